@@ -1,0 +1,6 @@
+"""``python -m copydesk``: the same as the ``copydesk`` command."""
+
+from copydesk.cli import run
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,119 @@
+"""Bytes to text: BOM-aware, UTF-8 first, then a legacy code page chosen by what it yields.
+
+Decoding never raises: the last resort is Latin-1, which maps every byte.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+__all__ = ["decode_bytes"]
+
+# Longest BOM first: the UTF-32-LE BOM begins with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Legacy code pages tried when UTF-8 fails, in order of preference on a tie. Multi-byte CJK
+# codecs rarely decode Western or Cyrillic bytes strictly (a lone high byte before ASCII is
+# invalid for them), so strict success is itself evidence.
+_LEGACY: tuple[str, ...] = ("cp1252", "cp1251", "gb18030", "big5", "shift_jis", "euc-kr")
+
+
+def _implausibility(text: str) -> float:
+    """Score how unlike real text the non-ASCII part of ``text`` is (lower is better).
+
+    Symbols, controls and unassigned characters count against a decoding, and so do runs of
+    three or more accented Latin letters, which real Western text almost never has but
+    Cyrillic or CJK bytes read as cp1252 always do ("Ïðèâåò").
+    """
+    bad = 0.0
+    run = 0
+    non_ascii = 0
+    for ch in text:
+        if ch < "\x80":
+            run = 0
+            continue
+        non_ascii += 1
+        cat = unicodedata.category(ch)
+        if cat[0] == "L":
+            if "\u00c0" <= ch <= "\u024f":
+                run += 1
+                if run >= 3:
+                    bad += 1
+            else:
+                run = 0
+            continue
+        run = 0
+        if cat in ("Cc", "Co", "Cn", "Cs"):
+            bad += 3
+        elif cat in ("So", "Sk", "Sm", "Sc", "No"):
+            bad += 1
+    return bad / max(non_ascii, 1)
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    best: tuple[float, int, str, str] | None = None
+    for rank, name in enumerate(_LEGACY):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        key = (_implausibility(text), rank, name, text)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    if best is None:
+        return data.decode("latin-1"), "latin-1"
+    return best[3], best[2]
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode ``data``; return ``(text, encoding_name)``. Never raises.
+
+    >>> decode_bytes("Café".encode("utf-8"))
+    ('Café', 'utf-8')
+    >>> decode_bytes("Café au lait, s’il vous plaît".encode("cp1252"))[1]
+    'cp1252'
+    >>> decode_bytes("Привет, как дела у всех?".encode("cp1251"))
+    ('Привет, как дела у всех?', 'cp1251')
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                break
+            return text.lstrip("\ufeff"), name.replace("-sig", "")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Mostly UTF-8 with a few legacy lines (files concatenated from two sources): decode
+    # line by line, keeping UTF-8 wherever it is valid.
+    lines = data.split(b"\n")
+    utf8_lines = 0
+    for line in lines:
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+                utf8_lines += 1
+            except UnicodeDecodeError:
+                pass
+    if utf8_lines:
+        legacy = _decode_legacy(b"\n".join(x for x in lines if not _is_utf8(x)))[1]
+        out = [x.decode("utf-8") if _is_utf8(x) else x.decode(legacy, "replace") for x in lines]
+        return "\n".join(out), f"utf-8+{legacy}"
+    return _decode_legacy(data)
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

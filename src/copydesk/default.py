@@ -1,0 +1,26 @@
+"""The default pipeline, assembled in one place so that its order can be read at a glance."""
+
+from __future__ import annotations
+
+from copydesk import language, repair, tidy
+from copydesk.extract import title
+from copydesk.pipeline import Pipeline
+
+__all__ = ["DEFAULT"]
+
+#: The default pipeline: repairs on the whole text, then extraction, stripping and tidying on
+#: lines, then language detection on what is left of the body.
+DEFAULT = Pipeline(
+    (
+        repair.mojibake,
+        repair.line_breaks,
+        repair.lost_newlines,
+        repair.controls,
+        repair.spaces,
+        repair.unicode_nfc,
+        title.first_line_title,
+        tidy.spaces,
+        tidy.glued_sentences,
+        language.detect_language,
+    )
+)

@@ -1,0 +1,220 @@
+"""The working record that pipeline steps pass along.
+
+A :class:`Draft` holds the repaired text, the same text cut into :class:`Line` records with
+their offsets, the metadata fields found so far, and the ledger. Steps never mutate a draft:
+they return a new one through the methods here, which also write the ledger, so that a step
+cannot change the text without saying so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Literal
+
+import attrs
+
+from copydesk.article import Caption, Edit, EditKind
+
+__all__ = ["Draft", "Fields", "Line", "LineState", "split_lines"]
+
+LineState = Literal["body", "blank", "removed", "extracted"]
+
+
+@attrs.frozen(slots=True)
+class Line:
+    """One line of the repaired text.
+
+    ``start``/``end`` locate the line in the repaired text (the newline excluded); ``text`` is
+    its current content, which differs from the source span only by the recorded ``inline``
+    edits. ``state`` says where the line went; ``rule`` names the rule that sent it there.
+    """
+
+    start: int
+    end: int
+    text: str
+    state: LineState = "body"
+    rule: str | None = None
+    inline: tuple[Edit, ...] = ()
+
+    @property
+    def is_body(self) -> bool:
+        """True while the line is still part of the body."""
+        return self.state == "body"
+
+    def source_offset(self, pos: int) -> int:
+        """Map an offset in ``text`` to an offset in the repaired text."""
+        delta = 0  # len(current prefix) - len(source prefix)
+        for edit in self.inline:
+            cur_start = edit.start - self.start + delta
+            if pos <= cur_start:
+                break
+            cur_end = cur_start + len(edit.new)
+            if pos < cur_end:  # inside replacement text: map to the end of what it replaced
+                return edit.end
+            delta += len(edit.new) - (edit.end - edit.start)
+        return self.start + pos - delta
+
+
+def split_lines(text: str) -> tuple[Line, ...]:
+    """Cut ``text`` at ``\\n`` into lines with offsets; whitespace-only lines are ``blank``.
+
+    >>> [(l.start, l.end, l.state) for l in split_lines("a\\n\\nbc")]
+    [(0, 1, 'body'), (2, 2, 'blank'), (3, 5, 'body')]
+    """
+    lines: list[Line] = []
+    start = 0
+    for part in text.split("\n"):
+        end = start + len(part)
+        lines.append(Line(start, end, part, "body" if part.strip() else "blank"))
+        start = end + 1
+    return tuple(lines)
+
+
+@attrs.frozen(slots=True)
+class Fields:
+    """The metadata fields found so far (see :class:`copydesk.Article` for their meaning)."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: dt.date | None = None
+    source: str | None = None
+    categories: tuple[str, ...] = ()
+    language: str | None = None
+    captions: tuple[Caption, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Draft:
+    """Everything a step needs: repaired text, its lines, fields, and the ledger so far.
+
+    ``original`` is the decoded input before any repair; replaying the ``repair.*`` edits of
+    the ledger on it gives ``text``. ``disabled`` holds rule names switched off by the
+    pipeline; ``rules`` carries user rules for the steps that read them.
+    """
+
+    original: str
+    text: str
+    lines: tuple[Line, ...]
+    fields: Fields = Fields()
+    edits: tuple[Edit, ...] = ()
+    encoding: str = "utf-8"
+    disabled: frozenset[str] = frozenset()
+    rules: object | None = None
+
+    @classmethod
+    def from_text(cls, text: str, *, encoding: str = "utf-8") -> Draft:
+        """Start a draft from decoded text."""
+        return cls(original=text, text=text, lines=split_lines(text), encoding=encoding)
+
+    # -- reading -----------------------------------------------------------------------
+    def body(self) -> Iterator[tuple[int, Line]]:
+        """Yield ``(index, line)`` for every line still in the body."""
+        for i, line in enumerate(self.lines):
+            if line.state == "body":
+                yield i, line
+
+    def enabled(self, rule: str) -> bool:
+        """False when the pipeline switched ``rule`` off."""
+        return rule not in self.disabled
+
+    # -- text phase ----------------------------------------------------------------------
+    def retext(self, text: str, edits: Sequence[Edit]) -> Draft:
+        """Replace the whole text (``repair.*`` steps only), recording ``edits``.
+
+        The lines are cut again from the new text; this is only meaningful before any
+        line-level step ran, which :class:`copydesk.Pipeline` guarantees.
+        """
+        if not edits:
+            return self
+        return attrs.evolve(self, text=text, lines=split_lines(text), edits=(*self.edits, *edits))
+
+    # -- line phase ------------------------------------------------------------------------
+    def take(
+        self,
+        indices: Iterable[int],
+        *,
+        rule: str,
+        kind: Literal["removed", "extracted"],
+        **fields: Any,
+    ) -> Draft:
+        """Send whole body lines out of the body, optionally setting fields at the same time."""
+        lines = list(self.lines)
+        new_edits: list[Edit] = []
+        for i in sorted(set(indices)):
+            line = lines[i]
+            if line.state != "body":
+                continue
+            lines[i] = attrs.evolve(line, state=kind, rule=rule)
+            new_edits.append(
+                Edit(rule, kind, line.start, line.end, self.text[line.start : line.end])
+            )
+        draft = (
+            self
+            if not new_edits
+            else attrs.evolve(self, lines=tuple(lines), edits=(*self.edits, *new_edits))
+        )
+        return draft.set_fields(**fields) if fields else draft
+
+    def rewrite(
+        self,
+        index: int,
+        replacements: Sequence[tuple[int, int, str]],
+        *,
+        rule: str,
+        kind: EditKind = "replaced",
+    ) -> Draft:
+        """Apply in-line replacements ``(start, end, new)`` to line ``index``'s current text.
+
+        Offsets are into the line's current text, sorted and non-overlapping. The ledger gets
+        one edit each, located in the repaired text. A replacement that would touch text an
+        earlier in-line edit inserted is skipped, so that every edit stays replayable.
+        """
+        line = self.lines[index]
+        cur = line.text
+        pieces: list[str] = []
+        new_inline = list(line.inline)
+        new_edits: list[Edit] = []
+        last = 0
+        for start, end, new in replacements:
+            if start < last or end < start or end > len(cur) or cur[start:end] == new:
+                continue
+            src_start, src_end = line.source_offset(start), line.source_offset(end)
+            if src_end - src_start != end - start or self._touches(line, src_start, src_end):
+                continue
+            pieces.append(cur[last:start])
+            pieces.append(new)
+            last = end
+            edit = Edit(rule, kind, src_start, src_end, cur[start:end], new)
+            new_inline.append(edit)
+            new_edits.append(edit)
+        if not new_edits:
+            return self
+        pieces.append(cur[last:])
+        text = "".join(pieces)
+        new_inline.sort(key=lambda e: (e.start, e.end))
+        state: LineState = line.state if text.strip() else "blank"
+        lines = list(self.lines)
+        lines[index] = attrs.evolve(line, text=text, inline=tuple(new_inline), state=state)
+        return attrs.evolve(self, lines=tuple(lines), edits=(*self.edits, *new_edits))
+
+    @staticmethod
+    def _touches(line: Line, src_start: int, src_end: int) -> bool:
+        """True when [src_start, src_end] meets an earlier in-line edit (closed intervals).
+
+        Conservative on purpose: adjacent edits are refused too, so that the order in which
+        edits replay never matters.
+        """
+        return any(src_start <= e.end and e.start <= src_end for e in line.inline)
+
+    def set_fields(self, **values: Any) -> Draft:
+        """Set metadata fields (``title=...``, ``authors=(...)``, ``metadata=((k, v), ...)``)."""
+        return attrs.evolve(self, fields=attrs.evolve(self.fields, **values))
+
+    def add_metadata(self, items: Mapping[str, str]) -> Draft:
+        """Add ``metadata`` entries; a key already present keeps its first value."""
+        have = dict(self.fields.metadata)
+        for k, v in items.items():
+            have.setdefault(k, v)
+        return self.set_fields(metadata=tuple(have.items()))

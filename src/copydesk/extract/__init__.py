@@ -1,0 +1,1 @@
+"""Steps that move lines out of the body into fields, each recorded as ``extracted``."""

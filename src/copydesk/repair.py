@@ -1,0 +1,220 @@
+"""Whole-text repairs that run before the text is cut into lines.
+
+Each step is a tiny pure function over a compiled pattern; each change it makes is an
+``Edit(kind="replaced")`` located in the text the step received, so the ledger replays.
+None of them is lossy in the sense of DESIGN.md: no ASCII folding, no quote straightening,
+no NFKC.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+import ftfy
+import regex
+
+from copydesk.article import Edit
+from copydesk.draft import Draft
+from copydesk.pipeline import step
+
+__all__ = [
+    "FTFY_CONFIG",
+    "controls",
+    "line_breaks",
+    "lost_newlines",
+    "mojibake",
+    "spaces",
+    "unicode_nfc",
+]
+
+
+def _sub_with_edits(
+    pattern: regex.Pattern[str],
+    text: str,
+    rule: str,
+    replace: Callable[[regex.Match[str]], str],
+) -> tuple[str, list[Edit]]:
+    """Like ``pattern.sub`` but also return one ledger edit per changed match."""
+    out: list[str] = []
+    edits: list[Edit] = []
+    last = 0
+    for m in pattern.finditer(text):
+        new = replace(m)
+        if new == m.group():
+            continue
+        out.append(text[last : m.start()])
+        out.append(new)
+        edits.append(Edit(rule, "replaced", m.start(), m.end(), m.group(), new))
+        last = m.end()
+    if not edits:
+        return text, edits
+    out.append(text[last:])
+    return "".join(out), edits
+
+
+# Line breaks other than "\n": CRLF, lone CR, NEL (U+0085), LS/PS (U+2028/9), VT and FF.
+# Example: "a\r\nb" -> "a\nb". Single characters or one fixed pair: no repeats to bound.
+LINE_BREAK_RE = regex.compile(r"\r\n|[\r\x85\u2028\u2029\x0b\x0c]")
+
+
+@step("repair.line_breaks", phase="text")
+def line_breaks(draft: Draft) -> Draft:
+    """Turn every line-break convention into ``\\n``.
+
+    >>> line_breaks(Draft.from_text("a\\r\\nb\\rc")).text
+    'a\\nb\\nc'
+    """
+    text, edits = _sub_with_edits(LINE_BREAK_RE, draft.text, "repair.line_breaks", lambda m: "\n")
+    return draft.retext(text, edits)
+
+
+# A newline lost in export: a one-line document whose sentences are joined by a bare "n"
+# (the backslash of "\n" dropped), "сообщении.nСрок", or by a literal backslash-n. Only used
+# on documents with no real line break and at least two hits, where the pattern is
+# unmistakable; "Times.nYork" in a normal document is left alone.
+LOST_NEWLINE_RE = regex.compile(r"(?<=[.!?:»\"”])n(?=\p{Lu}\p{Ll})|\\n")
+
+
+@step("repair.lost_newlines", phase="text")
+def lost_newlines(draft: Draft) -> Draft:
+    """Restore line breaks in one-line exports where ``\\n`` became ``n`` or a literal ``\\\\n``.
+
+    >>> lost_newlines(Draft.from_text("Он сказал.nОна ушла.nВсё.")).text
+    'Он сказал.\\nОна ушла.\\nВсё.'
+    >>> lost_newlines(Draft.from_text("Read the Times.nYork is far.")).text
+    'Read the Times.nYork is far.'
+    """
+    text = draft.text
+    if "\n" in text:
+        return draft
+    hits = LOST_NEWLINE_RE.findall(text, overlapped=False)
+    if len(hits) < 2:
+        return draft
+    text, edits = _sub_with_edits(LOST_NEWLINE_RE, text, "repair.lost_newlines", lambda m: "\n")
+    return draft.retext(text, edits)
+
+
+#: ftfy restricted to encoding repairs: mojibake, C1 controls, surrogate pairs, lossy
+#: sequences. Quotes, widths, ligatures, HTML entities and normalisation are left alone.
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+# Characters that mojibake is made of: Latin-1 supplement and cp1252's extras (UTF-8 read
+# as cp1252/latin-1), Cyrillic Р/С/Ð/Ñ lead bytes (UTF-8 read as cp1251), C1 controls and
+# surrogates. A line with none of them cannot be mojibake, so ftfy is not called on it.
+MOJIBAKE_HINT_RE = regex.compile(
+    r"[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+    r"\u0402-\u045f\u0490\u0491\ud800-\udfff]"
+)
+
+
+@step("repair.mojibake", phase="text")
+def mojibake(draft: Draft) -> Draft:
+    """Undo mojibake with ftfy's encoding fixes, line by line, only where it can occur.
+
+    Curly quotes stay curly:
+
+    >>> mojibake(Draft.from_text("CafÃ© â€œnoirâ€\\x9d")).text
+    'Café “noir”'
+    >>> mojibake(Draft.from_text("“Curly” stays")).text
+    '“Curly” stays'
+    """
+    text = draft.text
+    if text.isascii():
+        return draft
+    edits: list[Edit] = []
+    out: list[str] = []
+    pos = 0
+    for line in text.split("\n"):
+        fixed = line
+        if not line.isascii() and MOJIBAKE_HINT_RE.search(line):
+            fixed = ftfy.fix_text(line, FTFY_CONFIG)
+            if fixed != line:
+                edits.append(Edit("repair.mojibake", "replaced", pos, pos + len(line), line, fixed))
+        out.append(fixed)
+        pos += len(line) + 1
+    return draft.retext("\n".join(out), edits) if edits else draft
+
+
+# Invisible junk: C0/C1 controls except tab and newline, DEL, zero-width space, word joiner,
+# BOM/ZWNBSP, soft hyphen, bidi embeddings/overrides/isolates and LRM/RLM/ALM, and lone
+# surrogates (which cannot be written as UTF-8; they become U+FFFD). ZWJ and ZWNJ stay:
+# they change how Persian, Indic and emoji text renders.
+CONTROL_RE = regex.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]+"
+)
+
+
+@step("repair.controls", phase="text")
+def controls(draft: Draft) -> Draft:
+    """Remove control, zero-width and bidi formatting characters; lone surrogates become U+FFFD.
+
+    >>> controls(Draft.from_text("zero\\u200bwidth\\x00")).text
+    'zerowidth'
+    >>> controls(Draft.from_text("emoji 👩\\u200d💻 keeps its joiner")).text
+    'emoji 👩\\u200d💻 keeps its joiner'
+    """
+
+    def replace(m: regex.Match[str]) -> str:
+        return "".join("\ufffd" for c in m.group() if "\ud800" <= c <= "\udfff")
+
+    text, edits = _sub_with_edits(CONTROL_RE, draft.text, "repair.controls", replace)
+    return draft.retext(text, edits)
+
+
+# Odd spaces: NBSP, en/em and other fixed-width spaces, narrow NBSP, medium math space,
+# and tab. Ideographic space U+3000 is left alone (it is real spacing in CJK text).
+ODD_SPACE_RE = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]+")
+
+
+@step("repair.spaces", phase="text")
+def spaces(draft: Draft) -> Draft:
+    """Turn non-breaking and other odd spaces into plain spaces (one each).
+
+    >>> spaces(Draft.from_text("a\\u00a0b\\u2009c")).text
+    'a b c'
+    """
+    text, edits = _sub_with_edits(
+        ODD_SPACE_RE, draft.text, "repair.spaces", lambda m: " " * len(m.group())
+    )
+    return draft.retext(text, edits)
+
+
+@step("repair.unicode", phase="text")
+def unicode_nfc(draft: Draft) -> Draft:
+    """Compose characters to NFC (``e`` + combining acute becomes ``é``), line by line.
+
+    >>> unicode_nfc(Draft.from_text("cafe\\u0301")).text
+    'café'
+    """
+    text = draft.text
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return draft
+    edits: list[Edit] = []
+    out: list[str] = []
+    pos = 0
+    for line in text.split("\n"):
+        fixed = unicodedata.normalize("NFC", line)
+        if fixed != line:
+            edits.append(Edit("repair.unicode", "replaced", pos, pos + len(line), line, fixed))
+        out.append(fixed)
+        pos += len(line) + 1
+    return draft.retext("\n".join(out), edits)
