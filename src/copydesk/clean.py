@@ -64,9 +64,9 @@ def clean_article(
     most plausible legacy code page). Never raises on ``str`` or ``bytes`` input; any other
     type raises :class:`copydesk.NotTextError` (a ``TypeError``).
 
-    >>> a = clean_article("Markets rally\\n\\nShares rose.The index gained 2% on Friday, dealers said.")
+    >>> a = clean_article("Stocks up\\n\\nShares rose.The index gained 2% on Friday, dealers said.")
     >>> a.title, a.body
-    ('Markets rally', 'Shares rose. The index gained 2% on Friday, dealers said.')
+    ('Stocks up', 'Shares rose. The index gained 2% on Friday, dealers said.')
     >>> [(e.rule, e.kind) for e in a.edits]
     [('extract.title', 'extracted'), ('tidy.glued_sentences', 'replaced')]
     """
