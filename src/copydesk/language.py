@@ -30,6 +30,8 @@ _SCRIPT_LANGUAGE = {
     "Armenian": "hy", "Georgian": "ka", "Han": "zh", "Tamil": "ta", "Bengali": "bn",
 }  # fmt: skip
 
+_DENSE_SCRIPTS = frozenset(("Han", "Hiragana", "Katakana", "Hangul"))
+
 _lock = threading.Lock()
 _factory: object | None = None
 
@@ -58,7 +60,9 @@ def detect(text: str) -> str | None:
     script = dominant_script(text)
     if script is None:
         return None
-    letters = sum(script_counts(text).values())
+    counts = script_counts(text)
+    # A CJK character carries about as much as a short word: weigh it like three letters.
+    letters = sum(n * (3 if s in _DENSE_SCRIPTS else 1) for s, n in counts.items())
     if letters < MIN_LETTERS:
         return None
     if script in _SCRIPT_LANGUAGE:

@@ -1,0 +1,83 @@
+"""Tests of byte decoding."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from copydesk import clean_article
+from copydesk.decode import decode_bytes
+
+from .strategies import paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "name"),
+    [
+        ("Café “au lait” – s’il vous plaît, très bien", "cp1252", "cp1252"),
+        ("Новая политика поможет фермерам региона", "cp1251", "cp1251"),
+        ("中华人民共和国政府表示新政策将帮助农民", "gb18030", "gb18030"),
+        ("中華民國政府表示新政策將幫助農民", "big5", "big5"),
+        ("plain ascii stays utf-8", "utf-8", "utf-8"),
+        ("ünïcödé in UTF-8 is UTF-8", "utf-8", "utf-8"),
+    ],
+)
+def test_legacy_code_pages_are_recognised(text: str, codec: str, name: str) -> None:
+    """Text in a legacy code page decodes back to itself and names the code page."""
+    assert decode_bytes(text.encode(codec)) == (text, name)
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+    ],
+)
+def test_boms_are_honoured_and_dropped(bom: bytes, codec: str) -> None:
+    """A BOM selects its encoding and does not reach the text."""
+    text, _ = decode_bytes(bom + "Grüße, мир".encode(codec))
+    assert text == "Grüße, мир"
+
+
+def test_mixed_file_is_decoded_line_by_line() -> None:
+    """A file of UTF-8 lines with one cp1252 line keeps the UTF-8 lines and fixes the other."""
+    data = "naïve one\n".encode() + "café two".encode("cp1252") + "\nthree ü".encode()
+    assert decode_bytes(data) == ("naïve one\ncafé two\nthree ü", "utf-8+cp1252")
+
+
+@given(st.binary(max_size=500))
+def test_decode_never_raises(data: bytes) -> None:
+    """Any bytes decode to some text and a codec name."""
+    text, name = decode_bytes(data)
+    assert isinstance(text, str)
+    assert name
+
+
+@given(paragraphs())
+def test_utf8_round_trip(text: str) -> None:
+    """UTF-8 bytes of any generated paragraph decode to the paragraph."""
+    assert decode_bytes(text.encode("utf-8")) == (text, "utf-8")
+
+
+def test_article_reports_encoding() -> None:
+    """The Article says how its bytes were decoded, and 'str' when it was given text."""
+    assert clean_article("Привет, мир".encode("cp1251")).encoding == "cp1251"
+    assert clean_article("text").encoding == "str"
+
+
+@pytest.mark.parametrize("bad", [1, 2.5, None, ["text"], {"text": "x"}])
+def test_wrong_type_is_a_type_error_naming_the_fix(bad: object) -> None:
+    """A non-text input raises NotTextError, a TypeError that says what to pass."""
+    from copydesk import CopydeskError, NotTextError
+
+    with pytest.raises(NotTextError, match="takes str or bytes") as info:
+        clean_article(bad)  # type: ignore[arg-type]
+    assert isinstance(info.value, TypeError)
+    assert isinstance(info.value, CopydeskError)

@@ -1,0 +1,55 @@
+"""Tests of language detection."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from copydesk import clean_article
+from copydesk.language import detect
+
+from .strategies import paragraphs, sentences
+
+PROSE = {
+    "en": "The government said on Monday that the new policy would help farmers across the region.",
+    "pt": "O governo disse na segunda-feira que a nova política vai ajudar os agricultores da região.",
+    "es": "El gobierno dijo el lunes que la nueva política ayudará a los agricultores de la región.",
+    "de": "Die Regierung sagte am Montag, dass die neue Politik den Bauern in der Region helfen werde.",
+    "ru": "Правительство заявило в понедельник, что новая политика поможет фермерам региона.",
+    "ar": "قالت الحكومة يوم الاثنين إن السياسة الجديدة ستساعد المزارعين في جميع أنحاء المنطقة.",
+    "ko": "정부는 월요일 새로운 정책이 지역 전체의 농민들을 도울 것이라고 밝혔다. 관계자들은 기대했다.",
+    "zh": "政府周一表示，新政策将帮助整个地区的农民。官员们预计这项政策将在明年生效，并带来更多投资。",
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), sorted(PROSE.items()))
+def test_detects_prose(lang: str, text: str) -> None:
+    """A sentence of prose is recognised in each of several languages and scripts."""
+    assert detect(text) == lang
+
+
+@pytest.mark.parametrize("text", ["", "Hello world", "12345 678", "!!!", "OK", "Шок"])
+def test_abstains_on_too_little_text(text: str) -> None:
+    """Too little text gives None rather than a guess."""
+    assert detect(text) is None
+
+
+def test_stray_line_in_another_script_does_not_change_the_result() -> None:
+    """A Cyrillic footer under an English article does not sway the language."""
+    body = "\n\n".join([PROSE["en"]] * 3 + ["Рекомендовать другу"])
+    assert clean_article(body).language == "en"
+
+
+@given(paragraphs("en"))
+def test_deterministic(text: str) -> None:
+    """The same text always gets the same answer."""
+    assert detect(text) == detect(text)
+
+
+@given(sentences("en"))
+def test_langdetect_global_state_is_untouched(text: str) -> None:
+    """copydesk seeds its own detector; langdetect's global seed stays as the user left it."""
+    from langdetect import DetectorFactory
+
+    detect(text * 3)
+    assert DetectorFactory.seed is None

@@ -1,0 +1,90 @@
+"""The laws of the default pipeline, held by property tests over domain generators."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from copydesk import DEFAULT, Article, Draft, clean_article
+from copydesk.clean import start
+from copydesk.ledger import ledger_problems
+
+from .strategies import any_text, bodies, scraped_text
+
+
+@given(any_text())
+@example("")
+@example("\x00\ud800\r\n\u2028")
+@example("a\n" * 5)
+def test_total_on_any_str(text: str) -> None:
+    """clean_article returns an Article for every string."""
+    assert isinstance(clean_article(text), Article)
+
+
+@given(st.binary(max_size=2000))
+@example(b"\xff\xfe\x00")
+@example(b"\xef\xbb\xbf")
+@example(bytes(range(256)))
+def test_total_on_any_bytes(data: bytes) -> None:
+    """clean_article returns an Article for every byte string, naming the encoding it used."""
+    article = clean_article(data)
+    assert article.encoding
+
+
+@given(any_text())
+def test_deterministic(text: str) -> None:
+    """Cleaning the same input twice gives equal articles."""
+    assert clean_article(text) == clean_article(text)
+
+
+@given(scraped_text())
+def test_idempotent_on_rendered_output(text: str) -> None:
+    """Cleaning an article's own text rendering (title, blank line, body) changes nothing."""
+    first = clean_article(text)
+    again = clean_article(first.to_text())
+    assert (again.title, again.paragraphs) == (first.title, first.paragraphs)
+
+
+@given(any_text())
+@example("Title here\n\nBody  text.It goes on.\r\n\u00a0x")
+def test_ledger_reconstructs_input(text: str) -> None:
+    """Replaying the ledger rebuilds the repaired text and accounts for every line and edit."""
+    draft = DEFAULT.apply(start(text))
+    assert ledger_problems(draft) == []
+
+
+@given(any_text())
+def test_no_invented_text(text: str) -> None:
+    """Every body paragraph is a repaired input line, changed only by recorded in-line edits."""
+    draft = DEFAULT.apply(start(text))
+    source_lines = set(draft.text.split("\n"))
+    for _, line in draft.body():
+        assert draft.text[line.start : line.end] in source_lines
+        changed = "".join(e.new for e in line.inline)
+        assert set(line.text) <= set(draft.text[line.start : line.end]) | set(changed)
+
+
+@given(any_text())
+def test_json_round_trip(text: str) -> None:
+    """Article.from_json(article.to_json()) is the same article."""
+    article = clean_article(text)
+    assert Article.from_json(article.to_json()) == article
+
+
+@given(bodies())
+def test_clean_body_survives(paras: list[str]) -> None:
+    """An already clean body of prose paragraphs comes out with every paragraph intact."""
+    article = clean_article("\n\n".join(paras))
+    kept = ([article.title] if article.title else []) + list(article.paragraphs)
+    assert kept == paras
+
+
+@given(any_text())
+def test_every_step_is_total_and_pure(text: str) -> None:
+    """Each default step, run alone on a fresh draft, neither raises nor changes its input."""
+    draft = Draft.from_text(text)
+    for s in DEFAULT.steps:
+        out = s(draft)
+        assert isinstance(out, Draft)
+        assert s(draft) == out
+        assert draft == Draft.from_text(text)

@@ -1,0 +1,63 @@
+"""Tests of the in-line tidy steps."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk import Draft
+from copydesk.ledger import ledger_problems
+from copydesk.tidy import glued_sentences, spaces
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("peaceful means.External forces", "peaceful means. External forces"),
+        ("take sides.The year 2022", "take sides. The year 2022"),
+        ("он сказал.Она ответила", "он сказал. Она ответила"),
+        ('he said."The next', 'he said." The next'),
+        ("Really?Yes it is", "Really? Yes it is"),
+        # must not be touched
+        ("The U.S. economy grew", "The U.S. economy grew"),
+        ("It cost $19.88 in total", "It cost $19.88 in total"),
+        ("Source:Globaltimes.cn reported", "Source:Globaltimes.cn reported"),
+        (
+            "see https://news.example.com/World.Html now",
+            "see https://news.example.com/World.Html now",
+        ),
+        ("write to john.Smith@example.com today", "write to john.Smith@example.com today"),
+        ("version 2.4.1 is out", "version 2.4.1 is out"),
+        ("wait...Then it came", "wait...Then it came"),
+        ("e.g.The first one", "e.g.The first one"),
+        ("Mr.Smith arrived", "Mr.Smith arrived"),
+        ("at 3 p.m.Police said", "at 3 p.m.Police said"),
+    ],
+)
+def test_glued_sentences(raw: str, want: str) -> None:
+    """Glued sentences get a space; initials, decimals, domains, URLs and e-mails do not."""
+    draft = glued_sentences(Draft.from_text(raw))
+    assert draft.lines[0].text == want
+    assert ledger_problems(draft) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("Chinese  on Tuesday", "Chinese on Tuesday"),
+        ("  leading and trailing   ", "leading and trailing"),
+        ("many     spaces    here", "many spaces here"),
+        ("single spaces stay", "single spaces stay"),
+    ],
+)
+def test_spaces(raw: str, want: str) -> None:
+    """Runs of spaces collapse to one and line ends are trimmed, with offsets in the ledger."""
+    draft = spaces(Draft.from_text(raw))
+    assert draft.lines[0].text == want
+    assert ledger_problems(draft) == []
+
+
+def test_tidy_edits_compose_on_one_line() -> None:
+    """Spaces then glued sentences on the same line keep a replayable ledger."""
+    draft = glued_sentences(spaces(Draft.from_text("  One  end.Next  one  ")))
+    assert draft.lines[0].text == "One end. Next one"
+    assert ledger_problems(draft) == []
