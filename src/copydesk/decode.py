@@ -8,6 +8,8 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
+import regex
+
 __all__ = ["decode_bytes"]
 
 # Longest BOM first: the UTF-32-LE BOM begins with the UTF-16-LE one.
@@ -22,7 +24,18 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Legacy code pages tried when UTF-8 fails, in order of preference on a tie. Multi-byte CJK
 # codecs rarely decode Western or Cyrillic bytes strictly (a lone high byte before ASCII is
 # invalid for them), so strict success is itself evidence.
-_LEGACY: tuple[str, ...] = ("cp1252", "cp1251", "gb18030", "big5", "shift_jis", "euc-kr")
+_LEGACY: tuple[str, ...] = ("cp1252", "cp1251", "gb18030", "big5")
+
+
+# A Greek or Cyrillic letter with no letter of its script on either side ("Ј15.8m", "Ѓber"),
+# or a CJK, kana, Hangul or half/full-width character alone among non-CJK text ("｣15.8m"):
+# what one stray legacy byte becomes under the wrong code page. Real text in those scripts
+# comes in runs. Fixed-width lookarounds around one character: linear.
+LONE_FOREIGN_RE = regex.compile(
+    r"(?<![\u0370-\u052f])[\u0370-\u052f](?![\u0370-\u052f])"
+    r"|(?<![\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]"
+    r"(?![\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])"
+)
 
 
 def _implausibility(text: str) -> float:
@@ -30,7 +43,9 @@ def _implausibility(text: str) -> float:
 
     Symbols, controls and unassigned characters count against a decoding, and so do runs of
     three or more accented Latin letters, which real Western text almost never has but
-    Cyrillic or CJK bytes read as cp1252 always do ("Ïðèâåò").
+    Cyrillic or CJK bytes read as cp1252 always do ("Ïðèâåò"), and lone Greek or Cyrillic
+    letters, which is what a stray cp1252 "£" or "é" becomes when read as cp1251 ("Ј15.8m").
+    Currency signs are normal in news and cost little.
     """
     bad = 0.0
     run = 0
@@ -42,6 +57,9 @@ def _implausibility(text: str) -> float:
         non_ascii += 1
         cat = unicodedata.category(ch)
         if cat[0] == "L":
+            if "\u0370" <= ch <= "\u052f":
+                run = 0
+                continue
             if "\u00c0" <= ch <= "\u024f":
                 run += 1
                 if run >= 3:
@@ -52,8 +70,11 @@ def _implausibility(text: str) -> float:
         run = 0
         if cat in ("Cc", "Co", "Cn", "Cs"):
             bad += 3
-        elif cat in ("So", "Sk", "Sm", "Sc", "No"):
+        elif cat in ("So", "Sk", "Sm", "No"):
             bad += 1
+        elif cat == "Sc":
+            bad += 0.25
+    bad += len(LONE_FOREIGN_RE.findall(text))
     return bad / max(non_ascii, 1)
 
 
