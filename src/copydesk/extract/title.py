@@ -9,8 +9,8 @@ from copydesk.pipeline import step
 
 __all__ = ["first_line_title", "looks_like_prose"]
 
-TITLE_MAX_CHARS = 200
-TITLE_MAX_WORDS = 30
+TITLE_MAX_CHARS = 150
+TITLE_MAX_WORDS = 20
 #: How many body lines after the candidate may be looked at for prose.
 LOOKAHEAD = 3
 
