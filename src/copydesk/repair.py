@@ -14,6 +14,7 @@ from collections.abc import Callable
 import ftfy
 import regex
 
+from copydesk._mojibake import MOJIBAKE_PAIR_RE
 from copydesk.article import Edit
 from copydesk.draft import Draft
 from copydesk.pipeline import step
@@ -129,28 +130,40 @@ MOJIBAKE_HINT_RE = regex.compile(
 def mojibake(draft: Draft) -> Draft:
     """Undo mojibake with ftfy's encoding fixes, line by line, only where it can occur.
 
-    Curly quotes stay curly:
+    ftfy runs only on the lines that hold one of ``MOJIBAKE_HINT_RE``'s characters and one of
+    the character pairs of ``MOJIBAKE_PAIR_RE`` (without which ftfy would return the line
+    unchanged), found in one scan of the whole text. Curly quotes stay curly:
 
     >>> mojibake(Draft.from_text("CafÃ© â€œnoirâ€\\x9d")).text
     'Café “noir”'
-    >>> mojibake(Draft.from_text("“Curly” stays")).text
-    '“Curly” stays'
+    >>> mojibake(Draft.from_text("“Curly” stays\\nAção, não é?")).text
+    '“Curly” stays\\nAção, não é?'
     """
     text = draft.text
     if text.isascii():
         return draft
     edits: list[Edit] = []
     out: list[str] = []
+    done = 0  # text[:done] is already in ``out`` (or in an edit)
     pos = 0
-    for line in text.split("\n"):
-        fixed = line
-        if not line.isascii() and MOJIBAKE_HINT_RE.search(line):
-            fixed = ftfy.fix_text(line, FTFY_CONFIG)
-            if fixed != line:
-                edits.append(Edit("repair.mojibake", "replaced", pos, pos + len(line), line, fixed))
-        out.append(fixed)
-        pos += len(line) + 1
-    return draft.retext("\n".join(out), edits) if edits else draft
+    while (m := MOJIBAKE_PAIR_RE.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        pos = end + 1
+        line = text[start:end]
+        if not MOJIBAKE_HINT_RE.search(line):
+            continue
+        fixed = ftfy.fix_text(line, FTFY_CONFIG)
+        if fixed != line:
+            edits.append(Edit("repair.mojibake", "replaced", start, end, line, fixed))
+            out.append(text[done:start])
+            out.append(fixed)
+            done = end
+    if not edits:
+        return draft
+    out.append(text[done:])
+    return draft.retext("".join(out), edits)
 
 
 # Invisible junk: C0/C1 controls except tab and newline, DEL, zero-width space, word joiner,
