@@ -8,8 +8,10 @@ no NFKC.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
+from typing import Any
 
 import ftfy
 import regex
@@ -31,10 +33,10 @@ __all__ = [
 
 
 def _sub_with_edits(
-    pattern: regex.Pattern[str],
+    pattern: regex.Pattern[str] | re.Pattern[str],
     text: str,
     rule: str,
-    replace: Callable[[regex.Match[str]], str],
+    replace: Callable[[Any], str],
 ) -> tuple[str, list[Edit]]:
     """Like ``pattern.sub`` but also return one ledger edit per changed match."""
     out: list[str] = []
@@ -169,8 +171,9 @@ def mojibake(draft: Draft) -> Draft:
 # Invisible junk: C0/C1 controls except tab and newline, DEL, zero-width space, word joiner,
 # BOM/ZWNBSP, soft hyphen, bidi embeddings/overrides/isolates and LRM/RLM/ALM, and lone
 # surrogates (which cannot be written as UTF-8; they become U+FFFD). ZWJ and ZWNJ stay:
-# they change how Persian, Indic and emoji text renders.
-CONTROL_RE = regex.compile(
+# they change how Persian, Indic and emoji text renders. Stdlib ``re``: no \p{..} needed,
+# and it scans for a plain class about three times as fast as ``regex``.
+CONTROL_RE = re.compile(
     r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e"
     r"\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]+"
 )
@@ -186,7 +189,7 @@ def controls(draft: Draft) -> Draft:
     'emoji 👩\\u200d💻 keeps its joiner'
     """
 
-    def replace(m: regex.Match[str]) -> str:
+    def replace(m: re.Match[str]) -> str:
         return "".join("\ufffd" for c in m.group() if "\ud800" <= c <= "\udfff")
 
     text, edits = _sub_with_edits(CONTROL_RE, draft.text, "repair.controls", replace)
