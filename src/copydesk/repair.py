@@ -8,12 +8,15 @@ no NFKC.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
+from typing import Any
 
 import ftfy
 import regex
 
+from copydesk._mojibake import MOJIBAKE_PAIR_RE
 from copydesk.article import Edit
 from copydesk.draft import Draft
 from copydesk.pipeline import step
@@ -30,10 +33,10 @@ __all__ = [
 
 
 def _sub_with_edits(
-    pattern: regex.Pattern[str],
+    pattern: regex.Pattern[str] | re.Pattern[str],
     text: str,
     rule: str,
-    replace: Callable[[regex.Match[str]], str],
+    replace: Callable[[Any], str],
 ) -> tuple[str, list[Edit]]:
     """Like ``pattern.sub`` but also return one ledger edit per changed match."""
     out: list[str] = []
@@ -129,35 +132,48 @@ MOJIBAKE_HINT_RE = regex.compile(
 def mojibake(draft: Draft) -> Draft:
     """Undo mojibake with ftfy's encoding fixes, line by line, only where it can occur.
 
-    Curly quotes stay curly:
+    ftfy runs only on the lines that hold one of ``MOJIBAKE_HINT_RE``'s characters and one of
+    the character pairs of ``MOJIBAKE_PAIR_RE`` (without which ftfy would return the line
+    unchanged), found in one scan of the whole text. Curly quotes stay curly:
 
     >>> mojibake(Draft.from_text("CafÃ© â€œnoirâ€\\x9d")).text
     'Café “noir”'
-    >>> mojibake(Draft.from_text("“Curly” stays")).text
-    '“Curly” stays'
+    >>> mojibake(Draft.from_text("“Curly” stays\\nAção, não é?")).text
+    '“Curly” stays\\nAção, não é?'
     """
     text = draft.text
     if text.isascii():
         return draft
     edits: list[Edit] = []
     out: list[str] = []
+    done = 0  # text[:done] is already in ``out`` (or in an edit)
     pos = 0
-    for line in text.split("\n"):
-        fixed = line
-        if not line.isascii() and MOJIBAKE_HINT_RE.search(line):
-            fixed = ftfy.fix_text(line, FTFY_CONFIG)
-            if fixed != line:
-                edits.append(Edit("repair.mojibake", "replaced", pos, pos + len(line), line, fixed))
-        out.append(fixed)
-        pos += len(line) + 1
-    return draft.retext("\n".join(out), edits) if edits else draft
+    while (m := MOJIBAKE_PAIR_RE.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        pos = end + 1
+        line = text[start:end]
+        if not MOJIBAKE_HINT_RE.search(line):
+            continue
+        fixed = ftfy.fix_text(line, FTFY_CONFIG)
+        if fixed != line:
+            edits.append(Edit("repair.mojibake", "replaced", start, end, line, fixed))
+            out.append(text[done:start])
+            out.append(fixed)
+            done = end
+    if not edits:
+        return draft
+    out.append(text[done:])
+    return draft.retext("".join(out), edits)
 
 
 # Invisible junk: C0/C1 controls except tab and newline, DEL, zero-width space, word joiner,
 # BOM/ZWNBSP, soft hyphen, bidi embeddings/overrides/isolates and LRM/RLM/ALM, and lone
 # surrogates (which cannot be written as UTF-8; they become U+FFFD). ZWJ and ZWNJ stay:
-# they change how Persian, Indic and emoji text renders.
-CONTROL_RE = regex.compile(
+# they change how Persian, Indic and emoji text renders. Stdlib ``re``: no \p{..} needed,
+# and it scans for a plain class about three times as fast as ``regex``.
+CONTROL_RE = re.compile(
     r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e"
     r"\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]+"
 )
@@ -173,7 +189,7 @@ def controls(draft: Draft) -> Draft:
     'emoji 👩\\u200d💻 keeps its joiner'
     """
 
-    def replace(m: regex.Match[str]) -> str:
+    def replace(m: re.Match[str]) -> str:
         return "".join("\ufffd" for c in m.group() if "\ud800" <= c <= "\udfff")
 
     text, edits = _sub_with_edits(CONTROL_RE, draft.text, "repair.controls", replace)

@@ -1,4 +1,4 @@
-"""Which writing system a piece of text is in, counted in one regex pass.
+"""Which writing system a piece of text is in, counted in one pass over the text.
 
 Used by language detection (to sample only lines in the body's own script, and to decide
 from the script alone where it is unambiguous) and by the stray-script residue rule.
@@ -10,7 +10,7 @@ from collections import Counter
 
 import regex
 
-__all__ = ["SCRIPTS", "dominant_script", "script_counts"]
+__all__ = ["SCRIPTS", "dominant_of", "dominant_script", "script_counts"]
 
 #: Scripts told apart, in the order of the groups of ``SCRIPT_RUN_RE``.
 SCRIPTS: tuple[str, ...] = (
@@ -22,19 +22,46 @@ SCRIPTS: tuple[str, ...] = (
 # match is linear. Example: "Привет world" -> a Cyrillic run of 6, a Latin run of 5.
 SCRIPT_RUN_RE = regex.compile("|".join(rf"(\p{{{s}}}+)" for s in SCRIPTS))
 
+#: One tag character per script (``"A"`` for the first of ``SCRIPTS``...), for ``_TAGS``.
+_TAG = {s: chr(0x41 + i) for i, s in enumerate(SCRIPTS)}
+#: At most this many code points keep their tag in ``_TAGS`` (the rest are looked up anew).
+_TAGS_MAX = 1 << 17
+
+
+class _Tags(dict[int, "str | None"]):
+    """A ``str.translate`` table: a letter of a known script -> its tag, anything else -> gone.
+
+    Filled on first sight of each code point, from ``SCRIPT_RUN_RE`` so that both agree.
+    """
+
+    def __missing__(self, code: int) -> str | None:
+        m = SCRIPT_RUN_RE.match(chr(code))
+        tag = None if m is None or m.lastindex is None else chr(0x40 + m.lastindex)
+        if len(self) < _TAGS_MAX:
+            self[code] = tag
+        return tag
+
+
+_TAGS = _Tags()
+
 
 def script_counts(text: str) -> Counter[str]:
     """Count the letters of each script in ``text``.
 
+    One ``str.translate`` turns ``text`` into a string of script tags (a C loop, about four
+    times faster than iterating over the regex matches), then each tag is counted.
+
     >>> sorted(script_counts("Привет, world!").items())
     [('Cyrillic', 6), ('Latin', 5)]
+    >>> script_counts("1234 !!")
+    Counter()
     """
-    counts: Counter[str] = Counter()
-    for m in SCRIPT_RUN_RE.finditer(text):
-        idx = m.lastindex
-        if idx is not None:
-            counts[SCRIPTS[idx - 1]] += m.end() - m.start()
-    return counts
+    tags = text.translate(_TAGS)
+    found = [
+        (tags.find(tag), script, tags.count(tag)) for script, tag in _TAG.items() if tag in tags
+    ]
+    # In order of first appearance, so that ties in ``most_common`` go to the earlier script.
+    return Counter({script: n for _, script, n in sorted(found)})
 
 
 def dominant_script(text: str) -> str | None:
@@ -45,7 +72,15 @@ def dominant_script(text: str) -> str | None:
     >>> [dominant_script(t) for t in ("Le président a parlé", "1234 !!", "東京タワーへ行く")]
     ['Latin', None, 'Japanese']
     """
-    counts = script_counts(text)
+    return dominant_of(script_counts(text))
+
+
+def dominant_of(counts: Counter[str]) -> str | None:
+    """:func:`dominant_script` from counts already made by :func:`script_counts` (consumed).
+
+    >>> dominant_of(script_counts("Привет, world!"))
+    'Cyrillic'
+    """
     if not counts:
         return None
     kana = counts.pop("Hiragana", 0) + counts.pop("Katakana", 0)

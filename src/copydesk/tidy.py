@@ -26,6 +26,7 @@ def spaces(draft: Draft) -> Draft:
     >>> d.lines[0].text
     'Chinese on Tuesday'
     """
+    changes: list[tuple[int, list[tuple[int, int, str]]]] = []
     for i, line in draft.body():
         text = line.text
         if "  " not in text and text == text.strip():
@@ -39,8 +40,8 @@ def spaces(draft: Draft) -> Draft:
             repl.append((m.start(), m.end(), " "))
         if right < len(text):
             repl.append((right, len(text), ""))
-        draft = draft.rewrite(i, repl, rule="tidy.spaces")
-    return draft
+        changes.append((i, repl))
+    return draft.rewrite_lines(changes, rule="tidy.spaces")
 
 
 # The seam of two sentences glued without a space: two lower-case letters, a full stop, "!"
@@ -69,6 +70,7 @@ def glued_sentences(draft: Draft) -> Draft:
     >>> glued_sentences(Draft.from_text(text)).lines[0].text == text
     True
     """
+    changes: list[tuple[int, list[tuple[int, int, str]]]] = []
     for i, line in draft.body():
         text = line.text
         repl: list[tuple[int, int, str]] = []
@@ -81,5 +83,5 @@ def glued_sentences(draft: Draft) -> Draft:
                 continue
             repl.append((pos, pos, " "))
         if repl:
-            draft = draft.rewrite(i, repl, rule="tidy.glued_sentences")
-    return draft
+            changes.append((i, repl))
+    return draft.rewrite_lines(changes, rule="tidy.glued_sentences")
