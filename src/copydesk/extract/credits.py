@@ -1,0 +1,181 @@
+"""Source and agency credits (``• Anadolu Agency``, ``(Reuters)``, ``Source: X``, ``/ТАСС/``,
+``Theo X``) and category footers (``Posted in: X``, ``Filed under: A, B``, ``Темы:``)."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from copydesk.draft import Draft
+from copydesk.extract._lexicon import lexicon
+from copydesk.extract._names import is_organisation, split_names
+from copydesk.extract._window import edges
+from copydesk.pipeline import step
+
+__all__ = ["categories", "read_categories", "read_source", "source_credit"]
+
+# Wrapping of a sign-off: bullets, brackets, slashes and dots ("• Anadolu Agency", "(Reuters)",
+# "/ТАСС/", "REUTER...").
+WRAP = " \t•·*-–—()[]/.…"
+# "Source: X" / "(Fonte: X)" / "source:x.com": a source label of the lexicon, a colon, a short
+# value; built at first use. Bounded value ({1,150}); brackets optional.
+SOURCE_PATTERN = (
+    r"[(\[]?[ \t]{{0,2}}(?:{labels})[ \t]{{0,2}}[:：][ \t]{{0,3}}"
+    r"(?P<value>[^()\[\]\n]{{1,150}}?)[ \t]{{0,2}}[)\]]?\.?"
+)
+# "Theo Nhân Hà/Dân trí" (vi: "according to"): an optional author, then the outlet. Bounded.
+THEO_RE = regex.compile(
+    r"(?i:theo)[ \t]{1,3}(?:(?P<author>[^/\n]{2,40}?)[ \t]{0,2}/[ \t]{0,2})?"
+    r"(?P<outlet>[^/\n]{2,40}?)\.?"
+)
+# A bare web domain as the last line ("atimes.com"): a syndication credit.
+DOMAIN_RE = regex.compile(r"(?:[a-z0-9\-]{1,40}\.){1,3}[a-z]{2,10}", regex.I)
+# Separators between categories; "Tagged:" glued after "Filed under: ..." starts another list.
+CATEGORY_SEP_RE = regex.compile(r"[ \t]{0,3}[,;|·•][ \t]{0,3}")
+TAGGED_RE = regex.compile(r"[ \t]{1,3}(?:Tagged|Tags)[ \t]{0,2}:[ \t]{0,3}")
+CATEGORY_PATTERN = (
+    r"(?P<key>{keys})[ \t]{{0,2}}\d{{0,2}}[ \t]{{0,2}}[:：][ \t]{{0,3}}(?P<value>.{{0,800}})"
+)
+HEAD_LINES = 4
+TAIL_LINES = 4
+CATEGORY_TAIL_LINES = 10
+MAX_CATEGORY_CHARS = 60
+SOURCE_RULE = "extract.credits"
+CATEGORY_RULE = "extract.categories"
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(
+        regex.escape(w).replace("\\ ", "[ \\t]") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _source_re() -> regex.Pattern[str]:
+    labels = _alternation(lexicon().byline_source_labels | {"sources", "source"})
+    return regex.compile(SOURCE_PATTERN.format(labels=labels), regex.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _category_re() -> regex.Pattern[str]:
+    keys = _alternation(lexicon().category_keys)
+    return regex.compile(CATEGORY_PATTERN.format(keys=keys), regex.I)
+
+
+def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str, ...]] | None:
+    """Read a source-credit line: ``(source, authors)``, or ``None`` when it is not one.
+
+    ``last`` allows the forms that only count at the end of a text (a bare agency name, a
+    bare domain).
+
+    >>> read_source("  • Anadolu Agency", last=True)
+    ('Anadolu Agency', ())
+    >>> read_source("(Source: Daily Mail)"), read_source("Theo Nhân Hà/Dân trí", last=True)
+    (('Daily Mail', ()), ('Dân trí', ('Nhân Hà',)))
+    >>> read_source("Source: the figures were revised twice. Then they fell.") is None
+    True
+    """
+    line = text.strip()
+    if not 2 <= len(line) <= 160:
+        return None
+    lex = lexicon()
+    m = _source_re().fullmatch(line)
+    if m is not None:
+        value = m["value"].split(";")[0].strip(" .")
+        if value and not regex.search(r"[.!?][ \t]{1,3}\p{Lu}", value) and len(value.split()) <= 12:
+            return value, ()
+        return None
+    if not last:
+        return None
+    m = THEO_RE.fullmatch(line)
+    if m is not None and m["outlet"][:1].isupper():
+        names = split_names(m["author"]) if m["author"] else ()
+        if names is not None:
+            return m["outlet"].strip(), names
+    core = line.strip(WRAP)
+    folded = core.casefold()
+    if folded in lex.agencies:
+        return lex.canonical.get(folded, core), ()
+    bulleted = line.lstrip()[:1] in "•·*–—"
+    if (
+        bulleted
+        and is_organisation(core)
+        and any(w.casefold() in lex.agency_words for w in core.split())
+    ):
+        return core, ()
+    if DOMAIN_RE.fullmatch(core) and core == line:
+        return core, ()
+    return None
+
+
+@step("extract.credits")
+def source_credit(draft: Draft) -> Draft:
+    """Take source and agency credit lines into ``source`` (the first found wins).
+
+    ``Source: X`` lines count anywhere near the edges; a bare agency name, a bulleted agency,
+    ``Theo X`` or a bare domain only among the last lines.
+    """
+    source, authors = draft.fields.source, draft.fields.authors
+    body = list(draft.body())
+    last = {i for i, _ in body[-TAIL_LINES:]}
+    taken: list[int] = []
+    for i, line in edges(draft, HEAD_LINES, TAIL_LINES):
+        found = read_source(line.text, last=i in last)
+        if found is None:
+            continue
+        taken.append(i)
+        source = source or found[0]
+        authors = authors or found[1]
+    if not taken:
+        return draft
+    return draft.take(taken, rule=SOURCE_RULE, kind="extracted", source=source, authors=authors)
+
+
+def read_categories(text: str) -> tuple[str, ...] | None:
+    """Read a category or tag line into its items, or ``None`` when it is not one.
+
+    >>> read_categories("Filed under: War on Yemen, Yemen |")
+    ('War on Yemen', 'Yemen')
+    >>> read_categories("Category 1: CHINA; Category 2: DIPLOMACY"), read_categories("Темы:")
+    (('CHINA', 'DIPLOMACY'), ())
+    >>> read_categories("Topics: we discussed many, and none were settled.") is None
+    True
+    """
+    line = text.strip()
+    m = _category_re().fullmatch(line)
+    if m is None:
+        return None
+    items: list[str] = []
+    for chunk in TAGGED_RE.split(m["value"]):
+        for part in CATEGORY_SEP_RE.split(chunk):
+            inner = _category_re().fullmatch(part.strip())
+            item = (inner["value"] if inner else part).strip(" .|")
+            if not item:
+                continue
+            if len(item) > MAX_CATEGORY_CHARS or regex.search(
+                r"[.!?][ \t]|\p{Ll}{2,}[ \t]\p{Ll}{2,}[ \t]\p{Ll}{2,}[ \t]\p{Ll}{2,}", item
+            ):
+                return None
+            items.append(item)
+    if m["key"][:1].islower() and items and not any(i[:1].isupper() for i in items):
+        return None  # "tags: we ..." in lower case everywhere reads as prose
+    return tuple(dict.fromkeys(items))
+
+
+@step("extract.categories")
+def categories(draft: Draft) -> Draft:
+    """Take category and tag lines near the top or in the footer into ``categories``."""
+    found = list(draft.fields.categories)
+    taken: list[int] = []
+    for i, line in edges(draft, HEAD_LINES, CATEGORY_TAIL_LINES):
+        items = read_categories(line.text)
+        if items is None:
+            continue
+        taken.append(i)
+        found.extend(items)
+    if not taken:
+        return draft
+    return draft.take(
+        taken, rule=CATEGORY_RULE, kind="extracted", categories=tuple(dict.fromkeys(found))
+    )
