@@ -25,6 +25,7 @@ DEFAULT = Pipeline(
         captions.caption,
         credits.source_credit,
         credits.categories,
+        credits.contact_footer,
         title.first_line_title,
         tidy.spaces,
         tidy.glued_sentences,

@@ -47,6 +47,9 @@ class Lexicon:
     placeholders: frozenset[str]
     header_keys: Mapping[str, str]  # normalised key -> field
     byline_prefixes: frozenset[str]
+    contributor_prefixes: frozenset[str]
+    credit_prefixes: frozenset[str]
+    contact_openers: tuple[str, ...]  # folded, longest first
     joiners: frozenset[str]
     particles: frozenset[str]
     organisation_words: frozenset[str]
@@ -84,6 +87,11 @@ class Lexicon:
             ),
             header_keys=keys,
             byline_prefixes=_words(by, "prefixes"),
+            contributor_prefixes=_words(by, "contributor_prefixes"),
+            credit_prefixes=_words(by, "credit_prefixes"),
+            contact_openers=tuple(
+                sorted({w.casefold() for w in by["contact_openers"]}, key=len, reverse=True)
+            ),
             joiners=frozenset(w.casefold() for w in by["joiners"]),
             particles=frozenset(w.casefold() for w in by["particles"]),
             organisation_words=frozenset(w.casefold() for w in by["organisation_words"]),

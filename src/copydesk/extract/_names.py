@@ -47,7 +47,7 @@ def is_person(name: str) -> bool:
             return False
         if i > 0 and (folded in lex.particles or folded in SUFFIXES or word.startswith("al-")):
             continue
-        if NAME_WORD_RE.fullmatch(word) is None:
+        if NAME_WORD_RE.fullmatch(word) is None or folded.endswith(("'s", "’s")):
             return False
         caps += 1
     return caps >= 1

@@ -13,18 +13,19 @@ from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import is_organisation, split_names
 from copydesk.extract._window import edges
+from copydesk.extract.title import looks_like_prose
 from copydesk.pipeline import step
 
 __all__ = ["Byline", "byline", "read_byline"]
 
-# The opening of a byline: one, two or three words then a space or colon ("By ", "Posted by ",
+# The opening of a byline: one to four words then a space or colon ("By ", "Posted by ",
 # "Автор: "), one pattern per word count. Which words count is the lexicon's; bounded repeats.
 OPENER_RES = tuple(
     regex.compile(
         rf"(?P<opener>\p{{L}}{{1,20}}(?:[ \t]\p{{L}}{{1,20}}){{{n}}})"
         r"[ \t]{0,2}(?::[ \t]{0,2}|[ \t])"
     )
-    for n in (2, 1, 0)
+    for n in (3, 2, 1, 0)
 )
 # Chinese reporter credit: "記者王小明／台北報導", "（記者王小明、李大同/台北報導）". Names are 2-4
 # Han characters; the place 1-8; bounded.
@@ -33,9 +34,11 @@ CJK_BYLINE_RE = regex.compile(
     r"[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电])[ \t]{0,2}[)）]?"
 )
 # Where the names end and a labelled tail begins ("Source:", "Published:"); the label list
-# comes from the lexicon. The separator before a tail: "|", "-", "–", ":" or " on ".
+# comes from the lexicon. The separator before a tail: "|", "-", "–", ":" or a word
+# ("on <date>", "for <outlet>").
 TAIL_SEP_RE = regex.compile(
-    r"[ \t]{0,3}(?:[|–—:]|[ \t]-)[ \t]{0,3}|[ \t]{1,3}(?:on|em|el|le|am)[ \t]{1,3}"
+    r"[ \t]{0,3}(?:[|–—:]|[ \t]-)[ \t]{0,3}"
+    r"|[ \t]{1,3}(?:on|em|el|le|am|for|at|para|pour|für)[ \t]{1,3}"
 )
 # A source after the names: a domain ("Liveanddare.com") or one to five capitalised words.
 SOURCE_RE = regex.compile(
@@ -43,6 +46,9 @@ SOURCE_RE = regex.compile(
     r"|\p{Lu}[\p{L}&'’.\-]{0,30}(?:[ \t]\p{Lu}[\p{L}&'’.\-]{0,30}){0,4}"
 )
 HEAD_LINES = 6
+#: A bare name line may only be the second or third body line (the first is the title).
+BARE_NAME_POSITIONS = (1, 2)
+MAX_BARE_CHARS = 50
 TAIL_LINES = 3
 MAX_LINE_CHARS = 160
 #: How many name lines an "Authors:" line may head.
@@ -80,9 +86,8 @@ def _split_tails(rest: str) -> tuple[str, list[tuple[str, str]]]:
     return rest[: marks[0].start()], tails
 
 
-def _opener_end(text: str) -> int | None:
-    """Where the byline opener ("By", "Posted by", "Автор:") ends, or ``None``."""
-    prefixes = lexicon().byline_prefixes
+def _opener_end(text: str, prefixes: frozenset[str]) -> int | None:
+    """Where the opener ("By", "Posted by", "Автор:") ends, or ``None``."""
     for pattern in OPENER_RES:
         m = pattern.match(text)
         if m is not None and m["opener"].casefold() in prefixes:
@@ -107,13 +112,13 @@ def read_byline(text: str) -> Byline | None:
     cjk = CJK_BYLINE_RE.fullmatch(text)
     if cjk is not None:
         return Byline(authors=tuple(regex.split(r"[、，,]", cjk["names"])))
-    opener_end = _opener_end(text)
+    lex = lexicon()
+    opener_end = _opener_end(text, lex.byline_prefixes | lex.credit_prefixes)
     if opener_end is None:
         return None
     names_part, tails = _split_tails(text[opener_end:])
     source: str | None = None
     published: dt.date | None = None
-    lex = lexicon()
     for label, value in tails:
         if label in lex.byline_source_labels and value and source is None:
             source = value
@@ -148,6 +153,34 @@ def read_byline(text: str) -> Byline | None:
     return Byline(authors=names, source=source, published=published)
 
 
+def read_contributors(text: str) -> tuple[str, ...] | None:
+    """Names of a contributors line ("Additional reporting by A and B"), or ``None``.
+
+    >>> read_contributors("Con la asistencia de Ana Ruiz, Luis Gómez y Pedro Sanz.")
+    ('Ana Ruiz', 'Luis Gómez', 'Pedro Sanz')
+    >>> read_contributors("With assistance from the public, police found him.") is None
+    True
+    """
+    text = text.strip()
+    if len(text) > MAX_LINE_CHARS:
+        return None
+    end = _opener_end(text, lexicon().contributor_prefixes)
+    return None if end is None else split_names(text[end:].strip(" .;:"))
+
+
+def read_bare_names(text: str) -> tuple[str, ...] | None:
+    """A line that is only a name or two ("Jay ROE"), each of two or three words.
+
+    >>> read_bare_names("Jay SYRMOPOULOS"), read_bare_names("Storm")
+    (('Jay SYRMOPOULOS',), None)
+    """
+    text = text.strip()
+    names = split_names(text) if len(text) <= MAX_BARE_CHARS and ":" not in text else None
+    if names is None or not all(2 <= len(n.split()) <= 3 for n in names):
+        return None
+    return names
+
+
 def _is_authors_label(text: str) -> bool:
     lex = lexicon()
     stripped = text.strip()
@@ -169,9 +202,23 @@ def byline(draft: Draft) -> Draft:
     taken: list[int] = []
     window = edges(draft, HEAD_LINES, TAIL_LINES)
     body = list(draft.body())
+    position = {i: n for n, (i, _) in enumerate(body)}
+    contributors: list[str] = []
     for i, line in window:
         if i in taken:
             continue
+        names = read_contributors(line.text)
+        if names is not None:
+            taken.append(i)
+            contributors.extend(names)
+            continue
+        if position[i] in BARE_NAME_POSITIONS and not authors:
+            names = read_bare_names(line.text)
+            following = [t for j, t in body[position[i] + 1 : position[i] + 3]]
+            if names is not None and any(looks_like_prose(t.text.strip()) for t in following):
+                taken.append(i)
+                authors.extend(names)
+                continue
         if _is_authors_label(line.text):
             taken.append(i)
             after = [j for j, _ in body if j > i][:MAX_BLOCK_NAMES]
@@ -191,6 +238,8 @@ def byline(draft: Draft) -> Draft:
         published = published or found.published
     if not taken:
         return draft
+    if contributors:
+        draft = draft.add_metadata({"contributors": ", ".join(dict.fromkeys(contributors))})
     return draft.take(
         taken,
         rule=RULE,

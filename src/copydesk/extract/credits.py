@@ -13,7 +13,14 @@ from copydesk.extract._names import is_organisation, split_names
 from copydesk.extract._window import edges
 from copydesk.pipeline import step
 
-__all__ = ["categories", "read_categories", "read_source", "source_credit"]
+__all__ = [
+    "categories",
+    "contact_footer",
+    "is_contact_line",
+    "read_categories",
+    "read_source",
+    "source_credit",
+]
 
 # Wrapping of a sign-off: bullets, brackets, slashes and dots ("• Anadolu Agency", "(Reuters)",
 # "/ТАСС/", "REUTER...").
@@ -37,6 +44,13 @@ TAGGED_RE = regex.compile(r"[ \t]{1,3}(?:Tagged|Tags)[ \t]{0,2}:[ \t]{0,3}")
 CATEGORY_PATTERN = (
     r"(?P<key>{keys})[ \t]{{0,2}}\d{{0,2}}[ \t]{{0,2}}[:：][ \t]{{0,3}}(?P<value>.{{0,800}})"
 )
+# A bare e-mail address on its own line ("jane@example.com"). Bounded parts.
+EMAIL_RE = regex.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}")
+# A text-message short code and carrier ("737221 - Zain"), as contact footers list them.
+SHORT_CODE_RE = regex.compile(r"\d{3,8}[ \t]{0,2}[-–][ \t]{0,2}\p{L}{2,15}")
+CONTACT_TAIL_LINES = 8
+MAX_CONTACT_CHARS = 120
+CONTACT_RULE = "extract.contacts"
 HEAD_LINES = 4
 TAIL_LINES = 4
 CATEGORY_TAIL_LINES = 10
@@ -179,3 +193,50 @@ def categories(draft: Draft) -> Draft:
     return draft.take(
         taken, rule=CATEGORY_RULE, kind="extracted", categories=tuple(dict.fromkeys(found))
     )
+
+
+def is_contact_line(text: str) -> bool:
+    """True for a line that opens an author contact footer: an e-mail address alone, or a
+    contact opener of the lexicon ("Contact the writer: …", "للتواصل …").
+
+    >>> is_contact_line("jane.roe@example.com"), is_contact_line("Contact: jane@example.com")
+    (True, True)
+    >>> is_contact_line("Contacts between the two sides resumed in May.")
+    False
+    """
+    line = text.strip()
+    if EMAIL_RE.fullmatch(line):
+        return True
+    folded = line.casefold()
+    for opener in lexicon().contact_openers:
+        if folded.startswith(opener) and folded[len(opener) : len(opener) + 1] in (" ", ":"):
+            return len(line) <= MAX_CONTACT_CHARS and not line.endswith(".")
+    return False
+
+
+@step("extract.contacts")
+def contact_footer(draft: Draft) -> Draft:
+    """Take an author contact footer (e-mail, "contact the writer", SMS codes) at the end.
+
+    The footer starts at a contact line among the last lines and must run to the end with
+    short lines only; e-mail addresses go to ``metadata["contact"]``.
+    """
+    body = list(draft.body())[-CONTACT_TAIL_LINES:]
+    for n, (_, line) in enumerate(body):
+        if not is_contact_line(line.text):
+            continue
+        rest = body[n:]
+        if not all(
+            len(t.text.strip()) <= MAX_CONTACT_CHARS
+            and (
+                is_contact_line(t.text)
+                or SHORT_CODE_RE.fullmatch(t.text.strip())
+                or not t.text.rstrip().endswith((".", "!", "?"))
+            )
+            for _, t in rest
+        ):
+            continue
+        emails = [m.group() for _, t in rest for m in EMAIL_RE.finditer(t.text)]
+        draft = draft.take([i for i, _ in rest], rule=CONTACT_RULE, kind="extracted")
+        return draft.add_metadata({"contact": ", ".join(emails)}) if emails else draft
+    return draft
