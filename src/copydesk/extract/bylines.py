@@ -212,13 +212,6 @@ def byline(draft: Draft) -> Draft:
             taken.append(i)
             contributors.extend(names)
             continue
-        if position[i] in BARE_NAME_POSITIONS and not authors:
-            names = read_bare_names(line.text)
-            following = [t for j, t in body[position[i] + 1 : position[i] + 3]]
-            if names is not None and any(looks_like_prose(t.text.strip()) for t in following):
-                taken.append(i)
-                authors.extend(names)
-                continue
         if _is_authors_label(line.text):
             taken.append(i)
             after = [j for j, _ in body if j > i][:MAX_BLOCK_NAMES]
@@ -231,6 +224,12 @@ def byline(draft: Draft) -> Draft:
             continue
         found = read_byline(line.text)
         if found is None:
+            if position[i] in BARE_NAME_POSITIONS and not authors:
+                names = read_bare_names(line.text)
+                following = [t for _, t in body[position[i] + 1 : position[i] + 3]]
+                if names is not None and any(looks_like_prose(t.text.strip()) for t in following):
+                    taken.append(i)
+                    authors.extend(names)
             continue
         taken.append(i)
         authors.extend(found.authors)

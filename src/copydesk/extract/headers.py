@@ -57,7 +57,7 @@ def parse_pairs(text: str) -> list[tuple[str, str]] | None:
     return None if pair is None else [pair]
 
 
-def _pair(text: str) -> tuple[str, str] | None:
+def _pair(text: str, *, lower_keys: bool = False) -> tuple[str, str] | None:
     m = PAIR_RE.fullmatch(text)
     if m is None:
         return None
@@ -65,7 +65,7 @@ def _pair(text: str) -> tuple[str, str] | None:
     folded = key.casefold()
     if len(key.split()) > MAX_KEY_WORDS or folded in ("http", "https", "ftp", "mailto"):
         return None
-    if key[0].islower() and norm_key(key) not in lexicon().header_keys:
+    if not lower_keys and key[0].islower() and norm_key(key) not in lexicon().header_keys:
         return None  # "he said: ..." is prose
     return key, m["value"].strip()
 
@@ -147,7 +147,7 @@ def front_matter(draft: Draft) -> Draft:
         if item is not None and last_key is not None:
             pairs.append((last_key, item["value"]))
             continue
-        pair = _pair(text)
+        pair = _pair(text, lower_keys=True)  # YAML keys are lower case by custom
         if pair is None:
             return draft
         last_key = pair[0]
