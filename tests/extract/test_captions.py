@@ -64,3 +64,11 @@ def test_caption_step_keeps_the_body() -> None:
     d = caption(Draft.from_text(f"{PROSE}\nA rally. Photo: AP\n{PROSE}\nFeatured image via Jo Lee"))
     assert d.fields.captions == (Caption("A rally.", "AP"), Caption("", "Jo Lee"))
     assert [line.text for _, line in d.body()] == [PROSE, PROSE]
+
+
+def test_credit_glued_to_a_sentence_is_cut_alone() -> None:
+    """A credit glued to a prose sentence is cut out; the sentence stays in the body."""
+    d = caption(Draft.from_text(f"{PROSE}\n{PROSE}Foto: Facebook Jo Lee"))
+    assert [line.text for _, line in d.body()] == [PROSE, PROSE]
+    assert d.fields.captions == (Caption("", "Facebook Jo Lee"),)
+    assert d.edits[0].kind == "extracted"

@@ -87,6 +87,7 @@ def test_keys_match_case_space_and_language() -> None:
         f"Note: this story was updated.\n{PROSE}",  # one unknown key
         f"{PROSE}\nTitle: Port closes",  # not at the top
         f"Source: https://example.com\n{PROSE}",  # one line, not a title/author/date key
+        f"Greg Roe: Banks in trouble\nHeadline: Buy coins now!\n{PROSE}",  # promo under title
         f"---\nA line of prose, not a key.\n---\n{PROSE}",  # not front matter
         f"---\ntitle: Port closes\n{PROSE}",  # front matter never closed
     ],

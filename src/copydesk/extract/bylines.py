@@ -13,7 +13,6 @@ from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import is_organisation, split_names
 from copydesk.extract._window import edges
-from copydesk.extract.title import looks_like_prose
 from copydesk.pipeline import step
 
 __all__ = ["Byline", "byline", "read_byline"]
@@ -46,9 +45,6 @@ SOURCE_RE = regex.compile(
     r"|\p{Lu}[\p{L}&'’.\-]{0,30}(?:[ \t]\p{Lu}[\p{L}&'’.\-]{0,30}){0,4}"
 )
 HEAD_LINES = 6
-#: A bare name line may only be the second or third body line (the first is the title).
-BARE_NAME_POSITIONS = (1, 2)
-MAX_BARE_CHARS = 50
 TAIL_LINES = 3
 MAX_LINE_CHARS = 160
 #: How many name lines an "Authors:" line may head.
@@ -168,19 +164,6 @@ def read_contributors(text: str) -> tuple[str, ...] | None:
     return None if end is None else split_names(text[end:].strip(" .;:"))
 
 
-def read_bare_names(text: str) -> tuple[str, ...] | None:
-    """A line that is only a name or two ("Jay ROE"), each of two or three words.
-
-    >>> read_bare_names("Jay SYRMOPOULOS"), read_bare_names("Storm")
-    (('Jay SYRMOPOULOS',), None)
-    """
-    text = text.strip()
-    names = split_names(text) if len(text) <= MAX_BARE_CHARS and ":" not in text else None
-    if names is None or not all(2 <= len(n.split()) <= 3 for n in names):
-        return None
-    return names
-
-
 def _is_authors_label(text: str) -> bool:
     lex = lexicon()
     stripped = text.strip()
@@ -202,7 +185,6 @@ def byline(draft: Draft) -> Draft:
     taken: list[int] = []
     window = edges(draft, HEAD_LINES, TAIL_LINES)
     body = list(draft.body())
-    position = {i: n for n, (i, _) in enumerate(body)}
     contributors: list[str] = []
     for i, line in window:
         if i in taken:
@@ -224,12 +206,6 @@ def byline(draft: Draft) -> Draft:
             continue
         found = read_byline(line.text)
         if found is None:
-            if position[i] in BARE_NAME_POSITIONS and not authors:
-                names = read_bare_names(line.text)
-                following = [t for _, t in body[position[i] + 1 : position[i] + 3]]
-                if names is not None and any(looks_like_prose(t.text.strip()) for t in following):
-                    taken.append(i)
-                    authors.extend(names)
             continue
         taken.append(i)
         authors.extend(found.authors)

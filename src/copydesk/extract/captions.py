@@ -10,6 +10,7 @@ import regex
 from copydesk.article import Caption
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon
+from copydesk.extract.title import looks_like_prose
 from copydesk.pipeline import step
 
 __all__ = ["caption", "read_caption"]
@@ -113,20 +114,41 @@ def read_caption(text: str) -> Caption | None:
     return None
 
 
+def _glued(line: str, text: str) -> bool:
+    """True when a caption's "text" is a paragraph: several sentences, or a sentence with the
+    credit marker glued to its final stop ("…familia.Foto: X")."""
+    if SENTENCE_BREAK_RE.search(text):
+        return True
+    after = line[len(text) : len(text) + 1] if line.startswith(text) else " "
+    return looks_like_prose(text) and not after.isspace()
+
+
 @step("extract.captions")
 def caption(draft: Draft) -> Draft:
     """Take stand-alone caption and photo-credit lines into ``captions``.
 
-    A caption glued into a paragraph stays in the body (the residue steps may cut it).
+    When the caption text is a prose sentence, the line is a paragraph with a credit glued
+    to its end: only the credit is cut out.
     """
     found: list[Caption] = []
     taken: list[int] = []
-    for i, line in draft.body():
+    for i, line in list(draft.body()):
         cap = read_caption(line.text)
-        if cap is not None:
-            taken.append(i)
-            found.append(cap)
-    if not taken:
+        if cap is None:
+            continue
+        if cap.text and _glued(line.text.strip(), cap.text):
+            # "...a su familia.Foto: Facebook": the text is a body sentence; cut the credit only.
+            lead = len(line.text) - len(line.text.lstrip())
+            m = _marker_res()[1].fullmatch(line.text.strip())
+            if m is None:
+                continue
+            cut = lead + m.end("text")
+            draft = draft.rewrite(i, [(cut, len(line.text), "")], rule=RULE, kind="extracted")
+            found.append(Caption("", cap.credit))
+            continue
+        taken.append(i)
+        found.append(cap)
+    if not found:
         return draft
     captions = (*draft.fields.captions, *found)
     return draft.take(taken, rule=RULE, kind="extracted", captions=captions)

@@ -179,8 +179,9 @@ def _block(draft: Draft, start: int) -> Iterator[tuple[int, Line, list[tuple[str
 def header_block(draft: Draft) -> Draft:
     """Take a block of ``Key: value`` lines at the top (scraper headers, Jina Reader output).
 
-    A block counts when it has a key of a known field (title, author, date, source,
-    categories, URL). A lone line counts only for a title, author, date or URL key.
+    A block counts when it has two keys of known fields (title, author, date, source,
+    categories, URL); a lone line counts only for a title, author, date or URL key. So a
+    headline with a colon above an injected "Headline: ..." promo is not a header.
 
     >>> d = header_block(Draft.from_text("Title: Port closes\\nAuthor: N/A\\nText: \\nIt closed."))
     >>> d.fields.title, d.fields.authors, d.fields.metadata, [l.state for l in d.lines]
@@ -193,8 +194,10 @@ def header_block(draft: Draft) -> Draft:
         return draft
     block = list(_block(draft, body[0][0]))
     pairs = [p for _, _, ps in block for p in ps]
-    fields = {_field(k) for k, _ in pairs} - {None, "body"}
-    if not fields or (len(pairs) == 1 and not fields & {"title", "authors", "published", "url"}):
+    known = [f for f in (_field(k) for k, _ in pairs) if f not in (None, "body")]
+    fielded = [k for k, _ in pairs if _field(k) != "body"]
+    lone = len(fielded) == 1 and bool(set(known) & {"title", "authors", "published", "url"})
+    if len(known) < 2 and not lone:
         return draft
     take: list[int] = []
     for i, line, ps in block:
