@@ -21,32 +21,12 @@ NAMES = sorted(EXPECTED) or ["(../shared absent)"]
 # Field checks that wait on later issues (metadata extraction, residue stripping). Each is a
 # strict xfail: it must start failing the xfail the day the feature lands.
 PENDING: set[tuple[str, str]] = {
-    ("003_de0558b3e4b5bd24.txt", "title"),
-    ("004_6dffb495a35dd12c.txt", "title"),
-    ("002_03fc5fe5a31714c4.txt", "authors"),
-    ("004_6dffb495a35dd12c.txt", "authors"),
-    ("002_03fc5fe5a31714c4.txt", "published"),
-    ("003_de0558b3e4b5bd24.txt", "published"),
-    ("004_6dffb495a35dd12c.txt", "published"),
-    ("002_03fc5fe5a31714c4.txt", "source"),
-    ("003_de0558b3e4b5bd24.txt", "source"),
-    ("002_03fc5fe5a31714c4.txt", "categories"),
-    ("004_6dffb495a35dd12c.txt", "categories"),
-    ("002_03fc5fe5a31714c4.txt", "captions"),
-    # body checks that need the header block, byline, caption and residue steps
+    # body checks that need the residue steps (Disqus widget, stray Cyrillic footer)
     *(
         (name, check)
-        for name in (
-            "001_9d24610990cee87c.txt",
-            "002_03fc5fe5a31714c4.txt",
-            "003_de0558b3e4b5bd24.txt",
-            "004_6dffb495a35dd12c.txt",
-        )
+        for name in ("001_9d24610990cee87c.txt", "002_03fc5fe5a31714c4.txt")
         for check in ("body_ends_with", "body_excludes", "removed_or_extracted_lines")
     ),
-    ("002_03fc5fe5a31714c4.txt", "body_starts_with"),
-    ("003_de0558b3e4b5bd24.txt", "body_starts_with"),
-    ("004_6dffb495a35dd12c.txt", "body_starts_with"),
 }
 
 

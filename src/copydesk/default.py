@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from copydesk import language, repair, tidy
-from copydesk.extract import title
+from copydesk.extract import bylines, captions, credits, datelines, headers, title
 from copydesk.pipeline import Pipeline
 
 __all__ = ["DEFAULT"]
@@ -18,6 +18,14 @@ DEFAULT = Pipeline(
         repair.controls,
         repair.spaces,
         repair.unicode_nfc,
+        headers.front_matter,
+        headers.header_block,
+        datelines.dateline,
+        bylines.byline,
+        captions.caption,
+        credits.source_credit,
+        credits.categories,
+        credits.contact_footer,
         title.first_line_title,
         tidy.spaces,
         tidy.glued_sentences,

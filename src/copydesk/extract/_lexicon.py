@@ -1,0 +1,132 @@
+"""The metadata lexicons (``rules/metadata.toml``), loaded once and normalised for lookup."""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import regex
+
+if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+__all__ = ["Lexicon", "lexicon", "norm_key"]
+
+# Runs of spaces, underscores and hyphens inside a header key: "Published_Time" ~ "published time".
+KEY_SPACE_RE = regex.compile(r"[\s_\-]+")
+
+
+def norm_key(text: str) -> str:
+    """Fold a key for lookup: lower case, one space between words, no trailing digits or colon.
+
+    >>> norm_key("  Published_Time ")
+    'published time'
+    >>> norm_key("Category 2:")
+    'category'
+    >>> norm_key("Title")
+    'title'
+    """
+    key = KEY_SPACE_RE.sub(" ", text.casefold()).strip(" :")
+    return key.rstrip("0123456789").strip()
+
+
+def _words(table: Mapping[str, Any], name: str) -> frozenset[str]:
+    return frozenset(norm_key(str(w)) for w in table.get(name, ()))
+
+
+@attrs.frozen
+class Lexicon:
+    """Every word list of ``metadata.toml``, folded with :func:`norm_key`."""
+
+    placeholders: frozenset[str]
+    header_keys: Mapping[str, str]  # normalised key -> field
+    byline_prefixes: frozenset[str]
+    contributor_prefixes: frozenset[str]
+    credit_prefixes: frozenset[str]
+    contact_openers: tuple[str, ...]  # folded, longest first
+    joiners: frozenset[str]
+    particles: frozenset[str]
+    organisation_words: frozenset[str]
+    byline_source_labels: frozenset[str]
+    byline_date_labels: frozenset[str]
+    date_labels: frozenset[str]
+    update_labels: frozenset[str]
+    caption_markers: frozenset[str]
+    credit_openers: tuple[str, ...]  # longest first
+    photo_agencies: frozenset[str]
+    agencies: frozenset[str]
+    canonical: Mapping[str, str]
+    agency_words: frozenset[str]
+    source_openers: frozenset[str]
+    category_keys: frozenset[str]
+    months: Mapping[str, int]
+    weekdays: frozenset[str]
+    fillers: frozenset[str]
+
+    @classmethod
+    def from_toml(cls, data: Mapping[str, Any]) -> Lexicon:
+        """Build the lexicon from the parsed TOML document."""
+        keys: dict[str, str] = {}
+        for field, words in data["header_keys"].items():
+            for w in words:
+                keys.setdefault(norm_key(w), field)
+        months: dict[str, int] = {}
+        for table in data["months"].values():
+            for name, number in table.items():
+                months.setdefault(name.casefold(), int(number))
+        by, dl, cap, cr = data["bylines"], data["datelines"], data["captions"], data["credits"]
+        return cls(
+            placeholders=frozenset(
+                " ".join(v.casefold().split()) for v in data["placeholders"]["values"]
+            ),
+            header_keys=keys,
+            byline_prefixes=_words(by, "prefixes"),
+            contributor_prefixes=_words(by, "contributor_prefixes"),
+            credit_prefixes=_words(by, "credit_prefixes"),
+            contact_openers=tuple(
+                sorted({w.casefold() for w in by["contact_openers"]}, key=len, reverse=True)
+            ),
+            joiners=frozenset(w.casefold() for w in by["joiners"]),
+            particles=frozenset(w.casefold() for w in by["particles"]),
+            organisation_words=frozenset(w.casefold() for w in by["organisation_words"]),
+            byline_source_labels=_words(by, "source_labels"),
+            byline_date_labels=_words(by, "date_labels"),
+            date_labels=_words(dl, "labels"),
+            update_labels=_words(dl, "update_labels"),
+            caption_markers=_words(cap, "markers"),
+            credit_openers=tuple(
+                sorted({w.casefold() for w in cap["credit_openers"]}, key=len, reverse=True)
+            ),
+            photo_agencies=frozenset(w.casefold() for w in cap["photo_agencies"]),
+            agencies=frozenset(w.casefold() for w in cr["agencies"]),
+            canonical={k.casefold(): v for k, v in cr["canonical"].items()},
+            agency_words=frozenset(w.casefold() for w in cr["agency_words"]),
+            source_openers=frozenset(w.casefold() for w in cr["source_openers"]),
+            category_keys=_words(data["categories"], "keys"),
+            months=months,
+            weekdays=frozenset(w.casefold() for w in data["dates"]["weekdays"]),
+            fillers=frozenset(w.casefold() for w in data["dates"]["fillers"]),
+        )
+
+    def is_placeholder(self, value: str) -> bool:
+        """True for values that mean "no value" (``N/A``, ``null``, ``Author details not found``).
+
+        >>> lexicon().is_placeholder(" N/A "), lexicon().is_placeholder("Jane Roe")
+        (True, False)
+        """
+        return " ".join(value.casefold().split()).strip(" .") in self.placeholders or not any(
+            ch.isalnum() for ch in value
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged lexicon, read from ``copydesk/rules/metadata.toml`` once per process."""
+    path = importlib.resources.files("copydesk") / "rules" / "metadata.toml"
+    return Lexicon.from_toml(tomllib.loads(path.read_text("utf-8")))

@@ -1,0 +1,115 @@
+"""Person names in bylines and header values: split a list of names, and tell a person from
+an organisation or a date."""
+
+from __future__ import annotations
+
+import regex
+
+from copydesk.extract._lexicon import lexicon
+
+__all__ = ["is_organisation", "is_person", "split_names"]
+
+# Separators between names: ";" or "," (not inside "Jr."), and the joiner words of the
+# lexicon ("and", "y", "und", "и"). Words are matched whole; the lists are short.
+LIST_SEP_RE = regex.compile(r"\s{0,3}[;,，、/]\s{0,3}|\s{1,3}&\s{1,3}")
+# One word of a name: a capitalised word ("O'Neil", "Jean-Luc", "M.Đ", "SYRMOPOULOS"), an
+# initial ("J."), or a word of a script without case (CJK, Arabic). Bounded by the line.
+NAME_WORD_RE = regex.compile(
+    r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,30}|\p{Lo}[\p{Lo}\p{M}·]{0,12}|\p{Lu}\.)"
+)
+#: Joiners that are also name particles ("José Ortega y Gasset"): split only when both sides
+#: have two words or more.
+AMBIGUOUS_JOINERS = frozenset({"y", "e"})
+# A web domain inside a word ("Liveanddare.com"): a site, never a person.
+DOMAIN_RE = regex.compile(r"\.\p{Ll}{2,}")
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"})
+MAX_NAME_WORDS = 5
+
+
+def is_person(name: str) -> bool:
+    """True when ``name`` reads as a person's name: capitalised words and particles only.
+
+    >>> is_person("Ludwig van Beethoven"), is_person("Deng Xiaoci"), is_person("Reuters")
+    (True, True, False)
+    >>> is_person("Associated Press"), is_person("8 December 2022"), is_person("the team")
+    (False, False, False)
+    """
+    lex = lexicon()
+    words = name.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or any(ch.isdigit() for ch in name):
+        return False
+    if DOMAIN_RE.search(name):
+        return False
+    caps = 0
+    for i, word in enumerate(words):
+        folded = word.casefold().strip(".,")
+        if folded in lex.organisation_words or folded in lex.months:
+            return False
+        if i > 0 and (folded in lex.particles or folded in SUFFIXES or word.startswith("al-")):
+            continue
+        if NAME_WORD_RE.fullmatch(word) is None or folded.endswith(("'s", "’s")):
+            return False
+        caps += 1
+    return caps >= 1
+
+
+def split_names(text: str) -> tuple[str, ...] | None:
+    """Split ``"A, B and C"`` into names, or ``None`` when any part is not a person's name.
+
+    Names are kept as written; a particle ("van", "de", "bin", "al-") is never a split point.
+
+    >>> split_names("Yu Xi and Zhang Changyue")
+    ('Yu Xi', 'Zhang Changyue')
+    >>> split_names("Ana de la Cruz, Pedro Ruiz y Luis Gómez")
+    ('Ana de la Cruz', 'Pedro Ruiz', 'Luis Gómez')
+    >>> split_names("José Ortega y Gasset")
+    ('José Ortega y Gasset',)
+    >>> split_names("Staff and wire reports") is None
+    True
+    """
+    lex = lexicon()
+    names: list[str] = []
+    for part in LIST_SEP_RE.split(text.strip()):
+        names.extend(_split_joiners(part.strip(), lex.joiners))
+    names = [n.strip(" .:") for n in names if n.strip(" .:")]
+    if not names or not all(is_person(n) for n in names):
+        return None
+    return tuple(dict.fromkeys(names))
+
+
+def _split_joiners(part: str, joiners: frozenset[str]) -> list[str]:
+    words = part.split()
+    out: list[str] = []
+    current: list[str] = []
+    for i, word in enumerate(words):
+        folded = word.casefold()
+        if folded in joiners and current and i + 1 < len(words):
+            if folded in AMBIGUOUS_JOINERS and (len(current) < 2 or len(words) - i - 1 < 2):
+                current.append(word)
+                continue
+            out.append(" ".join(current))
+            current = []
+            continue
+        current.append(word)
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def is_organisation(name: str) -> bool:
+    """True for a capitalised name of an agency or outlet ("Reuters", "Free Wood Post").
+
+    >>> is_organisation("Reuters"), is_organisation("Anadolu Agency"), is_organisation("Jane Roe")
+    (True, True, False)
+    >>> is_organisation("the news team")
+    False
+    """
+    lex = lexicon()
+    words = name.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or not words[0][:1].isupper():
+        return False
+    if name.casefold() in lex.agencies:
+        return True
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words) and any(
+        w.casefold().strip(".,") in lex.organisation_words for w in words
+    )

@@ -1,0 +1,225 @@
+"""Bylines: "By X", "By X and Y", "Por X", "記者X／台北報導", "Authors:" blocks, with their
+trailing source and date parts ("By Deng Xiaoci Source:Globaltimes.cn Published: 2020/4/17")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import regex
+
+from copydesk.dates import parse_date
+from copydesk.draft import Draft
+from copydesk.extract._lexicon import lexicon
+from copydesk.extract._names import is_organisation, split_names
+from copydesk.extract._window import edges
+from copydesk.pipeline import step
+
+__all__ = ["Byline", "byline", "read_byline"]
+
+# The opening of a byline: one to four words then a space or colon ("By ", "Posted by ",
+# "Автор: "), one pattern per word count. Which words count is the lexicon's; bounded repeats.
+OPENER_RES = tuple(
+    regex.compile(
+        rf"(?P<opener>\p{{L}}{{1,20}}(?:[ \t]\p{{L}}{{1,20}}){{{n}}})"
+        r"[ \t]{0,2}(?::[ \t]{0,2}|[ \t])"
+    )
+    for n in (3, 2, 1, 0)
+)
+# Chinese reporter credit: "記者王小明／台北報導", "（記者王小明、李大同/台北報導）". Names are 2-4
+# Han characters; the place 1-8; bounded.
+CJK_BYLINE_RE = regex.compile(
+    r"[（(]?[ \t]{0,2}[記记]者[ \t]{0,2}(?P<names>\p{Han}{2,4}(?:[、，,]\p{Han}{2,4}){0,4})"
+    r"[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电])[ \t]{0,2}[)）]?"
+)
+# Where the names end and a labelled tail begins ("Source:", "Published:"); the label list
+# comes from the lexicon. The separator before a tail: "|", "-", "–", ":" or a word
+# ("on <date>", "for <outlet>").
+TAIL_SEP_RE = regex.compile(
+    r"[ \t]{0,3}(?:[|–—:]|[ \t]-)[ \t]{0,3}"
+    r"|[ \t]{1,3}(?:on|em|el|le|am|for|at|para|pour|für)[ \t]{1,3}"
+)
+# A source after the names: a domain ("Liveanddare.com") or one to five capitalised words.
+SOURCE_RE = regex.compile(
+    r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}"
+    r"|\p{Lu}[\p{L}&'’.\-]{0,30}(?:[ \t]\p{Lu}[\p{L}&'’.\-]{0,30}){0,4}"
+)
+HEAD_LINES = 6
+TAIL_LINES = 3
+MAX_LINE_CHARS = 160
+#: How many name lines an "Authors:" line may head.
+MAX_BLOCK_NAMES = 6
+RULE = "extract.bylines"
+
+
+@attrs.frozen
+class Byline:
+    """What a byline line states."""
+
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    published: dt.date | None = None
+
+
+def _tail_regex(labels: frozenset[str]) -> regex.Pattern[str]:
+    alts = "|".join(regex.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return regex.compile(
+        rf"[ \t]{{0,3}}[|•,]?[ \t]{{0,3}}\b(?P<label>{alts})[ \t]{{0,2}}:[ \t]{{0,2}}", regex.I
+    )
+
+
+def _split_tails(rest: str) -> tuple[str, list[tuple[str, str]]]:
+    """Cut ``"Deng Xiaoci Source:X Published: D"`` into the names and labelled parts."""
+    lex = lexicon()
+    pattern = _tail_regex(lex.byline_source_labels | lex.byline_date_labels)
+    marks = list(pattern.finditer(rest))
+    if not marks:
+        return rest, []
+    tails = []
+    for n, m in enumerate(marks):
+        end = marks[n + 1].start() if n + 1 < len(marks) else len(rest)
+        tails.append((m["label"].casefold(), rest[m.end() : end].strip()))
+    return rest[: marks[0].start()], tails
+
+
+def _opener_end(text: str, prefixes: frozenset[str]) -> int | None:
+    """Where the opener ("By", "Posted by", "Автор:") ends, or ``None``."""
+    for pattern in OPENER_RES:
+        m = pattern.match(text)
+        if m is not None and m["opener"].casefold() in prefixes:
+            return m.end()
+    return None
+
+
+def read_byline(text: str) -> Byline | None:
+    """Read a byline line, or ``None`` when the line is not one.
+
+    >>> b = read_byline("By Deng Xiaoci Source:Globaltimes.cn Published: 2020/4/17 2:12:29")
+    >>> b.authors, b.source, b.published
+    (('Deng Xiaoci',), 'Globaltimes.cn', datetime.datetime(2020, 4, 17, 2, 12, 29))
+    >>> read_byline("Posted by Frank Roe on 19 Sep 2016").published
+    datetime.date(2016, 9, 19)
+    >>> read_byline("By the end of the year, prices fell.") is None
+    True
+    """
+    text = text.strip()
+    if not 4 <= len(text) <= MAX_LINE_CHARS:
+        return None
+    cjk = CJK_BYLINE_RE.fullmatch(text)
+    if cjk is not None:
+        return Byline(authors=tuple(regex.split(r"[、，,]", cjk["names"])))
+    lex = lexicon()
+    opener_end = _opener_end(text, lex.byline_prefixes | lex.credit_prefixes)
+    if opener_end is None:
+        return None
+    names_part, tails = _split_tails(text[opener_end:])
+    source: str | None = None
+    published: dt.date | None = None
+    for label, value in tails:
+        if label in lex.byline_source_labels and value and source is None:
+            source = value
+        elif label in lex.byline_date_labels and published is None:
+            published = parse_date(value)
+            if published is None:
+                return None
+        elif value:
+            return None
+    names_part = names_part.strip().rstrip(":").strip()
+    names = split_names(names_part)
+    if names is None:
+        # "By Jane Roe: April 4, 2016", "by Giovani – Liveanddare.com", "Posted by X on <date>"
+        for sep in TAIL_SEP_RE.finditer(names_part):
+            head, tail = names_part[: sep.start()], names_part[sep.end() :].strip(" .:")
+            names = split_names(head)
+            if names is None:
+                continue
+            date = parse_date(tail)
+            if date is not None and published is None:
+                published = date
+                break
+            if source is None and SOURCE_RE.fullmatch(tail) and split_names(tail) is None:
+                source = tail
+                break
+            names = None
+        if names is None:
+            if is_organisation(names_part) and source is None:
+                canonical = lex.canonical.get(names_part.casefold(), names_part)
+                return Byline(source=canonical, published=published)
+            return None
+    return Byline(authors=names, source=source, published=published)
+
+
+def read_contributors(text: str) -> tuple[str, ...] | None:
+    """Names of a contributors line ("Additional reporting by A and B"), or ``None``.
+
+    >>> read_contributors("Con la asistencia de Ana Ruiz, Luis Gómez y Pedro Sanz.")
+    ('Ana Ruiz', 'Luis Gómez', 'Pedro Sanz')
+    >>> read_contributors("With assistance from the public, police found him.") is None
+    True
+    """
+    text = text.strip()
+    if len(text) > MAX_LINE_CHARS:
+        return None
+    end = _opener_end(text, lexicon().contributor_prefixes)
+    return None if end is None else split_names(text[end:].strip(" .;:"))
+
+
+def _is_authors_label(text: str) -> bool:
+    lex = lexicon()
+    stripped = text.strip()
+    return stripped.endswith(":") and stripped[:-1].strip().casefold() in (
+        {"authors", "author", "autores", "autor", "auteurs", "авторы", "автор", "tác giả"}
+        & (lex.byline_prefixes | {"authors", "author", "autores", "auteurs", "авторы"})
+    )
+
+
+@step("extract.bylines")
+def byline(draft: Draft) -> Draft:
+    """Take byline lines near the top or bottom into ``authors`` (and ``source``, ``published``).
+
+    Also takes an ``Authors:`` line with the name lines under it, or alone when it is empty.
+    Organisations and dates are never taken as persons; names are kept as written.
+    """
+    authors = list(draft.fields.authors)
+    source, published = draft.fields.source, draft.fields.published
+    taken: list[int] = []
+    window = edges(draft, HEAD_LINES, TAIL_LINES)
+    body = list(draft.body())
+    contributors: list[str] = []
+    for i, line in window:
+        if i in taken:
+            continue
+        names = read_contributors(line.text)
+        if names is not None:
+            taken.append(i)
+            contributors.extend(names)
+            continue
+        if _is_authors_label(line.text):
+            taken.append(i)
+            after = [j for j, _ in body if j > i][:MAX_BLOCK_NAMES]
+            for j in after:
+                names = split_names(draft.lines[j].text)
+                if names is None:
+                    break
+                taken.append(j)
+                authors.extend(names)
+            continue
+        found = read_byline(line.text)
+        if found is None:
+            continue
+        taken.append(i)
+        authors.extend(found.authors)
+        source = source or found.source
+        published = published or found.published
+    if not taken:
+        return draft
+    if contributors:
+        draft = draft.add_metadata({"contributors": ", ".join(dict.fromkeys(contributors))})
+    return draft.take(
+        taken,
+        rule=RULE,
+        kind="extracted",
+        authors=tuple(dict.fromkeys(authors)),
+        source=source,
+        published=published,
+    )

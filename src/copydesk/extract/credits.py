@@ -1,0 +1,242 @@
+"""Source and agency credits (``• Anadolu Agency``, ``(Reuters)``, ``Source: X``, ``/ТАСС/``,
+``Theo X``) and category footers (``Posted in: X``, ``Filed under: A, B``, ``Темы:``)."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from copydesk.draft import Draft
+from copydesk.extract._lexicon import lexicon
+from copydesk.extract._names import is_organisation, split_names
+from copydesk.extract._window import edges
+from copydesk.pipeline import step
+
+__all__ = [
+    "categories",
+    "contact_footer",
+    "is_contact_line",
+    "read_categories",
+    "read_source",
+    "source_credit",
+]
+
+# Wrapping of a sign-off: bullets, brackets, slashes and dots ("• Anadolu Agency", "(Reuters)",
+# "/ТАСС/", "REUTER...").
+WRAP = " \t•·*-–—()[]/.…"
+# "Source: X" / "(Fonte: X)" / "source:x.com": a source label of the lexicon, a colon, a short
+# value; built at first use. Bounded value ({1,150}); brackets optional.
+SOURCE_PATTERN = (
+    r"[(\[]?[ \t]{{0,2}}(?:{labels})[ \t]{{0,2}}[:：][ \t]{{0,3}}"
+    r"(?P<value>[^()\[\]\n]{{1,150}}?)[ \t]{{0,2}}[)\]]?\.?"
+)
+# "Theo Nhân Hà/Dân trí" (vi: "according to"): an optional author, then the outlet. Bounded.
+THEO_RE = regex.compile(
+    r"(?i:theo)[ \t]{1,3}(?:(?P<author>[^/\n]{2,40}?)[ \t]{0,2}/[ \t]{0,2})?"
+    r"(?P<outlet>[^/\n]{2,40}?)\.?"
+)
+# A bare web domain as the last line ("atimes.com"): a syndication credit.
+DOMAIN_RE = regex.compile(r"(?:[a-z0-9\-]{1,40}\.){1,3}[a-z]{2,10}", regex.I)
+# Separators between categories; "Tagged:" glued after "Filed under: ..." starts another list.
+CATEGORY_SEP_RE = regex.compile(r"[ \t]{0,3}[,;|·•][ \t]{0,3}")
+TAGGED_RE = regex.compile(r"[ \t]{1,3}(?:Tagged|Tags)[ \t]{0,2}:[ \t]{0,3}")
+CATEGORY_PATTERN = (
+    r"(?P<key>{keys})[ \t]{{0,2}}\d{{0,2}}[ \t]{{0,2}}[:：][ \t]{{0,3}}(?P<value>.{{0,800}})"
+)
+# A bare e-mail address on its own line ("jane@example.com"). Bounded parts.
+EMAIL_RE = regex.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}")
+# A text-message short code and carrier ("737221 - Zain"), as contact footers list them.
+SHORT_CODE_RE = regex.compile(r"\d{3,8}[ \t]{0,2}[-–][ \t]{0,2}\p{L}{2,15}")
+CONTACT_TAIL_LINES = 8
+MAX_CONTACT_CHARS = 120
+CONTACT_RULE = "extract.contacts"
+HEAD_LINES = 4
+TAIL_LINES = 4
+CATEGORY_TAIL_LINES = 10
+MAX_CATEGORY_CHARS = 60
+SOURCE_RULE = "extract.credits"
+CATEGORY_RULE = "extract.categories"
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(
+        regex.escape(w).replace("\\ ", "[ \\t]") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _source_re() -> regex.Pattern[str]:
+    labels = _alternation(lexicon().byline_source_labels | {"sources", "source"})
+    return regex.compile(SOURCE_PATTERN.format(labels=labels), regex.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _category_re() -> regex.Pattern[str]:
+    keys = _alternation(lexicon().category_keys)
+    return regex.compile(CATEGORY_PATTERN.format(keys=keys), regex.I)
+
+
+def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str, ...]] | None:
+    """Read a source-credit line: ``(source, authors)``, or ``None`` when it is not one.
+
+    ``last`` allows the forms that only count at the end of a text (a bare agency name, a
+    bare domain).
+
+    >>> read_source("  • Anadolu Agency", last=True)
+    ('Anadolu Agency', ())
+    >>> read_source("(Source: Daily Mail)"), read_source("Theo Nhân Hà/Dân trí", last=True)
+    (('Daily Mail', ()), ('Dân trí', ('Nhân Hà',)))
+    >>> read_source("Source: the figures were revised twice. Then they fell.") is None
+    True
+    """
+    line = text.strip()
+    if not 2 <= len(line) <= 160:
+        return None
+    lex = lexicon()
+    m = _source_re().fullmatch(line)
+    if m is not None:
+        value = m["value"].split(";")[0].strip(" .")
+        if value and not regex.search(r"[.!?][ \t]{1,3}\p{Lu}", value) and len(value.split()) <= 12:
+            return value, ()
+        return None
+    if not last:
+        return None
+    m = THEO_RE.fullmatch(line)
+    if m is not None and m["outlet"][:1].isupper():
+        names = split_names(m["author"]) if m["author"] else ()
+        if names is not None:
+            return m["outlet"].strip(), names
+    core = line.strip(WRAP)
+    folded = core.casefold()
+    if folded in lex.agencies:
+        return lex.canonical.get(folded, core), ()
+    bulleted = line.lstrip()[:1] in "•·*–—"
+    if (
+        bulleted
+        and is_organisation(core)
+        and any(w.casefold() in lex.agency_words for w in core.split())
+    ):
+        return core, ()
+    if DOMAIN_RE.fullmatch(core) and core == line:
+        return core, ()
+    return None
+
+
+@step("extract.credits")
+def source_credit(draft: Draft) -> Draft:
+    """Take source and agency credit lines into ``source`` (the first found wins).
+
+    ``Source: X`` lines count anywhere near the edges; a bare agency name, a bulleted agency,
+    ``Theo X`` or a bare domain only among the last lines.
+    """
+    source, authors = draft.fields.source, draft.fields.authors
+    body = list(draft.body())
+    last = {i for i, _ in body[-TAIL_LINES:]}
+    taken: list[int] = []
+    for i, line in edges(draft, HEAD_LINES, TAIL_LINES):
+        found = read_source(line.text, last=i in last)
+        if found is None:
+            continue
+        taken.append(i)
+        source = source or found[0]
+        authors = authors or found[1]
+    if not taken:
+        return draft
+    return draft.take(taken, rule=SOURCE_RULE, kind="extracted", source=source, authors=authors)
+
+
+def read_categories(text: str) -> tuple[str, ...] | None:
+    """Read a category or tag line into its items, or ``None`` when it is not one.
+
+    >>> read_categories("Filed under: War on Yemen, Yemen |")
+    ('War on Yemen', 'Yemen')
+    >>> read_categories("Category 1: CHINA; Category 2: DIPLOMACY"), read_categories("Темы:")
+    (('CHINA', 'DIPLOMACY'), ())
+    >>> read_categories("Topics: we discussed many, and none were settled.") is None
+    True
+    """
+    line = text.strip()
+    m = _category_re().fullmatch(line)
+    if m is None:
+        return None
+    items: list[str] = []
+    for chunk in TAGGED_RE.split(m["value"]):
+        for part in CATEGORY_SEP_RE.split(chunk):
+            inner = _category_re().fullmatch(part.strip())
+            item = (inner["value"] if inner else part).strip(" .|")
+            if not item:
+                continue
+            if len(item) > MAX_CATEGORY_CHARS or regex.search(
+                r"[.!?][ \t]|\p{Ll}{2,}[ \t]\p{Ll}{2,}[ \t]\p{Ll}{2,}[ \t]\p{Ll}{2,}", item
+            ):
+                return None
+            items.append(item)
+    if m["key"][:1].islower() and items and not any(i[:1].isupper() for i in items):
+        return None  # "tags: we ..." in lower case everywhere reads as prose
+    return tuple(dict.fromkeys(items))
+
+
+@step("extract.categories")
+def categories(draft: Draft) -> Draft:
+    """Take category and tag lines near the top or in the footer into ``categories``."""
+    found = list(draft.fields.categories)
+    taken: list[int] = []
+    for i, line in edges(draft, HEAD_LINES, CATEGORY_TAIL_LINES):
+        items = read_categories(line.text)
+        if items is None:
+            continue
+        taken.append(i)
+        found.extend(items)
+    if not taken:
+        return draft
+    return draft.take(
+        taken, rule=CATEGORY_RULE, kind="extracted", categories=tuple(dict.fromkeys(found))
+    )
+
+
+def is_contact_line(text: str) -> bool:
+    """True for a line that opens an author contact footer: an e-mail address alone, or a
+    contact opener of the lexicon ("Contact the writer: …", "للتواصل …").
+
+    >>> is_contact_line("jane.roe@example.com"), is_contact_line("Contact: jane@example.com")
+    (True, True)
+    >>> is_contact_line("Contacts between the two sides resumed in May.")
+    False
+    """
+    line = text.strip()
+    if EMAIL_RE.fullmatch(line):
+        return True
+    folded = line.casefold()
+    for opener in lexicon().contact_openers:
+        if folded.startswith(opener) and folded[len(opener) : len(opener) + 1] in (" ", ":"):
+            return len(line) <= MAX_CONTACT_CHARS and not line.endswith(".")
+    return False
+
+
+@step("extract.contacts")
+def contact_footer(draft: Draft) -> Draft:
+    """Take an author contact footer (e-mail, "contact the writer", SMS codes) at the end.
+
+    The footer starts at a contact line among the last lines and must run to the end with
+    short lines only; e-mail addresses go to ``metadata["contact"]``.
+    """
+    body = list(draft.body())[-CONTACT_TAIL_LINES:]
+    for n, (_, line) in enumerate(body):
+        if not is_contact_line(line.text):
+            continue
+        rest = body[n:]
+        if not all(
+            len(t.text.strip()) <= MAX_CONTACT_CHARS
+            and (
+                is_contact_line(t.text)
+                or SHORT_CODE_RE.fullmatch(t.text.strip())
+                or not t.text.rstrip().endswith((".", "!", "?"))
+            )
+            for _, t in rest
+        ):
+            continue
+        emails = [m.group() for _, t in rest for m in EMAIL_RE.finditer(t.text)]
+        draft = draft.take([i for i, _ in rest], rule=CONTACT_RULE, kind="extracted")
+        return draft.add_metadata({"contact": ", ".join(emails)}) if emails else draft
+    return draft

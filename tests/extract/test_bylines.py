@@ -1,0 +1,132 @@
+"""Tests for copydesk.extract.bylines and datelines: bylines, Authors: blocks, date lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from copydesk.draft import Draft
+from copydesk.extract.bylines import Byline, byline, read_byline, read_contributors
+from copydesk.extract.datelines import dateline, read_stamp
+
+PROSE = "The port closed on Monday after a storm hit the coast, officials said."
+IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        (
+            "By Deng Xiaoci Source:Globaltimes.cn Published: 2020/4/17 2:12:29",
+            Byline(("Deng Xiaoci",), "Globaltimes.cn", dt.datetime(2020, 4, 17, 2, 12, 29)),
+        ),
+        ("By Jane Roe and John Doe", Byline(("Jane Roe", "John Doe"))),
+        (
+            "By Ana Ruiz, Luis Gómez and Pedro Sanz",
+            Byline(("Ana Ruiz", "Luis Gómez", "Pedro Sanz")),
+        ),
+        ("By Ludwig van Beethoven", Byline(("Ludwig van Beethoven",))),
+        ("Por Maria da Silva", Byline(("Maria da Silva",))),
+        ("Par Jean-Luc Martin", Byline(("Jean-Luc Martin",))),
+        ("Von Anna Schmidt", Byline(("Anna Schmidt",))),
+        ("Автор: Иван Петров", Byline(("Иван Петров",))),
+        ("記者王小明／台北報導", Byline(("王小明",))),
+        ("Posted by Frank Roe on 19 Sep 2016", Byline(("Frank Roe",), None, dt.date(2016, 9, 19))),
+        ("By Jane Roe: April 4, 2016", Byline(("Jane Roe",), None, dt.date(2016, 4, 4))),
+        ("by Giovani – Liveanddare.com", Byline(("Giovani",), "Liveanddare.com")),
+        ("As Written By Alex Roe for Daily Caller:", Byline(("Alex Roe",), "Daily Caller")),
+        ("By Reuters", Byline((), "Reuters")),
+        # negative rows: prose that opens like a byline, organisations as persons, dates
+        ("By the end of the year, prices fell.", None),
+        ("Por Deus, por minha mãe e pelo povo eu sou honesto.", None),
+        ("by Taiwan's state-owned Chinese Petroleum Corp .", None),
+        ("By 8 December 2022", None),
+        ("Bypassing the rules is common.", None),
+    ],
+)
+def test_read_byline(line: str, want: Byline | None) -> None:
+    """Bylines give authors, source and date; prose and non-persons give None."""
+    assert read_byline(line) == want
+
+
+def test_contributors_line() -> None:
+    """A contributors line lists names; prose opening alike does not."""
+    assert read_contributors("Additional reporting by Ana Ruiz and Jo Lee.") == (
+        "Ana Ruiz",
+        "Jo Lee",
+    )
+    assert read_contributors("With assistance from the public, police found him.") is None
+
+
+def test_byline_step_takes_top_line_and_authors_block() -> None:
+    """The byline step takes a top byline and a trailing 'Authors:' block with names."""
+    d = byline(Draft.from_text(f"Port closes\nBy Jane Roe\n{PROSE}\n{PROSE}\nAuthors:\nJohn Doe"))
+    assert d.fields.authors == ("Jane Roe", "John Doe")
+    assert [line.state for line in d.lines] == [
+        "body",
+        "extracted",
+        "body",
+        "body",
+        "extracted",
+        "extracted",
+    ]
+
+
+def test_empty_authors_line_at_the_end() -> None:
+    """An empty 'Authors:' line at the end is metadata too, with no author."""
+    d = byline(Draft.from_text(f"{PROSE}\n{PROSE}\nAuthors:"))
+    assert d.lines[-1].state == "extracted"
+    assert d.fields.authors == ()
+
+
+def test_bare_name_line_is_not_a_byline() -> None:
+    """A bare capitalised line under the title may be a heading: it stays in the body."""
+    d = byline(Draft.from_text(f"Port closes after storm\nMigraine Nightmare\n{PROSE}"))
+    assert d.edits == ()
+
+
+def test_byline_in_the_middle_stays() -> None:
+    """A byline-like line deep inside the body is left alone."""
+    text = "\n".join([PROSE] * 8 + ["By Jane Roe"] + [PROSE] * 8)
+    assert byline(Draft.from_text(text)).edits == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("| 8 December 2022, Thursday |", dt.date(2022, 12, 8)),
+        ("Updated Nov 2, 2022 | 02:55 PM IST", dt.datetime(2022, 11, 2, 14, 55, tzinfo=IST)),
+        (
+            "Published on: Wednesday, November 02, 2022, 02:19 PM IST",
+            dt.datetime(2022, 11, 2, 14, 19, tzinfo=IST),
+        ),
+        (
+            "Nakshab Khan Updated Nov 2, 2022 | 01:36 PM IST",
+            dt.datetime(2022, 11, 2, 13, 36, tzinfo=IST),
+        ),
+        ("2023/08/22 18:50", dt.datetime(2023, 8, 22, 18, 50)),
+        # negative rows
+        ("Markets closed on 8 December 2022 after the vote.", None),
+        ("Updated rules apply from 2 Nov 2022", None),
+        ("Updated", None),
+    ],
+)
+def test_read_stamp(line: str, want: dt.date | None) -> None:
+    """Stand-alone stamps (with labels and names) parse; sentences do not."""
+    got = read_stamp(line)
+    assert (got[0] if got else None) == want
+
+
+def test_dateline_step_first_line_then_title() -> None:
+    """A dateline before the title is taken, so the title is the first body line again."""
+    d = dateline(Draft.from_text(f"| 8 December 2022, Thursday |\n\nPort closes\n\n{PROSE}"))
+    assert d.fields.published == dt.date(2022, 12, 8)
+    assert [line.text for _, line in d.body()] == ["Port closes", PROSE]
+    assert d.edits[0].rule == "extract.datelines"
+
+
+def test_dateline_inside_prose_stays() -> None:
+    """A sentence naming a date is never taken."""
+    text = f"Port closes\nOn 8 December 2022 the port closed.\n{PROSE}"
+    assert dateline(Draft.from_text(text)).edits == ()

@@ -1,0 +1,74 @@
+"""Tests for copydesk.extract.captions: caption lines and photo credits."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk.article import Caption
+from copydesk.draft import Draft
+from copydesk.extract.captions import caption, read_caption
+
+PROSE = "The port closed on Monday after a storm hit the coast, officials said."
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        (
+            "Chinese Ambassador to Kazakhstan Zhang Xiao"
+            " Photo: Courtesy of Chinese Embassy in Kazakhstan",
+            Caption(
+                "Chinese Ambassador to Kazakhstan Zhang Xiao",
+                "Courtesy of Chinese Embassy in Kazakhstan",
+            ),
+        ),
+        ("Representative image Photo : iStock", Caption("Representative image", "iStock")),
+        (
+            "Marco Maia e Ana Lima (dir). Foto: Estadão",
+            Caption("Marco Maia e Ana Lima (dir).", "Estadão"),
+        ),
+        ("Ảnh: PV", Caption("", "PV")),
+        ("台北市長（圖／記者王小明攝）", Caption("台北市長", "記者王小明攝")),
+        ("Image Credit: Jane Roe / Shutterstock", Caption("", "Jane Roe / Shutterstock")),
+        ("Featured image via Jo Lee/Getty Images.", Caption("", "Jo Lee/Getty Images")),
+        ("Photograph by Jo Lee", Caption("", "Jo Lee")),
+        (
+            "The two leaders met in June. | Jo Lee/Getty Images",
+            Caption("The two leaders met in June.", "Jo Lee/Getty Images"),
+        ),
+        (
+            "A rally in Ohio. (Jo Lee/Getty Images)",
+            Caption("A rally in Ohio.", "Jo Lee/Getty Images"),
+        ),
+        (
+            "(Photo: Reuters/Jo Lee) A lab in a file photo.",
+            Caption("A lab in a file photo.", "Reuters/Jo Lee"),
+        ),
+        ("Andres Roe/AP Photo", Caption("", "Andres Roe/AP Photo")),
+        # negative rows: prose mentioning photos, brackets and pipes that are not credits
+        ("He said (in a statement) that the photo was fake.", None),
+        ("The photo: a man in a coat.", None),
+        ("Photos: I took them in 2010. Then I left the city for good.", None),
+        ("Prices rose | markets fell", None),
+        ("Either/or choices are bad/good", None),
+        (PROSE, None),
+    ],
+)
+def test_read_caption(line: str, want: Caption | None) -> None:
+    """Caption lines split into text and credit; prose gives None."""
+    assert read_caption(line) == want
+
+
+def test_caption_step_keeps_the_body() -> None:
+    """The caption step takes only caption lines and records them in order."""
+    d = caption(Draft.from_text(f"{PROSE}\nA rally. Photo: AP\n{PROSE}\nFeatured image via Jo Lee"))
+    assert d.fields.captions == (Caption("A rally.", "AP"), Caption("", "Jo Lee"))
+    assert [line.text for _, line in d.body()] == [PROSE, PROSE]
+
+
+def test_credit_glued_to_a_sentence_is_cut_alone() -> None:
+    """A credit glued to a prose sentence is cut out; the sentence stays in the body."""
+    d = caption(Draft.from_text(f"{PROSE}\n{PROSE}Foto: Facebook Jo Lee"))
+    assert [line.text for _, line in d.body()] == [PROSE, PROSE]
+    assert d.fields.captions == (Caption("", "Facebook Jo Lee"),)
+    assert d.edits[0].kind == "extracted"

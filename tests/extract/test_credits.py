@@ -1,0 +1,95 @@
+"""Tests for copydesk.extract.credits: source credits, category footers, contact footers."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk.draft import Draft
+from copydesk.extract.credits import (
+    categories,
+    contact_footer,
+    read_categories,
+    read_source,
+    source_credit,
+)
+
+PROSE = "The port closed on Monday after a storm hit the coast, officials said."
+
+
+@pytest.mark.parametrize(
+    ("line", "last", "want"),
+    [
+        ("  • Anadolu Agency", True, ("Anadolu Agency", ())),
+        ("(Reuters)", True, ("Reuters", ())),
+        ("REUTER...", True, ("Reuters", ())),
+        ("/ТАСС/", True, ("ТАСС", ())),
+        ("Source: Daily Mail", False, ("Daily Mail", ())),
+        ("(Fonte: Agência Brasil)", False, ("Agência Brasil", ())),
+        ("Source : Organic Life; Image Source: Jo Lee", False, ("Organic Life", ())),
+        ("Theo Nhân Hà/Dân trí", True, ("Dân trí", ("Nhân Hà",))),
+        ("Theo VnExpress", True, ("VnExpress", ())),
+        ("atimes.com", True, ("atimes.com", ())),
+        # negative rows
+        ("Source: the figures were revised twice. Then they fell.", False, None),
+        ("Reuters", False, None),  # a bare agency counts only at the end
+        ("• Climate change", True, None),  # a list item, not an agency
+        ("Theo ông Nam, giá sẽ tăng trong năm tới.", True, None),
+        (PROSE, True, None),
+    ],
+)
+def test_read_source(line: str, last: bool, want: tuple[str, tuple[str, ...]] | None) -> None:
+    """Source credit lines give the source (and an author for 'Theo A/B'); prose gives None."""
+    assert read_source(line, last=last) == want
+
+
+def test_source_step_takes_last_line() -> None:
+    """A bulleted agency at the end becomes the source and leaves the body."""
+    d = source_credit(Draft.from_text(f"{PROSE}\n{PROSE}\n  • Anadolu Agency"))
+    assert d.fields.source == "Anadolu Agency"
+    assert [line.text for _, line in d.body()] == [PROSE, PROSE]
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Posted in: DIPLOMACY", ("DIPLOMACY",)),
+        ("Filed under: War on Yemen, Yemen |", ("War on Yemen", "Yemen")),
+        (
+            "Filed under: Media, Politics Tagged: Elections, Ohio",
+            ("Media", "Politics", "Elections", "Ohio"),
+        ),
+        ("Category 1: CHINA; Category 2: DIPLOMACY", ("CHINA", "DIPLOMACY")),
+        ("TAGS: DONALD TRUMP, OHIO", ("DONALD TRUMP", "OHIO")),
+        ("Темы:", ()),
+        ("Etiquetas: Economía, Brasil", ("Economía", "Brasil")),
+        # negative rows
+        ("Topics: we discussed many things, and none of them were settled.", None),
+        ("Posted on Monday", None),
+        (PROSE, None),
+    ],
+)
+def test_read_categories(line: str, want: tuple[str, ...] | None) -> None:
+    """Category and tag lines give their items; prose gives None."""
+    assert read_categories(line) == want
+
+
+def test_categories_step() -> None:
+    """A category footer leaves the body and fills categories."""
+    d = categories(Draft.from_text(f"{PROSE}\n{PROSE}\nPosted in: DIPLOMACY"))
+    assert d.fields.categories == ("DIPLOMACY",)
+    assert d.lines[-1].state == "extracted"
+
+
+def test_contact_footer() -> None:
+    """An author's e-mail and SMS contact lines at the end leave the body."""
+    d = contact_footer(
+        Draft.from_text(f"{PROSE}\n{PROSE}\njane@example.com\nللتواصل مع الكاتب\n88591 - Stc")
+    )
+    assert [line.text for _, line in d.body()] == [PROSE, PROSE]
+    assert dict(d.fields.metadata) == {"contact": "jane@example.com"}
+
+
+def test_contact_opener_followed_by_prose_stays() -> None:
+    """A contact-like line followed by prose sentences is not a footer."""
+    d = contact_footer(Draft.from_text(f"{PROSE}\nContact us: jane@example.com\n{PROSE}"))
+    assert d.edits == ()

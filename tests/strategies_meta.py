@@ -1,0 +1,180 @@
+"""Hypothesis strategies for documents with metadata whose values are known in advance.
+
+Each strategy draws a value and the text a scraper would have left for it, so that a test can
+clean the text and compare. Alphabets are domain words, not arbitrary text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+from hypothesis import strategies as st
+
+from copydesk.article import Caption
+
+GIVEN = ["Jane", "John", "Ana", "Luis", "Yu", "Deng", "Maria", "Pedro", "Olga", "Ahmed", "Kofi"]
+FAMILY = ["Roe", "Doe", "Ruiz", "Xi", "Xiaoci", "Silva", "Sanz", "Petrova", "Haddad", "Mensah"]
+PARTICLES = ["van", "de", "da", "bin", "von"]
+WORDS = [
+    "port",
+    "storm",
+    "coast",
+    "officials",
+    "market",
+    "river",
+    "council",
+    "budget",
+    "plan",
+    "city",
+    "trade",
+    "harbour",
+    "weather",
+    "ships",
+    "workers",
+    "prices",
+    "week",
+    "report",
+]
+TITLE_WORDS = [
+    "Port",
+    "Storm",
+    "Council",
+    "Budget",
+    "River",
+    "Trade",
+    "Workers",
+    "City",
+    "Talks",
+    "Closes",
+    "Rises",
+    "Falls",
+    "Opens",
+    "Plan",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+AGENCIES = ["Anadolu Agency", "Reuters", "Xinhua", "Europa Press"]
+CATEGORIES = ["DIPLOMACY", "CHINA", "Economy", "Sport", "World"]  # fmt: skip
+
+
+@st.composite
+def person(draw: st.DrawFn) -> str:
+    """A person's name, sometimes with a particle ("Ana de Silva")."""
+    parts = [draw(st.sampled_from(GIVEN))]
+    if draw(st.booleans()):
+        parts.append(draw(st.sampled_from(PARTICLES)))
+    parts.append(draw(st.sampled_from(FAMILY)))
+    return " ".join(parts)
+
+
+def authors() -> st.SearchStrategy[tuple[str, ...]]:
+    """One to three distinct persons."""
+    return st.lists(person(), min_size=1, max_size=3, unique=True).map(tuple)
+
+
+def join_names(names: tuple[str, ...]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@st.composite
+def sentence(draw: st.DrawFn) -> str:
+    """A plain prose sentence of 11 to 18 words (long enough to read as prose)."""
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=10, max_size=17))
+    return "The " + " ".join(words) + "."
+
+
+def body() -> st.SearchStrategy[tuple[str, ...]]:
+    """Two to five paragraphs of one to three sentences."""
+    para = st.lists(sentence(), min_size=1, max_size=3).map(" ".join)
+    return st.lists(para, min_size=2, max_size=5).map(tuple)
+
+
+def title() -> st.SearchStrategy[str]:
+    """A short headline without final punctuation."""
+    return st.lists(st.sampled_from(TITLE_WORDS), min_size=3, max_size=6).map(" ".join)
+
+
+def days() -> st.SearchStrategy[dt.date]:
+    """A plausible publication date."""
+    return st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2024, 12, 31))
+
+
+@st.composite
+def written_date(draw: st.DrawFn) -> tuple[dt.date, str]:
+    """A date and one way a page writes it."""
+    day = draw(days())
+    month = MONTHS[day.month - 1]
+    forms = [
+        day.isoformat(),
+        f"{day.day} {month} {day.year}",
+        f"{month} {day.day}, {day.year}",
+        f"| {day.day} {month} {day.year}, {day.strftime('%A')} |",
+        f"{day.year}年{day.month}月{day.day}日",
+    ]
+    return day, draw(st.sampled_from(forms))
+
+
+@attrs.frozen
+class Doc:
+    """A generated document and the values hidden in it."""
+
+    text: str
+    body: tuple[str, ...]
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: dt.date | None = None
+    source: str | None = None
+    categories: tuple[str, ...] = ()
+    captions: tuple[Caption, ...] = ()
+
+
+@st.composite
+def header_doc(draw: st.DrawFn) -> Doc:
+    """A scraper header block (keys in any order and case) above the body."""
+    t, names, (day, _), paras = draw(title()), draw(authors()), draw(written_date()), draw(body())
+    cats = tuple(draw(st.lists(st.sampled_from(CATEGORIES), min_size=1, max_size=2, unique=True)))
+    lines = [
+        f"Published Time: {day.isoformat()}",
+        f"Title: {t}",
+        "; ".join(f"Category {n}: {c}" for n, c in enumerate(cats, 1)),
+        f"Author: {join_names(names)}",
+        f"Author title: {draw(st.sampled_from(['Author details not found', 'N/A', 'null', '-']))}",
+    ]
+    lines = draw(st.permutations(lines))
+    if draw(st.booleans()):
+        # keys in upper case and with doubled spaces: matched case- and space-insensitively
+        lines = [
+            "; ".join(f"{k.upper().replace(' ', '  ')}:{v}" for k, v in
+                      (seg.split(":", 1) for seg in ln.split("; ")))
+            for ln in lines
+        ]  # fmt: skip
+    text = "\n".join([*lines, "Text: ", *paras])
+    return Doc(text, paras, t, names, day, None, cats)
+
+
+@st.composite
+def byline_doc(draw: st.DrawFn) -> Doc:
+    """Title, byline, dateline, caption, paragraphs, agency credit and category footer."""
+    t, names, paras = draw(title()), draw(authors()), draw(body())
+    day, written = draw(written_date())
+    agency = draw(st.sampled_from(AGENCIES))
+    cat = draw(st.sampled_from(CATEGORIES))
+    cap = Caption(draw(title()), f"{draw(person())}/Getty Images")
+    parts = [written, t, f"By {join_names(names)}", f"{cap.text} | {cap.credit}", *paras]
+    parts += [f"  • {agency}", f"Posted in: {cat}"]
+    blank = draw(st.sampled_from(["\n", "\n\n"]))
+    return Doc(blank.join(parts), paras, t, names, day, agency, (cat,), (cap,))
