@@ -37,7 +37,6 @@ PENDING: set[tuple[str, str]] = {
     *(
         (name, check)
         for name in (
-            "001_9d24610990cee87c.txt",
             "002_03fc5fe5a31714c4.txt",
             "003_de0558b3e4b5bd24.txt",
             "004_6dffb495a35dd12c.txt",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from copydesk import language, repair, tidy
+from copydesk import language, repair, strip, tidy
 from copydesk.extract import title
 from copydesk.pipeline import Pipeline
 
@@ -18,6 +18,10 @@ DEFAULT = Pipeline(
         repair.controls,
         repair.spaces,
         repair.unicode_nfc,
+        strip.residue,
+        strip.stray_script,
+        strip.duplicates,
+        strip.residue_blocks,
         title.first_line_title,
         tidy.spaces,
         tidy.glued_sentences,

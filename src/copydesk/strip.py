@@ -1,0 +1,275 @@
+"""Steps that remove residue lines: page furniture a scraper left in the article text.
+
+Four steps, run in this order just before the title is taken:
+
+- ``strip.residue`` applies the rule tables of :mod:`copydesk.rules` (built-in and the user's);
+  each removal is recorded under the rule's own name, ``strip.<rule>``;
+- ``strip.stray_script`` removes short lines at the top or bottom written in another script
+  than the body (a Cyrillic "recommend to a friend" under an English article);
+- ``strip.duplicates`` removes a line that repeats another body line (a teaser, a pull quote);
+- ``strip.residue_blocks`` removes short, unpunctuated lines that sit inside a block of
+  residue (between two removed lines, or between one and the end of the text), which no rule
+  names: the headlines under a "Related:" label, the buttons of a share bar.
+
+Every step only removes whole lines, and only lines still in the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import regex
+
+from copydesk.draft import Draft, Line
+from copydesk.extract.title import looks_like_prose
+from copydesk.pipeline import step
+from copydesk.rules import Rule, Rules, builtin_rules, coerce_rules, normalise
+from copydesk.scripts import dominant_script, script_counts
+
+__all__ = ["duplicates", "residue", "residue_blocks", "stray_script"]
+
+#: A line is at an edge while fewer than this many prose lines separate it from an end.
+EDGE_PROSE = 2
+#: Longest line (in words / characters) taken as a stray-script line.
+STRAY_MAX_WORDS = 8
+STRAY_MAX_CHARS = 80
+#: Share of a stray line's letters allowed in the body's own script.
+STRAY_MAX_OWN_SHARE = 0.2
+#: Least share of the body's letters its dominant script must hold for stray lines to count.
+BODY_MIN_SHARE = 0.75
+BODY_MIN_LETTERS = 200
+#: Shortest line (characters) that counts as a duplicate of another.
+DUPLICATE_MIN_CHARS = 30
+DUPLICATE_MIN_WORDS = 5
+#: Longest run of unnamed lines that ``strip.residue_blocks`` removes, and their shape.
+BLOCK_MAX_RUN = 3
+BLOCK_MAX_WORDS = 15
+BLOCK_MAX_CHARS = 120
+
+# A line that ends a sentence with a full stop (possibly before closing quotes/brackets);
+# residue blocks never swallow such a line. Example: 'He left.' / 'Он ушёл».'. Bounded {0,3}.
+SENTENCE_END_RE = regex.compile(r"[.。…:;][\"'”’»)\]]{0,3}$")
+# Characters that never matter when comparing lines for duplicates: anything but letters
+# and digits. Example: '“Yes,” he said.' and 'Yes he said' compare equal.
+NON_WORD_RE = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+@lru_cache(maxsize=32)
+def _merge(user: Rules | None) -> Rules:
+    return builtin_rules() if user is None else builtin_rules().merged(user)
+
+
+def active_rules(draft: Draft) -> tuple[Rule, ...]:
+    """The rules that may fire on ``draft``: built-in merged with ``draft.rules``, minus the
+    ones switched off by the user or the pipeline."""
+    rules = _merge(coerce_rules(draft.rules))
+    return tuple(r for r in rules if r.enabled and draft.enabled(r.dotted))
+
+
+def _key(text: str) -> str:
+    return NON_WORD_RE.sub(" ", text).casefold().strip()
+
+
+def repeated(texts: Sequence[str]) -> set[int]:
+    """Positions of lines that repeat an earlier line, or that a longer line contains.
+
+    The first of two equal lines stays; a short line inside a longer one (a pull quote,
+    a teaser) goes. Short lines never count: "Q:" may well repeat.
+
+    >>> sorted(repeated(["Storm closes the port on the coast today", "Ships wait.",
+    ...                  "Storm closes the port on the coast today"]))
+    [2]
+    >>> repeated(["Yes.", "Yes."])
+    set()
+    """
+    keys = [_key(t) for t in texts]
+    out: set[int] = set()
+    seen: set[str] = set()
+    long_keys = [(i, k) for i, k in enumerate(keys) if k]
+    for i, k in enumerate(keys):
+        if len(k) < DUPLICATE_MIN_CHARS or len(k.split()) < DUPLICATE_MIN_WORDS:
+            continue
+        if k in seen:
+            out.add(i)
+            continue
+        seen.add(k)
+        if i == 0:  # the first line may be the title, which the lede often repeats
+            continue
+        if any(j != i and len(other) > len(k) and k in other for j, other in long_keys):
+            out.add(i)
+    return out
+
+
+def _edges(texts: Sequence[str], skip: set[int]) -> list[bool]:
+    """For each line: True when fewer than EDGE_PROSE prose lines lie between it and an end."""
+    prose = [i not in skip and looks_like_prose(normalise(t)) for i, t in enumerate(texts)]
+    out = [False] * len(texts)
+    before = 0
+    for i, p in enumerate(prose):
+        out[i] = before < EDGE_PROSE
+        before += p
+    after = 0
+    for i in range(len(texts) - 1, -1, -1):
+        out[i] = out[i] or after < EDGE_PROSE
+        after += prose[i]
+    return out
+
+
+def _first_firing(rules: Sequence[Rule], text: str, *, at_edge: bool) -> Rule | None:
+    for rule in rules:
+        if rule.fires(text, at_edge=at_edge):
+            return rule
+    return None
+
+
+@step("strip.residue", rules=tuple(r.dotted for r in builtin_rules()))
+def residue(draft: Draft) -> Draft:
+    """Remove lines that a residue rule names; each goes to the ledger as ``strip.<rule>``.
+
+    Edge rules fire only near the top or the bottom: fewer than two prose lines away.
+
+    >>> text = "Port reopens\\nShips sailed again on Monday after the storm.\\nAdvertisement\\n"
+    >>> d = residue(Draft.from_text(text + "Comments from the mayor were welcome."))
+    >>> [(line.text, line.rule) for line in d.lines if line.state == "removed"]
+    [('Advertisement', 'strip.ad_marker')]
+    """
+    rules = active_rules(draft)
+    if not rules:
+        return draft
+    body = list(draft.body())
+    texts = [line.text for _, line in body]
+    optimistic = [_first_firing(rules, t, at_edge=True) for t in texts]
+    skip = {i for i, r in enumerate(optimistic) if r is not None} | repeated(texts)
+    edges = _edges(texts, skip)
+    by_rule: dict[str, list[int]] = {}
+    for pos, ((index, _line), hit) in enumerate(zip(body, optimistic, strict=True)):
+        if hit is None:
+            continue
+        rule = hit if edges[pos] else _first_firing(rules, texts[pos], at_edge=False)
+        if rule is not None:
+            by_rule.setdefault(rule.dotted, []).append(index)
+    for name, indices in by_rule.items():
+        draft = draft.take(indices, rule=name, kind="removed")
+    return draft
+
+
+def _is_stray(text: str, body_script: str) -> bool:
+    line = normalise(text)
+    if len(line) > STRAY_MAX_CHARS or len(line.split()) > STRAY_MAX_WORDS:
+        return False
+    if "@" in line or "://" in line or "www." in line.casefold():
+        return False  # contacts and links are metadata, not a stray footer
+    script = dominant_script(line)
+    if script is None or script == body_script:
+        return False
+    counts = script_counts(line)
+    total = sum(counts.values())
+    own = counts.get(body_script, 0)
+    return total >= 2 and own <= STRAY_MAX_OWN_SHARE * total
+
+
+def _body_script(lines: Sequence[Line]) -> str | None:
+    text = "\n".join(line.text for line in lines)
+    counts = script_counts(text)
+    total = sum(counts.values())
+    script = dominant_script(text)
+    if script is None or total < BODY_MIN_LETTERS:
+        return None
+    own = counts.get(script, 0) if script != "Japanese" else total
+    return script if own >= BODY_MIN_SHARE * total else None
+
+
+@step("strip.stray_script")
+def stray_script(draft: Draft) -> Draft:
+    """Remove short lines at the top or bottom written in another script than the body.
+
+    Only whole lines at the very edges go, and only when the body keeps to one script; a
+    foreign name quoted inside a body line is never touched.
+
+    >>> prose = "The talks ended on Friday with a joint statement on trade and transport. "
+    >>> d = stray_script(Draft.from_text(prose * 4 + "\\nрекомендовать другу"))
+    >>> [line.text for line in d.lines if line.state == "removed"]
+    ['рекомендовать другу']
+    >>> d = stray_script(Draft.from_text(prose * 4 + "\\nThe book «Война и мир» sold out."))
+    >>> [line.text for line in d.lines if line.state == "removed"]
+    []
+    """
+    body = list(draft.body())
+    script = _body_script([line for _, line in body])
+    if script is None:
+        return draft
+    take: list[int] = []
+    for ordered in (body, body[::-1]):
+        for index, line in ordered[: len(ordered) // 2]:
+            if not _is_stray(line.text, script):
+                break
+            take.append(index)
+    return draft.take(take, rule="strip.stray_script", kind="removed")
+
+
+@step("strip.duplicates")
+def duplicates(draft: Draft) -> Draft:
+    """Remove a body line that repeats an earlier one, or that a longer body line contains.
+
+    >>> lede = "Ships sailed again on Monday after the storm passed the coast."
+    >>> d = duplicates(Draft.from_text(f"Port reopens\\n{lede}\\nMore ships came.\\n{lede}"))
+    >>> [i for i, line in enumerate(d.lines) if line.state == "removed"]
+    [3]
+    """
+    body = list(draft.body())
+    texts = [line.text for _, line in body]
+    take = [body[pos][0] for pos in sorted(repeated(texts))]
+    return draft.take(take, rule="strip.duplicates", kind="removed")
+
+
+def _furniture(text: str) -> bool:
+    line = normalise(text)
+    return (
+        len(line) <= BLOCK_MAX_CHARS
+        and len(line.split()) <= BLOCK_MAX_WORDS
+        and SENTENCE_END_RE.search(line) is None
+    )
+
+
+@step("strip.residue_blocks")
+def residue_blocks(draft: Draft) -> Draft:
+    """Remove short unpunctuated lines caught inside a block of removed residue.
+
+    A run of at most three such lines goes when a line removed by a ``strip.*`` rule sits on
+    both sides of it, or on one side with the end of the text on the other. Lines next to
+    the body's prose, and the first lines of the text (where the title is), stay.
+
+    >>> text = "Ships sailed again on Monday after the storm.\\nRelated:\\nPort reopens"
+    >>> d = residue_blocks(residue(Draft.from_text(text)))
+    >>> [line.text for line in d.lines if line.state == "removed"]
+    ['Related:', 'Port reopens']
+    >>> d = residue_blocks(residue(Draft.from_text(text + "\\nShips wait.")))
+    >>> [line.text for line in d.lines if line.state == "removed"]
+    ['Related:']
+    """
+    # The sequence that matters: body lines and lines removed by strip rules, in order.
+    seq = [
+        (i, line)
+        for i, line in enumerate(draft.lines)
+        if line.is_body or (line.state == "removed" and (line.rule or "").startswith("strip."))
+    ]
+    take: list[int] = []
+    pos = 0
+    while pos < len(seq):
+        if not seq[pos][1].is_body:
+            pos += 1
+            continue
+        end = pos
+        while end < len(seq) and seq[end][1].is_body and _furniture(seq[end][1].text):
+            end += 1
+        if end == pos:  # a body line that is not furniture
+            pos += 1
+            continue
+        left = pos > 0 and not seq[pos - 1][1].is_body
+        right = end == len(seq) or not seq[end][1].is_body
+        right_removed = end < len(seq) and not seq[end][1].is_body
+        if end - pos <= BLOCK_MAX_RUN and left and (right or right_removed):
+            take.extend(i for i, _ in seq[pos:end])
+        pos = max(end, pos + 1)
+    return draft.take(take, rule="strip.residue_blocks", kind="removed")
