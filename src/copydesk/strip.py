@@ -46,6 +46,8 @@ DUPLICATE_MIN_WORDS = 5
 BLOCK_MAX_RUN = 3
 BLOCK_MAX_WORDS = 15
 BLOCK_MAX_CHARS = 120
+#: Longest related-story label ("Read more", "Leia também:") that owns the headline after it.
+LABEL_MAX_WORDS = 4
 
 # A line that ends a sentence with a full stop (possibly before closing quotes/brackets);
 # residue blocks never swallow such a line. Example: 'He left.' / 'Он ушёл».'. Bounded {0,3}.
@@ -75,7 +77,9 @@ def repeated(texts: Sequence[str]) -> set[int]:
     """Positions of lines that repeat an earlier line, or that a longer line contains.
 
     The first of two equal lines stays; a short line inside a longer one (a pull quote,
-    a teaser) goes. Short lines never count: "Q:" may well repeat.
+    a teaser) goes. The first two lines (a title, a standfirst) neither go for being inside
+    a longer line nor make a line go for being inside them: a teaser that runs the lede
+    together with the title must not take the lede with it. Short lines never count: "Q:" may well repeat.
 
     >>> sorted(repeated(["Storm closes the port on the coast today", "Ships wait.",
     ...                  "Storm closes the port on the coast today"]))
@@ -94,29 +98,37 @@ def repeated(texts: Sequence[str]) -> set[int]:
             out.add(i)
             continue
         seen.add(k)
-        if i == 0:  # the first line may be the title, which the lede often repeats
+        if i <= 1:  # the title and the standfirst, which the lede often repeats, stay
             continue
-        if any(j != i and len(other) > len(k) and k in other for j, other in long_keys):
+        if any(j > 1 and j != i and len(o) > len(k) and k in o for j, o in long_keys):
             out.add(i)
     return out
 
 
-def _edges(texts: Sequence[str], skip: set[int]) -> list[bool]:
-    """For each line: True when fewer than EDGE_PROSE prose lines lie between it and an end."""
+def _edges(texts: Sequence[str], skip: set[int]) -> list[str | bool]:
+    """For each line: ``"top"``/``"bottom"`` when fewer than EDGE_PROSE prose lines lie
+    between it and that end (the nearer end when both hold), else False."""
     prose = [i not in skip and looks_like_prose(normalise(t)) for i, t in enumerate(texts)]
-    out = [False] * len(texts)
-    before = 0
-    for i, p in enumerate(prose):
-        out[i] = before < EDGE_PROSE
-        before += p
-    after = 0
-    for i in range(len(texts) - 1, -1, -1):
-        out[i] = out[i] or after < EDGE_PROSE
-        after += prose[i]
+    n = len(texts)
+    top, bottom = [False] * n, [False] * n
+    seen = 0
+    for i in range(n):
+        top[i] = seen < EDGE_PROSE
+        seen += prose[i]
+    seen = 0
+    for i in range(n - 1, -1, -1):
+        bottom[i] = seen < EDGE_PROSE
+        seen += prose[i]
+    out: list[str | bool] = []
+    for i in range(n):
+        if top[i] and (not bottom[i] or 2 * i < n):
+            out.append("top")
+        else:
+            out.append("bottom" if bottom[i] else False)
     return out
 
 
-def _first_firing(rules: Sequence[Rule], text: str, *, at_edge: bool) -> Rule | None:
+def _first_firing(rules: Sequence[Rule], text: str, *, at_edge: bool | str) -> Rule | None:
     for rule in rules:
         if rule.fires(text, at_edge=at_edge):
             return rule
@@ -146,7 +158,7 @@ def residue(draft: Draft) -> Draft:
     for pos, ((index, _line), hit) in enumerate(zip(body, optimistic, strict=True)):
         if hit is None:
             continue
-        rule = hit if edges[pos] else _first_firing(rules, texts[pos], at_edge=False)
+        rule = _first_firing(rules, texts[pos], at_edge=edges[pos])
         if rule is not None:
             by_rule.setdefault(rule.dotted, []).append(index)
     for name, indices in by_rule.items():
@@ -232,13 +244,20 @@ def _furniture(text: str) -> bool:
     )
 
 
+def _headline(text: str) -> bool:
+    """Short enough to be a linked headline; unlike furniture it may end a sentence."""
+    line = normalise(text)
+    return len(line) <= BLOCK_MAX_CHARS and len(line.split()) <= BLOCK_MAX_WORDS
+
+
 @step("strip.residue_blocks")
 def residue_blocks(draft: Draft) -> Draft:
     """Remove short unpunctuated lines caught inside a block of removed residue.
 
     A run of at most three such lines goes when a line removed by a ``strip.*`` rule sits on
-    both sides of it, or on one side with the end of the text on the other. Lines next to
-    the body's prose, and the first lines of the text (where the title is), stay.
+    both sides of it, or on one side with the end of the text on the other. A bare
+    related-story label ("RELATED:") also takes the headline-shaped line right after it.
+    Lines between the body's prose, and the first lines of the text (the title), stay.
 
     >>> text = "Ships sailed again on Monday after the storm.\\nRelated:\\nPort reopens"
     >>> d = residue_blocks(residue(Draft.from_text(text)))
@@ -272,4 +291,18 @@ def residue_blocks(draft: Draft) -> Draft:
         if end - pos <= BLOCK_MAX_RUN and left and (right or right_removed):
             take.extend(i for i, _ in seq[pos:end])
         pos = max(end, pos + 1)
+    take.extend(_labelled_headlines(draft, seq))
     return draft.take(take, rule="strip.residue_blocks", kind="removed")
+
+
+def _labelled_headlines(draft: Draft, seq: Sequence[tuple[int, Line]]) -> list[int]:
+    """The furniture-shaped line right after a bare related-story label ("RELATED:")."""
+    categories = {r.dotted: r.category for r in _merge(coerce_rules(draft.rules))}
+    out: list[int] = []
+    for (_, line), (j, after) in zip(seq, seq[1:]):
+        if line.is_body or categories.get(line.rule or "") != "related":
+            continue
+        if len(normalise(line.text).split()) <= LABEL_MAX_WORDS and after.is_body:
+            if _headline(after.text):
+                out.append(j)
+    return out

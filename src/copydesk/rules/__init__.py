@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 Match = Literal["line", "start", "search"]
-Where = Literal["anywhere", "edges"]
+Where = Literal["anywhere", "edges", "top", "bottom"]
 
 #: The kinds of residue a rule may belong to (documentation and reporting only).
 CATEGORIES: frozenset[str] = frozenset(
@@ -112,7 +112,8 @@ class Rule:
 
     ``match`` says how a pattern must meet the line: the whole line (``"line"``), its
     beginning (``"start"``) or anywhere in it (``"search"``); ``where`` says where in the
-    article the line may sit (``"anywhere"`` or only in the top/bottom ``"edges"``).
+    article the line may sit (``"anywhere"``, the top or bottom ``"edges"``, or only the
+    ``"top"`` or the ``"bottom"`` edge).
     ``requires``/``unless`` are words of which at least one must / none may appear
     (case-insensitive); ``min_chars``/``max_chars``/``max_words`` bound the line.
     """
@@ -138,13 +139,17 @@ class Rule:
         """The name used in the ledger and in ``Pipeline.without``: ``strip.<name>``."""
         return f"strip.{self.name}"
 
-    def fires(self, text: str, *, at_edge: bool) -> bool:
+    def fires(self, text: str, *, at_edge: bool | str) -> bool:
         """True when this rule names ``text`` (one line) as residue.
 
-        ``at_edge`` says whether the line sits in the top or bottom edge of the article.
+        ``at_edge`` says where the line sits: ``"top"`` or ``"bottom"`` edge of the article,
+        ``True`` for either (any edge rule may fire), ``False`` for the middle.
         """
-        if not self.enabled or (self.where == "edges" and not at_edge):
+        if not self.enabled:
             return False
+        if self.where != "anywhere" and at_edge is not True and at_edge != self.where:
+            if not (self.where == "edges" and at_edge in ("top", "bottom")):
+                return False
         line = normalise(text)
         if not self.min_chars <= len(line) <= self.max_chars:
             return False
@@ -245,8 +250,8 @@ def _rule(table: Any, origin: str) -> Rule:
     if match not in ("line", "start", "search"):
         raise _fail(origin, name, f"match {match!r} must be 'line', 'start' or 'search'")
     where = table.get("where", "anywhere")
-    if where not in ("anywhere", "edges"):
-        raise _fail(origin, name, f"where {where!r} must be 'anywhere' or 'edges'")
+    if where not in ("anywhere", "edges", "top", "bottom"):
+        raise _fail(origin, name, f"where {where!r}: use 'anywhere', 'edges', 'top' or 'bottom'")
     sources = _strings(table.get("patterns", []), origin, name, "patterns")
     if not sources:
         raise _fail(origin, name, "a rule needs at least one pattern")
