@@ -16,6 +16,7 @@ Every step only removes whole lines, and only lines still in the body.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -79,7 +80,8 @@ def repeated(texts: Sequence[str]) -> set[int]:
     The first of two equal lines stays; a short line inside a longer one (a pull quote,
     a teaser) goes. The first two lines (a title, a standfirst) neither go for being inside
     a longer line nor make a line go for being inside them: a teaser that runs the lede
-    together with the title must not take the lede with it. Short lines never count: "Q:" may well repeat.
+    together with the title must not take the lede with it. Short lines never count: "Q:"
+    may well repeat.
 
     >>> sorted(repeated(["Storm closes the port on the coast today", "Ships wait.",
     ...                  "Storm closes the port on the coast today"]))
@@ -299,10 +301,10 @@ def _labelled_headlines(draft: Draft, seq: Sequence[tuple[int, Line]]) -> list[i
     """The furniture-shaped line right after a bare related-story label ("RELATED:")."""
     categories = {r.dotted: r.category for r in _merge(coerce_rules(draft.rules))}
     out: list[int] = []
-    for (_, line), (j, after) in zip(seq, seq[1:]):
+    for (_, line), (j, after) in itertools.pairwise(seq):
         if line.is_body or categories.get(line.rule or "") != "related":
             continue
-        if len(normalise(line.text).split()) <= LABEL_MAX_WORDS and after.is_body:
-            if _headline(after.text):
-                out.append(j)
+        label_only = len(normalise(line.text).split()) <= LABEL_MAX_WORDS
+        if label_only and after.is_body and _headline(after.text):
+            out.append(j)
     return out

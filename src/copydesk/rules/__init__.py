@@ -147,9 +147,10 @@ class Rule:
         """
         if not self.enabled:
             return False
-        if self.where != "anywhere" and at_edge is not True and at_edge != self.where:
-            if not (self.where == "edges" and at_edge in ("top", "bottom")):
-                return False
+        if self.where != "anywhere" and not (
+            at_edge is True or at_edge == self.where or (at_edge and self.where == "edges")
+        ):
+            return False
         line = normalise(text)
         if not self.min_chars <= len(line) <= self.max_chars:
             return False
