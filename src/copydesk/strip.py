@@ -41,8 +41,8 @@ STRAY_MAX_OWN_SHARE = 0.2
 BODY_MIN_SHARE = 0.75
 BODY_MIN_LETTERS = 200
 #: Shortest line (characters) that counts as a duplicate of another.
-DUPLICATE_MIN_CHARS = 30
-DUPLICATE_MIN_WORDS = 5
+DUPLICATE_MIN_CHARS = 40
+DUPLICATE_MIN_WORDS = 8
 #: Longest run of unnamed lines that ``strip.residue_blocks`` removes, and their shape.
 BLOCK_MAX_RUN = 3
 BLOCK_MAX_WORDS = 15
@@ -53,6 +53,14 @@ LABEL_MAX_WORDS = 4
 # A line that ends a sentence with a full stop (possibly before closing quotes/brackets);
 # residue blocks never swallow such a line. Example: 'He left.' / 'Он ушёл».'. Bounded {0,3}.
 SENTENCE_END_RE = regex.compile(r"[.。…:;][\"'”’»)\]]{0,3}$")
+# Lines that belong to the metadata steps (extract.*), not to a residue block: bylines,
+# credits, datelines, time stamps. Example: 'By Ann Lee', 'Source: Reuters', '20:37'.
+# Known false positive: a headline starting "Source of ...". Bounded: literal words, {1,2}.
+META_HINT_RE = regex.compile(
+    r"^(?:by|source|photo|image|featured image|credit|posted|published|updated|filed under"
+    r"|tags?|edited by|written by)\b|\d{1,2}:\d{2}",
+    regex.IGNORECASE,
+)
 # Characters that never matter when comparing lines for duplicates: anything but letters
 # and digits. Example: '“Yes,” he said.' and 'Yes he said' compare equal.
 NON_WORD_RE = regex.compile(r"[^\p{L}\p{N}]+")
@@ -243,20 +251,15 @@ def _furniture(text: str) -> bool:
         len(line) <= BLOCK_MAX_CHARS
         and len(line.split()) <= BLOCK_MAX_WORDS
         and SENTENCE_END_RE.search(line) is None
+        and META_HINT_RE.search(line) is None
     )
-
-
-def _headline(text: str) -> bool:
-    """Short enough to be a linked headline; unlike furniture it may end a sentence."""
-    line = normalise(text)
-    return len(line) <= BLOCK_MAX_CHARS and len(line.split()) <= BLOCK_MAX_WORDS
 
 
 @step("strip.residue_blocks")
 def residue_blocks(draft: Draft) -> Draft:
     """Remove short unpunctuated lines caught inside a block of removed residue.
 
-    A run of at most three such lines goes when a line removed by a ``strip.*`` rule sits on
+    A run of at most three such lines goes when a line removed by a residue rule sits on
     both sides of it, or on one side with the end of the text on the other. A bare
     related-story label ("RELATED:") also takes the headline-shaped line right after it.
     Lines between the body's prose, and the first lines of the text (the title), stay.
@@ -270,10 +273,11 @@ def residue_blocks(draft: Draft) -> Draft:
     ['Related:']
     """
     # The sequence that matters: body lines and lines removed by strip rules, in order.
+    named = {r.dotted for r in _merge(coerce_rules(draft.rules))}
     seq = [
         (i, line)
         for i, line in enumerate(draft.lines)
-        if line.is_body or (line.state == "removed" and (line.rule or "").startswith("strip."))
+        if line.is_body or (line.state == "removed" and line.rule in named)
     ]
     take: list[int] = []
     pos = 0
@@ -305,6 +309,6 @@ def _labelled_headlines(draft: Draft, seq: Sequence[tuple[int, Line]]) -> list[i
         if line.is_body or categories.get(line.rule or "") != "related":
             continue
         label_only = len(normalise(line.text).split()) <= LABEL_MAX_WORDS
-        if label_only and after.is_body and _headline(after.text):
+        if label_only and after.is_body and _furniture(after.text):
             out.append(j)
     return out
