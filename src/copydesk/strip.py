@@ -43,6 +43,10 @@ BODY_MIN_LETTERS = 200
 #: Shortest line (characters) that counts as a duplicate of another.
 DUPLICATE_MIN_CHARS = 40
 DUPLICATE_MIN_WORDS = 8
+#: Longest line looked for inside other lines (a pull quote is a sentence or two).
+PULL_QUOTE_MAX_CHARS = 400
+#: Lines longer than this (before white space is collapsed) are never matched by rules.
+LONGEST_CHECKED = 4000
 #: Longest run of unnamed lines that ``strip.residue_blocks`` removes, and their shape.
 BLOCK_MAX_RUN = 3
 BLOCK_MAX_WORDS = 15
@@ -97,7 +101,7 @@ def repeated(texts: Sequence[str]) -> set[int]:
     >>> repeated(["Yes.", "Yes."])
     set()
     """
-    keys = [_key(t) for t in texts]
+    keys = [_key(t) if len(t) >= DUPLICATE_MIN_CHARS else "" for t in texts]
     out: set[int] = set()
     seen: set[str] = set()
     long_keys = [(i, k) for i, k in enumerate(keys) if k]
@@ -108,7 +112,7 @@ def repeated(texts: Sequence[str]) -> set[int]:
             out.add(i)
             continue
         seen.add(k)
-        if i <= 1:  # the title and the standfirst, which the lede often repeats, stay
+        if i <= 1 or len(k) > PULL_QUOTE_MAX_CHARS:  # title and standfirst stay; see above
             continue
         if any(j > 1 and j != i and len(o) > len(k) and k in o for j, o in long_keys):
             out.add(i)
@@ -139,8 +143,15 @@ def _edges(texts: Sequence[str], skip: set[int]) -> list[str | bool]:
 
 
 def _first_firing(rules: Sequence[Rule], text: str, *, at_edge: bool | str) -> Rule | None:
+    if len(text) > LONGEST_CHECKED:  # far longer than any rule's max_chars: prose
+        return None
+    line = normalise(text)
+    longest = max(r.max_chars for r in rules)
+    if len(line) > longest:
+        return None
+    folded = line.casefold()
     for rule in rules:
-        if rule.fires(text, at_edge=at_edge):
+        if rule.fires_normalised(line, folded, at_edge=at_edge):
             return rule
     return None
 
@@ -165,10 +176,11 @@ def residue(draft: Draft) -> Draft:
     skip = {i for i, r in enumerate(optimistic) if r is not None} | repeated(texts)
     edges = _edges(texts, skip)
     by_rule: dict[str, list[int]] = {}
-    for pos, ((index, _line), hit) in enumerate(zip(body, optimistic, strict=True)):
+    for pos, ((index, _line), t, hit) in enumerate(zip(body, texts, optimistic, strict=True)):
         if hit is None:
             continue
-        rule = _first_firing(rules, texts[pos], at_edge=edges[pos])
+        # an "anywhere" rule fires wherever the line is; an edge rule needs a second look
+        rule = hit if hit.where == "anywhere" else _first_firing(rules, t, at_edge=edges[pos])
         if rule is not None:
             by_rule.setdefault(rule.dotted, []).append(index)
     for name, indices in by_rule.items():
@@ -192,13 +204,13 @@ def _is_stray(text: str, body_script: str) -> bool:
 
 
 def _body_script(lines: Sequence[Line]) -> str | None:
-    text = "\n".join(line.text for line in lines)
-    counts = script_counts(text)
+    counts = script_counts("\n".join(line.text for line in lines))
     total = sum(counts.values())
-    script = dominant_script(text)
-    if script is None or total < BODY_MIN_LETTERS:
+    if total < BODY_MIN_LETTERS:
         return None
-    own = counts.get(script, 0) if script != "Japanese" else total
+    script, own = counts.most_common(1)[0]
+    if counts.get("Hiragana", 0) + counts.get("Katakana", 0):
+        return None  # Japanese mixes scripts on purpose: no stray lines there
     return script if own >= BODY_MIN_SHARE * total else None
 
 
@@ -218,6 +230,8 @@ def stray_script(draft: Draft) -> Draft:
     []
     """
     body = list(draft.body())
+    if not any(len(line.text) <= STRAY_MAX_CHARS * 2 for _, line in body[:1] + body[-1:]):
+        return draft  # neither end is short: nothing to look at
     script = _body_script([line for _, line in body])
     if script is None:
         return draft

@@ -145,18 +145,21 @@ class Rule:
         ``at_edge`` says where the line sits: ``"top"`` or ``"bottom"`` edge of the article,
         ``True`` for either (any edge rule may fire), ``False`` for the middle.
         """
+        line = normalise(text)
+        return self.fires_normalised(line, line.casefold(), at_edge=at_edge)
+
+    def fires_normalised(self, line: str, folded: str, *, at_edge: bool | str) -> bool:
+        """:meth:`fires` on a line already passed through :func:`normalise` (and casefolded)."""
         if not self.enabled:
             return False
         if self.where != "anywhere" and not (
             at_edge is True or at_edge == self.where or (at_edge and self.where == "edges")
         ):
             return False
-        line = normalise(text)
         if not self.min_chars <= len(line) <= self.max_chars:
             return False
         if self.max_words is not None and len(line.split()) > self.max_words:
             return False
-        folded = line.casefold()
         if self.requires and not any(w in folded for w in self.requires):
             return False
         if any(w in folded for w in self.unless):
