@@ -7,6 +7,7 @@ NUL, lone surrogates, CR/LF mixtures), and mojibake made by really mis-decoding 
 
 from __future__ import annotations
 
+import regex
 from hypothesis import strategies as st
 
 # Word lists per language, invented for tests (no corpus text).
@@ -50,9 +51,20 @@ def paragraphs(draw: st.DrawFn, lang: str | None = None) -> str:
 
 @st.composite
 def bodies(draw: st.DrawFn) -> list[str]:
-    """The paragraphs of an article body in one language."""
+    """The paragraphs of an article body in one language.
+
+    No paragraph repeats or contains another: that is what ``strip.duplicates`` removes
+    (a teaser or pull quote), so a body that has one is not a clean body.
+    """
     lang = draw(st.sampled_from(LANGS))
-    return draw(st.lists(paragraphs(lang), min_size=1, max_size=8))
+    paras = st.lists(paragraphs(lang), min_size=1, max_size=8, unique=True)
+    return draw(paras.filter(lambda ps: not overlapping(ps)))
+
+
+def overlapping(paras: list[str] | tuple[str, ...]) -> bool:
+    """True when one paragraph equals or contains another (letters and digits compared)."""
+    keys = [" ".join(regex.findall(r"[\p{L}\p{N}]+", p.casefold())) for p in paras]
+    return any(i != j and a in b for i, a in enumerate(keys) for j, b in enumerate(keys))
 
 
 #: Characters scrapers leave that must be repaired or removed.

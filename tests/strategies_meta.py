@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from copydesk.article import Caption
 
+from .strategies import overlapping
+
 GIVEN = ["Jane", "John", "Ana", "Luis", "Yu", "Deng", "Maria", "Pedro", "Olga", "Ahmed", "Kofi"]
 FAMILY = ["Roe", "Doe", "Ruiz", "Xi", "Xiaoci", "Silva", "Sanz", "Petrova", "Haddad", "Mensah"]
 PARTICLES = ["van", "de", "da", "bin", "von"]
@@ -100,7 +102,12 @@ def sentence(draw: st.DrawFn) -> str:
 def body() -> st.SearchStrategy[tuple[str, ...]]:
     """Two to five paragraphs of one to three sentences."""
     para = st.lists(sentence(), min_size=1, max_size=3).map(" ".join)
-    return st.lists(para, min_size=2, max_size=5).map(tuple)
+    # No paragraph repeats or contains another: strip.duplicates would rightly take it.
+    return (
+        st.lists(para, min_size=2, max_size=5, unique=True)
+        .filter(lambda ps: not overlapping(ps))
+        .map(tuple)
+    )
 
 
 def title() -> st.SearchStrategy[str]:

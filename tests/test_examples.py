@@ -20,14 +20,7 @@ NAMES = sorted(EXPECTED) or ["(../shared absent)"]
 
 # Field checks that wait on later issues (metadata extraction, residue stripping). Each is a
 # strict xfail: it must start failing the xfail the day the feature lands.
-PENDING: set[tuple[str, str]] = {
-    # body checks that need the residue steps (Disqus widget, stray Cyrillic footer)
-    *(
-        (name, check)
-        for name in ("001_9d24610990cee87c.txt", "002_03fc5fe5a31714c4.txt")
-        for check in ("body_ends_with", "body_excludes", "removed_or_extracted_lines")
-    ),
-}
+PENDING: set[tuple[str, str]] = set()
 
 
 def _clean(shared: Path, name: str) -> Article:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from copydesk import language, repair, tidy
+from copydesk import language, repair, strip, tidy
 from copydesk.extract import bylines, captions, credits, datelines, headers, title
 from copydesk.pipeline import Pipeline
 
@@ -26,6 +26,10 @@ DEFAULT = Pipeline(
         credits.source_credit,
         credits.categories,
         credits.contact_footer,
+        strip.residue,
+        strip.stray_script,
+        strip.duplicates,
+        strip.residue_blocks,
         title.first_line_title,
         tidy.spaces,
         tidy.glued_sentences,

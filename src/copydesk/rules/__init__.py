@@ -1,0 +1,373 @@
+"""Residue rules as data: the built-in tables in ``rules/*.toml`` and the user's own.
+
+A rule names one kind of page furniture (a comment widget, a share counter, an ad marker) and
+says how to recognise a line of it: regular expressions, where in the article the line may sit,
+and the conditions that keep the rule precise (length bounds, words that must or must not
+appear). Rules are data so that a user can add, switch off or override one without writing
+code; see ``docs/rules.md`` for the file format.
+
+>>> rules = builtin_rules()
+>>> rules.get("disqus").fires("blog comments powered by Disqus", at_edge=True)
+True
+>>> rules.get("disqus").fires("We use Disqus for our comments, the editor said.", at_edge=True)
+False
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+import regex
+
+from copydesk.errors import RulesError
+
+if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+__all__ = [
+    "CATEGORIES",
+    "LANGUAGE_FILES",
+    "Rule",
+    "Rules",
+    "builtin_rules",
+    "load_rules",
+    "normalise",
+    "rules_from_mapping",
+]
+
+Match = Literal["line", "start", "search"]
+Where = Literal["anywhere", "edges", "top", "bottom"]
+
+#: The kinds of residue a rule may belong to (documentation and reporting only).
+CATEGORIES: frozenset[str] = frozenset(
+    (
+        "comments",
+        "share",
+        "newsletter",
+        "ad",
+        "related",
+        "navigation",
+        "copyright",
+        "disclaimer",
+        "end_marker",
+        "notice",
+        "promo",
+        "template",
+        "other",
+    )
+)
+
+#: The built-in tables, in the order they are read: the language-neutral file first.
+LANGUAGE_FILES: tuple[str, ...] = ("neutral", "en", "pt", "es", "fr", "de", "ru", "ar", "zh", "vi")
+
+# A rule name: lower-case snake case, so that ``strip.<name>`` is a stable dotted name.
+# Example: "disqus", "read_more_pt". Bounded: at most 60 characters.
+NAME_RE = regex.compile(r"[a-z][a-z0-9_]{0,59}")
+# Runs of white space (including NBSP and other Unicode spaces) inside a line; collapsed to
+# one space before matching, so "Advertisement\xa0 Advertisement" matches like the plain form.
+SPACES_RE = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+
+_KEYS = frozenset(
+    (
+        "name",
+        "category",
+        "patterns",
+        "match",
+        "where",
+        "min_chars",
+        "max_chars",
+        "max_words",
+        "requires",
+        "unless",
+        "case_sensitive",
+        "enabled",
+        "examples",
+        "counter_examples",
+        "description",
+    )
+)
+#: Longest line any rule looks at unless it raises ``max_chars``: residue lines are short.
+DEFAULT_MAX_CHARS = 200
+
+
+def normalise(text: str) -> str:
+    """The form rules match against: stripped, white space collapsed to single spaces.
+
+    >>> normalise("  Advertisement\\u00a0\\u00a0Advertisement ")
+    'Advertisement Advertisement'
+    """
+    return SPACES_RE.sub(" ", text).strip()
+
+
+@attrs.frozen(slots=True)
+class Rule:
+    """One residue rule. Build rules with :func:`rules_from_mapping` or :func:`load_rules`.
+
+    ``match`` says how a pattern must meet the line: the whole line (``"line"``), its
+    beginning (``"start"``) or anywhere in it (``"search"``); ``where`` says where in the
+    article the line may sit (``"anywhere"``, the top or bottom ``"edges"``, or only the
+    ``"top"`` or the ``"bottom"`` edge).
+    ``requires``/``unless`` are words of which at least one must / none may appear
+    (case-insensitive); ``min_chars``/``max_chars``/``max_words`` bound the line.
+    """
+
+    name: str
+    category: str
+    patterns: tuple[regex.Pattern[str], ...] = attrs.field(repr=False)
+    match: Match = "line"
+    where: Where = "anywhere"
+    min_chars: int = 1
+    max_chars: int = DEFAULT_MAX_CHARS
+    max_words: int | None = None
+    requires: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    enabled: bool = True
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+    description: str = ""
+    origin: str = ""
+
+    @property
+    def dotted(self) -> str:
+        """The name used in the ledger and in ``Pipeline.without``: ``strip.<name>``."""
+        return f"strip.{self.name}"
+
+    def fires(self, text: str, *, at_edge: bool | str) -> bool:
+        """True when this rule names ``text`` (one line) as residue.
+
+        ``at_edge`` says where the line sits: ``"top"`` or ``"bottom"`` edge of the article,
+        ``True`` for either (any edge rule may fire), ``False`` for the middle.
+        """
+        line = normalise(text)
+        return self.fires_normalised(line, line.casefold(), at_edge=at_edge)
+
+    def fires_normalised(self, line: str, folded: str, *, at_edge: bool | str) -> bool:
+        """:meth:`fires` on a line already passed through :func:`normalise` (and casefolded)."""
+        if not self.enabled:
+            return False
+        if self.where != "anywhere" and not (
+            at_edge is True or at_edge == self.where or (at_edge and self.where == "edges")
+        ):
+            return False
+        if not self.min_chars <= len(line) <= self.max_chars:
+            return False
+        if self.max_words is not None and len(line.split()) > self.max_words:
+            return False
+        if self.requires and not any(w in folded for w in self.requires):
+            return False
+        if any(w in folded for w in self.unless):
+            return False
+        for pattern in self.patterns:
+            if self.match == "line":
+                found = pattern.fullmatch(line)
+            elif self.match == "start":
+                found = pattern.match(line)
+            else:
+                found = pattern.search(line)
+            if found is not None:
+                return True
+        return False
+
+
+@attrs.frozen(slots=True)
+class Rules:
+    """An ordered, name-unique set of rules; merge a user's rules in with :meth:`merged`.
+
+    >>> user = rules_from_mapping({"disable": ["disqus"]}, origin="user")
+    >>> builtin_rules().merged(user).get("disqus").enabled
+    False
+    """
+
+    rules: tuple[Rule, ...] = ()
+    disable: frozenset[str] = frozenset()
+
+    def __iter__(self) -> Any:
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The rule names, in order."""
+        return tuple(r.name for r in self.rules)
+
+    def get(self, name: str) -> Rule:
+        """The rule called ``name`` (without the ``strip.`` prefix); KeyError when absent."""
+        for r in self.rules:
+            if r.name == name:
+                return r
+        raise KeyError(name)
+
+    def merged(self, user: Rules) -> Rules:
+        """These rules with ``user``'s on top: same name overrides, new names are added,
+        names in ``user.disable`` are switched off."""
+        by_name = {r.name: r for r in self.rules}
+        for r in user.rules:
+            by_name[r.name] = r
+        off = user.disable | self.disable
+        out = tuple(
+            attrs.evolve(r, enabled=False) if r.name in off else r for r in by_name.values()
+        )
+        return Rules(out, frozenset())
+
+
+def _fail(origin: str, rule: str | None, problem: str) -> RulesError:
+    where = f"{origin}: rule {rule!r}" if rule else origin
+    return RulesError(f"{where}: {problem}")
+
+
+def _strings(value: Any, origin: str, rule: str | None, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(origin, rule, f"{key!r} must be a string or a list of strings")
+    return tuple(value)
+
+
+def _int(value: Any, origin: str, rule: str, key: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise _fail(origin, rule, f"{key!r} must be a non-negative integer, not {value!r}")
+    return value
+
+
+def _rule(table: Any, origin: str) -> Rule:
+    if not isinstance(table, Mapping):
+        raise _fail(origin, None, f"each [[rule]] must be a table, not {type(table).__name__}")
+    name = table.get("name")
+    if not isinstance(name, str) or not NAME_RE.fullmatch(name):
+        raise _fail(origin, None, f"rule name {name!r} must be lower_snake_case (a-z, 0-9, _)")
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise _fail(origin, name, f"unknown key(s) {unknown}; known keys: {sorted(_KEYS)}")
+    category = table.get("category", "other")
+    if category not in CATEGORIES:
+        raise _fail(origin, name, f"category {category!r} is not one of {sorted(CATEGORIES)}")
+    match = table.get("match", "line")
+    if match not in ("line", "start", "search"):
+        raise _fail(origin, name, f"match {match!r} must be 'line', 'start' or 'search'")
+    where = table.get("where", "anywhere")
+    if where not in ("anywhere", "edges", "top", "bottom"):
+        raise _fail(origin, name, f"where {where!r}: use 'anywhere', 'edges', 'top' or 'bottom'")
+    sources = _strings(table.get("patterns", []), origin, name, "patterns")
+    if not sources:
+        raise _fail(origin, name, "a rule needs at least one pattern")
+    flags = regex.V0 if table.get("case_sensitive", False) else regex.V0 | regex.IGNORECASE
+    patterns = []
+    for src in sources:
+        try:
+            patterns.append(regex.compile(src, flags))
+        except regex.error as exc:
+            raise _fail(origin, name, f"pattern {src!r} does not compile: {exc}") from None
+    max_words = table.get("max_words")
+    enabled = table.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise _fail(origin, name, f"'enabled' must be true or false, not {enabled!r}")
+    return Rule(
+        name=name,
+        category=category,
+        patterns=tuple(patterns),
+        match=match,
+        where=where,
+        min_chars=_int(table.get("min_chars", 1), origin, name, "min_chars"),
+        max_chars=_int(table.get("max_chars", DEFAULT_MAX_CHARS), origin, name, "max_chars"),
+        max_words=None if max_words is None else _int(max_words, origin, name, "max_words"),
+        requires=tuple(
+            w.casefold() for w in _strings(table.get("requires", []), origin, name, "requires")
+        ),
+        unless=tuple(
+            w.casefold() for w in _strings(table.get("unless", []), origin, name, "unless")
+        ),
+        enabled=enabled,
+        examples=_strings(table.get("examples", []), origin, name, "examples"),
+        counter_examples=_strings(
+            table.get("counter_examples", []), origin, name, "counter_examples"
+        ),
+        description=str(table.get("description", "")),
+        origin=origin,
+    )
+
+
+def rules_from_mapping(data: Mapping[str, Any], *, origin: str = "<rules>") -> Rules:
+    """Build :class:`Rules` from a parsed TOML document (``{"rule": [...], "disable": [...]}``).
+
+    Raises :class:`copydesk.RulesError` naming ``origin``, the rule and the problem.
+
+    >>> rules_from_mapping({"rule": [{"name": "Bad Name", "patterns": ["x"]}]}, origin="my.toml")
+    Traceback (most recent call last):
+    ...
+    copydesk.errors.RulesError: my.toml: rule name 'Bad Name' must be lower_snake_case (a-z, 0-9, _)
+    """
+    if not isinstance(data, Mapping):
+        raise _fail(origin, None, f"rules must be a mapping, not {type(data).__name__}")
+    unknown = sorted(set(data) - {"rule", "disable", "language"})
+    if unknown:
+        raise _fail(origin, None, f"unknown top-level key(s) {unknown}; use [[rule]] and disable")
+    tables = data.get("rule", [])
+    if not isinstance(tables, list):
+        raise _fail(origin, None, "'rule' must be an array of tables ([[rule]])")
+    rules = [_rule(t, origin) for t in tables]
+    seen: set[str] = set()
+    for r in rules:
+        if r.name in seen:
+            raise _fail(origin, r.name, "the name is used twice in this file")
+        seen.add(r.name)
+    disable = frozenset(_strings(data.get("disable", []), origin, None, "disable"))
+    return Rules(tuple(rules), frozenset(d.removeprefix("strip.") for d in disable))
+
+
+def load_rules(path: str | Path) -> Rules:
+    """Read a user's rules file (TOML); raises :class:`copydesk.RulesError` when it is bad."""
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text("utf-8"))
+    except OSError as exc:
+        raise _fail(str(p), None, f"cannot read the file: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise _fail(str(p), None, f"not valid TOML: {exc}") from None
+    return rules_from_mapping(data, origin=str(p))
+
+
+def _read_builtin() -> Rules:
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for lang in LANGUAGE_FILES:
+        origin = f"copydesk/rules/{lang}.toml"
+        text = resources.files(__name__).joinpath(f"{lang}.toml").read_text("utf-8")
+        for r in rules_from_mapping(tomllib.loads(text), origin=origin).rules:
+            if r.name in seen:
+                raise _fail(origin, r.name, f"the name is already used in {seen[r.name]}")
+            seen[r.name] = origin
+            rules.append(r)
+    return Rules(tuple(rules))
+
+
+_BUILTIN = _read_builtin()
+
+
+def builtin_rules() -> Rules:
+    """The rules shipped with copydesk, read once at import."""
+    return _BUILTIN
+
+
+def coerce_rules(value: object) -> Rules | None:
+    """Turn what a user passed as ``rules=`` into :class:`Rules` (None when it is None).
+
+    Accepts a :class:`Rules`, a parsed TOML mapping, or a path to a TOML file.
+    """
+    if value is None or isinstance(value, Rules):
+        return value
+    if isinstance(value, Mapping):
+        return rules_from_mapping(value, origin="rules=")
+    if isinstance(value, (str, Path)):
+        return load_rules(value)
+    if isinstance(value, Iterable):
+        raise _fail("rules=", None, "pass a Rules, a mapping or a path, not an iterable")
+    raise _fail("rules=", None, f"pass a Rules, a mapping or a path, not {type(value).__name__}")

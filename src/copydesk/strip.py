@@ -1,0 +1,328 @@
+"""Steps that remove residue lines: page furniture a scraper left in the article text.
+
+Four steps, run in this order just before the title is taken:
+
+- ``strip.residue`` applies the rule tables of :mod:`copydesk.rules` (built-in and the user's);
+  each removal is recorded under the rule's own name, ``strip.<rule>``;
+- ``strip.stray_script`` removes short lines at the top or bottom written in another script
+  than the body (a Cyrillic "recommend to a friend" under an English article);
+- ``strip.duplicates`` removes a line that repeats another body line (a teaser, a pull quote);
+- ``strip.residue_blocks`` removes short, unpunctuated lines that sit inside a block of
+  residue (between two removed lines, or between one and the end of the text), which no rule
+  names: the headlines under a "Related:" label, the buttons of a share bar.
+
+Every step only removes whole lines, and only lines still in the body.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from functools import lru_cache
+
+import regex
+
+from copydesk.draft import Draft, Line
+from copydesk.extract.title import looks_like_prose
+from copydesk.pipeline import step
+from copydesk.rules import Rule, Rules, builtin_rules, coerce_rules, normalise
+from copydesk.scripts import dominant_script, script_counts
+
+__all__ = ["duplicates", "residue", "residue_blocks", "stray_script"]
+
+#: A line is at an edge while fewer than this many prose lines separate it from an end.
+EDGE_PROSE = 2
+#: Longest line (in words / characters) taken as a stray-script line.
+STRAY_MAX_WORDS = 8
+STRAY_MAX_CHARS = 80
+#: Share of a stray line's letters allowed in the body's own script.
+STRAY_MAX_OWN_SHARE = 0.2
+#: Least share of the body's letters its dominant script must hold for stray lines to count.
+BODY_MIN_SHARE = 0.75
+BODY_MIN_LETTERS = 200
+#: Shortest line (characters) that counts as a duplicate of another.
+DUPLICATE_MIN_CHARS = 40
+DUPLICATE_MIN_WORDS = 8
+#: Longest line looked for inside other lines (a pull quote is a sentence or two).
+PULL_QUOTE_MAX_CHARS = 400
+#: Lines longer than this (before white space is collapsed) are never matched by rules.
+LONGEST_CHECKED = 4000
+#: Longest run of unnamed lines that ``strip.residue_blocks`` removes, and their shape.
+BLOCK_MAX_RUN = 3
+BLOCK_MAX_WORDS = 15
+BLOCK_MAX_CHARS = 120
+#: Longest related-story label ("Read more", "Leia também:") that owns the headline after it.
+LABEL_MAX_WORDS = 4
+
+# A line that ends a sentence with a full stop (possibly before closing quotes/brackets);
+# residue blocks never swallow such a line. Example: 'He left.' / 'Он ушёл».'. Bounded {0,3}.
+SENTENCE_END_RE = regex.compile(r"[.。…:;][\"'”’»)\]]{0,3}$")
+# Lines that belong to the metadata steps (extract.*), not to a residue block: bylines,
+# credits, datelines, time stamps. Example: 'By Ann Lee', 'Source: Reuters', '20:37'.
+# Known false positive: a headline starting "Source of ...". Bounded: literal words, {1,2}.
+META_HINT_RE = regex.compile(
+    r"^(?:by|source|photo|image|featured image|credit|posted|published|updated|filed under"
+    r"|tags?|edited by|written by)\b|\d{1,2}:\d{2}",
+    regex.IGNORECASE,
+)
+# Characters that never matter when comparing lines for duplicates: anything but letters
+# and digits. Example: '“Yes,” he said.' and 'Yes he said' compare equal.
+NON_WORD_RE = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+@lru_cache(maxsize=32)
+def _merge(user: Rules | None) -> Rules:
+    return builtin_rules() if user is None else builtin_rules().merged(user)
+
+
+def active_rules(draft: Draft) -> tuple[Rule, ...]:
+    """The rules that may fire on ``draft``: built-in merged with ``draft.rules``, minus the
+    ones switched off by the user or the pipeline."""
+    rules = _merge(coerce_rules(draft.rules))
+    return tuple(r for r in rules if r.enabled and draft.enabled(r.dotted))
+
+
+def _key(text: str) -> str:
+    return NON_WORD_RE.sub(" ", text).casefold().strip()
+
+
+def repeated(texts: Sequence[str]) -> set[int]:
+    """Positions of lines that repeat an earlier line, or that a longer line contains.
+
+    The first of two equal lines stays; a short line inside a longer one (a pull quote,
+    a teaser) goes. The first two lines (a title, a standfirst) neither go for being inside
+    a longer line nor make a line go for being inside them: a teaser that runs the lede
+    together with the title must not take the lede with it. Short lines never count: "Q:"
+    may well repeat.
+
+    >>> sorted(repeated(["Storm closes the port on the coast today", "Ships wait.",
+    ...                  "Storm closes the port on the coast today"]))
+    [2]
+    >>> repeated(["Yes.", "Yes."])
+    set()
+    """
+    keys = [_key(t) if len(t) >= DUPLICATE_MIN_CHARS else "" for t in texts]
+    out: set[int] = set()
+    seen: set[str] = set()
+    long_keys = [(i, k) for i, k in enumerate(keys) if k]
+    for i, k in enumerate(keys):
+        if len(k) < DUPLICATE_MIN_CHARS or len(k.split()) < DUPLICATE_MIN_WORDS:
+            continue
+        if k in seen:
+            out.add(i)
+            continue
+        seen.add(k)
+        if i <= 1 or len(k) > PULL_QUOTE_MAX_CHARS:  # title and standfirst stay; see above
+            continue
+        if any(j > 1 and j != i and len(o) > len(k) and k in o for j, o in long_keys):
+            out.add(i)
+    return out
+
+
+def _edges(texts: Sequence[str], skip: set[int]) -> list[str | bool]:
+    """For each line: ``"top"``/``"bottom"`` when fewer than EDGE_PROSE prose lines lie
+    between it and that end (the nearer end when both hold), else False."""
+    prose = [i not in skip and looks_like_prose(normalise(t)) for i, t in enumerate(texts)]
+    n = len(texts)
+    top, bottom = [False] * n, [False] * n
+    seen = 0
+    for i in range(n):
+        top[i] = seen < EDGE_PROSE
+        seen += prose[i]
+    seen = 0
+    for i in range(n - 1, -1, -1):
+        bottom[i] = seen < EDGE_PROSE
+        seen += prose[i]
+    out: list[str | bool] = []
+    for i in range(n):
+        if top[i] and (not bottom[i] or 2 * i < n):
+            out.append("top")
+        else:
+            out.append("bottom" if bottom[i] else False)
+    return out
+
+
+def _first_firing(rules: Sequence[Rule], text: str, *, at_edge: bool | str) -> Rule | None:
+    if len(text) > LONGEST_CHECKED:  # far longer than any rule's max_chars: prose
+        return None
+    line = normalise(text)
+    longest = max(r.max_chars for r in rules)
+    if len(line) > longest:
+        return None
+    folded = line.casefold()
+    for rule in rules:
+        if rule.fires_normalised(line, folded, at_edge=at_edge):
+            return rule
+    return None
+
+
+@step("strip.residue", rules=tuple(r.dotted for r in builtin_rules()))
+def residue(draft: Draft) -> Draft:
+    """Remove lines that a residue rule names; each goes to the ledger as ``strip.<rule>``.
+
+    Edge rules fire only near the top or the bottom: fewer than two prose lines away.
+
+    >>> text = "Port reopens\\nShips sailed again on Monday after the storm.\\nAdvertisement\\n"
+    >>> d = residue(Draft.from_text(text + "Comments from the mayor were welcome."))
+    >>> [(line.text, line.rule) for line in d.lines if line.state == "removed"]
+    [('Advertisement', 'strip.ad_marker')]
+    """
+    rules = active_rules(draft)
+    if not rules:
+        return draft
+    body = list(draft.body())
+    texts = [line.text for _, line in body]
+    optimistic = [_first_firing(rules, t, at_edge=True) for t in texts]
+    skip = {i for i, r in enumerate(optimistic) if r is not None} | repeated(texts)
+    edges = _edges(texts, skip)
+    by_rule: dict[str, list[int]] = {}
+    for pos, ((index, _line), t, hit) in enumerate(zip(body, texts, optimistic, strict=True)):
+        if hit is None:
+            continue
+        # an "anywhere" rule fires wherever the line is; an edge rule needs a second look
+        rule = hit if hit.where == "anywhere" else _first_firing(rules, t, at_edge=edges[pos])
+        if rule is not None:
+            by_rule.setdefault(rule.dotted, []).append(index)
+    for name, indices in by_rule.items():
+        draft = draft.take(indices, rule=name, kind="removed")
+    return draft
+
+
+def _is_stray(text: str, body_script: str) -> bool:
+    line = normalise(text)
+    if len(line) > STRAY_MAX_CHARS or len(line.split()) > STRAY_MAX_WORDS:
+        return False
+    if "@" in line or "://" in line or "www." in line.casefold():
+        return False  # contacts and links are metadata, not a stray footer
+    script = dominant_script(line)
+    if script is None or script == body_script:
+        return False
+    counts = script_counts(line)
+    total = sum(counts.values())
+    own = counts.get(body_script, 0)
+    return total >= 2 and own <= STRAY_MAX_OWN_SHARE * total
+
+
+def _body_script(lines: Sequence[Line]) -> str | None:
+    counts = script_counts("\n".join(line.text for line in lines))
+    total = sum(counts.values())
+    if total < BODY_MIN_LETTERS:
+        return None
+    script, own = counts.most_common(1)[0]
+    if counts.get("Hiragana", 0) + counts.get("Katakana", 0):
+        return None  # Japanese mixes scripts on purpose: no stray lines there
+    return script if own >= BODY_MIN_SHARE * total else None
+
+
+@step("strip.stray_script")
+def stray_script(draft: Draft) -> Draft:
+    """Remove short lines at the top or bottom written in another script than the body.
+
+    Only whole lines at the very edges go, and only when the body keeps to one script; a
+    foreign name quoted inside a body line is never touched.
+
+    >>> prose = "The talks ended on Friday with a joint statement on trade and transport. "
+    >>> d = stray_script(Draft.from_text(prose * 4 + "\\nрекомендовать другу"))
+    >>> [line.text for line in d.lines if line.state == "removed"]
+    ['рекомендовать другу']
+    >>> d = stray_script(Draft.from_text(prose * 4 + "\\nThe book «Война и мир» sold out."))
+    >>> [line.text for line in d.lines if line.state == "removed"]
+    []
+    """
+    body = list(draft.body())
+    if not any(len(line.text) <= STRAY_MAX_CHARS * 2 for _, line in body[:1] + body[-1:]):
+        return draft  # neither end is short: nothing to look at
+    script = _body_script([line for _, line in body])
+    if script is None:
+        return draft
+    take: list[int] = []
+    for ordered in (body, body[::-1]):
+        for index, line in ordered[: len(ordered) // 2]:
+            if not _is_stray(line.text, script):
+                break
+            take.append(index)
+    return draft.take(take, rule="strip.stray_script", kind="removed")
+
+
+@step("strip.duplicates")
+def duplicates(draft: Draft) -> Draft:
+    """Remove a body line that repeats an earlier one, or that a longer body line contains.
+
+    >>> lede = "Ships sailed again on Monday after the storm passed the coast."
+    >>> d = duplicates(Draft.from_text(f"Port reopens\\n{lede}\\nMore ships came.\\n{lede}"))
+    >>> [i for i, line in enumerate(d.lines) if line.state == "removed"]
+    [3]
+    """
+    body = list(draft.body())
+    texts = [line.text for _, line in body]
+    take = [body[pos][0] for pos in sorted(repeated(texts))]
+    return draft.take(take, rule="strip.duplicates", kind="removed")
+
+
+def _furniture(text: str) -> bool:
+    line = normalise(text)
+    return (
+        len(line) <= BLOCK_MAX_CHARS
+        and len(line.split()) <= BLOCK_MAX_WORDS
+        and SENTENCE_END_RE.search(line) is None
+        and META_HINT_RE.search(line) is None
+    )
+
+
+@step("strip.residue_blocks")
+def residue_blocks(draft: Draft) -> Draft:
+    """Remove short unpunctuated lines caught inside a block of removed residue.
+
+    A run of at most three such lines goes when a line removed by a residue rule sits on
+    both sides of it, or on one side with the end of the text on the other. A bare
+    related-story label ("RELATED:") also takes the headline-shaped line right after it.
+    Lines between the body's prose, and the first lines of the text (the title), stay.
+
+    >>> text = "Ships sailed again on Monday after the storm.\\nRelated:\\nPort reopens"
+    >>> d = residue_blocks(residue(Draft.from_text(text)))
+    >>> [line.text for line in d.lines if line.state == "removed"]
+    ['Related:', 'Port reopens']
+    >>> d = residue_blocks(residue(Draft.from_text(text + "\\nShips wait.")))
+    >>> [line.text for line in d.lines if line.state == "removed"]
+    ['Related:']
+    """
+    # The sequence that matters: body lines and lines removed by strip rules, in order.
+    named = {r.dotted for r in _merge(coerce_rules(draft.rules))}
+    seq = [
+        (i, line)
+        for i, line in enumerate(draft.lines)
+        if line.is_body or (line.state == "removed" and line.rule in named)
+    ]
+    take: list[int] = []
+    pos = 0
+    while pos < len(seq):
+        if not seq[pos][1].is_body:
+            pos += 1
+            continue
+        end = pos
+        while end < len(seq) and seq[end][1].is_body and _furniture(seq[end][1].text):
+            end += 1
+        if end == pos:  # a body line that is not furniture
+            pos += 1
+            continue
+        left = pos > 0 and not seq[pos - 1][1].is_body
+        right = end == len(seq) or not seq[end][1].is_body
+        right_removed = end < len(seq) and not seq[end][1].is_body
+        if end - pos <= BLOCK_MAX_RUN and left and (right or right_removed):
+            take.extend(i for i, _ in seq[pos:end])
+        pos = max(end, pos + 1)
+    take.extend(_labelled_headlines(draft, seq))
+    return draft.take(take, rule="strip.residue_blocks", kind="removed")
+
+
+def _labelled_headlines(draft: Draft, seq: Sequence[tuple[int, Line]]) -> list[int]:
+    """The furniture-shaped line right after a bare related-story label ("RELATED:")."""
+    categories = {r.dotted: r.category for r in _merge(coerce_rules(draft.rules))}
+    out: list[int] = []
+    for (_, line), (j, after) in itertools.pairwise(seq):
+        if line.is_body or categories.get(line.rule or "") != "related":
+            continue
+        label_only = len(normalise(line.text).split()) <= LABEL_MAX_WORDS
+        if label_only and after.is_body and _furniture(after.text):
+            out.append(j)
+    return out

@@ -1,0 +1,174 @@
+"""The rule tables: every rule's own examples and counter-examples, the loader, and merging."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copydesk import DEFAULT, RulesError, clean_article
+from copydesk.rules import (
+    LANGUAGE_FILES,
+    Rule,
+    Rules,
+    builtin_rules,
+    load_rules,
+    rules_from_mapping,
+)
+
+RULES = builtin_rules()
+POSITIVE = [(r.name, e) for r in RULES for e in r.examples]
+NEGATIVE = [(r.name, e) for r in RULES for e in r.counter_examples]
+PROSE = "The harbour reopened on Monday after the storm, and ships sailed again at noon."
+
+
+@pytest.mark.parametrize(("name", "line"), POSITIVE)
+def test_rule_fires_on_its_examples(name: str, line: str) -> None:
+    """Each example listed in a rule's table is residue for that rule."""
+    assert RULES.get(name).fires(line, at_edge=True)
+
+
+@pytest.mark.parametrize(("name", "line"), NEGATIVE)
+def test_rule_spares_its_counter_examples(name: str, line: str) -> None:
+    """Each counter-example listed in a rule's table is left alone, even at an edge."""
+    assert not RULES.get(name).fires(line, at_edge=True)
+
+
+@pytest.mark.parametrize("rule", list(RULES), ids=lambda r: r.name)
+def test_every_rule_has_examples_and_counter_examples(rule: Rule) -> None:
+    """Every built-in rule documents itself with positive and negative rows."""
+    assert rule.examples
+    assert rule.counter_examples
+
+
+@pytest.mark.parametrize(
+    ("line", "fires"),
+    [
+        ("Please enable JavaScript to view the comments.", True),
+        ("JavaScript developers met in Lisbon this week.", False),  # C4's bare-word mistake
+        ("We use cookies. Accept all cookies", True),
+        ("Her cookie recipe won the county prize.", False),
+    ],
+)
+def test_notice_rules_need_their_conditions(line: str, fires: bool) -> None:
+    """JavaScript and cookie notices need the notice's wording, not the bare word."""
+    assert any(r.fires(line, at_edge=True) for r in RULES) is fires
+
+
+def test_edge_rules_do_not_fire_in_the_middle() -> None:
+    """An edge-only rule (comment prompts) keeps quiet away from the edges."""
+    rule = RULES.get("comment_prompt")
+    assert rule.fires("Please leave us a comment below.", at_edge="bottom")
+    assert not rule.fires("Please leave us a comment below.", at_edge=False)
+
+
+def test_bottom_rules_do_not_fire_at_the_top() -> None:
+    """A bottom-only rule (promoted headlines) spares the top, where the title is."""
+    rule = RULES.get("promo_headline")
+    line = "BREAKING: Senator Quits After Secret Recording Surfaces"
+    assert rule.fires(line, at_edge="bottom")
+    assert not rule.fires(line, at_edge="top")
+
+
+def test_builtin_tables_cover_the_languages() -> None:
+    """There is a table per language, each with at least one rule."""
+    origins = {r.origin.rsplit("/", 1)[-1].removesuffix(".toml") for r in RULES}
+    assert origins == set(LANGUAGE_FILES)
+
+
+def test_every_builtin_rule_is_known_to_the_default_pipeline() -> None:
+    """Pipeline knows every rule name, so that without('strip.<rule>') works."""
+    assert {r.dotted for r in RULES} <= set(DEFAULT.rule_names)
+
+
+def test_pipeline_without_switches_a_rule_off() -> None:
+    """DEFAULT.without('strip.disqus') keeps the Disqus line; DEFAULT removes it."""
+    text = f"{PROSE}\n{PROSE} Again.\n{PROSE} Once more.\nblog comments powered by Disqus"
+    assert "Disqus" not in clean_article(text).body
+    assert "Disqus" in clean_article(text, pipeline=DEFAULT.without("strip.disqus")).body
+
+
+@pytest.mark.parametrize(
+    ("user", "line", "gone"),
+    [
+        (
+            {"rule": [{"name": "house_promo", "patterns": ["Get the Harbour app"]}]},
+            "Get the Harbour app",
+            True,
+        ),
+        ({"disable": ["ad_marker"]}, "Advertisement", False),
+        ({"disable": ["strip.ad_marker"]}, "Advertisement", False),
+        ({"rule": [{"name": "ad_marker", "patterns": ["Sponsored"]}]}, "Advertisement", False),
+        ({"rule": [{"name": "ad_marker", "patterns": ["Sponsored"]}]}, "Sponsored", True),
+        ({"rule": [{"name": "house_promo", "patterns": ["x"], "enabled": False}]}, "x", False),
+    ],
+)
+def test_user_rules_add_disable_and_override(
+    user: dict[str, object], line: str, gone: bool
+) -> None:
+    """A user's mapping adds a rule, switches one off by name, or replaces it by name."""
+    text = f"{PROSE}\n{line}\n{PROSE} Again."
+    article = clean_article(text, rules=user)
+    assert (line not in article.paragraphs) is gone
+
+
+def test_load_rules_reads_a_file(tmp_path: Path) -> None:
+    """load_rules reads a TOML file into Rules that clean_article accepts."""
+    path = tmp_path / "house.toml"
+    path.write_text(
+        'disable = ["comments_header"]\n\n[[rule]]\nname = "house_footer"\ncategory = "promo"\n'
+        'patterns = ["Harbour Post: news you can trust"]\n',
+        "utf-8",
+    )
+    rules = load_rules(path)
+    assert isinstance(rules, Rules)
+    assert rules.names == ("house_footer",)
+    text = f"{PROSE}\nComments\n{PROSE} Again.\nHarbour Post: news you can trust"
+    article = clean_article(text, rules=rules)
+    assert article.paragraphs == (PROSE, "Comments", f"{PROSE} Again.")
+    assert ("strip.house_footer", "removed") in {(e.rule, e.kind) for e in article.edits}
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("[[rule]\nname = 'x'", "not valid TOML"),
+        ("[[rule]]\nname = 'Bad Name'\npatterns = ['x']", "lower_snake_case"),
+        ("[[rule]]\nname = 'x'", "at least one pattern"),
+        ("[[rule]]\nname = 'x'\npatterns = ['(']", "does not compile"),
+        ("[[rule]]\nname = 'x'\npatterns = ['x']\nwhere = 'middle'", "where 'middle'"),
+        ("[[rule]]\nname = 'x'\npatterns = ['x']\ncolour = 'red'", "unknown key"),
+        ("[[rule]]\nname = 'x'\npatterns = ['x']\nmax_chars = -1", "non-negative"),
+        ("[[rule]]\nname = 'x'\npatterns = ['x']\n[[rule]]\nname = 'x'\npatterns = ['y']", "twice"),
+        ("rules = 1", "unknown top-level"),
+    ],
+)
+def test_load_rules_errors_name_file_rule_and_problem(
+    tmp_path: Path, content: str, problem: str
+) -> None:
+    """A bad rules file raises RulesError naming the file, the rule and the problem."""
+    path = tmp_path / "bad.toml"
+    path.write_text(content, "utf-8")
+    with pytest.raises(RulesError, match=problem) as info:
+        load_rules(path)
+    assert str(path) in str(info.value)
+
+
+def test_load_rules_error_names_the_rule(tmp_path: Path) -> None:
+    """The message names the offending rule."""
+    path = tmp_path / "bad.toml"
+    path.write_text("[[rule]]\nname = 'my_rule'\npatterns = ['(']\n", "utf-8")
+    with pytest.raises(RulesError, match="rule 'my_rule'"):
+        load_rules(path)
+
+
+def test_load_rules_missing_file(tmp_path: Path) -> None:
+    """A missing file is a RulesError, not an OSError."""
+    with pytest.raises(RulesError, match="cannot read"):
+        load_rules(tmp_path / "absent.toml")
+
+
+def test_rules_from_mapping_rejects_non_mappings() -> None:
+    """Passing a list instead of a mapping is a clear RulesError."""
+    with pytest.raises(RulesError, match="mapping"):
+        rules_from_mapping([], origin="x")  # type: ignore[arg-type]

@@ -1,0 +1,64 @@
+"""Property tests: residue generated in several languages goes, the generated body stays."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+
+from copydesk import DEFAULT, Draft, Pipeline, clean_article, strip
+
+from .strategies_residue import documents
+
+STRIP = Pipeline((strip.residue, strip.stray_script, strip.duplicates, strip.residue_blocks))
+
+
+def _body(text: str) -> list[str]:
+    draft = STRIP.apply(Draft.from_text(text))
+    return [line.text for _, line in draft.body()]
+
+
+@given(documents())
+@example(
+    (
+        "Read More\nItem0 the river bridge budget farmers harbour market winter school.\n"
+        "Item1 the river bridge budget farmers harbour market winter school village.\n"
+        "Item2 the river bridge budget farmers harbour market winter school village.\n"
+        "Item3 the river bridge budget farmers harbour market winter school village.",
+        [
+            "Item0 the river bridge budget farmers harbour market winter school.",
+            "Item1 the river bridge budget farmers harbour market winter school village.",
+            "Item2 the river bridge budget farmers harbour market winter school village.",
+            "Item3 the river bridge budget farmers harbour market winter school village.",
+        ],
+    )
+)
+def test_strip_recovers_the_generated_body(doc: tuple[str, list[str]]) -> None:
+    """The strip steps return exactly the generated paragraphs, in order."""
+    text, body = doc
+    assert _body(text) == body
+
+
+@given(documents())
+def test_default_pipeline_keeps_the_generated_body(doc: tuple[str, list[str]]) -> None:
+    """Through clean_article (without the title step) the body is the generated one."""
+    text, body = doc
+    article = clean_article(text, pipeline=DEFAULT.without("extract.title"))
+    assert list(article.paragraphs) == body
+
+
+@given(documents())
+def test_every_removal_is_one_ledger_edit_with_a_strip_rule(doc: tuple[str, list[str]]) -> None:
+    """Each line the strip steps remove is one 'removed' edit named strip.<rule>."""
+    text, _ = doc
+    draft = STRIP.apply(Draft.from_text(text))
+    removed = [line for line in draft.lines if line.state == "removed"]
+    edits = [e for e in draft.edits if e.kind == "removed"]
+    assert len(edits) == len(removed)
+    assert all(e.rule.startswith("strip.") and e.old == text[e.start : e.end] for e in edits)
+
+
+@given(documents())
+def test_strip_is_idempotent_on_its_output(doc: tuple[str, list[str]]) -> None:
+    """Cleaning the cleaned body again removes nothing more."""
+    text, _ = doc
+    once = "\n\n".join(_body(text))
+    assert "\n\n".join(_body(once)) == once
