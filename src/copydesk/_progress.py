@@ -83,7 +83,7 @@ class ProgressBar:
         self.stream = stream
         self.total = total_bytes
         self.interval = interval
-        self.last = 0.0
+        self.last = float("-inf")  # the first update always draws
         self.shown = False
 
     def line(self, stats: Stats) -> str:
