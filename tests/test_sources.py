@@ -119,6 +119,17 @@ def test_jsonl_custom_fields_and_gzip(tmp_path: Path) -> None:
     assert (record.id, record.raw, dict(record.fields)) == ("k1", "Text one.", {"text": "kept"})
 
 
+def test_gzip_progress_counts_compressed_bytes(tmp_path: Path) -> None:
+    """For .gz inputs nbytes adds up to the compressed size, which total_bytes reports."""
+    path = tmp_path / "many.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for i in range(500):
+            f.write(json.dumps({"id": i, "text": make_doc(i)}) + "\n")
+    records = list(iter_records([str(path)]))
+    assert len(records) == 500
+    assert sum(r.nbytes for r in records) == path.stat().st_size == total_bytes([str(path)])
+
+
 def test_truncated_gzip_keeps_earlier_records_and_reports_the_rest(tmp_path: Path) -> None:
     """A corrupt .gz yields the records read so far, then one error record."""
     data = gzip.compress(b"".join(b'{"id": %d, "text": "t"}\n' % i for i in range(2000)))

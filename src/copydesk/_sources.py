@@ -204,6 +204,9 @@ def _read_jsonl(
     except OSError as exc:
         yield _error(source, source.display, _os_error(exc))
         return
+    # A GzipFile's compressed stream: progress counts compressed bytes, as total_bytes does.
+    compressed = getattr(f, "fileobj", None)
+    counted = 0
     try:
         while line := f.readline(max_bytes + 1):
             lineno += 1
@@ -213,9 +216,18 @@ def _read_jsonl(
                     line = f.readline(_DRAIN)
                     size += len(line)
                 message = f"line of {size:,} bytes is over the limit of {max_bytes:,} bytes"
-                yield _error(source, f"{source.display}:{lineno}", ("InputTooLarge", message), size)
+                record = _error(
+                    source, f"{source.display}:{lineno}", ("InputTooLarge", message), size
+                )
             elif line.strip():
-                yield _parse_line(source, line, lineno, text_field, id_field)
+                record = _parse_line(source, line, lineno, text_field, id_field)
+            else:
+                continue
+            if compressed is not None:
+                position = compressed.tell()
+                record = attrs.evolve(record, nbytes=position - counted)
+                counted = position
+            yield record
     except (OSError, EOFError) as exc:  # a truncated or corrupt .gz, a failing disk
         error = (type(exc).__name__, str(exc) or "unexpected end of file")
         yield _error(source, f"{source.display}:{lineno + 1}", error)
