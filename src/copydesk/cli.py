@@ -1,57 +1,320 @@
 """The ``copydesk`` command: a thin shell that parses, calls the library, and formats.
 
-Library errors become one clean line on stderr; exit codes: 0 all good, 1 some inputs
-failed, 2 usage error.
+Expected failures become one clean line on stderr, never a traceback. Exit codes: 0 when every
+record was cleaned, 1 when some records failed, 2 for usage errors, 130 after Ctrl-C, 141 when
+the reader of the output went away (``| head``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import ExitStack
+from typing import IO
 
-from copydesk import __version__
-from copydesk.article import Article
-from copydesk.clean import clean_article
+from copydesk import __version__, batch
+from copydesk._explain import explain
+from copydesk._progress import ProgressBar, Stats
+from copydesk._writers import DirWriter, JsonArrayWriter, JsonlWriter, TextWriter, Writer
+from copydesk.errors import PipelineError, RecordError, RulesError
+from copydesk.pipeline import Pipeline
 
 __all__ = ["build_parser", "main", "run"]
+
+# A size such as "20MB", "512k" or "1000": digits, an optional unit (B, k/KB, M/MB, G/GB).
+_SIZE_RE = re.compile(r"(\d{1,15})\s{0,3}([kmg]?)i?b?", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+class UsageError(Exception):
+    """A bad combination of options or an unusable option value (exit code 2)."""
+
+
+def _size(text: str) -> int:
+    match = _SIZE_RE.fullmatch(text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size; write e.g. 20MB, 512k or 1000")
+    return int(match[1]) * _UNITS[match[2].lower()]
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
+
+
+def _pipeline_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="leave out a step, or switch off a rule, by name (repeatable; see 'copydesk steps')",
+    )
+    common.add_argument("--rules", metavar="FILE", help="load extra rules from a TOML file")
+    return common
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``copydesk`` command."""
     parser = argparse.ArgumentParser(
         prog="copydesk",
-        description="Turn raw scraped news-article text into a clean, typed article.",
+        description="Turn raw scraped news-article text into clean, typed articles.",
     )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    clean = sub.add_parser("clean", help="clean documents and print the articles")
-    clean.add_argument(
-        "inputs", nargs="+", metavar="FILE", help="text files to clean ('-' for stdin)"
+    common = _pipeline_options()
+
+    clean = sub.add_parser(
+        "clean",
+        parents=[common],
+        help="clean documents (files, directories, globs, JSONL, '-' for stdin)",
+        description="Clean many documents; write one output record per input record, in order.",
     )
-    clean.add_argument(
+    clean.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, glob or '-'")
+    out = clean.add_argument_group("output")
+    out.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    out.add_argument(
+        "--output-dir", metavar="DIR", help="write one cleaned file per input file under DIR"
+    )
+    out.add_argument(
         "--format",
         choices=("jsonl", "json", "text"),
         default="jsonl",
-        help="jsonl: one Article per line (default); json: indented; text: title and body",
+        help="jsonl: one record per line (default); json: one indented array; text: title and body",
+    )
+    out.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run into the same --output FILE or --output-dir",
+    )
+    inp = clean.add_argument_group("input")
+    inp.add_argument(
+        "--input-format",
+        choices=("auto", "text", "jsonl"),
+        default="auto",
+        help="auto (default): *.jsonl and *.jsonl.gz are JSONL, anything else is one document",
+    )
+    inp.add_argument("--text-field", default="text", metavar="NAME", help="JSONL text field")
+    inp.add_argument(
+        "--id-field", default="id", metavar="NAME", help="JSONL id field (else PATH:LINE)"
+    )
+    inp.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=batch.DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="larger documents become error records (default: 20MB)",
+    )
+    run_ = clean.add_argument_group("run")
+    run_.add_argument(
+        "-j", "--jobs", type=_positive, metavar="N", help="worker processes (default: CPUs)"
+    )
+    run_.add_argument(
+        "--chunk-size",
+        type=_positive,
+        default=batch.DEFAULT_CHUNKSIZE,
+        metavar="N",
+        help=f"documents sent to a worker at a time (default: {batch.DEFAULT_CHUNKSIZE})",
+    )
+    run_.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr"
+    )
+
+    explain = sub.add_parser(
+        "explain",
+        parents=[common],
+        help="show what was removed or extracted from one document, and by which rule",
+        description="Show an article's fields and its ledger of edits, like a diff.",
+    )
+    explain.add_argument("file", metavar="FILE", help="a plain-text document, or '-' for stdin")
+    explain.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the output (auto: only on a terminal, and not when NO_COLOR is set)",
+    )
+    sub.add_parser(
+        "steps",
+        help="list the pipeline's steps and rules (the names --skip takes)",
+        description="List the default pipeline's steps in order, each with the rules it owns.",
     )
     return parser
 
 
-def _read(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
-    return Path(name).read_bytes()
+def _fail(message: str) -> int:
+    print(f"copydesk: {message}", file=sys.stderr)
+    return 2
 
 
-def _format(article: Article, doc_id: str, fmt: str) -> str:
-    if fmt == "text":
-        return article.to_text() + "\n"
-    import json
+def _configure(args: argparse.Namespace) -> tuple[Pipeline, object | None]:
+    """The pipeline and rules that the options ask for; UsageError when they are unusable."""
+    try:
+        pipeline = batch.make_pipeline(args.skip)
+    except PipelineError as exc:
+        raise UsageError(f"--skip: {exc}") from None
+    if args.rules is None:
+        return pipeline, None
+    try:
+        return pipeline, batch.load_rules_file(args.rules)
+    except (RulesError, OSError) as exc:
+        raise UsageError(f"--rules {args.rules}: {exc}") from None
 
-    record = {"id": doc_id, **article.to_dict()}
-    return json.dumps(record, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n"
+
+def _is_tty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _explain(args: argparse.Namespace) -> int:
+    pipeline, rules = _configure(args)
+    try:
+        if args.file == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(args.file, "rb") as f:
+                data = f.read()
+    except OSError as exc:
+        raise UsageError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+    color = args.color == "always" or (
+        args.color == "auto" and _is_tty(sys.stdout) and not os.environ.get("NO_COLOR")
+    )
+    print(explain(data, pipeline=pipeline, rules=rules, name=args.file, color=color))
+    return 0
+
+
+def _steps() -> int:
+    from copydesk.default import DEFAULT
+
+    for step in DEFAULT.steps:
+        print(step.name)
+        for rule in step.rules:
+            print(f"    {rule}")
+    return 0
+
+
+def _peek(it: Iterator[batch.Result]) -> tuple[bool, Iterator[batch.Result]]:
+    """Whether ``it`` yields more than one result, and the same results again."""
+    head = [r for _, r in zip(range(2), it, strict=False)]
+    return len(head) > 1, _chain(head, it)
+
+
+def _chain(head: list[batch.Result], it: Iterator[batch.Result]) -> Iterator[batch.Result]:
+    yield from head
+    yield from it
+
+
+def _open_output(args: argparse.Namespace, stack: ExitStack) -> IO[bytes]:
+    if args.output is None or args.output == "-":
+        sys.stdout.flush()
+        return sys.stdout.buffer
+    try:
+        return stack.enter_context(open(args.output, "ab" if args.resume else "wb"))
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+
+
+def _check_clean_options(args: argparse.Namespace) -> None:
+    if args.output_dir and args.output:
+        raise UsageError("use either --output or --output-dir, not both")
+    if args.resume and not args.output_dir:
+        if args.output in (None, "-"):
+            raise UsageError("--resume needs --output FILE or --output-dir DIR")
+        if args.format != "jsonl":
+            raise UsageError("--resume into a single file needs --format jsonl")
+
+
+def _clean(args: argparse.Namespace) -> int:
+    _check_clean_options(args)
+    pipeline, rules = _configure(args)
+    dir_writer = DirWriter(args.output_dir, args.format) if args.output_dir else None
+    done = None
+    if args.resume and dir_writer is None:
+        try:
+            done = batch.completed_ids(args.output)
+        except (RecordError, OSError) as exc:
+            raise UsageError(f"--resume: {exc}") from None
+    records = batch.iter_records(
+        args.inputs,
+        input_format=args.input_format,
+        text_field=args.text_field,
+        id_field=args.id_field,
+        max_bytes=args.max_bytes,
+        skip_source=dir_writer.done if dir_writer is not None and args.resume else None,
+    )
+    if done:
+        records = batch.skip_completed(records, done)
+    show_progress = not args.quiet and _is_tty(sys.stderr)
+    total = (
+        batch.total_bytes(args.inputs, input_format=args.input_format) if show_progress else None
+    )
+    bar = ProgressBar(sys.stderr, total_bytes=total) if show_progress else None
+    stats = Stats()
+    engine: Generator[batch.Result, None, None] = batch.clean_records(
+        records, pipeline=pipeline, rules=rules, jobs=args.jobs, chunksize=args.chunk_size
+    )
+    results: Iterator[batch.Result] = engine
+    with ExitStack() as stack:
+        stack.callback(engine.close)  # stops the worker pool on every way out
+        writer: Writer
+        if dir_writer is not None:
+            writer = dir_writer
+        else:
+            stream = _open_output(args, stack)
+            if args.format == "jsonl":
+                writer = JsonlWriter(stream)
+            elif args.format == "json":
+                writer = JsonArrayWriter(stream)
+            else:
+                several, results = _peek(results)
+                writer = TextWriter(stream, headers=several)
+        errors_on_stderr = dir_writer is not None or args.format == "text"
+        try:
+            for result in results:
+                writer.write(result)
+                stats.add(result)
+                if result.error is not None and errors_on_stderr:
+                    print(
+                        f"copydesk: {result.record.id}: {': '.join(result.error)}", file=sys.stderr
+                    )
+                if bar is not None:
+                    bar.update(stats)
+            writer.close()
+        except KeyboardInterrupt:
+            writer.abort()
+            if bar is not None:
+                bar.close()
+            hint = "; rerun with --resume to continue" if args.output or args.output_dir else ""
+            print(f"\ncopydesk: interrupted after {stats.docs:,} records{hint}", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            _quiet_closed_pipe()
+            return 141
+        finally:
+            if bar is not None:
+                bar.close()
+    if not args.quiet:
+        sys.stderr.write(stats.summary())
+    return 1 if stats.errors else 0
+
+
+def _quiet_closed_pipe() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,20 +323,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
-        return int(exc.code or 0)
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return 2
-    failed = 0
-    for name in args.inputs:
-        try:
-            data = _read(name)
-        except OSError as exc:
-            print(f"copydesk: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
-            failed += 1
-            continue
-        sys.stdout.write(_format(clean_article(data), name, args.format))
-    return 1 if failed else 0
+        return exc.code if isinstance(exc.code, int) else 2
+    try:
+        if args.command == "clean":
+            return _clean(args)
+        if args.command == "explain":
+            return _explain(args)
+        if args.command == "steps":
+            return _steps()
+    except UsageError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        print("\ncopydesk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        _quiet_closed_pipe()
+        return 141
+    parser.print_help(sys.stderr)
+    return 2
 
 
 def run() -> None:

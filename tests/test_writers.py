@@ -1,0 +1,116 @@
+"""Tests of copydesk._writers: JSONL, JSON and text streams, and the mirroring output directory."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from copydesk._writers import (
+    DirWriter,
+    JsonArrayWriter,
+    JsonlWriter,
+    TextWriter,
+    article_text,
+    write_atomic,
+)
+from copydesk.batch import Record, Result
+
+OK = Result(Record("a.txt", source="a.txt"), {"title": "T", "body": "Body."})
+BAD = Result(Record("b.txt", source="b.txt"), error=("InputTooLarge", "too big"))
+
+
+@pytest.mark.parametrize(
+    ("article", "text"),
+    [
+        ({"title": "T", "body": "B"}, "T\n\nB"),
+        ({"title": "T", "body": ""}, "T"),
+        ({"title": None, "body": "B"}, "B"),  # negative row: no title, no blank line
+    ],
+)
+def test_article_text(article: dict[str, object], text: str) -> None:
+    """article_text renders like Article.to_text."""
+    assert article_text(article) == text
+
+
+def test_jsonl_writer_writes_one_line_per_result() -> None:
+    """Successes and errors each take one JSON line."""
+    stream = io.BytesIO()
+    writer = JsonlWriter(stream)
+    writer.write(OK)
+    writer.write(BAD)
+    writer.close()
+    lines = [json.loads(x) for x in stream.getvalue().splitlines()]
+    assert [x["id"] for x in lines] == ["a.txt", "b.txt"]
+    assert "error" in lines[1]
+    assert "article" in lines[0]
+
+
+@pytest.mark.parametrize("results", [[], [OK], [OK, BAD]])
+def test_json_array_writer_is_valid_json(results: list[Result]) -> None:
+    """The JSON format is one array, also when empty."""
+    stream = io.BytesIO()
+    writer = JsonArrayWriter(stream)
+    for r in results:
+        writer.write(r)
+    writer.close()
+    assert [x["id"] for x in json.loads(stream.getvalue())] == [r.record.id for r in results]
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"), [(True, "==> a.txt <==\nT\n\nBody.\n"), (False, "T\n\nBody.\n")]
+)
+def test_text_writer_headers_and_skips_errors(headers: bool, expected: str) -> None:
+    """Text output has headers only when asked, and no output for error records."""
+    stream = io.BytesIO()
+    writer = TextWriter(stream, headers=headers)
+    writer.write(OK)
+    writer.write(BAD)
+    assert stream.getvalue().decode() == expected
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [("text", "sub/a.txt"), ("json", "sub/a.txt.json"), ("jsonl", "sub/a.txt.json")],
+)
+def test_dir_writer_mirrors_the_input_tree(tmp_path: Path, fmt: str, name: str) -> None:
+    """A plain-text input becomes one file at its relative path; errors write nothing."""
+    writer = DirWriter(str(tmp_path), fmt)
+    writer.write(Result(Record("in/sub/a.txt", source="sub/a.txt"), {"title": "T", "body": "B"}))
+    writer.write(Result(Record("in/sub/b.txt", source="sub/b.txt"), error=("E", "m")))
+    writer.close()
+    files = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert files == [name]
+    assert writer.done("sub/a.txt", "text")
+    assert not writer.done("sub/b.txt", "text")
+
+
+def test_dir_writer_jsonl_inputs_are_renamed_into_place_when_complete(tmp_path: Path) -> None:
+    """A JSONL input's output appears only once its last record is written; abort leaves none."""
+    writer = DirWriter(str(tmp_path), "jsonl")
+    first = Record(1, kind="jsonl", source="x.jsonl.gz")
+    writer.write(Result(first, {"title": None, "body": "B"}))
+    assert not (tmp_path / "x.jsonl").exists()
+    writer.write(Result(Record(2, kind="jsonl", source="y.jsonl"), error=("E", "m")))
+    assert (tmp_path / "x.jsonl").read_text().count("\n") == 1
+    writer.abort()
+    assert sorted(os.listdir(tmp_path)) == ["x.jsonl"]
+
+
+@pytest.mark.parametrize("rel", ["../../etc/x.txt", "/abs/x.txt"])
+def test_dir_writer_stays_inside_its_root(tmp_path: Path, rel: str) -> None:
+    """Relative paths that climb out of the root are flattened to their file name."""
+    writer = DirWriter(str(tmp_path / "out"), "text")
+    assert writer.target(rel, "text") == str(tmp_path / "out" / "x.txt")
+
+
+def test_write_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """An atomic write leaves only the target, with the requested mode."""
+    path = tmp_path / "deep" / "f.txt"
+    write_atomic(str(path), b"data", mode=0o640)
+    assert path.read_bytes() == b"data"
+    assert os.listdir(path.parent) == ["f.txt"]
+    assert path.stat().st_mode & 0o777 == 0o640
