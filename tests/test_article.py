@@ -42,6 +42,7 @@ ARTICLES = st.builds(
             st.text(),
         )
     ).map(tuple),
+    truncated=st.booleans(),
 )
 
 
@@ -86,6 +87,7 @@ def test_records_are_frozen_and_hashable() -> None:
         ({"edits": [{"rule": "r"}]}, "missing the field"),
         ({"captions": [{"credit": "x"}]}, "missing the field 'text'"),
         ([], "must be a mapping"),
+        ({"truncated": "yes"}, "truncated must be true or false"),
     ],
 )
 def test_malformed_records_raise_record_error(record: object, message: str) -> None:

@@ -138,6 +138,9 @@ class Article:
     )
     encoding: str = "utf-8"
     edits: tuple[Edit, ...] = ()
+    #: True when the input was longer than ``max_chars`` and only its head was cleaned; the
+    #: cut text is the ledger's ``limit.max_chars`` edit.
+    truncated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict; ``published`` as ISO 8601, tuples as lists."""
@@ -154,6 +157,7 @@ class Article:
             "metadata": dict(self.metadata),
             "encoding": self.encoding,
             "edits": [e.to_dict() for e in self.edits],
+            "truncated": self.truncated,
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
@@ -171,6 +175,9 @@ class Article:
         """Rebuild an article from :meth:`to_dict` output (exact round-trip)."""
         if not isinstance(d, Mapping):
             raise RecordError(f"an Article record must be a mapping, got {type(d).__name__}")
+        truncated = d.get("truncated", False)
+        if not isinstance(truncated, bool):
+            raise RecordError(f"truncated must be true or false, got {truncated!r}")
         try:
             return cls(
                 title=d.get("title"),
@@ -185,6 +192,7 @@ class Article:
                 metadata=dict(d.get("metadata", {})),
                 encoding=d.get("encoding", "utf-8"),
                 edits=tuple(Edit.from_dict(e) for e in d.get("edits", ())),
+                truncated=truncated,
             )
         except (TypeError, AttributeError) as exc:
             raise RecordError(f"malformed Article record: {exc}") from None
