@@ -11,7 +11,8 @@ atheris the same script falls back to a hypothesis-driven random byte loop, taki
 in ``tests/test_fuzz_regressions.py``.
 
 Checked on each input, as bytes and as text: no exception; the ledger reconstructs the text
-(``ledger_problems``); the JSON round-trip is exact; ``truncated`` agrees with the ledger.
+(``ledger_problems``); the JSON encodes as UTF-8 and its round-trip is exact; ``truncated``
+agrees with the ledger.
 The first byte also picks a small ``max_chars`` now and then, to exercise the size limit.
 """
 
@@ -51,6 +52,7 @@ def check(raw: str | bytes, max_chars: int | None) -> None:
     if problems:
         raise AssertionError(f"ledger problems {problems} for {raw!r}")
     article = finish(draft)
+    article.to_json().encode("utf-8")  # must be writable as UTF-8 (lone surrogates escaped)
     if Article.from_json(article.to_json()) != article:
         raise AssertionError(f"JSON round-trip differs for {raw!r}")
     cut = any(e.rule == "limit.max_chars" for e in article.edits)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Literal
@@ -89,6 +90,11 @@ class Caption:
         return cls(text=str(d["text"]), credit=None if credit is None else str(d["credit"]))
 
 
+# A lone surrogate (U+D800-U+DFFF): not encodable as UTF-8. In JSON text made by json.dumps
+# it can only stand inside a string. Single characters: no repeats to bound.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def _freeze_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(value))
 
@@ -161,8 +167,19 @@ class Article:
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """Serialise to JSON text (non-ASCII kept as is)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """Serialise to JSON text (non-ASCII kept as is), always encodable as UTF-8.
+
+        The ledger keeps the input exactly, so it can hold lone surrogates; those alone are
+        written as ``\\udXXX`` escapes, which :meth:`from_json` reads back unchanged.
+
+        >>> a = Article(edits=(Edit("repair.controls", "replaced", 0, 1, "\\ud800", "\\ufffd"),))
+        >>> '"\\\\ud800"' in a.to_json(), Article.from_json(a.to_json()) == a
+        (True, True)
+        """
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        if _SURROGATE_RE.search(text) is None:
+            return text
+        return _SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
     def to_text(self) -> str:
         """Render as plain text: the title (if any), a blank line, then the body."""
