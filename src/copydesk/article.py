@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Literal
@@ -89,6 +90,11 @@ class Caption:
         return cls(text=str(d["text"]), credit=None if credit is None else str(d["credit"]))
 
 
+# A lone surrogate (U+D800-U+DFFF): not encodable as UTF-8. In JSON text made by json.dumps
+# it can only stand inside a string. Single characters: no repeats to bound.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def _freeze_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(value))
 
@@ -138,6 +144,9 @@ class Article:
     )
     encoding: str = "utf-8"
     edits: tuple[Edit, ...] = ()
+    #: True when the input was longer than ``max_chars`` and only its head was cleaned; the
+    #: cut text is the ledger's ``limit.max_chars`` edit.
+    truncated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict; ``published`` as ISO 8601, tuples as lists."""
@@ -154,11 +163,23 @@ class Article:
             "metadata": dict(self.metadata),
             "encoding": self.encoding,
             "edits": [e.to_dict() for e in self.edits],
+            "truncated": self.truncated,
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """Serialise to JSON text (non-ASCII kept as is)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """Serialise to JSON text (non-ASCII kept as is), always encodable as UTF-8.
+
+        The ledger keeps the input exactly, so it can hold lone surrogates; those alone are
+        written as ``\\udXXX`` escapes, which :meth:`from_json` reads back unchanged.
+
+        >>> a = Article(edits=(Edit("repair.controls", "replaced", 0, 1, "\\ud800", "\\ufffd"),))
+        >>> '"\\\\ud800"' in a.to_json(), Article.from_json(a.to_json()) == a
+        (True, True)
+        """
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        if _SURROGATE_RE.search(text) is None:
+            return text
+        return _SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
     def to_text(self) -> str:
         """Render as plain text: the title (if any), a blank line, then the body."""
@@ -171,6 +192,9 @@ class Article:
         """Rebuild an article from :meth:`to_dict` output (exact round-trip)."""
         if not isinstance(d, Mapping):
             raise RecordError(f"an Article record must be a mapping, got {type(d).__name__}")
+        truncated = d.get("truncated", False)
+        if not isinstance(truncated, bool):
+            raise RecordError(f"truncated must be true or false, got {truncated!r}")
         try:
             return cls(
                 title=d.get("title"),
@@ -185,6 +209,7 @@ class Article:
                 metadata=dict(d.get("metadata", {})),
                 encoding=d.get("encoding", "utf-8"),
                 edits=tuple(Edit.from_dict(e) for e in d.get("edits", ())),
+                truncated=truncated,
             )
         except (TypeError, AttributeError) as exc:
             raise RecordError(f"malformed Article record: {exc}") from None

@@ -9,7 +9,8 @@ import attrs
 from copydesk.article import Article
 from copydesk.decode import decode_bytes
 from copydesk.draft import Draft
-from copydesk.errors import NotTextError
+from copydesk.errors import NotTextError, PipelineError
+from copydesk.limits import DEFAULT_MAX_CHARS, LIMIT_RULE, cap_bytes, truncation
 
 if TYPE_CHECKING:
     from copydesk.pipeline import Pipeline
@@ -20,18 +21,46 @@ __all__ = ["clean_article", "finish", "start"]
 STR_INPUT = "str"
 
 
-def start(raw: str | bytes, *, rules: object | None = None) -> Draft:
-    """Decode ``raw`` (when bytes) and make the first Draft."""
+def _check_max_chars(max_chars: object) -> None:
+    if max_chars is None:
+        return
+    if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 0:
+        raise PipelineError(
+            f"max_chars must be a non-negative int or None (no limit), got {max_chars!r}"
+        )
+
+
+def start(
+    raw: str | bytes,
+    *,
+    rules: object | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+) -> Draft:
+    """Decode ``raw`` (when bytes), cut it to ``max_chars``, and make the first Draft.
+
+    A cut is the first ledger edit (rule ``limit.max_chars``), located in ``original``, the
+    decoded text; bytes past what ``max_chars`` characters can need are never decoded.
+
+    >>> d = start("Line one.\\nLine two.", max_chars=10)
+    >>> d.original, d.text, [(e.rule, e.old) for e in d.edits]
+    ('Line one.\\nLine two.', 'Line one.', [('limit.max_chars', '\\nLine two.')])
+    >>> start("Line one.\\nLine two.", max_chars=None).text
+    'Line one.\\nLine two.'
+    """
+    _check_max_chars(max_chars)
     if isinstance(raw, str):
         text, encoding = raw, STR_INPUT
     elif isinstance(raw, (bytes, bytearray, memoryview)):
-        text, encoding = decode_bytes(bytes(raw))
+        text, encoding = decode_bytes(cap_bytes(bytes(raw), max_chars))
     else:
         raise NotTextError(
             f"clean_article() takes str or bytes, not {type(raw).__name__}: "
             "pass the document's text, or its raw bytes to let copydesk decode them"
         )
     draft = Draft.from_text(text, encoding=encoding)
+    cut = truncation(text, max_chars)
+    if cut is not None:
+        draft = draft.retext(text[: cut.start], [cut])
     return draft if rules is None else attrs.evolve(draft, rules=rules)
 
 
@@ -52,17 +81,26 @@ def finish(draft: Draft) -> Article:
         metadata=dict(f.metadata),
         encoding=draft.encoding,
         edits=draft.edits,
+        truncated=any(e.rule == LIMIT_RULE for e in draft.edits),
     )
 
 
 def clean_article(
-    raw: str | bytes, *, pipeline: Pipeline | None = None, rules: object | None = None
+    raw: str | bytes,
+    *,
+    pipeline: Pipeline | None = None,
+    rules: object | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
 ) -> Article:
     """Clean one scraped document into an :class:`Article`.
 
     ``raw`` is the document's text, or its bytes (decoded BOM-aware, UTF-8 first, then the
     most plausible legacy code page). Never raises on ``str`` or ``bytes`` input; any other
     type raises :class:`copydesk.NotTextError` (a ``TypeError``).
+
+    Only the first ``max_chars`` characters are cleaned (``None``: no limit); a longer
+    input is cut at a line break near the limit, the cut is the ledger's first edit (rule
+    ``limit.max_chars``) and ``Article.truncated`` is True.
 
     >>> a = clean_article("Stocks up\\n\\nShares rose.The index gained 2% on Friday, dealers said.")
     >>> a.title, a.body
@@ -74,4 +112,4 @@ def clean_article(
         from copydesk.default import DEFAULT
 
         pipeline = DEFAULT
-    return finish(pipeline.apply(start(raw, rules=rules)))
+    return finish(pipeline.apply(start(raw, rules=rules, max_chars=max_chars)))

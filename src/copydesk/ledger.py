@@ -39,10 +39,24 @@ def replay(text: str, edits: Iterable[Edit], *, offset: int = 0) -> str:
     return "".join(out)
 
 
+def _is_text_edit(edit: Edit) -> bool:
+    """True for the edits made on the whole text: the size limit and the ``repair.*`` steps."""
+    return edit.rule.startswith(("repair.", "limit."))
+
+
 def replay_repairs(original: str, edits: Sequence[Edit]) -> str:
-    """Rebuild the repaired text from the original by replaying the ``repair.*`` edits in order."""
+    """Rebuild the repaired text from the original by replaying the whole-text edits in order.
+
+    Those are the ``limit.max_chars`` cut (first, when the input was too long) and the
+    ``repair.*`` edits, step by step:
+
+    >>> from copydesk.clean import start
+    >>> text = "Line one.\\r\\nLine two."
+    >>> replay_repairs(text, start(text, max_chars=10).edits)
+    'Line one.'
+    """
     text = original
-    repairs = [e for e in edits if e.rule.startswith("repair.")]
+    repairs = [e for e in edits if _is_text_edit(e)]
     for _, group in groupby(repairs, key=lambda e: e.rule):
         text = replay(text, group)
     return text
@@ -51,10 +65,10 @@ def replay_repairs(original: str, edits: Sequence[Edit]) -> str:
 def ledger_problems(draft: Draft) -> list[str]:
     """Return every way ``draft`` breaks the reconstruction law (empty when it holds).
 
-    The law: replaying the repair edits on the original gives the repaired text; the lines
-    tile the repaired text; each body line is its source span with its in-line edits
-    replayed; each line out of the body has one ledger edit holding its source text; and the
-    ledger has no edit that is not one of these.
+    The law: replaying the size cut and the repair edits on the original gives the repaired
+    text; the lines tile the repaired text; each body line is its source span with its
+    in-line edits replayed; each line out of the body has one ledger edit holding its source
+    text; and the ledger has no edit that is not one of these.
     """
     problems: list[str] = []
     try:
@@ -65,7 +79,7 @@ def ledger_problems(draft: Draft) -> list[str]:
     text = draft.text
     if "\n".join(text[ln.start : ln.end] for ln in draft.lines) != text:
         problems.append("the lines do not tile the repaired text")
-    accounted = {id(e) for e in draft.edits if e.rule.startswith("repair.")}
+    accounted = {id(e) for e in draft.edits if _is_text_edit(e)}
     taken = {(e.start, e.end, e.rule): e for e in draft.edits if e.kind != "replaced"}
     for n, line in enumerate(draft.lines):
         source = text[line.start : line.end]

@@ -172,7 +172,12 @@ def residue(draft: Draft) -> Draft:
         return draft
     body = list(draft.body())
     texts = [line.text for _, line in body]
-    optimistic = [_first_firing(rules, t, at_edge=True) for t in texts]
+    # Lines repeat (a hostile document may be 50,000 copies of one line): look each up once.
+    seen: dict[str, Rule | None] = {}
+    optimistic = [
+        seen[t] if t in seen else seen.setdefault(t, _first_firing(rules, t, at_edge=True))
+        for t in texts
+    ]
     skip = {i for i, r in enumerate(optimistic) if r is not None} | repeated(texts)
     edges = _edges(texts, skip)
     by_rule: dict[str, list[int]] = {}

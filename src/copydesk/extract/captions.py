@@ -42,12 +42,12 @@ def _marker_res() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 
 
 # "<text> | <credit>" where the credit ends in a photo agency ("Drew Angerer/Getty Images").
-PIPE_RE = regex.compile(r"(?P<text>.{2,250}?)[ \t]{1,3}\|[ \t]{1,3}(?P<credit>[^|]{2,80})")
+PIPE_RE = regex.compile(r"\A(?P<text>.{2,250}?)[ \t]{1,3}\|[ \t]{1,3}(?P<credit>[^|]{2,80})")
 # "<text> (<credit>)" where the credit names an agency after a slash ("Ty Wright/Getty Images").
-PAREN_RE = regex.compile(r"(?P<text>.{2,250}?)[ \t]{1,3}\((?P<credit>[^()]{2,80})\)\.?")
+PAREN_RE = regex.compile(r"\A(?P<text>.{2,250}?)[ \t]{1,3}\((?P<credit>[^()]{2,80})\)\.?")
 # Taiwanese photo credit: "<text>（圖／<credit>）".
 CJK_RE = regex.compile(
-    r"(?P<text>.{0,250}?)[ \t]{0,2}[（(][圖图][ \t]{0,2}[／/][ \t]{0,2}"
+    r"\A(?P<text>.{0,250}?)[ \t]{0,2}[（(][圖图][ \t]{0,2}[／/][ \t]{0,2}"
     r"(?P<credit>[^（()）]{1,60})[)）]"
 )
 # A credit-only line: "<who>/<agency>" ("Andres Kudacki/AP Photo"). Bounded.
