@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 
 import attrs
 import pytest
@@ -50,6 +51,14 @@ ARTICLES = st.builds(
 def test_dict_round_trip_is_exact(article: Article) -> None:
     """from_dict(to_dict()) gives an equal article, with date and datetime kept apart."""
     back = Article.from_dict(article.to_dict())
+    assert back == article
+    assert type(back.published) is type(article.published)
+
+
+@given(ARTICLES)
+def test_pickle_round_trip_is_exact(article: Article) -> None:
+    """Articles pickle (process pools need it) and come back equal."""
+    back = pickle.loads(pickle.dumps(article))
     assert back == article
     assert type(back.published) is type(article.published)
 

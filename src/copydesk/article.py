@@ -181,6 +181,11 @@ class Article:
             return text
         return _SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The read-only metadata view cannot be pickled; go through the exact dict form, so
+        # articles cross process pools and distributed engines.
+        return (Article.from_dict, (self.to_dict(),))
+
     def to_text(self) -> str:
         """Render as plain text: the title (if any), a blank line, then the body."""
         if self.title:

@@ -8,6 +8,7 @@ names it owns (``rules``), and ``__call__(draft) -> draft``. Write one with :fun
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal, Protocol, runtime_checkable
 
@@ -74,6 +75,11 @@ def step(
     """
 
     def wrap(func: Callable[[Draft], Draft]) -> FunctionStep:
+        # The module-level name now holds the step, which doctest does not search; list the
+        # function in the module's __test__ so the examples in its docstring still run.
+        module = sys.modules.get(func.__module__)
+        if module is not None and func.__doc__:
+            module.__dict__.setdefault("__test__", {})[func.__name__] = func
         return FunctionStep(name, phase, func, tuple(rules), (func.__doc__ or "").strip())
 
     return wrap

@@ -287,7 +287,8 @@ def residue_blocks(draft: Draft) -> Draft:
     >>> d = residue_blocks(residue(Draft.from_text(text)))
     >>> [line.text for line in d.lines if line.state == "removed"]
     ['Related:', 'Port reopens']
-    >>> d = residue_blocks(residue(Draft.from_text(text + "\\nShips wait.")))
+    >>> prose = "Ships will wait for the tide, the harbour master said."
+    >>> d = residue_blocks(residue(Draft.from_text(text.replace("Port reopens", prose))))
     >>> [line.text for line in d.lines if line.state == "removed"]
     ['Related:']
     """
