@@ -264,6 +264,33 @@ def _clean(args: argparse.Namespace) -> int:
         records, pipeline=pipeline, rules=rules, jobs=args.jobs, chunksize=args.chunk_size
     )
     results: Iterator[batch.Result] = engine
+    try:
+        return _run_clean(args, engine, results, dir_writer, bar, stats)
+    except BrokenPipeError:
+        _quiet_closed_pipe()
+        return 141
+    except OSError as exc:  # disk full, output folder unwritable: say so, never a traceback
+        if bar is not None:
+            bar.close()
+        where = args.output_dir or args.output or "standard output"
+        hint = "; fix it and rerun with --resume" if args.output or args.output_dir else ""
+        print(
+            f"copydesk: cannot write {where}: {exc.strerror or exc} "
+            f"(after {stats.docs:,} records){hint}",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _run_clean(
+    args: argparse.Namespace,
+    engine: Generator[batch.Result, None, None],
+    results: Iterator[batch.Result],
+    dir_writer: DirWriter | None,
+    bar: ProgressBar | None,
+    stats: Stats,
+) -> int:
+    """Write every result; the part of ``clean`` that can meet an output error."""
     with ExitStack() as stack:
         stack.callback(engine.close)  # stops the worker pool on every way out
         writer: Writer
