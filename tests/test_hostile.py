@@ -60,21 +60,27 @@ def check(raw: str | bytes) -> Article:
     return article
 
 
+# A hang detector, not a speed target: CI machines are shared and noisy (2 cores), so a tight
+# bound here would fail for reasons that are not the code's. Speed lives in benchmarks/, and
+# linear growth on these inputs is asserted by tests/test_redos.py.
+HANG_SECONDS = 15.0
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE_BYTES))
 def test_hostile_bytes(name: str) -> None:
-    """Broken or hostile bytes decode to some text, keep the laws and finish within 2 s."""
+    """Broken or hostile bytes decode to some text, keep the laws and finish (no hang)."""
     began = time.perf_counter()
     article = check(HOSTILE_BYTES[name])
     assert article.encoding
-    assert time.perf_counter() - began < 2.0
+    assert time.perf_counter() - began < HANG_SECONDS
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_TEXT))
 def test_hostile_text(name: str) -> None:
-    """Hostile strings keep the laws and finish within 2 s."""
+    """Hostile strings keep the laws and finish (no hang)."""
     began = time.perf_counter()
     check(HOSTILE_TEXT[name])
-    assert time.perf_counter() - began < 2.0
+    assert time.perf_counter() - began < HANG_SECONDS
 
 
 @pytest.mark.parametrize("kind", [bytearray, memoryview])
