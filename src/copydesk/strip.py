@@ -23,9 +23,10 @@ from functools import lru_cache
 import regex
 
 from copydesk.draft import Draft, Line
-from copydesk.extract.title import looks_like_prose
+from copydesk.extract.title import PROSE_LONG_CHARS, looks_like_prose
 from copydesk.pipeline import step
 from copydesk.rules import Rule, Rules, builtin_rules, coerce_rules, normalise
+from copydesk.rules.prefilter import Prefilter, prefilter
 from copydesk.scripts import dominant_script, script_counts
 
 __all__ = ["duplicates", "residue", "residue_blocks", "stray_script"]
@@ -122,7 +123,11 @@ def repeated(texts: Sequence[str]) -> set[int]:
 def _edges(texts: Sequence[str], skip: set[int]) -> list[str | bool]:
     """For each line: ``"top"``/``"bottom"`` when fewer than EDGE_PROSE prose lines lie
     between it and that end (the nearer end when both hold), else False."""
-    prose = [i not in skip and looks_like_prose(normalise(t)) for i, t in enumerate(texts)]
+    prose = [
+        i not in skip
+        and (_surely_longer(t, PROSE_LONG_CHARS - 1) or looks_like_prose(normalise(t)))
+        for i, t in enumerate(texts)
+    ]
     n = len(texts)
     top, bottom = [False] * n, [False] * n
     seen = 0
@@ -142,12 +147,27 @@ def _edges(texts: Sequence[str], skip: set[int]) -> list[str | bool]:
     return out
 
 
-def _first_firing(rules: Sequence[Rule], text: str, *, at_edge: bool | str) -> Rule | None:
-    if len(text) > LONGEST_CHECKED:  # far longer than any rule's max_chars: prose
+#: Characters :func:`~copydesk.rules.normalise` turns into spaces that ``str.split`` keeps.
+ZERO_WIDTHS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+
+
+def _surely_longer(text: str, longest: int) -> bool:
+    """True when ``normalise(text)`` is longer than ``longest``, judged without normalising:
+    its length is at least the count of characters that are neither white space nor zero
+    width (every other character ``normalise`` collapses is one ``str.split`` splits on)."""
+    if len(text) <= longest:
+        return False
+    solid = sum(map(len, text.split())) - sum(map(text.count, ZERO_WIDTHS))
+    return solid > longest
+
+
+def _first_firing(
+    rules: Sequence[Rule], pre: Prefilter, longest: int, text: str, *, at_edge: bool | str
+) -> Rule | None:
+    if len(text) > LONGEST_CHECKED or _surely_longer(text, longest):  # prose
         return None
     line = normalise(text)
-    longest = max(r.max_chars for r in rules)
-    if len(line) > longest:
+    if len(line) > longest or not pre.may_fire(line):
         return None
     folded = line.casefold()
     for rule in rules:
@@ -170,22 +190,32 @@ def residue(draft: Draft) -> Draft:
     rules = active_rules(draft)
     if not rules:
         return draft
+    pre = prefilter(_merge(coerce_rules(draft.rules)))
+    longest = max(r.max_chars for r in rules)
     body = list(draft.body())
     texts = [line.text for _, line in body]
     # Lines repeat (a hostile document may be 50,000 copies of one line): look each up once.
     seen: dict[str, Rule | None] = {}
     optimistic = [
-        seen[t] if t in seen else seen.setdefault(t, _first_firing(rules, t, at_edge=True))
+        seen[t]
+        if t in seen
+        else seen.setdefault(t, _first_firing(rules, pre, longest, t, at_edge=True))
         for t in texts
     ]
-    skip = {i for i, r in enumerate(optimistic) if r is not None} | repeated(texts)
-    edges = _edges(texts, skip)
+    edges: list[str | bool] = []
+    if any(r is not None and r.where != "anywhere" for r in optimistic):
+        skip = {i for i, r in enumerate(optimistic) if r is not None} | repeated(texts)
+        edges = _edges(texts, skip)
     by_rule: dict[str, list[int]] = {}
     for pos, ((index, _line), t, hit) in enumerate(zip(body, texts, optimistic, strict=True)):
         if hit is None:
             continue
         # an "anywhere" rule fires wherever the line is; an edge rule needs a second look
-        rule = hit if hit.where == "anywhere" else _first_firing(rules, t, at_edge=edges[pos])
+        rule = (
+            hit
+            if hit.where == "anywhere"
+            else _first_firing(rules, pre, longest, t, at_edge=edges[pos])
+        )
         if rule is not None:
             by_rule.setdefault(rule.dotted, []).append(index)
     for name, indices in by_rule.items():
