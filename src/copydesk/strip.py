@@ -46,6 +46,9 @@ DUPLICATE_MIN_CHARS = 40
 DUPLICATE_MIN_WORDS = 8
 #: Longest line looked for inside other lines (a pull quote is a sentence or two).
 PULL_QUOTE_MAX_CHARS = 400
+#: Above this many candidate lines, containment is looked up through a word index (linear)
+#: rather than by trying every pair of lines (quadratic); both give the same answer.
+INDEX_FROM_LINES = 64
 #: Lines longer than this (before white space is collapsed) are never matched by rules.
 LONGEST_CHECKED = 4000
 #: Longest run of unnamed lines that ``strip.residue_blocks`` removes, and their shape.
@@ -105,9 +108,13 @@ def repeated(texts: Sequence[str]) -> set[int]:
     keys = [_key(t) if len(t) >= DUPLICATE_MIN_CHARS else "" for t in texts]
     out: set[int] = set()
     seen: set[str] = set()
-    long_keys = [(i, k) for i, k in enumerate(keys) if k]
+    postings: dict[str, list[int]] | None = None
+    long_keys = [j for j, k in enumerate(keys) if j > 1 and k]
     for i, k in enumerate(keys):
-        if len(k) < DUPLICATE_MIN_CHARS or len(k.split()) < DUPLICATE_MIN_WORDS:
+        if len(k) < DUPLICATE_MIN_CHARS:
+            continue
+        words = k.split()
+        if len(words) < DUPLICATE_MIN_WORDS:
             continue
         if k in seen:
             out.add(i)
@@ -115,8 +122,25 @@ def repeated(texts: Sequence[str]) -> set[int]:
         seen.add(k)
         if i <= 1 or len(k) > PULL_QUOTE_MAX_CHARS:  # title and standfirst stay; see above
             continue
-        if any(j > 1 and j != i and len(o) > len(k) and k in o for j, o in long_keys):
+        if len(long_keys) <= INDEX_FROM_LINES:
+            lines: Sequence[int] = long_keys
+        else:
+            # Where ``k`` sits inside a longer line, its inner words are whole words of that
+            # line (the outer two may be cut): only lines with its rarest inner word hold it.
+            postings = _postings(keys) if postings is None else postings
+            lines = min((postings.get(w, []) for w in words[1:-1]), key=len)
+        if any(j != i and len(keys[j]) > len(k) and k in keys[j] for j in lines):
             out.add(i)
+    return out
+
+
+def _postings(keys: Sequence[str]) -> dict[str, list[int]]:
+    """For each word, the lines after the first two whose key holds it as a whole word."""
+    out: dict[str, list[int]] = {}
+    for j, key in enumerate(keys):
+        if j > 1 and key:
+            for word in set(key.split()):
+                out.setdefault(word, []).append(j)
     return out
 
 
@@ -295,6 +319,8 @@ def duplicates(draft: Draft) -> Draft:
 
 
 def _furniture(text: str) -> bool:
+    if _surely_longer(text, BLOCK_MAX_CHARS):
+        return False
     line = normalise(text)
     return (
         len(line) <= BLOCK_MAX_CHARS
