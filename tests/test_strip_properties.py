@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hypothesis import example, given
+from hypothesis import strategies as st
 
 from copydesk import DEFAULT, Draft, Pipeline, clean_article, strip
 
@@ -62,3 +63,35 @@ def test_strip_is_idempotent_on_its_output(doc: tuple[str, list[str]]) -> None:
     text, _ = doc
     once = "\n\n".join(_body(text))
     assert "\n\n".join(_body(once)) == once
+
+
+def _repeated_pairwise(texts: list[str]) -> set[int]:
+    """The plain quadratic reading of :func:`strip.repeated`, the reference for the index."""
+    keys = [strip._key(t) if len(t) >= strip.DUPLICATE_MIN_CHARS else "" for t in texts]
+    out: set[int] = set()
+    seen: set[str] = set()
+    for i, k in enumerate(keys):
+        if len(k) < strip.DUPLICATE_MIN_CHARS or len(k.split()) < strip.DUPLICATE_MIN_WORDS:
+            continue
+        if k in seen:
+            out.add(i)
+            continue
+        seen.add(k)
+        if i <= 1 or len(k) > strip.PULL_QUOTE_MAX_CHARS:
+            continue
+        if any(j > 1 and j != i and len(o) > len(k) and k in o for j, o in enumerate(keys)):
+            out.add(i)
+    return out
+
+
+SNIPPETS = st.sampled_from(
+    ["the port", "ships sailed", "airport", "again on Monday", "—", "storm’s", "Ärger", "42,"]
+)
+LINES = st.lists(SNIPPETS, min_size=1, max_size=14).map(" ".join)
+
+
+@given(st.lists(LINES, min_size=60, max_size=120))
+@example(["Port reopens"] * 2 + ["the port closes as ships sailed again on Monday x"] * 70)
+def test_indexed_repeated_matches_the_pairwise_reading(texts: list[str]) -> None:
+    """Above INDEX_FROM_LINES lines the word index finds exactly the pairwise duplicates."""
+    assert strip.repeated(texts) == _repeated_pairwise(texts)

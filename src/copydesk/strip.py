@@ -23,9 +23,10 @@ from functools import lru_cache
 import regex
 
 from copydesk.draft import Draft, Line
-from copydesk.extract.title import looks_like_prose
+from copydesk.extract.title import PROSE_LONG_CHARS, looks_like_prose
 from copydesk.pipeline import step
 from copydesk.rules import Rule, Rules, builtin_rules, coerce_rules, normalise
+from copydesk.rules.prefilter import Prefilter, prefilter
 from copydesk.scripts import dominant_script, script_counts
 
 __all__ = ["duplicates", "residue", "residue_blocks", "stray_script"]
@@ -45,6 +46,9 @@ DUPLICATE_MIN_CHARS = 40
 DUPLICATE_MIN_WORDS = 8
 #: Longest line looked for inside other lines (a pull quote is a sentence or two).
 PULL_QUOTE_MAX_CHARS = 400
+#: Above this many candidate lines, containment is looked up through a word index (linear)
+#: rather than by trying every pair of lines (quadratic); both give the same answer.
+INDEX_FROM_LINES = 64
 #: Lines longer than this (before white space is collapsed) are never matched by rules.
 LONGEST_CHECKED = 4000
 #: Longest run of unnamed lines that ``strip.residue_blocks`` removes, and their shape.
@@ -104,9 +108,13 @@ def repeated(texts: Sequence[str]) -> set[int]:
     keys = [_key(t) if len(t) >= DUPLICATE_MIN_CHARS else "" for t in texts]
     out: set[int] = set()
     seen: set[str] = set()
-    long_keys = [(i, k) for i, k in enumerate(keys) if k]
+    postings: dict[str, list[int]] | None = None
+    long_keys = [j for j, k in enumerate(keys) if j > 1 and k]
     for i, k in enumerate(keys):
-        if len(k) < DUPLICATE_MIN_CHARS or len(k.split()) < DUPLICATE_MIN_WORDS:
+        if len(k) < DUPLICATE_MIN_CHARS:
+            continue
+        words = k.split()
+        if len(words) < DUPLICATE_MIN_WORDS:
             continue
         if k in seen:
             out.add(i)
@@ -114,15 +122,36 @@ def repeated(texts: Sequence[str]) -> set[int]:
         seen.add(k)
         if i <= 1 or len(k) > PULL_QUOTE_MAX_CHARS:  # title and standfirst stay; see above
             continue
-        if any(j > 1 and j != i and len(o) > len(k) and k in o for j, o in long_keys):
+        if len(long_keys) <= INDEX_FROM_LINES:
+            lines: Sequence[int] = long_keys
+        else:
+            # Where ``k`` sits inside a longer line, its inner words are whole words of that
+            # line (the outer two may be cut): only lines with its rarest inner word hold it.
+            postings = _postings(keys) if postings is None else postings
+            lines = min((postings.get(w, []) for w in words[1:-1]), key=len)
+        if any(j != i and len(keys[j]) > len(k) and k in keys[j] for j in lines):
             out.add(i)
+    return out
+
+
+def _postings(keys: Sequence[str]) -> dict[str, list[int]]:
+    """For each word, the lines after the first two whose key holds it as a whole word."""
+    out: dict[str, list[int]] = {}
+    for j, key in enumerate(keys):
+        if j > 1 and key:
+            for word in set(key.split()):
+                out.setdefault(word, []).append(j)
     return out
 
 
 def _edges(texts: Sequence[str], skip: set[int]) -> list[str | bool]:
     """For each line: ``"top"``/``"bottom"`` when fewer than EDGE_PROSE prose lines lie
     between it and that end (the nearer end when both hold), else False."""
-    prose = [i not in skip and looks_like_prose(normalise(t)) for i, t in enumerate(texts)]
+    prose = [
+        i not in skip
+        and (_surely_longer(t, PROSE_LONG_CHARS - 1) or looks_like_prose(normalise(t)))
+        for i, t in enumerate(texts)
+    ]
     n = len(texts)
     top, bottom = [False] * n, [False] * n
     seen = 0
@@ -142,12 +171,27 @@ def _edges(texts: Sequence[str], skip: set[int]) -> list[str | bool]:
     return out
 
 
-def _first_firing(rules: Sequence[Rule], text: str, *, at_edge: bool | str) -> Rule | None:
-    if len(text) > LONGEST_CHECKED:  # far longer than any rule's max_chars: prose
+#: Characters :func:`~copydesk.rules.normalise` turns into spaces that ``str.split`` keeps.
+ZERO_WIDTHS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+
+
+def _surely_longer(text: str, longest: int) -> bool:
+    """True when ``normalise(text)`` is longer than ``longest``, judged without normalising:
+    its length is at least the count of characters that are neither white space nor zero
+    width (every other character ``normalise`` collapses is one ``str.split`` splits on)."""
+    if len(text) <= longest:
+        return False
+    solid = sum(map(len, text.split())) - sum(map(text.count, ZERO_WIDTHS))
+    return solid > longest
+
+
+def _first_firing(
+    rules: Sequence[Rule], pre: Prefilter, longest: int, text: str, *, at_edge: bool | str
+) -> Rule | None:
+    if len(text) > LONGEST_CHECKED or _surely_longer(text, longest):  # prose
         return None
     line = normalise(text)
-    longest = max(r.max_chars for r in rules)
-    if len(line) > longest:
+    if len(line) > longest or not pre.may_fire(line):
         return None
     folded = line.casefold()
     for rule in rules:
@@ -170,22 +214,32 @@ def residue(draft: Draft) -> Draft:
     rules = active_rules(draft)
     if not rules:
         return draft
+    pre = prefilter(_merge(coerce_rules(draft.rules)))
+    longest = max(r.max_chars for r in rules)
     body = list(draft.body())
     texts = [line.text for _, line in body]
     # Lines repeat (a hostile document may be 50,000 copies of one line): look each up once.
     seen: dict[str, Rule | None] = {}
     optimistic = [
-        seen[t] if t in seen else seen.setdefault(t, _first_firing(rules, t, at_edge=True))
+        seen[t]
+        if t in seen
+        else seen.setdefault(t, _first_firing(rules, pre, longest, t, at_edge=True))
         for t in texts
     ]
-    skip = {i for i, r in enumerate(optimistic) if r is not None} | repeated(texts)
-    edges = _edges(texts, skip)
+    edges: list[str | bool] = []
+    if any(r is not None and r.where != "anywhere" for r in optimistic):
+        skip = {i for i, r in enumerate(optimistic) if r is not None} | repeated(texts)
+        edges = _edges(texts, skip)
     by_rule: dict[str, list[int]] = {}
     for pos, ((index, _line), t, hit) in enumerate(zip(body, texts, optimistic, strict=True)):
         if hit is None:
             continue
         # an "anywhere" rule fires wherever the line is; an edge rule needs a second look
-        rule = hit if hit.where == "anywhere" else _first_firing(rules, t, at_edge=edges[pos])
+        rule = (
+            hit
+            if hit.where == "anywhere"
+            else _first_firing(rules, pre, longest, t, at_edge=edges[pos])
+        )
         if rule is not None:
             by_rule.setdefault(rule.dotted, []).append(index)
     for name, indices in by_rule.items():
@@ -265,6 +319,8 @@ def duplicates(draft: Draft) -> Draft:
 
 
 def _furniture(text: str) -> bool:
+    if _surely_longer(text, BLOCK_MAX_CHARS):
+        return False
     line = normalise(text)
     return (
         len(line) <= BLOCK_MAX_CHARS

@@ -72,3 +72,21 @@ def test_credit_glued_to_a_sentence_is_cut_alone() -> None:
     assert [line.text for _, line in d.body()] == [PROSE, PROSE]
     assert d.fields.captions == (Caption("", "Facebook Jo Lee"),)
     assert d.edits[0].kind == "extracted"
+
+
+LONG_CREDIT = "Courtesy of the " + "harbour archive " * 6 + "and crew"  # 120 characters
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        (f"Ships at dawn Photo:   {LONG_CREDIT}  )  .", Caption("Ships at dawn", LONG_CREDIT)),
+        (f"Ships at dawn Photo: {LONG_CREDIT}x", None),
+        ("Ships at dawn | Jo Li/Getty Images", Caption("Ships at dawn", "Jo Li/Getty Images")),
+        ("Ships at dawn, as Jo Li/Getty Images said", None),
+    ],
+)
+def test_guards_keep_the_longest_credit(line: str, want: Caption | None) -> None:
+    """The cheap guards before the patterns still let the longest allowed credit through."""
+    assert len(LONG_CREDIT) == 120
+    assert read_caption(line) == want

@@ -55,6 +55,9 @@ SLASH_CREDIT_RE = regex.compile(r"[^/\n]{2,60}(?:[ \t]{0,2}/[ \t]{0,2}[^/\n]{2,6
 # A sentence break inside a credit means the credit swallowed prose.
 SENTENCE_BREAK_RE = regex.compile(r"[.!?…][ \t]{1,3}\p{Lu}\p{Ll}")
 MAX_LINE_CHARS = 320
+#: The marker's colon lies at most this far from the end of a caption line: the longest credit
+#: and the spaces, bracket and stop the marker pattern allows after it (3 + 120 + 2 + 1 + 2 + 1).
+COLON_TAIL = 130
 RULE = "extract.captions"
 
 
@@ -91,17 +94,23 @@ def read_caption(text: str) -> Caption | None:
             credit = line.strip("()[]")[len(opener) :].strip(" :.")
             if credit and _good_credit(credit) and not folded[len(opener)].isalnum():
                 return Caption("", credit)
-    for pattern in _marker_res():
+    # Cheap guards first: each pattern needs a character that most lines lack.
+    tail = line[-COLON_TAIL - 1 :]
+    leading, marker = _marker_res()
+    patterns = (leading,) if line[0] in "([" else ()
+    if ":" in tail or "：" in tail:
+        patterns = (*patterns, marker)
+    for pattern in patterns:
         m = pattern.fullmatch(line)
         if m is not None and not m["marker"][0].islower():  # "the photo: ..." is prose
             credit = m["credit"].strip(" .")
             if _good_credit(credit):
                 return Caption(m["text"].strip(), credit)
-    m = CJK_RE.fullmatch(line)
+    m = CJK_RE.fullmatch(line) if "圖" in line or "图" in line else None
     if m is not None:
         return Caption(m["text"].strip(), m["credit"].strip())
-    for pattern in (PIPE_RE, PAREN_RE):
-        m = pattern.fullmatch(line)
+    for pattern, needed in ((PIPE_RE, "|"), (PAREN_RE, "(")):
+        m = pattern.fullmatch(line) if needed in line else None
         if (
             m is not None
             and _agency_credit(m["credit"])

@@ -22,6 +22,10 @@ PROSE_END_RE = regex.compile(r"[.!?…。！？][\"'”’»)\]]{0,3}$")
 TITLE_BAD_END = ".!?…:;,。！？：；，-–—|"
 
 
+#: A line at least this long reads as running text whatever its end.
+PROSE_LONG_CHARS = 200
+
+
 def looks_like_prose(text: str) -> bool:
     """A line a reader reads as running text: long enough and ending a sentence.
 
@@ -30,7 +34,9 @@ def looks_like_prose(text: str) -> bool:
     >>> looks_like_prose("Storm closes port")
     False
     """
-    return len(text) >= 50 and (PROSE_END_RE.search(text) is not None or len(text) >= 200)
+    return len(text) >= 50 and (
+        PROSE_END_RE.search(text) is not None or len(text) >= PROSE_LONG_CHARS
+    )
 
 
 def _is_candidate(text: str) -> bool:

@@ -1,0 +1,68 @@
+"""The prefilter of ``strip.residue``: it must never rule out a line that a rule names."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from copydesk.rules import builtin_rules, normalise, rules_from_mapping
+from copydesk.rules.prefilter import prefilter
+
+RULES = builtin_rules()
+LINES = [e for r in RULES for e in (*r.examples, *r.counter_examples)]
+
+
+def fires(line: str) -> bool:
+    """Whether any built-in rule names ``line`` at an edge (the widest position)."""
+    return any(r.fires(line, at_edge=True) for r in RULES)
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_prefilter_keeps_every_example_a_rule_names(line: str) -> None:
+    """A line that a rule names (its examples) always passes the prefilter."""
+    if fires(line):
+        assert prefilter(RULES).may_fire(normalise(line))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Advertisement", True),
+        ("Comments powered by Disqus", True),
+        ("ВСЕ ПРАВА ЗАЩИЩЕНЫ", True),
+        ("Ships sailed again on Monday after the storm.", False),
+        ("The council met in the village hall to vote on the budget", False),
+    ],
+)
+def test_prefilter_table(line: str, expected: bool) -> None:
+    """Residue passes the prefilter, plain prose does not."""
+    assert prefilter(RULES).may_fire(normalise(line)) is expected
+
+
+@given(st.text(max_size=60) | st.sampled_from(LINES).map(lambda s: s.upper() + " 12"))
+@example("12 shares")
+@example("©")
+def test_prefilter_never_rules_out_a_firing_line(text: str) -> None:
+    """When the prefilter says no rule can fire, indeed none does."""
+    line = normalise(text)
+    if not prefilter(RULES).may_fire(line):
+        assert not fires(text)
+
+
+def test_unsafe_user_pattern_turns_the_prefilter_off() -> None:
+    """A back reference cannot be joined: every line is then tried rule by rule."""
+    user = rules_from_mapping({"rule": [{"name": "twice", "patterns": [r"(\w+) \1"]}]})
+    pre = prefilter(RULES.merged(user))
+    assert not pre.exact
+    assert pre.may_fire("Ships sailed again on Monday after the storm.")
+
+
+def test_user_rules_join_the_prefilter() -> None:
+    """A user's rule is part of the merged set's prefilter, built once per set."""
+    user = rules_from_mapping({"rule": [{"name": "tip_jar", "patterns": ["tip jar"]}]})
+    merged = RULES.merged(user)
+    assert prefilter(merged).exact
+    assert prefilter(merged).may_fire("Tip jar")
+    assert not prefilter(RULES).may_fire("Tip jar")
+    assert prefilter(merged) is prefilter(merged)
