@@ -13,6 +13,7 @@ from copydesk.cli import main
 from copydesk.learn import (
     _SiteCounter,
     doc_templates,
+    learn_from_records,
     learn_rules,
     learnable,
     record_site,
@@ -181,3 +182,21 @@ def test_cli_clean_learn_names_the_learned_rule(tmp_path: Path) -> None:
 def test_cli_learn_refuses_stdin() -> None:
     """Learning reads the inputs twice, so '-' is a usage error."""
     assert main(["learn", "-", "-q"]) == 2
+
+
+def test_parallel_pass_learns_what_the_serial_one_does() -> None:
+    """Templates computed in a process pool give the same rules as the serial pass."""
+    words = ("ferry", "tram", "roof", "market", "budget", "river", "clinic", "canal")
+    records = [
+        Record(
+            i,
+            f"Debate on the {a} and the {b}\n\nHarbour Post tip line, desk {i}\n\n"
+            f"Councillors discussed the {a} near the {b} at length.",
+            {"url": f"https://harbourpost.example/{i}"},
+        )
+        for i, (a, b) in enumerate((a, b) for a in words for b in words for _ in range(3))
+    ]
+    serial = learn_from_records(records, jobs=1)
+    parallel = learn_from_records(records, jobs=2, chunksize=64)
+    assert serial.names == parallel.names == ("learned_harbourpost_example_1",)
+    assert serial.get(serial.names[0]).description == parallel.get(serial.names[0]).description
