@@ -15,12 +15,13 @@ from collections.abc import Generator, Iterator, Sequence
 from contextlib import ExitStack
 from typing import IO
 
-from copydesk import __version__, batch
+from copydesk import __version__, batch, learn
 from copydesk._explain import explain
 from copydesk._progress import ProgressBar, Stats
 from copydesk._writers import DirWriter, JsonArrayWriter, JsonlWriter, TextWriter, Writer
 from copydesk.errors import PipelineError, RecordError, RulesError
 from copydesk.pipeline import Pipeline
+from copydesk.rules import Rules
 
 __all__ = ["build_parser", "main", "run"]
 
@@ -63,6 +64,49 @@ def _pipeline_options() -> argparse.ArgumentParser:
     return common
 
 
+def _input_options(command: argparse.ArgumentParser) -> None:
+    inp = command.add_argument_group("input")
+    inp.add_argument(
+        "--input-format",
+        choices=("auto", "text", "jsonl"),
+        default="auto",
+        help="auto (default): *.jsonl and *.jsonl.gz are JSONL, anything else is one document",
+    )
+    inp.add_argument("--text-field", default="text", metavar="NAME", help="JSONL text field")
+    inp.add_argument(
+        "--id-field", default="id", metavar="NAME", help="JSONL id field (else PATH:LINE)"
+    )
+    inp.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=batch.DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="larger documents become error records (default: 20MB)",
+    )
+    inp.add_argument(
+        "--site-field",
+        metavar="NAME",
+        help="JSONL field naming a document's site, for learning (else a url field's host)",
+    )
+
+
+def _run_options(command: argparse.ArgumentParser) -> None:
+    run_ = command.add_argument_group("run")
+    run_.add_argument(
+        "-j", "--jobs", type=_positive, metavar="N", help="worker processes (default: CPUs)"
+    )
+    run_.add_argument(
+        "--chunk-size",
+        type=_positive,
+        default=batch.DEFAULT_CHUNKSIZE,
+        metavar="N",
+        help=f"documents sent to a worker at a time (default: {batch.DEFAULT_CHUNKSIZE})",
+    )
+    run_.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``copydesk`` command."""
     parser = argparse.ArgumentParser(
@@ -96,38 +140,33 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="continue an interrupted run into the same --output FILE or --output-dir",
     )
-    inp = clean.add_argument_group("input")
-    inp.add_argument(
-        "--input-format",
-        choices=("auto", "text", "jsonl"),
-        default="auto",
-        help="auto (default): *.jsonl and *.jsonl.gz are JSONL, anything else is one document",
+    _input_options(clean)
+    _run_options(clean)
+    clean.add_argument(
+        "--learn",
+        action="store_true",
+        help="first learn the batch's repeated boilerplate (as 'copydesk learn'), then clean",
     )
-    inp.add_argument("--text-field", default="text", metavar="NAME", help="JSONL text field")
-    inp.add_argument(
-        "--id-field", default="id", metavar="NAME", help="JSONL id field (else PATH:LINE)"
+
+    learn = sub.add_parser(
+        "learn",
+        help="learn each site's repeated boilerplate lines from a batch, as a rules file",
+        description="Find lines that recur across a site's documents; write them as TOML rules.",
     )
-    inp.add_argument(
-        "--max-bytes",
-        type=_size,
-        default=batch.DEFAULT_MAX_BYTES,
-        metavar="SIZE",
-        help="larger documents become error records (default: 20MB)",
+    learn.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory or glob")
+    learn.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    learn.add_argument(
+        "--min-docs", type=_positive, default=3, metavar="N", help="least documents (default: 3)"
     )
-    run_ = clean.add_argument_group("run")
-    run_.add_argument(
-        "-j", "--jobs", type=_positive, metavar="N", help="worker processes (default: CPUs)"
+    learn.add_argument(
+        "--min-share",
+        type=float,
+        default=0.3,
+        metavar="X",
+        help="least share of a site's documents, 0 to 1 (default: 0.3)",
     )
-    run_.add_argument(
-        "--chunk-size",
-        type=_positive,
-        default=batch.DEFAULT_CHUNKSIZE,
-        metavar="N",
-        help=f"documents sent to a worker at a time (default: {batch.DEFAULT_CHUNKSIZE})",
-    )
-    run_.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr"
-    )
+    _input_options(learn)
+    _run_options(learn)
 
     explain = sub.add_parser(
         "explain",
@@ -234,9 +273,46 @@ def _check_clean_options(args: argparse.Namespace) -> None:
             raise UsageError("--resume into a single file needs --format jsonl")
 
 
+def _learn(args: argparse.Namespace, **options: object) -> Rules:
+    """The rules learned from the inputs (a first pass over them)."""
+    if "-" in args.inputs:
+        raise UsageError("learning reads the inputs twice; it cannot read standard input")
+    records = batch.iter_records(
+        args.inputs,
+        input_format=args.input_format,
+        text_field=args.text_field,
+        id_field=args.id_field,
+        max_bytes=args.max_bytes,
+    )
+    jobs = batch.default_jobs() if args.jobs is None else args.jobs
+    learned = learn.learn_from_records(
+        records, site_field=args.site_field, jobs=jobs, chunksize=args.chunk_size, **options
+    )
+    if not args.quiet:
+        print(f"copydesk: learned {len(learned)} rules", file=sys.stderr)
+    return learned
+
+
+def _learn_command(args: argparse.Namespace) -> int:
+    if not 0 <= args.min_share <= 1:
+        raise UsageError(f"--min-share {args.min_share} must be between 0 and 1")
+    text = learn.rules_to_toml(_learn(args, min_docs=args.min_docs, min_share=args.min_share))
+    if args.output is None or args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    return 0
+
+
 def _clean(args: argparse.Namespace) -> int:
     _check_clean_options(args)
     pipeline, rules = _configure(args)
+    if args.learn:
+        rules = learn.with_learned(_learn(args), rules)
     dir_writer = DirWriter(args.output_dir, args.format) if args.output_dir else None
     done = None
     if args.resume and dir_writer is None:
@@ -354,6 +430,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "clean":
             return _clean(args)
+        if args.command == "learn":
+            return _learn_command(args)
         if args.command == "explain":
             return _explain(args)
         if args.command == "steps":
