@@ -31,6 +31,12 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("台北市長（圖／記者王小明攝）", Caption("台北市長", "記者王小明攝")),
         ("Image Credit: Jane Roe / Shutterstock", Caption("", "Jane Roe / Shutterstock")),
         ("Featured image via Jo Lee/Getty Images.", Caption("", "Jo Lee/Getty Images")),
+        (
+            "Photo: Boats wait in the harbour at dawn. (Harbour Post / Ana Ruiz)",
+            Caption("Boats wait in the harbour at dawn.", "Harbour Post / Ana Ruiz"),
+        ),
+        ("Photo: the crew (all six of them) waited for the tide to turn.", None),
+        ("Photos: see our gallery of the storm (and more) at the end of the page", None),
         ("Photograph by Jo Lee", Caption("", "Jo Lee")),
         (
             "The two leaders met in June. | Jo Lee/Getty Images",

@@ -30,14 +30,24 @@ LEADING_PATTERN = (
     r"[ \t]{{1,3}}(?P<text>.{{2,250}})"
 )
 
+# "Photo: <text> (<credit>)": the marker opens the line, the credit closes it in brackets.
+# Example: "Photo: The ferry leaves port. (Coastal Desk / Ines Faro)". The bracketed credit is
+# required, so a bare "Photo: <something>" is never guessed at. Bounded repeats; the text is
+# lazy up to 250 and may not hold brackets.
+OPENING_PATTERN = (
+    r"(?P<marker>{markers})[ \t]{{0,2}}[:：][ \t]{{0,3}}(?P<text>[^()\[\]]{{2,250}}?)"
+    r"[ \t]{{1,3}}[(\[](?P<credit>[^()\[\]]{{2,80}})[)\]]\.?"
+)
+
 
 @functools.lru_cache(maxsize=1)
-def _marker_res() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _marker_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     words = sorted(lexicon().caption_markers, key=len, reverse=True)
     markers = "|".join(regex.escape(w).replace("\\ ", "[ \t]") for w in words)
     return (
         regex.compile(LEADING_PATTERN.format(markers=markers), regex.I),
         regex.compile(MARKER_PATTERN.format(markers=markers), regex.I),
+        regex.compile(OPENING_PATTERN.format(markers=markers), regex.I),
     )
 
 
@@ -81,7 +91,11 @@ def read_caption(text: str) -> Caption | None:
     Caption(text='A rally in Pittsburgh.', credit='Jeff Swensen/Getty Images')
     >>> read_caption("Featured image via Franco Origlia/Getty Images.")
     Caption(text='', credit='Franco Origlia/Getty Images')
+    >>> read_caption("Photo: The ferry leaves port. (Coastal Desk / Ines Faro)")
+    Caption(text='The ferry leaves port.', credit='Coastal Desk / Ines Faro')
     >>> read_caption("He said (in a statement) that the photo was fake.") is None
+    True
+    >>> read_caption("Photo: the mayor said (again) that it was fine.") is None
     True
     """
     line = text.strip()
@@ -96,8 +110,14 @@ def read_caption(text: str) -> Caption | None:
                 return Caption("", credit)
     # Cheap guards first: each pattern needs a character that most lines lack.
     tail = line[-COLON_TAIL - 1 :]
-    leading, marker = _marker_res()
+    leading, marker, opening = _marker_res()
     patterns = (leading,) if line[0] in "([" else ()
+    if (
+        line[-1] in ")]."
+        and ("(" in line or "[" in line)
+        and (":" in line[:40] or "：" in line[:40])
+    ):
+        patterns = (*patterns, opening)
     if ":" in tail or "：" in tail:
         patterns = (*patterns, marker)
     for pattern in patterns:
