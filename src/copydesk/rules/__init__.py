@@ -164,16 +164,16 @@ class Rule:
             return False
         if any(w in folded for w in self.unless):
             return False
-        for pattern in self.patterns:
-            if self.match == "line":
-                found = pattern.fullmatch(line)
-            elif self.match == "start":
-                found = pattern.match(line)
-            else:
-                found = pattern.search(line)
-            if found is not None:
-                return True
-        return False
+        return any(meets(pattern, self.match, line) for pattern in self.patterns)
+
+
+def meets(pattern: regex.Pattern[str], match: Match, line: str) -> bool:
+    """True when ``pattern`` meets ``line`` as ``match`` says: whole line, start, or anywhere."""
+    if match == "line":
+        return pattern.fullmatch(line) is not None
+    if match == "start":
+        return pattern.match(line) is not None
+    return pattern.search(line) is not None
 
 
 @attrs.frozen(slots=True)

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 import attrs
 import regex
 
-from copydesk.rules import Match, Rule
+from copydesk.rules import Match, Rule, meets
 
 __all__ = ["Prefilter", "prefilter"]
 
@@ -53,16 +53,7 @@ class Prefilter:
         """False only when no pattern of the set meets ``line`` (already normalised)."""
         if not self.exact:
             return True
-        for match, pattern in self.joined:
-            if match == "line":
-                found = pattern.fullmatch(line)
-            elif match == "start":
-                found = pattern.match(line)
-            else:
-                found = pattern.search(line)
-            if found is not None:
-                return True
-        return False
+        return any(meets(pattern, match, line) for match, pattern in self.joined)
 
 
 def _join(rules: Iterable[Rule]) -> Prefilter:
