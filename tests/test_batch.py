@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from copydesk import DEFAULT, Draft, Pipeline, PipelineError, RecordError, step
 from copydesk.batch import (
@@ -197,3 +199,14 @@ def test_pipeline_type_is_kept() -> None:
     """make_pipeline returns a Pipeline built on the given base."""
     base = Pipeline((explode,))
     assert make_pipeline([], base=base) is base
+
+
+@given(st.permutations(list(range(24))), st.sampled_from([1, 2]))
+@settings(max_examples=15, deadline=None)
+def test_shuffled_batch_gives_the_same_per_document_results(order: list[int], jobs: int) -> None:
+    """Shuffling the documents of a batch changes only the order, never a document's result."""
+    records = _records(24)
+    plain = {r["id"]: r for r in _outputs(clean_records(records, jobs=1))}
+    shuffled = _outputs(clean_records([records[i] for i in order], jobs=jobs, chunksize=5))
+    assert [r["id"] for r in shuffled] == [f"doc-{i}" for i in order]
+    assert {r["id"]: r for r in shuffled} == plain
