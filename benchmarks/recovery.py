@@ -53,7 +53,7 @@ def main() -> None:
     args = parser.parse_args()
     results = {}
     for name, kinds in {
-        "residue between paragraphs, invisible damage, CRLF": {},
+        "residue between paragraphs, invisible damage, CRLF": {"bottom_residue": False},
         "+ residue under the footer": {"bottom_residue": True},
         "+ residue under the footer + mojibake layer": {"bottom_residue": True, "mojibake": True},
     }.items():

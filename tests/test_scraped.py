@@ -26,6 +26,6 @@ def recovered(doc: Doc) -> dict[str, bool]:
 
 @given(scraped_documents())
 def test_truth_is_recovered_through_residue_and_invisible_damage(doc: Doc) -> None:
-    """Metadata, residue lines, NBSP, zero-width marks and CRLF never cost the body or a field."""
+    """Metadata, residue lines (under the footer too), NBSP, zero-width marks and CRLF cost nothing."""
     got = recovered(doc)
     assert all(got.values()), got

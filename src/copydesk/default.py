@@ -23,12 +23,14 @@ DEFAULT = Pipeline(
         datelines.dateline,
         bylines.byline,
         captions.caption,
+        strip.residue,
+        strip.duplicates,
+        # Footer credits after the named residue is gone, so that an ad marker or share line
+        # under "• Agency" does not hide it from a step that reads the last lines.
         credits.source_credit,
         credits.categories,
         credits.contact_footer,
-        strip.residue,
         strip.stray_script,
-        strip.duplicates,
         strip.residue_blocks,
         title.first_line_title,
         tidy.spaces,
