@@ -149,7 +149,8 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
 
 
 def best_of(runs: int, func: Callable[[], object]) -> float:
-    """The fastest of ``runs`` timings of ``func()`` (the minimum beats scheduler noise).
+    """The fastest of ``runs`` timings of ``func()``, in CPU seconds of this process: other
+    processes on a shared machine do not stretch it, and the minimum beats what noise is left.
 
     The garbage collector is paused while timing: its full passes scale with everything the
     earlier tests left alive, not with the input, and would blur the growth rate measured.
@@ -159,9 +160,9 @@ def best_of(runs: int, func: Callable[[], object]) -> float:
     gc.disable()
     try:
         for _ in range(runs):
-            began = time.perf_counter()
+            began = time.process_time()
             func()
-            times.append(time.perf_counter() - began)
+            times.append(time.process_time() - began)
     finally:
         gc.enable()
     return min(times)

@@ -19,9 +19,10 @@ __all__ = ["Byline", "byline", "read_byline"]
 
 # The opening of a byline: one to four words then a space or colon ("By ", "Posted by ",
 # "Автор: "), one pattern per word count. Which words count is the lexicon's; bounded repeats.
+# Anchored: only ever matched at the start of a line.
 OPENER_RES = tuple(
     regex.compile(
-        rf"(?P<opener>\p{{L}}{{1,20}}(?:[ \t]\p{{L}}{{1,20}}){{{n}}})"
+        rf"^(?P<opener>\p{{L}}{{1,20}}(?:[ \t]\p{{L}}{{1,20}}){{{n}}})"
         r"[ \t]{0,2}(?::[ \t]{0,2}|[ \t])"
     )
     for n in (3, 2, 1, 0)

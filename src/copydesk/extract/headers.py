@@ -18,9 +18,10 @@ __all__ = ["front_matter", "header_block", "parse_pairs"]
 # One "Key: value" pair: a key of at most 40 characters starting with a letter, a colon (or
 # full-width colon), and the value. Example: "Published Time: 2022-06-07". False positives:
 # interview turns ("GT: ...") and notes ("Note: ..."); a block needs a known key to count.
-# Repeats are bounded ({0,39}, {0,8}); the value is the rest of the line.
+# Repeats are bounded ({0,39}, {0,8}); the value is the rest of the line. Anchored: it is only
+# ever matched on a whole line, and a scan for it in a long text must not try every position.
 PAIR_RE = regex.compile(
-    r"[ \t]{0,8}(?P<key>\p{L}[\p{L}\p{M}\p{N} _\-.&/]{0,39}?)[ \t]{0,3}[:：](?:[ \t]{1,3}|$)"
+    r"^[ \t]{0,8}(?P<key>\p{L}[\p{L}\p{M}\p{N} _\-.&/]{0,39}?)[ \t]{0,3}[:：](?:[ \t]{1,3}|$)"
     r"(?P<value>.*)",
     regex.DOTALL,
 )
