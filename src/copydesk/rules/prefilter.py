@@ -5,11 +5,13 @@ trying some eighty rules one by one on every line is slow, and almost every line
 that no rule names. A :class:`Prefilter` joins the patterns of a rule set into one
 alternation per way of matching (whole line, start, anywhere) and per case flag: a line that
 none of them meets cannot be named by any rule of the set, whatever its position or length,
-so only the rare line that one of them meets is tried rule by rule. (Patterns that may meet a
-line anywhere stay apart: one joined search is slower than its parts, which the regex engine
-speeds up by the literal text they begin with.) The answer is exactly
-the one the rules give: a joined pattern meets a line when and only when one of its parts
-does.
+so only the rare line that one of them meets is tried rule by rule. Patterns that may meet a
+line anywhere stay apart (one joined search is slower than its parts, which the regex engine
+speeds up by the literal text they begin with); each is searched only on a line holding one
+of the literals every match of it contains (:mod:`copydesk.rules.literals`), a substring test
+many times cheaper than the search. The answer is exactly the one the rules give: a joined
+pattern meets a line when and only when one of its parts does, and a line without any of a
+pattern's literals cannot hold a match of it.
 
 >>> from copydesk.rules import builtin_rules
 >>> pre = prefilter(builtin_rules())
@@ -27,6 +29,7 @@ import attrs
 import regex
 
 from copydesk.rules import Match, Rule, meets
+from copydesk.rules.literals import fold, required
 
 __all__ = ["Prefilter", "prefilter"]
 
@@ -42,37 +45,76 @@ UNSAFE_RE = regex.compile(
 CACHE_SIZE = 32
 
 
+#: Literal -> the search patterns that need it: the pattern is searched only on a line holding
+#: the literal (one of its literals, when it has several).
+Screens = tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...]
+
+
 @attrs.frozen(slots=True)
 class Prefilter:
-    """Joined patterns of a rule set; :meth:`may_fire` is False when no rule can fire."""
+    """Joined patterns of a rule set; :meth:`may_fire` is False when no rule can fire.
+
+    ``folded`` and ``plain`` screen the search patterns that ignore case and those that do
+    not (:func:`~copydesk.rules.literals.required`); ``unscreened`` are searched on every line.
+    """
 
     joined: tuple[tuple[Match, regex.Pattern[str]], ...]
     exact: bool
+    folded: Screens = ()
+    plain: Screens = ()
+    unscreened: tuple[regex.Pattern[str], ...] = ()
 
     def may_fire(self, line: str) -> bool:
         """False only when no pattern of the set meets ``line`` (already normalised)."""
         if not self.exact:
             return True
-        return any(meets(pattern, match, line) for match, pattern in self.joined)
+        if any(meets(pattern, match, line) for match, pattern in self.joined):
+            return True
+        if any(pattern.search(line) for pattern in self.unscreened):
+            return True
+        for hay, screens in ((fold(line), self.folded), (line, self.plain)):
+            for literal, patterns in screens:
+                # a Turkish i in the line (no fold): every pattern is searched
+                if (hay is None or literal in hay) and any(p.search(line) for p in patterns):
+                    return True
+        return False
+
+
+def _screens(pairs: list[tuple[regex.Pattern[str], tuple[str, ...]]]) -> Screens:
+    by_literal: dict[str, list[regex.Pattern[str]]] = {}
+    for pattern, literals in pairs:
+        for literal in literals:
+            by_literal.setdefault(literal, []).append(pattern)
+    return tuple((literal, tuple(patterns)) for literal, patterns in by_literal.items())
 
 
 def _join(rules: Iterable[Rule]) -> Prefilter:
     groups: dict[tuple[Match, int], list[str]] = {}
     joined: list[tuple[Match, regex.Pattern[str]]] = []
+    folded: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
+    plain: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
+    unscreened: list[regex.Pattern[str]] = []
     for rule in rules:
         for pattern in rule.patterns:
             if UNSAFE_RE.search(pattern.pattern):
                 return Prefilter((), exact=False)
-            if rule.match == "search":  # a joined search is slower than its parts
-                joined.append(("search", pattern))
-            else:
+            if rule.match != "search":
                 groups.setdefault((rule.match, pattern.flags), []).append(pattern.pattern)
+                continue
+            # a joined search is slower than its parts: each is screened by its literals
+            literals = required(pattern.pattern)
+            if literals is None:
+                unscreened.append(pattern)
+            elif pattern.flags & regex.IGNORECASE:
+                folded.append((pattern, tuple(dict.fromkeys(x.casefold() for x in literals))))
+            else:
+                plain.append((pattern, literals))
     for (match, flags), sources in groups.items():
         try:
             joined.append((match, regex.compile("|".join(f"(?:{s})" for s in sources), flags)))
         except regex.error:
             return Prefilter((), exact=False)
-    return Prefilter(tuple(joined), exact=True)
+    return Prefilter(tuple(joined), True, _screens(folded), _screens(plain), tuple(unscreened))
 
 
 _CACHE: dict[int, tuple[object, Prefilter]] = {}

@@ -1,0 +1,230 @@
+"""The text a pattern cannot match without: a cheap screen before a regular-expression search.
+
+A ``search`` rule may meet a line anywhere, so its patterns cannot be joined with the others
+(see :mod:`copydesk.rules.prefilter`), and trying each of them on every line is most of what
+``strip.residue`` costs. But almost every such pattern names a word or phrase that any match
+must contain: ``all rights reserved`` cannot match a line without that phrase in it, and
+``(?:enable|turn on) (?:your )?javascript`` not without ``javascript``. A substring test
+(``in``) is many times cheaper than a search, so the pattern is searched only on the rare
+line that holds one of its :func:`required` literals.
+
+The reading of a pattern is conservative: any construct it does not know for sure (a scoped
+flag, an unknown escape, an atomic group) makes it give up and return None, and the pattern
+is then searched on every line, as before. It never claims a literal a match can do without.
+
+>>> required(r"(?:enable|turn on|activate)\\s(?:your\\s)?javascript")
+('javascript',)
+>>> required(r"cookie (?:policy|settings)")
+('cookie ',)
+>>> required(r"(?:assine|inscreva-se) (?:na|no) newsletter")
+(' newsletter',)
+>>> required(r"(?:subscribe|sign up)\\b") == ('subscribe', 'sign up')
+True
+>>> required(r"\\d+\\s\\d+") is None
+True
+"""
+
+from __future__ import annotations
+
+__all__ = ["fold", "required"]
+
+#: Characters that stand for themselves when escaped ("\\." is a full stop).
+ESCAPED_LITERALS = frozenset(".^$*+?{}[]()|\\/-#&~ \"'!,:;<=>@%`_")
+#: Escapes that match one character of a class, or nothing (zero width): they end a run.
+CLASS_ESCAPES = frozenset("dDsSwWbBAZzGhHvVKXRmM")
+#: Characters with a meaning of their own outside a character class.
+SPECIAL = frozenset(".^$*+?{}[]()|\\")
+#: Turkish dotted and dotless i: the regex module matches them to ``i`` and ``I`` when it
+#: ignores case, but :meth:`str.casefold` does not fold them to ``i`` (see :func:`fold`).
+TURKIC_I = ("\u0130", "\u0131")
+
+Literals = tuple[str, ...]
+
+
+class _GiveUp(Exception):
+    """A construct this reader does not know: the pattern gets no screen."""
+
+
+def fold(line: str) -> str | None:
+    """``line`` as case-insensitive screens compare it: casefolded, or None when a Turkish
+    ``İ``/``ı`` is in it (the one case-insensitive match casefolding does not reproduce; such
+    a line skips the screens).
+
+    >>> fold("JavaScript")
+    'javascript'
+    >>> fold("JAVASCRİPT") is None
+    True
+    """
+    if TURKIC_I[0] in line or TURKIC_I[1] in line:
+        return None
+    return line.casefold()
+
+
+def _best(candidates: list[Literals]) -> Literals | None:
+    """The most selective candidate: longest shortest alternative, then fewest alternatives."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda lits: (min(map(len, lits)), -len(lits)))
+
+
+class _Reader:
+    def __init__(self, source: str) -> None:
+        self.src = source
+        self.pos = 0
+
+    def peek(self) -> str:
+        return self.src[self.pos] if self.pos < len(self.src) else ""
+
+    def alternation(self) -> Literals | None:
+        """Alternatives up to a closing parenthesis or the end; None if one needs nothing."""
+        branches = [self.sequence()]
+        while self.peek() == "|":
+            self.pos += 1
+            branches.append(self.sequence())
+        if any(b is None for b in branches):
+            return None
+        return tuple(dict.fromkeys(lit for b in branches if b is not None for lit in b))
+
+    def sequence(self) -> Literals | None:
+        """One alternative: the best of its literal runs and required groups."""
+        candidates: list[Literals] = []
+        run = ""
+        while self.peek() not in ("", "|", ")"):
+            kind, value = self.atom()
+            low, counted = self.quantifier()
+            if kind == "literal" and isinstance(value, str) and low >= 1:
+                run += value
+                if not counted:
+                    continue
+                # "ab+c": "ab" is contiguous; what follows the repeat starts a new run
+            if run:
+                candidates.append((run,))
+            run = ""
+            if kind == "group" and isinstance(value, tuple) and low >= 1:
+                candidates.append(value)
+        if run:
+            candidates.append((run,))
+        return _best(candidates)
+
+    def quantifier(self) -> tuple[int, bool]:
+        """Read the quantifier after an atom, if any: (its least count, whether there was one)."""
+        c = self.peek()
+        if c in ("?", "*"):
+            self.pos += 1
+            low = 0
+        elif c == "+":
+            self.pos += 1
+            low = 1
+        elif c == "{":
+            end = self.src.find("}", self.pos)
+            parts = self.src[self.pos + 1 : end].split(",", 1) if end != -1 else [""]
+            if not parts[0].isdigit() or not all(p.isdigit() for p in parts[1:] if p):
+                raise _GiveUp("a brace that is not a counted repeat")
+            self.pos = end + 1
+            low = int(parts[0])
+        else:
+            return 1, False
+        if self.peek() in ("?", "+"):  # lazy or possessive: the same counts
+            self.pos += 1
+        return low, True
+
+    def atom(self) -> tuple[str, Literals | str | None]:
+        """Read one atom: ("literal", the character), ("group", what it requires) or
+        ("other", None) for a class, a dot, an anchor or a class escape."""
+        c = self.peek()
+        if c == "(":
+            return "group", self.group()
+        if c == "[":
+            self.char_class()
+            return "other", None
+        if c == "\\":
+            literal = self.escape()
+            return ("other", None) if literal is None else ("literal", literal)
+        if c in (".", "^", "$"):
+            self.pos += 1
+            return "other", None
+        if c in SPECIAL:
+            raise _GiveUp(f"unexpected {c!r}")
+        self.pos += 1
+        return "literal", c
+
+    def escape(self) -> str | None:
+        """Read an escape: the character it stands for, or None for a class or zero width."""
+        nxt = self.src[self.pos + 1 : self.pos + 2]
+        self.pos += 2
+        if nxt and nxt in ESCAPED_LITERALS:
+            return nxt
+        if nxt and nxt in CLASS_ESCAPES:
+            return None
+        if nxt in ("p", "P"):
+            if self.peek() == "{":
+                end = self.src.find("}", self.pos)
+                if end == -1:
+                    raise _GiveUp("unclosed property")
+                self.pos = end + 1
+            else:
+                self.pos += 1
+            return None
+        raise _GiveUp(f"escape \\{nxt}")
+
+    def char_class(self) -> None:
+        self.pos += 1
+        if self.peek() == "^":
+            self.pos += 1
+        if self.peek() == "]":
+            self.pos += 1
+        while True:
+            c = self.peek()
+            if c == "":
+                raise _GiveUp("unclosed class")
+            if c == "\\":
+                self.pos += 2
+            elif c == "[":
+                raise _GiveUp("a set inside a set")
+            elif c == "]":
+                self.pos += 1
+                return
+            else:
+                self.pos += 1
+
+    def group(self) -> Literals | None:
+        self.pos += 1
+        zero_width = False
+        if self.src.startswith("?", self.pos):
+            head = self.src[self.pos : self.pos + 3]
+            if head.startswith("?:"):
+                self.pos += 2
+            elif head.startswith(("?=", "?!")):
+                self.pos += 2
+                zero_width = True
+            elif head in ("?<=", "?<!"):
+                self.pos += 3
+                zero_width = True
+            elif head.startswith(("?P<", "?<")):
+                end = self.src.find(">", self.pos)
+                if end == -1:
+                    raise _GiveUp("unclosed group name")
+                self.pos = end + 1
+            else:
+                raise _GiveUp(f"group ({head}")
+        inner = self.alternation()
+        if self.peek() != ")":
+            raise _GiveUp("unclosed group")
+        self.pos += 1
+        return None if zero_width else inner
+
+
+def required(source: str) -> Literals | None:
+    """Literals of which every match of ``source`` contains at least one, or None.
+
+    Read without flags: the caller compares them with :func:`fold` when the pattern ignores
+    case (and the literals are then casefolded).
+    """
+    reader = _Reader(source)
+    try:
+        found = reader.alternation()
+        if reader.pos != len(source):
+            raise _GiveUp("text after the pattern")
+    except (_GiveUp, IndexError):
+        return None
+    return found

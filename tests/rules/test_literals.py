@@ -1,0 +1,122 @@
+"""The literals a pattern cannot match without (copydesk.rules.literals).
+
+The law: whenever a pattern finds a match in a line, the line holds one of the pattern's
+required literals (compared casefolded when the pattern ignores case). Patterns are generated
+from a small grammar of the constructs rules use (literal runs, classes, escapes, groups,
+alternation, lookarounds, every kind of quantifier), lines from the same small alphabet so that
+matches are frequent, with upper case and the Turkish i mixed in.
+"""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import assume, example, given
+from hypothesis import strategies as st
+
+from copydesk.rules import builtin_rules
+from copydesk.rules.literals import fold, required
+
+ALPHABET = "abcİıI -.:"
+LETTERS = st.sampled_from("abcI ")
+QUANTIFIERS = st.sampled_from(["", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,3}", "+?", "??"])
+
+
+def _atoms(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    literal_run = st.text(LETTERS, min_size=1, max_size=4).map(regex.escape)
+    simple = st.one_of(
+        literal_run,
+        st.sampled_from([r"\s", r"\d", r"\w", ".", "[ab]", "[^a]", r"\b", "^", "$", r"\.", r"\-"]),
+        st.sampled_from([r"\p{L}", r"\p{Lu}"]),
+    )
+    group = st.builds(
+        lambda head, alts: f"({head}{'|'.join(alts)})",
+        st.sampled_from(["?:", "", "?P<g>", "?=", "?!", "?<=", "?<!"]),
+        st.lists(inner, min_size=1, max_size=3),
+    )
+    return st.one_of(simple, group)
+
+
+PATTERNS = st.recursive(
+    st.text(LETTERS, min_size=1, max_size=4).map(regex.escape),
+    lambda inner: st.lists(
+        st.tuples(_atoms(inner), QUANTIFIERS).map("".join), min_size=1, max_size=4
+    ).map("".join),
+    max_leaves=8,
+)
+
+
+def holds_a_literal(pattern: regex.Pattern[str], line: str) -> bool:
+    literals = required(pattern.pattern)
+    if literals is None:
+        return True
+    if pattern.flags & regex.IGNORECASE:
+        hay = fold(line)
+        return hay is None or any(lit.casefold() in hay for lit in literals)
+    return any(lit in line for lit in literals)
+
+
+@given(PATTERNS, st.text(ALPHABET, max_size=30), st.booleans())
+@example("I", "\u0131", True)
+@example("i", "\u0130", True)
+@example(r"a(?=bc)", "abc", False)
+@example(r"ab+c", "abbbc", False)
+def test_a_match_holds_a_required_literal(source: str, line: str, ignore_case: bool) -> None:
+    """If the pattern finds a match in the line, the line holds one of its literals."""
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    try:
+        pattern = regex.compile(source, flags)
+    except regex.error:
+        assume(False)
+        return
+    if pattern.search(line) is not None:
+        assert holds_a_literal(pattern, line)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("all rights reserved", ("all rights reserved",)),
+        (r"(?:we|this (?:site|website)) uses? cookies", (" cookies",)),
+        (r"(?:^|\s)\d[\d.,]{0,8}\s?[km]?\s?shares?\b", ("share",)),
+        (r"ab+c", ("ab",)),
+        (r"#{3}", ("#",)),
+        (r"(?:a|b)c?", ("a", "b")),
+        (r"x(?=long literal)", ("x",)),
+        # nothing any match must hold, or a construct the reader gives up on
+        (r"(?:a|\d)b?", None),
+        (r"(?i:scoped)", None),
+        (r"(?>atomic)", None),
+        (r"\x41bc", None),
+        (r"a{,2}", None),
+        (r"[[:alpha:]]", None),
+        (r"(unclosed", None),
+    ],
+)
+def test_required_table(source: str, expected: tuple[str, ...] | None) -> None:
+    assert required(source) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern", [p for r in builtin_rules() if r.match == "search" for p in r.patterns]
+)
+def test_every_builtin_search_pattern_is_screened(pattern: regex.Pattern[str]) -> None:
+    """Every built-in search pattern names literals of two characters or more (two Chinese
+    characters are a word): none is left to be searched on every line."""
+    literals = required(pattern.pattern)
+    assert literals is not None
+    assert min(map(len, literals)) >= 2
+
+
+def test_casefold_agrees_with_the_regex_engine_on_cased_letters() -> None:
+    """Where the regex module matches a cased letter to another ignoring case, casefolding
+    folds both alike -- except the Turkish i, which :func:`fold` turns away."""
+    for code in range(0x110000):
+        c = chr(code)
+        if 0xD800 <= code < 0xE000 or c.lower() == c == c.upper():
+            continue
+        for other in {c.lower(), c.upper(), c.title(), c.casefold()}:
+            if len(other) != 1 or other == c:
+                continue
+            if regex.fullmatch(regex.escape(other), c, regex.V0 | regex.IGNORECASE):
+                assert fold(c) is None or fold(c) == fold(other), (hex(code), other)
