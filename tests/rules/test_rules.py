@@ -5,14 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from copydesk import DEFAULT, RulesError, clean_article
 from copydesk.rules import (
     LANGUAGE_FILES,
+    SPACES_RE,
+    SPLIT_DISAGREES_RE,
     Rule,
     Rules,
     builtin_rules,
     load_rules,
+    normalise,
     rules_from_mapping,
 )
 
@@ -172,3 +177,22 @@ def test_rules_from_mapping_rejects_non_mappings() -> None:
     """Passing a list instead of a mapping is a clear RulesError."""
     with pytest.raises(RulesError, match="mapping"):
         rules_from_mapping([], origin="x")  # type: ignore[arg-type]
+
+
+def test_split_agrees_with_the_spaces_pattern_outside_its_exceptions() -> None:
+    """``normalise`` takes ``str.split`` for SPACES_RE where no character of
+    SPLIT_DISAGREES_RE is in the line: over all of Unicode, those are the only characters on
+    which the two disagree."""
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        c = chr(code)
+        if SPLIT_DISAGREES_RE.match(c) is None:
+            assert (SPACES_RE.fullmatch(c) is not None) == c.isspace(), hex(code)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+@example("a\u200b b\x1c c\u00a0 ")
+def test_normalise_is_the_spaces_pattern(text: str) -> None:
+    """The fast path gives exactly what SPACES_RE collapsing and stripping gives."""
+    assert normalise(text) == SPACES_RE.sub(" ", text).strip()

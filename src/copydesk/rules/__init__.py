@@ -15,6 +15,7 @@ False
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from importlib import resources
@@ -73,6 +74,11 @@ NAME_RE = regex.compile(r"[a-z][a-z0-9_]{0,59}")
 # Runs of white space (including NBSP and other Unicode spaces) inside a line; collapsed to
 # one space before matching, so "Advertisement\xa0 Advertisement" matches like the plain form.
 SPACES_RE = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+# Where SPACES_RE and ``str.split`` disagree: the zero-width characters SPACES_RE collapses and
+# the separators \x1c-\x1f that ``str.split`` splits on (checked over all of Unicode in
+# tests/rules/test_rules.py). A line with none of them is normalised by ``split``, several
+# times faster. Stdlib ``re``: a plain character class. Example: "a\u200bb".
+SPLIT_DISAGREES_RE = re.compile(r"[\x1c-\x1f\u200b-\u200d\u2060\ufeff]")
 
 _KEYS = frozenset(
     (
@@ -103,6 +109,8 @@ def normalise(text: str) -> str:
     >>> normalise("  Advertisement\\u00a0\\u00a0Advertisement ")
     'Advertisement Advertisement'
     """
+    if SPLIT_DISAGREES_RE.search(text) is None:
+        return " ".join(text.split())
     return SPACES_RE.sub(" ", text).strip()
 
 
