@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from copydesk.rules import builtin_rules, normalise, rules_from_mapping
+from copydesk.rules import prefilter as prefilter_module
 from copydesk.rules.prefilter import prefilter
 
 RULES = builtin_rules()
@@ -66,3 +68,32 @@ def test_user_rules_join_the_prefilter() -> None:
     assert prefilter(merged).may_fire("Tip jar")
     assert not prefilter(RULES).may_fire("Tip jar")
     assert prefilter(merged) is prefilter(merged)
+
+
+@given(st.sampled_from(LINES), st.integers(min_value=0, max_value=420), st.booleans())
+def test_prefilter_tiers_by_length(line: str, pad: int, pad_left: bool) -> None:
+    """Padded out to any length around the rules' ``max_chars``, a line the rules name still
+    passes the prefilter: the tier a length picks holds every rule that may fire on it."""
+    filler = ("x " * pad)[:pad]
+    text = filler + line if pad_left else line + " " + filler
+    if fires(text):
+        assert prefilter(RULES).may_fire(normalise(text))
+
+
+def test_longer_than_every_rule_looks_at() -> None:
+    """A line longer than every rule's ``max_chars`` is ruled out at once."""
+    longest = max(r.max_chars for r in RULES)
+    assert not prefilter(RULES).may_fire("Advertisement " + "x" * longest)
+
+
+def test_patterns_that_do_not_join_turn_the_tier_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should a tier's patterns fail to compile as one alternation, every line is tried."""
+
+    def refuse(sources: list[str], flags: int) -> regex.Pattern[str]:
+        raise regex.error("cannot join")
+
+    monkeypatch.setattr(prefilter_module, "_compile_joined", refuse)
+    user = rules_from_mapping({"rule": [{"name": "tip_jar_2", "patterns": ["tip jar"]}]})
+    pre = prefilter(RULES.merged(user))
+    assert pre.exact
+    assert pre.may_fire("Ships sailed again on Monday after the storm.")

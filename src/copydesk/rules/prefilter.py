@@ -23,6 +23,7 @@ False
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 import attrs
@@ -31,7 +32,7 @@ import regex
 from copydesk.rules import Match, Rule, meets
 from copydesk.rules.literals import fold, required
 
-__all__ = ["Prefilter", "prefilter"]
+__all__ = ["Prefilter", "Tier", "prefilter"]
 
 # Constructs whose meaning changes when a pattern is put inside a larger one: global inline
 # flags ("(?i)"), back references by number or name, conditionals and recursion. A rule set
@@ -51,23 +52,21 @@ Screens = tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...]
 
 
 @attrs.frozen(slots=True)
-class Prefilter:
-    """Joined patterns of a rule set; :meth:`may_fire` is False when no rule can fire.
+class Tier:
+    """The patterns of the rules that may fire on a line of some length, ready to test.
 
-    ``folded`` and ``plain`` screen the search patterns that ignore case and those that do
-    not (:func:`~copydesk.rules.literals.required`); ``unscreened`` are searched on every line.
+    ``joined`` holds one alternation per way of matching and case flag; ``folded`` and
+    ``plain`` screen the search patterns that ignore case and those that do not
+    (:func:`~copydesk.rules.literals.required`); ``unscreened`` are searched on every line.
     """
 
     joined: tuple[tuple[Match, regex.Pattern[str]], ...]
-    exact: bool
-    folded: Screens = ()
-    plain: Screens = ()
-    unscreened: tuple[regex.Pattern[str], ...] = ()
+    folded: Screens
+    plain: Screens
+    unscreened: tuple[regex.Pattern[str], ...]
 
-    def may_fire(self, line: str) -> bool:
-        """False only when no pattern of the set meets ``line`` (already normalised)."""
-        if not self.exact:
-            return True
+    def meets(self, line: str) -> bool:
+        """True when a pattern of the tier meets ``line`` as its rule says."""
         if any(meets(pattern, match, line) for match, pattern in self.joined):
             return True
         if any(pattern.search(line) for pattern in self.unscreened):
@@ -80,6 +79,35 @@ class Prefilter:
         return False
 
 
+@attrs.frozen(slots=True)
+class Prefilter:
+    """Joined patterns of a rule set; :meth:`may_fire` is False when no rule can fire.
+
+    A rule never fires on a line longer than its ``max_chars``, so the patterns are kept in
+    tiers: tier ``i`` holds the rules whose ``max_chars`` is at least ``caps[i]``, and a line
+    is tested against the tier of the smallest cap not below its length. A prose-length line
+    then meets only the few rules written for long lines. Tiers are built on first use.
+    """
+
+    exact: bool
+    rules: tuple[Rule, ...] = ()
+    caps: tuple[int, ...] = ()
+    _tiers: dict[int, Tier | None] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def may_fire(self, line: str) -> bool:
+        """False only when no pattern of the set meets ``line`` (already normalised)."""
+        if not self.exact:
+            return True
+        i = bisect.bisect_left(self.caps, len(line))
+        if i == len(self.caps):
+            return False  # longer than any rule looks at
+        if i not in self._tiers:
+            self._tiers[i] = _tier(r for r in self.rules if r.max_chars >= self.caps[i])
+        tier = self._tiers[i]
+        # a tier whose patterns do not join (two use one group name): every line is tried
+        return tier is None or tier.meets(line)
+
+
 def _screens(pairs: list[tuple[regex.Pattern[str], tuple[str, ...]]]) -> Screens:
     by_literal: dict[str, list[regex.Pattern[str]]] = {}
     for pattern, literals in pairs:
@@ -88,7 +116,8 @@ def _screens(pairs: list[tuple[regex.Pattern[str], tuple[str, ...]]]) -> Screens
     return tuple((literal, tuple(patterns)) for literal, patterns in by_literal.items())
 
 
-def _join(rules: Iterable[Rule]) -> Prefilter:
+def _tier(rules: Iterable[Rule]) -> Tier | None:
+    """The tier of ``rules``, or None when their patterns cannot be joined safely."""
     groups: dict[tuple[Match, int], list[str]] = {}
     joined: list[tuple[Match, regex.Pattern[str]]] = []
     folded: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
@@ -97,7 +126,7 @@ def _join(rules: Iterable[Rule]) -> Prefilter:
     for rule in rules:
         for pattern in rule.patterns:
             if UNSAFE_RE.search(pattern.pattern):
-                return Prefilter((), exact=False)
+                return None
             if rule.match != "search":
                 groups.setdefault((rule.match, pattern.flags), []).append(pattern.pattern)
                 continue
@@ -111,10 +140,22 @@ def _join(rules: Iterable[Rule]) -> Prefilter:
                 plain.append((pattern, literals))
     for (match, flags), sources in groups.items():
         try:
-            joined.append((match, regex.compile("|".join(f"(?:{s})" for s in sources), flags)))
+            joined.append((match, _compile_joined(sources, flags)))
         except regex.error:
-            return Prefilter((), exact=False)
-    return Prefilter(tuple(joined), True, _screens(folded), _screens(plain), tuple(unscreened))
+            return None
+    return Tier(tuple(joined), _screens(folded), _screens(plain), tuple(unscreened))
+
+
+def _compile_joined(sources: list[str], flags: int) -> regex.Pattern[str]:
+    """One alternation of ``sources``, each in a group of its own."""
+    return regex.compile("|".join(f"(?:{s})" for s in sources), flags)
+
+
+def _join(rules: Iterable[Rule]) -> Prefilter:
+    rules = tuple(rules)
+    if any(UNSAFE_RE.search(p.pattern) for r in rules for p in r.patterns):
+        return Prefilter(exact=False)
+    return Prefilter(True, rules, tuple(sorted({r.max_chars for r in rules})))
 
 
 _CACHE: dict[int, tuple[object, Prefilter]] = {}
