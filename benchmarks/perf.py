@@ -6,8 +6,9 @@ Run from the repository root (the corpus lives in ``../shared/corpus`` beside it
 
 Throughputs are reported as ratios to ``ftfy.fix_text`` (default config) measured in the
 same run on the same documents, so that a shared, noisy machine still gives comparable
-numbers; every timing is the minimum of ``--repeat`` runs. Results go to
-``benchmarks/results/perf.json``.
+numbers; every timing is the minimum of ``--repeat`` runs, in CPU seconds of the process (a
+loaded machine stretches wall time, not CPU time), and throughput runs are interleaved.
+Results go to ``benchmarks/results/perf.json``.
 """
 
 from __future__ import annotations
@@ -42,14 +43,17 @@ TARGETS = {
 }
 
 
+def cpu_seconds(func: Callable[[], object]) -> float:
+    """CPU seconds of this process while ``func()`` runs: other processes on a shared
+    machine do not stretch it as they stretch the wall clock."""
+    t0 = time.process_time()
+    func()
+    return time.process_time() - t0
+
+
 def best_of(repeat: int, func: Callable[[], object]) -> float:
-    """The smallest wall time of ``repeat`` calls of ``func`` (seconds)."""
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - t0)
-    return best
+    """The smallest CPU time of ``repeat`` calls of ``func`` (seconds)."""
+    return min(cpu_seconds(func) for _ in range(repeat))
 
 
 def throughput(docs: Sequence[bytes], texts: Sequence[str], repeat: int) -> dict[str, float]:
@@ -64,7 +68,12 @@ def throughput(docs: Sequence[bytes], texts: Sequence[str], repeat: int) -> dict
     }
     for run in runs.values():  # warm up: profiles, caches, lazy tables
         run()
-    return {name: len(docs) / best_of(repeat, run) for name, run in runs.items()}
+    # Rounds interleave the runs, so that a change of load on the machine falls on all alike.
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(repeat):
+        for name, run in runs.items():
+            best[name] = min(best[name], cpu_seconds(run))
+    return {name: len(docs) / seconds for name, seconds in best.items()}
 
 
 def step_profile(docs: Sequence[bytes], repeat: int) -> list[dict[str, Any]]:
