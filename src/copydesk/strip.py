@@ -79,11 +79,38 @@ def _merge(user: Rules | None) -> Rules:
     return builtin_rules() if user is None else builtin_rules().merged(user)
 
 
+#: Per rule set (by identity) and set of names switched off: the rules left on. Bounded.
+_ACTIVE: dict[tuple[int, frozenset[str]], tuple[Rules, tuple[Rule, ...]]] = {}
+
+
 def active_rules(draft: Draft) -> tuple[Rule, ...]:
     """The rules that may fire on ``draft``: built-in merged with ``draft.rules``, minus the
     ones switched off by the user or the pipeline."""
     rules = _merge(coerce_rules(draft.rules))
-    return tuple(r for r in rules if r.enabled and draft.enabled(r.dotted))
+    key = (id(rules), draft.disabled)
+    hit = _ACTIVE.get(key)
+    if hit is not None and hit[0] is rules:
+        return hit[1]
+    active = tuple(r for r in rules if r.enabled and draft.enabled(r.dotted))
+    if len(_ACTIVE) >= 64:
+        _ACTIVE.clear()
+    _ACTIVE[key] = (rules, active)
+    return active
+
+
+_NAMED: dict[int, tuple[Rules, frozenset[str], dict[str, str]]] = {}
+
+
+def _named(rules: Rules) -> tuple[frozenset[str], dict[str, str]]:
+    """The dotted names of a merged rule set, and each one's category (kept by identity:
+    hashing a rule set costs more than building these)."""
+    hit = _NAMED.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        if len(_NAMED) >= 64:
+            _NAMED.clear()
+        names = frozenset(r.dotted for r in rules)
+        hit = _NAMED[id(rules)] = (rules, names, {r.dotted: r.category for r in rules})
+    return hit[1], hit[2]
 
 
 def _key(text: str) -> str:
@@ -349,7 +376,7 @@ def residue_blocks(draft: Draft) -> Draft:
     ['Related:']
     """
     # The sequence that matters: body lines and lines removed by strip rules, in order.
-    named = {r.dotted for r in _merge(coerce_rules(draft.rules))}
+    named = _named(_merge(coerce_rules(draft.rules)))[0]
     seq = [
         (i, line)
         for i, line in enumerate(draft.lines)
@@ -379,7 +406,7 @@ def residue_blocks(draft: Draft) -> Draft:
 
 def _labelled_headlines(draft: Draft, seq: Sequence[tuple[int, Line]]) -> list[int]:
     """The furniture-shaped line right after a bare related-story label ("RELATED:")."""
-    categories = {r.dotted: r.category for r in _merge(coerce_rules(draft.rules))}
+    categories = _named(_merge(coerce_rules(draft.rules)))[1]
     out: list[int] = []
     for (_, line), (j, after) in itertools.pairwise(seq):
         if line.is_body or categories.get(line.rule or "") != "related":

@@ -141,11 +141,11 @@ class Rule:
     counter_examples: tuple[str, ...] = ()
     description: str = ""
     origin: str = ""
+    #: The name used in the ledger and in ``Pipeline.without``: ``strip.<name>``.
+    dotted: str = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def dotted(self) -> str:
-        """The name used in the ledger and in ``Pipeline.without``: ``strip.<name>``."""
-        return f"strip.{self.name}"
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "dotted", f"strip.{self.name}")
 
     def fires(self, text: str, *, at_edge: bool | str) -> bool:
         """True when this rule names ``text`` (one line) as residue.
