@@ -5,11 +5,12 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import given
+import regex
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from copydesk import clean_article
-from copydesk.decode import decode_bytes
+from copydesk.decode import LONE_FOREIGN_RE, decode_bytes
 
 from .strategies import paragraphs
 
@@ -81,3 +82,18 @@ def test_wrong_type_is_a_type_error_naming_the_fix(bad: object) -> None:
         clean_article(bad)  # type: ignore[arg-type]
     assert isinstance(info.value, TypeError)
     assert isinstance(info.value, CopydeskError)
+
+
+# The plain reading of LONE_FOREIGN_RE: a character of the class with none of the class on
+# either side, written with the lookbehind first (as it was before the engine-friendly form).
+_G = "[\u0370-\u052f]"
+_C = "[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]"
+LONE_PLAIN_RE = regex.compile(f"(?<!{_G}){_G}(?!{_G})|(?<!{_C}){_C}(?!{_C})")
+
+
+@given(st.text(alphabet="a .\u0416\u0430\u0370\u052f\u0530\u4e2d\u3000\uac00\uffef\u2fff\u00e9"))
+@example("Ј15.8m")
+@example("中文 ｣15")
+def test_lone_foreign_matches_its_plain_reading(text: str) -> None:
+    """The class-first form finds exactly the lone characters the plain form finds."""
+    assert LONE_FOREIGN_RE.findall(text) == LONE_PLAIN_RE.findall(text)

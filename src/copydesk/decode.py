@@ -6,9 +6,8 @@ Decoding never raises: the last resort is Latin-1, which maps every byte.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
-
-import regex
 
 __all__ = ["decode_bytes"]
 
@@ -30,12 +29,20 @@ _LEGACY: tuple[str, ...] = ("cp1252", "cp1251", "gb18030", "big5")
 # A Greek or Cyrillic letter with no letter of its script on either side ("Ј15.8m", "Ѓber"),
 # or a CJK, kana, Hangul or half/full-width character alone among non-CJK text ("｣15.8m"):
 # what one stray legacy byte becomes under the wrong code page. Real text in those scripts
-# comes in runs. Fixed-width lookarounds around one character: linear.
-LONE_FOREIGN_RE = regex.compile(
-    r"(?<![\u0370-\u052f])[\u0370-\u052f](?![\u0370-\u052f])"
-    r"|(?<![\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]"
-    r"(?![\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])"
+# comes in runs. The character comes first and the two-character lookbehind then says the one
+# before it is not of its kind, so that the stdlib engine scans for the class in a tight loop
+# (a leading lookbehind made ``regex`` try every position: 1 ms per document). Fixed-width
+# lookarounds around one character: linear.
+_GREEK_CYRILLIC = "[\u0370-\u052f]"
+_CJK = "[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]"
+LONE_FOREIGN_RE = re.compile(
+    f"{_GREEK_CYRILLIC}(?<!{_GREEK_CYRILLIC}{{2}})(?!{_GREEK_CYRILLIC})"
+    f"|{_CJK}(?<!{_CJK}{{2}})(?!{_CJK})"
 )
+
+
+# Stretches of non-ASCII characters; stdlib ``re``, which scans a plain class fast.
+NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 
 
 def _implausibility(text: str) -> float:
@@ -48,32 +55,32 @@ def _implausibility(text: str) -> float:
     Currency signs are normal in news and cost little.
     """
     bad = 0.0
-    run = 0
     non_ascii = 0
-    for ch in text:
-        if ch < "\x80":
-            run = 0
-            continue
-        non_ascii += 1
-        cat = unicodedata.category(ch)
-        if cat[0] == "L":
-            if "\u0370" <= ch <= "\u052f":
-                run = 0
-                continue
-            if "\u00c0" <= ch <= "\u024f":
-                run += 1
-                if run >= 3:
-                    bad += 1
-            else:
-                run = 0
-            continue
+    # Only non-ASCII characters score, and an ASCII one ends a run of accented letters: so
+    # each stretch of non-ASCII characters is scored on its own, with a run count from zero.
+    for stretch in NON_ASCII_RE.findall(text):
+        non_ascii += len(stretch)
         run = 0
-        if cat in ("Cc", "Co", "Cn", "Cs"):
-            bad += 3
-        elif cat in ("So", "Sk", "Sm", "No"):
-            bad += 1
-        elif cat == "Sc":
-            bad += 0.25
+        for ch in stretch:
+            cat = unicodedata.category(ch)
+            if cat[0] == "L":
+                if "\u0370" <= ch <= "\u052f":
+                    run = 0
+                    continue
+                if "\u00c0" <= ch <= "\u024f":
+                    run += 1
+                    if run >= 3:
+                        bad += 1
+                else:
+                    run = 0
+                continue
+            run = 0
+            if cat in ("Cc", "Co", "Cn", "Cs"):
+                bad += 3
+            elif cat in ("So", "Sk", "Sm", "No"):
+                bad += 1
+            elif cat == "Sc":
+                bad += 0.25
     bad += len(LONE_FOREIGN_RE.findall(text))
     return bad / max(non_ascii, 1)
 
