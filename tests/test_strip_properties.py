@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -95,3 +96,29 @@ LINES = st.lists(SNIPPETS, min_size=1, max_size=14).map(" ".join)
 def test_indexed_repeated_matches_the_pairwise_reading(texts: list[str]) -> None:
     """Above INDEX_FROM_LINES lines the word index finds exactly the pairwise duplicates."""
     assert strip.repeated(texts) == _repeated_pairwise(texts)
+
+
+# Words with punctuation glued on, marks, digits, Turkish and Greek letters, zero widths.
+TRICKY_WORDS = st.sampled_from(
+    ["said.", "“Yes,”", "U.S.-led", "(AP)", "—", "42%", "l’été", "İstanbul", "ᾳβ", "x\u200by",
+     "e\u0301t\u00e9", "...", "«Nyet»", "ǅemal", "²", "Ⅻ", "a_b"]
+)  # fmt: skip
+
+
+def test_isalnum_is_the_key_pattern_word_class() -> None:
+    """``_key`` keeps a token ``str.isalnum`` accepts as it is: over all of Unicode, every
+    such character is a letter or digit of NON_WORD_RE, and no EDGE_PUNCTUATION one is."""
+    word = regex.compile(r"[\p{L}\p{N}]")
+    for code in range(0x110000):
+        c = chr(code)
+        if c.isalnum():
+            assert word.match(c), hex(code)
+    assert not any(word.match(c) for c in strip.EDGE_PUNCTUATION)
+
+
+@given(st.text(max_size=40) | st.lists(TRICKY_WORDS, max_size=12).map(" ".join))
+@example("“Yes,” he said — U.S.-led talks.")
+@example("a\u200bb ,,, x\x1cy")
+def test_key_is_the_non_word_pattern(text: str) -> None:
+    """Word by word, the key is exactly the one pattern substitution over the line."""
+    assert strip._key(text) == strip.NON_WORD_RE.sub(" ", text).casefold().strip()
