@@ -122,3 +122,12 @@ def test_isalnum_is_the_key_pattern_word_class() -> None:
 def test_key_is_the_non_word_pattern(text: str) -> None:
     """Word by word, the key is exactly the one pattern substitution over the line."""
     assert strip._key(text) == strip.NON_WORD_RE.sub(" ", text).casefold().strip()
+
+
+@given(st.lists(LINES | st.lists(TRICKY_WORDS, min_size=6, max_size=14).map(" ".join), max_size=30))
+@example(["Port reopens", "Standfirst line", "the port again on Monday ships sailed airport x",
+          "x the port again on Monday ships sailed airport x y"])  # fmt: skip
+def test_repeated_matches_the_pairwise_reading(texts: list[str]) -> None:
+    """Up to INDEX_FROM_LINES lines (one count over all keys first) the duplicates are
+    exactly the pairwise ones."""
+    assert strip.repeated(texts) == _repeated_pairwise(texts)

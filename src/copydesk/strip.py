@@ -160,6 +160,7 @@ def repeated(texts: Sequence[str]) -> set[int]:
     out: set[int] = set()
     seen: set[str] = set()
     postings: dict[str, list[int]] | None = None
+    blob: str | None = None
     long_keys = [j for j, k in enumerate(keys) if j > 1 and k]
     for i, k in enumerate(keys):
         if len(k) < DUPLICATE_MIN_CHARS:
@@ -174,6 +175,11 @@ def repeated(texts: Sequence[str]) -> set[int]:
         if i <= 1 or len(k) > PULL_QUOTE_MAX_CHARS:  # title and standfirst stay; see above
             continue
         if len(long_keys) <= INDEX_FROM_LINES:
+            # One count over all long keys, one per line, rules out most lines at once: ``k``
+            # is in another line only if it occurs there besides its own line (i > 1 here).
+            blob = "\n".join(keys[j] for j in long_keys) if blob is None else blob
+            if blob.count(k) < 2:
+                continue
             lines: Sequence[int] = long_keys
         else:
             # Where ``k`` sits inside a longer line, its inner words are whole words of that
