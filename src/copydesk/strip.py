@@ -165,8 +165,7 @@ def repeated(texts: Sequence[str]) -> set[int]:
     for i, k in enumerate(keys):
         if len(k) < DUPLICATE_MIN_CHARS:
             continue
-        words = k.split()
-        if len(words) < DUPLICATE_MIN_WORDS:
+        if k.count(" ") + 1 < DUPLICATE_MIN_WORDS:  # a key's words are one space apart
             continue
         if k in seen:
             out.add(i)
@@ -185,7 +184,7 @@ def repeated(texts: Sequence[str]) -> set[int]:
             # Where ``k`` sits inside a longer line, its inner words are whole words of that
             # line (the outer two may be cut): only lines with its rarest inner word hold it.
             postings = _postings(keys) if postings is None else postings
-            lines = min((postings.get(w, []) for w in words[1:-1]), key=len)
+            lines = min((postings.get(w, []) for w in k.split()[1:-1]), key=len)
         if any(j != i and len(keys[j]) > len(k) and k in keys[j] for j in lines):
             out.add(i)
     return out
