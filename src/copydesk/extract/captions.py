@@ -103,7 +103,9 @@ def read_caption(text: str) -> Caption | None:
         return None
     lex = lexicon()
     folded = line.strip("()[]").casefold()
-    for opener in lex.credit_openers:
+    # one C-level test for all openers first; most lines start with none of them
+    openers = lex.credit_openers if folded.startswith(lex.credit_openers) else ()
+    for opener in openers:
         if folded.startswith(opener) and len(line) > len(opener):
             credit = line.strip("()[]")[len(opener) :].strip(" :.")
             if credit and _good_credit(credit) and not folded[len(opener)].isalnum():
