@@ -207,8 +207,12 @@ def is_contact_line(text: str) -> bool:
     line = text.strip()
     if EMAIL_RE.fullmatch(line):
         return True
-    folded = line.casefold()
-    for opener in lexicon().contact_openers:
+    openers = lexicon().contact_openers
+    # casefolding is character by character: the head of the line is enough to test it
+    folded = line[: max(map(len, openers), default=0) + 1].casefold()
+    if not folded.startswith(openers):
+        return False
+    for opener in openers:
         if folded.startswith(opener) and folded[len(opener) : len(opener) + 1] in (" ", ":"):
             return len(line) <= MAX_CONTACT_CHARS and not line.endswith(".")
     return False
