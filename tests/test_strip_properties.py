@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -131,3 +133,26 @@ def test_repeated_matches_the_pairwise_reading(texts: list[str]) -> None:
     """Up to INDEX_FROM_LINES lines (one count over all keys first) the duplicates are
     exactly the pairwise ones."""
     assert strip.repeated(texts) == _repeated_pairwise(texts)
+
+
+def _surely_longer_by_split(text: str, longest: int) -> bool:
+    """The plain reading: the characters ``str.split`` keeps, less the zero widths."""
+    solid = sum(map(len, text.split())) - sum(map(text.count, strip.ZERO_WIDTHS))
+    return len(text) > longest and solid > longest
+
+
+@given(
+    st.text(alphabet="ab é\t\n\x0b\x1c\u00a0\u2003\u3000\u200b\u200d\ufeff", max_size=30),
+    st.integers(min_value=0, max_value=30),
+)
+def test_surely_longer_counts_like_split(text: str, longest: int) -> None:
+    """Counting blanks with one scan gives what splitting the line gives."""
+    assert strip._surely_longer(text, longest) == _surely_longer_by_split(text, longest)
+
+
+def test_re_white_space_is_str_isspace() -> None:
+    """OTHER_BLANKS_RE relies on stdlib re's \\s being str.isspace, over all of Unicode."""
+    space = re.compile(r"\s")
+    for code in range(0x110000):
+        if not 0xD800 <= code < 0xE000:
+            assert (space.match(chr(code)) is not None) == chr(code).isspace(), hex(code)

@@ -17,6 +17,7 @@ Every step only removes whole lines, and only lines still in the body.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -229,6 +230,9 @@ def _edges(texts: Sequence[str], skip: set[int]) -> list[str | bool]:
 
 #: Characters :func:`~copydesk.rules.normalise` turns into spaces that ``str.split`` keeps.
 ZERO_WIDTHS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+# White space other than the plain space (what ``str.split`` splits on: stdlib ``re``'s \s is
+# ``str.isspace``), and the zero widths: with the plain spaces, what is not solid in a line.
+OTHER_BLANKS_RE = re.compile("[^\\S ]|[" + "".join(ZERO_WIDTHS) + "]")
 
 
 def _surely_longer(text: str, longest: int) -> bool:
@@ -237,7 +241,7 @@ def _surely_longer(text: str, longest: int) -> bool:
     width (every other character ``normalise`` collapses is one ``str.split`` splits on)."""
     if len(text) <= longest:
         return False
-    solid = sum(map(len, text.split())) - sum(map(text.count, ZERO_WIDTHS))
+    solid = len(text) - text.count(" ") - len(OTHER_BLANKS_RE.findall(text))
     return solid > longest
 
 
