@@ -69,6 +69,8 @@ MONTHS = [
     "December",
 ]
 AGENCIES = ["Anadolu Agency", "Reuters", "Xinhua", "Europa Press"]
+WIRE_AGENCIES = ["Reuters", "AP", "AFP", "Xinhua", "HarbourNews"]
+PLACES = ["PORTVILLE", "NORTH BAY, D.C.", "Lake Heights, Ohio", "Rio de Janeiro", "ПОРТОВСК"]
 CATEGORIES = ["DIPLOMACY", "CHINA", "Economy", "Sport", "World"]  # fmt: skip
 
 
@@ -147,6 +149,7 @@ class Doc:
     source: str | None = None
     categories: tuple[str, ...] = ()
     captions: tuple[Caption, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 @st.composite
@@ -185,3 +188,22 @@ def byline_doc(draw: st.DrawFn) -> Doc:
     parts += [f"  • {agency}", f"Posted in: {cat}"]
     blank = draw(st.sampled_from(["\n", "\n\n"]))
     return Doc(blank.join(parts), paras, t, names, day, agency, (cat,), (cap,))
+
+
+@st.composite
+def wire_doc(draw: st.DrawFn) -> Doc:
+    """A title, then a first paragraph opened by a wire dateline ("PORTVILLE (Reuters) - ")."""
+    t, paras = draw(title()), draw(body())
+    place = draw(st.none() | st.sampled_from(PLACES))
+    form = draw(st.sampled_from(["bracket", "slash"]))
+    if form == "bracket":
+        agency = draw(st.sampled_from(WIRE_AGENCIES))
+        dash = draw(st.sampled_from(["- ", "— ", "– ", ""]))
+        head = f"{place} ({agency}) {dash}" if place else f"({agency}) {dash}"
+    else:  # "ПОРТОВСК, 9 августа. /ТАСС/. "
+        agency, place = "ТАСС", place or "ПОРТОВСК"
+        day = draw(st.integers(1, 28))
+        head = f"{place}, {day} {draw(st.sampled_from(['мая', 'августа', 'янв']))}. /ТАСС/. "
+    text = "\n\n".join([t, head + paras[0], *paras[1:]])
+    meta = (("dateline", place),) if place else ()
+    return Doc(text, paras, t, source=agency, metadata=meta)
