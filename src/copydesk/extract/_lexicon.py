@@ -64,6 +64,7 @@ class Lexicon:
     canonical: Mapping[str, str]
     agency_words: frozenset[str]
     source_openers: frozenset[str]
+    via_openers: frozenset[str]
     category_keys: frozenset[str]
     months: Mapping[str, int]
     weekdays: frozenset[str]
@@ -108,6 +109,7 @@ class Lexicon:
             canonical={k.casefold(): v for k, v in cr["canonical"].items()},
             agency_words=frozenset(w.casefold() for w in cr["agency_words"]),
             source_openers=frozenset(w.casefold() for w in cr["source_openers"]),
+            via_openers=frozenset(w.casefold() for w in cr["via_openers"]),
             category_keys=_words(data["categories"], "keys"),
             months=months,
             weekdays=frozenset(w.casefold() for w in data["dates"]["weekdays"]),
