@@ -37,12 +37,19 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("by Giovani – Liveanddare.com", Byline(("Giovani",), "Liveanddare.com")),
         ("As Written By Alex Roe for Daily Caller:", Byline(("Alex Roe",), "Daily Caller")),
         ("By Reuters", Byline((), "Reuters")),
+        (
+            "Original story by Jo Lee at Harbour News: “Storm Closes Port: What We Know“",
+            Byline(("Jo Lee",), "Harbour News"),
+        ),
+        ("Written by Ana Ruiz, “a quiet port”", Byline(("Ana Ruiz",))),
         # negative rows: prose that opens like a byline, organisations as persons, dates
         ("By the end of the year, prices fell.", None),
         ("Por Deus, por minha mãe e pelo povo eu sou honesto.", None),
         ("by Taiwan's state-owned Chinese Petroleum Corp .", None),
         ("By 8 December 2022", None),
         ("Bypassing the rules is common.", None),
+        ("By the way: “nothing is closed”, he said.", None),
+        ("Written by hand: “the port is closed” on a sign.", None),
     ],
 )
 def test_read_byline(line: str, want: Byline | None) -> None:

@@ -45,6 +45,9 @@ SOURCE_RE = regex.compile(
     r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}"
     r"|\p{Lu}[\p{L}&'’.\-]{0,30}(?:[ \t]\p{Lu}[\p{L}&'’.\-]{0,30}){0,4}"
 )
+# The original story's title quoted after a credit: 'Original story by A at B: “Title”'.
+# Cut before the names are read; an opening quote must follow the separator. Bounded.
+QUOTED_TITLE_RE = regex.compile(r"[ \t]{0,2}[:,–—][ \t]{0,3}[“\"‘«„][^\n]{1,200}$")
 HEAD_LINES = 6
 TAIL_LINES = 3
 MAX_LINE_CHARS = 160
@@ -126,6 +129,9 @@ def read_byline(text: str) -> Byline | None:
         elif value:
             return None
     names_part = names_part.strip().rstrip(":").strip()
+    quoted = QUOTED_TITLE_RE.search(names_part) if len(names_part) > 20 else None
+    if quoted is not None and quoted.start() > 0:
+        names_part = names_part[: quoted.start()]  # 'A at B: “Story title”'
     names = split_names(names_part)
     if names is None:
         # "By Jane Roe: April 4, 2016", "by Giovani – Liveanddare.com", "Posted by X on <date>"
