@@ -75,7 +75,7 @@ GLUED_STAMP_PATTERN = (
 #: How many of the first body lines may end with a glued stamp.
 GLUED_STAMP_LINES = 3
 #: How many of the first body lines may open with a wire dateline.
-WIRE_LINES = 4
+WIRE_LINES = 6
 #: Place words in a dateline ("Cleveland Heights, Ohio" has three).
 MAX_PLACE_WORDS = 5
 HEAD_LINES = 8
