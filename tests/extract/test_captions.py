@@ -51,6 +51,10 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
             Caption("A lab in a file photo.", "Reuters/Jo Lee"),
         ),
         ("Andres Roe/AP Photo", Caption("", "Andres Roe/AP Photo")),
+        (
+            "Expand | Collapse (Photo: Reuters/Jo Lee) A lab in a file photo.",
+            Caption("A lab in a file photo.", "Reuters/Jo Lee"),
+        ),
         # an initial or a title before a full stop is not a sentence break
         (
             "Ana B. Ruiz and Gov. Li at the quay in 2019. (Jo Lee/AFP/Getty Images)",
@@ -82,7 +86,12 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("The effect was measured twice (Smith/Jones 2019).", None),  # a citation
         ("Costs rose (see Table 2/Annex B) in the first year.", None),
         ("Prices rose | AP reporters counted the boats", None),  # no headline capital
-        ("The quay at dawn. | AP Photo Storm", None),  # a one-word "headline" is no headline
+        ("The quay at dawn. | AP Photo Storm", None),
+        ("He smiled. (Photo: AP) Then the crew went home.", None),
+        (
+            "The mayor, who spoke at length about it (photo: AP) left early.",
+            None,
+        ),  # a one-word "headline" is no headline
         ("Either way | AP Photo", Caption("Either way", "AP Photo")),
         (PROSE, None),
     ],

@@ -29,7 +29,11 @@ MARKER_PATTERN = (
     r"(?<!\p{{L}})(?P<marker>{markers})[ \t]{{0,2}}[:：]"
     r"[ \t]{{0,3}}(?P<credit>[^()\[\]\n]{{2,120}}?)[ \t]{{0,2}}[)\]]?[ \t]{{0,2}}\.?"
 )
+# "(Photo: <credit>) <text>": the credit first. A short label of page furniture may come
+# before it ("Expand | Collapse (Photo: …) …"): up to 30 characters, no brackets and no
+# sentence punctuation; it leaves the body with the caption.
 LEADING_PATTERN = (
+    r"(?:[^()\[\].!?\n]{{1,30}}?[ \t]{{1,3}})?"
     r"[(\[](?P<marker>{markers})[ \t]{{0,2}}[:：][ \t]{{0,3}}(?P<credit>[^()\[\]]{{2,120}})[)\]]"
     r"[ \t]{{1,3}}(?P<text>.{{2,250}})"
 )
@@ -167,7 +171,7 @@ def read_found(text: str) -> Found | None:
     # Cheap guards first: each pattern needs a character that most lines lack.
     tail = line[-COLON_TAIL - 1 :]
     leading, marker, opening = _marker_res()
-    patterns = (leading,) if line[0] in "([" else ()
+    patterns = (leading,) if "(" in line[:34] or "[" in line[:34] else ()
     if (
         line[-1] in ")]."
         and ("(" in line or "[" in line)
