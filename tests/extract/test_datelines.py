@@ -50,6 +50,8 @@ def test_read_wire(dateline: str, text: str, source: str, place: str | None) -> 
         "Prices rose (Reuters) and fell again.",
         "He said - Reuters. Then he left.",
         "PORTVILLE (Reuters) - and then the port closed.",  # no sentence after it
+        "Ships at the quay. (Jo Lee/Harbour Post)",  # a caption's credit
+        "Ships at the quay (Harbour Post)",  # an outlet alone in brackets: a credit, no wire
         PROSE,
     ],
 )

@@ -8,7 +8,16 @@ from hypothesis import given
 
 from copydesk import clean_article
 
-from ..strategies_meta import MONTHS, Doc, body, byline_doc, days, header_doc, wire_doc
+from ..strategies_meta import (
+    MONTHS,
+    Doc,
+    body,
+    byline_doc,
+    days,
+    header_doc,
+    stamp_doc,
+    wire_doc,
+)
 
 
 def _check(doc: Doc) -> None:
@@ -38,6 +47,12 @@ def test_bylines_datelines_captions_credits_are_recovered(doc: Doc) -> None:
 @given(wire_doc())
 def test_wire_datelines_are_recovered(doc: Doc) -> None:
     """A wire dateline's agency and place come back; the paragraph it opened stays whole."""
+    _check(doc)
+
+
+@given(stamp_doc())
+def test_glued_stamps_clock_lines_and_signatures_are_recovered(doc: Doc) -> None:
+    """Glued stamps, clock lines and glued signatures give their values; the text stays."""
     _check(doc)
 
 

@@ -215,7 +215,10 @@ def read_signature(text: str) -> tuple[int, tuple[str, ...], str | None] | None:
     ):
         return None
     lex = lexicon()
-    for m in SIGNATURE_RE.finditer(text, len(text) - 100 if len(text) > 100 else 0):
+    # Every sentence end of the last 100 characters, the latest first: the signature is what
+    # follows the last sentence, not the last two.
+    start = len(text) - 100 if len(text) > 100 else 0
+    for m in reversed(list(SIGNATURE_RE.finditer(text, start, overlapped=True))):
         raw, agency = (m["names"] or "").strip(), m["agency"]
         if not raw and agency is None:
             continue

@@ -277,7 +277,13 @@ def read_wire(text: str) -> Wire | None:
         rest = text[m.end() :]
         if rest and SENTENCE_START_RE.match(rest) is None:
             continue
-        source = _agency(m["agency"], loose=form == 0)
+        # Any organisation only in brackets, and before a sentence unless it is one word
+        # ("Washington (CNN)" alone); never a credit with a slash ("(Jo Lee/Harbour Post)"
+        # closes a caption).
+        if "/" in m["agency"]:
+            continue
+        loose = form == 0 and (bool(rest) or len(m["agency"].split()) == 1)
+        source = _agency(m["agency"], loose=loose)
         place = _place(m["head"])
         if source is None or place is None or (form == 2 and not place):
             continue
