@@ -56,13 +56,14 @@ CAPS_WORD_RE = regex.compile(r"\p{Lu}[\p{Lu}'’\-]{2,30}")
 ROMAN_RE = regex.compile(r"[IVXLCDM]{1,8}")
 # A signature glued after the last sentence: "…trắc nghiệm. Quyên Quyên - Mỹ Hằng",
 # "…спасатели.Николай Воронцов", "…tự động. PV (TTXVN)": capitalised words (names joined by
-# " - "), then an optional agency in brackets, up to the end of the line. Bounded.
+# " - "; a stop only inside initials, "M.Đ"), then an optional agency in brackets, up to the
+# end of the line. A stop followed by a space ends the attempt, so each sentence end costs
+# at most the length of its own sentence. Bounded.
 SIGNATURE_RE = regex.compile(
-    r"(?<=[.!?…\"”’»])(?P<gap>[ \t]{0,2})(?P<names>\p{Lu}[\p{L}\p{M}.'’\- \t]{0,60}?)?"
+    r"(?<=[.!?…\"”’»])(?P<gap>[ \t]{0,2})"
+    r"(?P<names>\p{Lu}(?:[\p{L}\p{M}'’\- \t]|\.(?=\p{L})){0,60})?"
     r"(?:[ \t]{0,2}\((?P<agency>[^()\n]{2,30})\))?[ \t]{0,2}$"
 )
-# A full stop after a word inside a signature: a sentence, not names ("SOB LICENÇA. DIREITOS").
-NAME_STOP_RE = regex.compile(r"\p{L}{2}\.[ \t]")
 # " - " between the names of a signature.
 SIGNATURE_SEP_RE = regex.compile(r"[ \t]{1,2}[-–][ \t]{1,2}")
 #: A signature is glued to a paragraph at least this long.
@@ -239,7 +240,6 @@ def read_signature(text: str) -> tuple[int, tuple[str, ...], str | None] | None:
             if (
                 None in parts
                 or raw.isascii()
-                or NAME_STOP_RE.search(raw)
                 or not all(len(n.split()) >= 2 or "." in n for n in names)
             ):
                 continue

@@ -40,8 +40,8 @@ LABEL_RE = regex.compile(r"(?P<label>\p{L}{1,30}(?:[ \t]\p{L}{1,30}){0,3})[ \t]{
 # ("- РИА Новости."), or before a dash ("INTERFAX.RU -"); one pattern per form, tried in
 # turn. Example: "NEW YORK (AP) — The". False positives ("The Associated Press (AP) reported")
 # are refused by read_wire: the agency must be known and what follows must start a sentence.
-# Every repeat is bounded.
-WIRE_HEAD = r"(?P<head>[^()/\n]{0,60}?)[ \t]{0,2}"
+# Every repeat is bounded, and each pattern is anchored at the start of the line (\A).
+WIRE_HEAD = r"\A(?P<head>[^()/\n]{0,60}?)[ \t]{0,2}"
 WIRE_TAIL = r"[ \t]{0,3}(?:[-–—:][ \t]{0,3})?"
 WIRE_RES = (
     regex.compile(WIRE_HEAD + r"\((?P<agency>[^()\n]{2,40})\)" + WIRE_TAIL),
