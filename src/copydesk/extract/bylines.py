@@ -66,6 +66,8 @@ SIGNATURE_RE = regex.compile(
 )
 # " - " between the names of a signature.
 SIGNATURE_SEP_RE = regex.compile(r"[ \t]{1,2}[-–][ \t]{1,2}")
+#: A name line ("Ana María de la CRUZ") is at most this long.
+MAX_CAPS_NAME_CHARS = 60
 #: A signature is glued to a paragraph at least this long.
 SIGNATURE_MIN_LINE = 60
 HEAD_LINES = 6
@@ -187,6 +189,8 @@ def read_caps_name(text: str) -> tuple[str, ...] | None:
     >>> [read_caps_name(t) for t in ("Migraine Nightmare", "TÔ DENTRO", "Part III")]
     [None, None, None]
     """
+    if len(text) > MAX_CAPS_NAME_CHARS:
+        return None
     words = text.split()
     if not 2 <= len(words) <= MAX_NAME_WORDS or not words[0][1:2].islower():
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 
 import attrs
 import regex
@@ -65,6 +66,8 @@ CLOCK_RE = regex.compile(
     r"(?P<hh>\d{1,2})[:.h](?P<mm>\d{2})(?:[ \t]{0,2}(?P<mer>[AaPp]\.?[Mm]\.?))?"
     r"(?:[ \t]{1,2}(?P<zone>[^\d\n]{1,16}))?"
 )
+# Any digit: a stamp ends with one (its year, or its time before "PM IST").
+DIGIT_RE = regex.compile(r"\d")
 # A stamp glued after a paragraph's last sentence, with the byline or desk before its label:
 # "… still absconding. Jo Lee Updated Nov 2, 2022 | 01:36 PM IST". The label list comes from
 # the lexicon (built at first use); the label must be capitalised. Bounded repeats.
@@ -72,8 +75,15 @@ GLUED_STAMP_PATTERN = (
     r"(?<=[.!?…\"”’»])(?P<gap>[ \t]{{1,3}})(?P<who>\p{{Lu}}[^\n.!?|]{{0,60}}?[ \t]{{1,2}})??"
     r"(?P<label>{labels})[ \t]{{0,2}}:?[ \t]{{0,2}}(?P<stamp>[^\n]{{6,70}})$"
 )
+#: A clock line is at most this long ("| 10:45 p.m. بتوقيت مكة |" and some spaces).
+MAX_CLOCK_CHARS = 40
+#: A glued stamp with its byline fits in this many characters at the end of its line: gap
+#: 3, byline 63, label 30, separators 5, stamp 70.
+GLUED_STAMP_CHARS = 171
 #: How many of the first body lines may end with a glued stamp.
 GLUED_STAMP_LINES = 3
+#: A wire dateline ends within this many characters (head 60, agency 40, separators).
+WIRE_HEAD_CHARS = 112
 #: How many of the first body lines may open with a wire dateline.
 WIRE_LINES = 6
 #: Place words in a dateline ("Cleveland Heights, Ohio" has three).
@@ -132,6 +142,8 @@ def read_clock(text: str) -> tuple[int, int, dt.tzinfo | None] | None:
     >>> read_clock("02:55 PM"), read_clock("at 20:37 we left") is None
     ((14, 55, None), True)
     """
+    if len(text) > MAX_CLOCK_CHARS:
+        return None
     m = CLOCK_RE.fullmatch(text.strip(DECOR))
     if m is None:
         return None
@@ -162,6 +174,8 @@ def read_dual_stamp(text: str) -> tuple[dt.date, str | None, str | None] | None:
     >>> read_dual_stamp("أبها 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس")
     (datetime.date(2015, 8, 10), 'واس', 'أبها')
     """
+    if text.isascii():  # the linking words are not (a cheap test for most lines)
+        return None
     lex = lexicon()
     text = text.strip(DECOR)
     if len(text) > MAX_LINE_CHARS:
@@ -205,9 +219,10 @@ def read_glued_stamp(text: str) -> tuple[int, dt.date, str | None] | None:
     >>> read_glued_stamp("The port closed. The council updated 2 May 2020") is None
     True
     """
-    if not any(c.isdigit() for c in text[-12:]):
+    if DIGIT_RE.search(text, max(len(text) - 12, 0)) is None:
         return None
-    m = _glued_stamp_re().search(text)
+    # the stamp, its label and the byline before it fit in the last GLUED_STAMP_CHARS
+    m = _glued_stamp_re().search(text, max(len(text) - GLUED_STAMP_CHARS, 0))
     if m is None:
         return None
     date = parse_date(m["stamp"].strip(DECOR))
@@ -270,7 +285,12 @@ def read_wire(text: str) -> Wire | None:
     >>> read_wire("The Associated Press (AP) reported the closure.") is None
     True
     """
+    head = text[:WIRE_HEAD_CHARS]
+    dashed = " -" in head or " –" in head or " —" in head
+    needs = ("(" in head, head.count("/") >= 2, dashed, dashed)  # cheap guards, per form
     for form, pattern in enumerate(WIRE_RES):
+        if not needs[form]:
+            continue
         m = pattern.match(text)
         if m is None:
             continue
@@ -293,7 +313,7 @@ def read_wire(text: str) -> Wire | None:
 
 def _wire(draft: Draft) -> Draft:
     """Cut a wire dateline from the start of one of the first body lines."""
-    for i, line in list(draft.body())[:WIRE_LINES]:
+    for i, line in list(itertools.islice(draft.body(), WIRE_LINES)):
         lead = len(line.text) - len(line.text.lstrip())
         wire = read_wire(line.text[lead:])
         if wire is None:
@@ -363,7 +383,7 @@ def dateline(draft: Draft) -> Draft:
 
 def _glued(draft: Draft) -> Draft:
     """Cut a stamp glued after the last sentence of one of the first body lines."""
-    for i, line in list(draft.body())[:GLUED_STAMP_LINES]:
+    for i, line in list(itertools.islice(draft.body(), GLUED_STAMP_LINES)):
         found = read_glued_stamp(line.text)
         if found is None:
             continue
