@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+from collections.abc import Iterator
 
 import attrs
 import regex
@@ -38,20 +39,22 @@ DECOR = " \t|•·*[]()-–—"
 LABEL_RE = regex.compile(r"(?P<label>\p{L}{1,30}(?:[ \t]\p{L}{1,30}){0,3})[ \t]{0,2}:?[ \t]{0,2}")
 # A wire dateline at the start of a paragraph: a place (and a day) before the agency, which is
 # in brackets ("(Reuters)"), between slashes ("/ТАСС/."), after a dash and closed by a stop
-# ("- РИА Новости."), or before a dash ("INTERFAX.RU -"); one pattern per form, tried in
-# turn. Example: "NEW YORK (AP) — The". False positives ("The Associated Press (AP) reported")
-# are refused by read_wire: the agency must be known and what follows must start a sentence.
-# Every repeat is bounded, and each pattern is anchored at the start of the line (\A).
-WIRE_HEAD = r"\A(?P<head>[^()/\n]{0,60}?)[ \t]{0,2}"
+# ("- РИА Новости."), or before a dash ("INTERFAX.RU -"). Example: "NEW YORK (AP) — The".
+# read_wire finds where the agency's mark is with string methods and matches one of these
+# there (a pattern that searched for the mark itself cost ten times more); false positives
+# ("The Associated Press (AP) reported") are refused there too: the agency must be known and
+# what follows must start a sentence. Every repeat is bounded.
 WIRE_TAIL = r"[ \t]{0,3}(?:[-–—:][ \t]{0,3})?"
-WIRE_RES = (
-    regex.compile(WIRE_HEAD + r"\((?P<agency>[^()\n]{2,40})\)" + WIRE_TAIL),
-    regex.compile(WIRE_HEAD + r"/(?P<agency>[^/\n]{2,40})/\.?" + WIRE_TAIL),
-    regex.compile(
-        WIRE_HEAD + r"(?<=[ \t])[-–—][ \t]{1,3}(?P<agency>[^.\n]{2,40}?)(?:\.|$)" + WIRE_TAIL
-    ),
-    regex.compile(WIRE_HEAD + r"(?P<agency>[^ \t\n]{2,30})[ \t]{1,3}[-–—](?=[ \t]|$)" + WIRE_TAIL),
-)
+WIRE_BRACKET_RE = regex.compile(r"\((?P<agency>[^()\n]{2,40})\)" + WIRE_TAIL)
+WIRE_SLASH_RE = regex.compile(r"/(?P<agency>[^/\n]{2,40})/\.?" + WIRE_TAIL)
+WIRE_DASH_RE = regex.compile(r"[-–—][ \t]{1,3}(?P<agency>[^.\n]{2,40}?)(?:\.|$)" + WIRE_TAIL)
+WIRE_BEFORE_DASH_RE = regex.compile(r"[-–—](?=[ \t]|$)" + WIRE_TAIL)
+#: The place and day before a wire agency take at most this many characters.
+WIRE_HEAD_MAX = 62
+#: The mark of a wire agency ("(", "/", " -") comes within this many characters.
+WIRE_SCAN_CHARS = WIRE_HEAD_MAX + 41
+# Commas and stops between the parts of a dateline's head ("WASHINGTON, D.C.", "Москва. 14").
+PLACE_SEP_RE = regex.compile(r"[,.][ \t]")
 # One word of a dateline's place: capitalised ("NEW", "Heights", "D.C.", "São", "МОСКВА").
 PLACE_WORD_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’\-]{0,30}")
 # A day and a month in a dateline, the year left out ("10 авг", "9 августа", "Nov. 2").
@@ -66,8 +69,6 @@ CLOCK_RE = regex.compile(
     r"(?P<hh>\d{1,2})[:.h](?P<mm>\d{2})(?:[ \t]{0,2}(?P<mer>[AaPp]\.?[Mm]\.?))?"
     r"(?:[ \t]{1,2}(?P<zone>[^\d\n]{1,16}))?"
 )
-# Any digit: a stamp ends with one (its year, or its time before "PM IST").
-DIGIT_RE = regex.compile(r"\d")
 # A stamp glued after a paragraph's last sentence, with the byline or desk before its label:
 # "… still absconding. Jo Lee Updated Nov 2, 2022 | 01:36 PM IST". The label list comes from
 # the lexicon (built at first use); the label must be capitalised. Bounded repeats.
@@ -82,8 +83,6 @@ MAX_CLOCK_CHARS = 40
 GLUED_STAMP_CHARS = 171
 #: How many of the first body lines may end with a glued stamp.
 GLUED_STAMP_LINES = 3
-#: A wire dateline ends within this many characters (head 60, agency 40, separators).
-WIRE_HEAD_CHARS = 112
 #: How many of the first body lines may open with a wire dateline.
 WIRE_LINES = 6
 #: Place words in a dateline ("Cleveland Heights, Ohio" has three).
@@ -174,13 +173,13 @@ def read_dual_stamp(text: str) -> tuple[dt.date, str | None, str | None] | None:
     >>> read_dual_stamp("أبها 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس")
     (datetime.date(2015, 8, 10), 'واس', 'أبها')
     """
-    if text.isascii():  # the linking words are not (a cheap test for most lines)
-        return None
+    if len(text) > MAX_LINE_CHARS + len(DECOR) or text.isascii():
+        return None  # the linking words are not ASCII: a cheap test for most lines
     lex = lexicon()
-    text = text.strip(DECOR)
-    if len(text) > MAX_LINE_CHARS:
-        return None
     for link in lex.calendar_links:
+        if link not in text:
+            continue
+        text = text.strip(DECOR)
         pos = text.find(link)
         if pos <= 0:
             continue
@@ -219,7 +218,8 @@ def read_glued_stamp(text: str) -> tuple[int, dt.date, str | None] | None:
     >>> read_glued_stamp("The port closed. The council updated 2 May 2020") is None
     True
     """
-    if DIGIT_RE.search(text, max(len(text) - 12, 0)) is None:
+    tail = text[-12:]
+    if not any(d in tail for d in "0123456789"):
         return None
     # the stamp, its label and the byline before it fit in the last GLUED_STAMP_CHARS
     m = _glued_stamp_re().search(text, max(len(text) - GLUED_STAMP_CHARS, 0))
@@ -258,7 +258,7 @@ def _place(head: str) -> str | None:
     """The place of a dateline head ("Cleveland Heights, Ohio", "МОСКВА, 9 августа."), ``""``
     when there is none, or ``None`` when the head is not a place and a day."""
     lex = lexicon()
-    parts = [p.strip() for p in regex.split(r"[,.][ \t]", head.strip(" \t,"))]
+    parts = [p.strip() for p in PLACE_SEP_RE.split(head.strip(" \t,"))]
     places: list[str] = []
     for part in filter(None, parts):
         day = DAY_MONTH_RE.fullmatch(part.rstrip("."))
@@ -285,30 +285,55 @@ def read_wire(text: str) -> Wire | None:
     >>> read_wire("The Associated Press (AP) reported the closure.") is None
     True
     """
-    head = text[:WIRE_HEAD_CHARS]
-    dashed = " -" in head or " –" in head or " —" in head
-    needs = ("(" in head, head.count("/") >= 2, dashed, dashed)  # cheap guards, per form
-    for form, pattern in enumerate(WIRE_RES):
-        if not needs[form]:
+    head = text[:WIRE_SCAN_CHARS]
+    if not ("(" in head or "/" in head or " -" in head or " –" in head or " —" in head):
+        return None  # most lines: no mark of an agency early on
+    for form, head, agency, end in _wire_marks(text):
+        if "(" in head or ")" in head or "/" in head or len(head) > WIRE_HEAD_MAX:
             continue
-        m = pattern.match(text)
-        if m is None:
-            continue
-        rest = text[m.end() :]
+        rest = text[end:]
         if rest and SENTENCE_START_RE.match(rest) is None:
             continue
         # Any organisation only in brackets, and before a sentence unless it is one word
         # ("Washington (CNN)" alone); never a credit with a slash ("(Jo Lee/Harbour Post)"
         # closes a caption).
-        if "/" in m["agency"]:
+        if "/" in agency:
             continue
-        loose = form == 0 and (bool(rest) or len(m["agency"].split()) == 1)
-        source = _agency(m["agency"], loose=loose)
-        place = _place(m["head"])
-        if source is None or place is None or (form == 2 and not place):
+        loose = form == "bracket" and (bool(rest) or len(agency.split()) == 1)
+        source = _agency(agency, loose=loose)
+        place = _place(head)
+        if source is None or place is None or (form == "dash" and not place):
             continue
-        return Wire(m.end(), source, place or None)
+        return Wire(end, source, place or None)
     return None
+
+
+def _wire_marks(text: str) -> Iterator[tuple[str, str, str, int]]:
+    """Each way the line may hold a wire agency: ``(form, head, agency, end)``."""
+    limit = WIRE_HEAD_MAX + 1
+    # (the dash after an agency such as "INTERFAX.RU" may come up to 40 characters later)
+    bracket = text.find("(", 0, limit)
+    if bracket >= 0 and (m := WIRE_BRACKET_RE.match(text, bracket)) is not None:
+        yield "bracket", text[:bracket], m["agency"], m.end()
+    slash = text.find("/", 0, limit)
+    if slash >= 0 and (m := WIRE_SLASH_RE.match(text, slash)) is not None:
+        yield "slash", text[:slash], m["agency"], m.end()
+    dashes = [i for i in (text.find(d, 0, WIRE_SCAN_CHARS) for d in (" -", " –", " —")) if i >= 0]
+    if not dashes:
+        return
+    # The dash forms take known agencies only: look the name up before matching.
+    agencies = lexicon().agencies
+    dash = min(dashes) + 1
+    stop = text.find(".", dash, dash + 45)
+    named = text[dash + 1 : stop if stop >= 0 else dash + 45].strip(" \t")
+    if named.casefold() in agencies and (m := WIRE_DASH_RE.match(text, dash)) is not None:
+        yield "dash", text[:dash], m["agency"], m.end()
+    before = text[:dash].rstrip()
+    token = before.rsplit(None, 1)[-1] if before else ""
+    if token.strip(" .").casefold() in agencies:
+        m = WIRE_BEFORE_DASH_RE.match(text, dash)
+        if m is not None:
+            yield "before", before[: len(before) - len(token)], token, m.end()
 
 
 def _wire(draft: Draft) -> Draft:
@@ -357,14 +382,15 @@ def dateline(draft: Draft) -> Draft:
             published = published or date
             authors = authors or names
             continue
-        dual = read_dual_stamp(line.text)
+        # (each reader below refuses most lines at once; the guards save the calls)
+        dual = None if line.text.isascii() else read_dual_stamp(line.text)
         if dual is not None:
             taken.append(i)
             published, source = published or dual[0], source or dual[1]
             if dual[2]:
                 extra.setdefault("dateline", dual[2])
             continue
-        time = read_clock(line.text)
+        time = read_clock(line.text) if len(line.text) <= MAX_CLOCK_CHARS else None
         if time is not None and clock is None:
             taken.append(i)
             clock = time
