@@ -69,6 +69,8 @@ MONTHS = [
     "December",
 ]
 AGENCIES = ["Anadolu Agency", "Reuters", "Xinhua", "Europa Press"]
+WIRE_AGENCIES = ["Reuters", "AP", "AFP", "Xinhua", "HarbourNews"]
+PLACES = ["PORTVILLE", "NORTH BAY, D.C.", "Lake Heights, Ohio", "Rio de Janeiro", "ПОРТОВСК"]
 CATEGORIES = ["DIPLOMACY", "CHINA", "Economy", "Sport", "World"]  # fmt: skip
 
 
@@ -147,6 +149,7 @@ class Doc:
     source: str | None = None
     categories: tuple[str, ...] = ()
     captions: tuple[Caption, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 @st.composite
@@ -175,13 +178,83 @@ def header_doc(draw: st.DrawFn) -> Doc:
 
 @st.composite
 def byline_doc(draw: st.DrawFn) -> Doc:
-    """Title, byline, dateline, caption, paragraphs, agency credit and category footer."""
+    """Title, byline, dateline, caption, paragraphs, agency credit and category footer.
+
+    The byline is "By A, B and C" or a lone name with its family name in capitals; the
+    caption's credit is piped or bracketed, and the headline may be glued after an agency
+    credit ("<caption> | AP Photo <headline>").
+    """
     t, names, paras = draw(title()), draw(authors()), draw(body())
     day, written = draw(written_date())
     agency = draw(st.sampled_from(AGENCIES))
     cat = draw(st.sampled_from(CATEGORIES))
-    cap = Caption(draw(title()), f"{draw(person())}/Getty Images")
-    parts = [written, t, f"By {join_names(names)}", f"{cap.text} | {cap.credit}", *paras]
+    if draw(st.booleans()):
+        line = f"By {join_names(names)}"
+    else:  # "Ana de SILVA"; "Jane XI" would read as a numeral, not a family name
+        given, *family = draw(person().filter(lambda n: not n.endswith(" Xi"))).split()
+        names = (" ".join([given, *family[:-1], family[-1].upper()]),)
+        line = names[0]
+    form = draw(st.sampled_from(["pipe", "bracket", "headline"]))
+    if form == "pipe":
+        cap = Caption(draw(title()), f"{draw(person())}/Getty Images")
+        top = [t, f"{cap.text} | {cap.credit}"]
+    elif form == "bracket":
+        cap = Caption(draw(title()) + ".", f"{draw(person())}/The Harbour Post")
+        top = [t, f"{cap.text} ({cap.credit})"]
+    else:
+        cap = Caption(draw(title()) + ".", draw(st.sampled_from(["AP Photo", "Getty Images"])))
+        top = [f"{cap.text} | {cap.credit} {t}"]
+    parts = [written, *top[:1], line, *top[1:], *paras]
     parts += [f"  • {agency}", f"Posted in: {cat}"]
     blank = draw(st.sampled_from(["\n", "\n\n"]))
     return Doc(blank.join(parts), paras, t, names, day, agency, (cat,), (cap,))
+
+
+@st.composite
+def wire_doc(draw: st.DrawFn) -> Doc:
+    """A title, then a first paragraph opened by a wire dateline ("PORTVILLE (Reuters) - ")."""
+    t, paras = draw(title()), draw(body())
+    place = draw(st.none() | st.sampled_from(PLACES))
+    form = draw(st.sampled_from(["bracket", "slash"]))
+    if form == "bracket":
+        agency = draw(st.sampled_from(WIRE_AGENCIES))
+        dash = draw(st.sampled_from(["- ", "— ", "– ", ""]))
+        head = f"{place} ({agency}) {dash}" if place else f"({agency}) {dash}"
+    else:  # "ПОРТОВСК, 9 августа. /ТАСС/. "
+        agency, place = "ТАСС", place or "ПОРТОВСК"
+        day = draw(st.integers(1, 28))
+        head = f"{place}, {day} {draw(st.sampled_from(['мая', 'августа', 'янв']))}. /ТАСС/. "
+    text = "\n\n".join([t, head + paras[0], *paras[1:]])
+    meta = (("dateline", place),) if place else ()
+    return Doc(text, paras, t, source=agency, metadata=meta)
+
+
+SIGNATURES = ["Thu Hà", "Văn Đức", "Mỹ Hằng", "Hải Vân", "Анна Петрова"]
+
+
+@st.composite
+def stamp_doc(draw: st.DrawFn) -> Doc:
+    """A stamp glued after the first paragraph ("… Jo Lee Updated Nov 2, 2022 | 01:36 PM
+    IST"), or a date line at the top and a clock line at the end; and, sometimes, a
+    signature glued after the last sentence ("… Thu Hà - Văn Đức")."""
+    t, paras = draw(title()), list(draw(body()))
+    day = draw(days())
+    hour, minute = draw(st.integers(1, 12)), draw(st.integers(0, 59))
+    names: tuple[str, ...] = ()
+    if draw(st.booleans()):
+        who = draw(person())
+        names = (who,)
+        stamp = f"{MONTHS[day.month - 1][:3]} {day.day}, {day.year} | {hour:02}:{minute:02} PM IST"
+        label = draw(st.sampled_from(["Updated", "Published", "Published on:"]))
+        ist = dt.timezone(dt.timedelta(hours=5, minutes=30))
+        published: dt.date = dt.datetime.combine(day, dt.time(hour % 12 + 12, minute, tzinfo=ist))
+        lines = [t, f"{paras[0]} {who} {label} {stamp}", *paras[1:]]
+    else:
+        published = dt.datetime.combine(day, dt.time(hour + 8, minute))
+        lines = [day.isoformat(), t, *paras, f"{hour + 8:02}:{minute:02}"]
+    signed = draw(st.lists(st.sampled_from(SIGNATURES), max_size=2, unique=True))
+    if signed:
+        last = lines.index(paras[-1])
+        lines[last] = f"{paras[-1]} {' - '.join(signed)}"
+        names = (*names, *signed)
+    return Doc("\n\n".join(lines), tuple(paras), t, names, published)

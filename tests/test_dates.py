@@ -43,6 +43,8 @@ UTC = dt.timezone.utc
         ("10 августа 2015 г.", dt.date(2015, 8, 10)),
         ("28.09.2016, 22:10", dt.datetime(2016, 9, 28, 22, 10)),
         ("4/17/2020", dt.date(2020, 4, 17)),
+        ("10 أغسطس 2015 م", dt.date(2015, 8, 10)),
+        ("2 نيسان 2019", dt.date(2019, 4, 2)),
         # negative rows: sentences, partial dates, ambiguous and implausible dates
         ("The vote on 8 December 2022 was close", None),
         ("8 December", None),
@@ -54,6 +56,7 @@ UTC = dt.timezone.utc
         ("2022-02-30", None),  # no such day
         ("2022-06-07 10:00 CST", None),  # ambiguous zone: refused, not guessed
         ("12 monkeys 2020", None),
+        ("م 2015", None),  # the era mark alone is no date
         ("", None),
     ],
 )

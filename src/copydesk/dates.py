@@ -1,7 +1,7 @@
 """Free-text dates and time stamps to :class:`datetime.date` / :class:`datetime.datetime`.
 
 Only a string that is a date *as a whole* parses: numbers, month names (en, pt, es, fr, de,
-ru, it), weekday names, a time, a zone, and a few filler words ("de", "of", "г."). A sentence
+ru, it, ar), weekday names, a time, a zone, and a few filler words ("de", "of", "г."). A sentence
 that merely mentions a date does not, which is what lets the extract steps take stand-alone
 date lines and leave the body alone. The month and weekday lists live in
 ``rules/metadata.toml``.

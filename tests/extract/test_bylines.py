@@ -7,7 +7,14 @@ import datetime as dt
 import pytest
 
 from copydesk.draft import Draft
-from copydesk.extract.bylines import Byline, byline, read_byline, read_contributors
+from copydesk.extract.bylines import (
+    Byline,
+    byline,
+    read_byline,
+    read_caps_name,
+    read_contributors,
+    read_signature,
+)
 from copydesk.extract.datelines import dateline, read_stamp
 
 PROSE = "The port closed on Monday after a storm hit the coast, officials said."
@@ -37,12 +44,19 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("by Giovani – Liveanddare.com", Byline(("Giovani",), "Liveanddare.com")),
         ("As Written By Alex Roe for Daily Caller:", Byline(("Alex Roe",), "Daily Caller")),
         ("By Reuters", Byline((), "Reuters")),
+        (
+            "Original story by Jo Lee at Harbour News: “Storm Closes Port: What We Know“",
+            Byline(("Jo Lee",), "Harbour News"),
+        ),
+        ("Written by Ana Ruiz, “a quiet port”", Byline(("Ana Ruiz",))),
         # negative rows: prose that opens like a byline, organisations as persons, dates
         ("By the end of the year, prices fell.", None),
         ("Por Deus, por minha mãe e pelo povo eu sou honesto.", None),
         ("by Taiwan's state-owned Chinese Petroleum Corp .", None),
         ("By 8 December 2022", None),
         ("Bypassing the rules is common.", None),
+        ("By the way: “nothing is closed”, he said.", None),
+        ("Written by hand: “the port is closed” on a sign.", None),
     ],
 )
 def test_read_byline(line: str, want: Byline | None) -> None:
@@ -84,6 +98,88 @@ def test_bare_name_line_is_not_a_byline() -> None:
     """A bare capitalised line under the title may be a heading: it stays in the body."""
     d = byline(Draft.from_text(f"Port closes after storm\nMigraine Nightmare\n{PROSE}"))
     assert d.edits == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Jay ROE", ("Jay ROE",)),
+        ("Xuan Loc DOAN", ("Xuan Loc DOAN",)),
+        ("Ana María de la CRUZ", ("Ana María de la CRUZ",)),
+        ("Ian O'NEIL", ("Ian O'NEIL",)),
+        # negative rows: headings, all-capitals lines, numerals, organisations, one word
+        ("Migraine Nightmare", None),
+        ("TÔ DENTRO", None),
+        ("JAY ROE", None),
+        ("Part III", None),
+        ("Chapter XIV", None),
+        ("Harbour NEWS", None),
+        ("Storm Hits the COAST today", None),
+        ("ROE", None),
+        ("Jay Roe", None),  # no capitals: may be a heading
+    ],
+)
+def test_read_caps_name(line: str, want: tuple[str, ...] | None) -> None:
+    """A name with its family name in capitals is a byline; headings are not."""
+    assert read_caps_name(line) == want
+
+
+def test_caps_name_under_the_standfirst_is_taken() -> None:
+    """'Jay ROE' between a standfirst and the text goes to authors."""
+    d = byline(Draft.from_text(f"Port closes after the storm\nJay ROE\n{PROSE}\n{PROSE}"))
+    assert d.fields.authors == ("Jay ROE",)
+    assert [line.state for line in d.lines] == ["body", "extracted", "body", "body"]
+
+
+VI = "Ông Nam cho biết cảng sẽ mở cửa trở lại vào tuần sau, sau khi bão đi qua."
+RU = "Порт закроют на неделю, после того как шторм дойдёт до побережья, сообщили власти."
+
+
+@pytest.mark.parametrize(
+    ("tail", "names", "source"),
+    [
+        (" Thu Hà", ("Thu Hà",), None),
+        (" Thu Hà - Văn Đức", ("Thu Hà", "Văn Đức"), None),
+        (" VĂN ĐỨC", ("VĂN ĐỨC",), None),
+        (" M.Đ", ("M.Đ",), None),
+        (" PV (TTXVN)", (), "TTXVN"),
+        (" Thu Hà (TTXVN)", ("Thu Hà",), "TTXVN"),
+    ],
+)
+def test_read_signature(tail: str, names: tuple[str, ...], source: str | None) -> None:
+    """A signature after the last sentence gives where it starts, the names and the agency."""
+    assert read_signature(VI + tail) == (len(VI), names, source)
+
+
+def test_signature_glued_without_a_space() -> None:
+    """'…побережья.Анна Петрова': the name starts right after the stop."""
+    assert read_signature(RU + "Анна Петрова") == (len(RU), ("Анна Петрова",), None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        PROSE + " God Bless America",  # an English phrase: signatures need a non-ASCII name
+        VI + " Hà",  # one word: too little to tell a name
+        VI + " Hà Nội, Việt Nam.",  # ends a sentence
+        "Endereço: Rua Dr. Virgílio de Souza Lima",  # a title's stop is no sentence end
+        RU + " ВСЕ ПРАВА ЗАЩИЩЕНЫ. ПЕРЕПЕЧАТКА ЗАПРЕЩЕНА",  # sentences in capitals
+        VI + " PV (Báo Mới Hôm Nay)",  # not a known agency
+        "Cảng mở cửa. Thu Hà",  # too short to be a paragraph with a signature
+        RU + "Ваш комментарий",  # lower case after the first word: prose
+    ],
+)
+def test_read_signature_refuses(line: str) -> None:
+    """Phrases, places, titles and sentences after the last stop are no signature."""
+    assert read_signature(line) is None
+
+
+def test_signature_is_cut_from_the_last_paragraph() -> None:
+    """The signature leaves the last line for authors; the paragraph stays."""
+    d = byline(Draft.from_text(f"{VI}\n{VI} Thu Hà - Văn Đức"))
+    assert [line.text for _, line in d.body()] == [VI, VI]
+    assert d.fields.authors == ("Thu Hà", "Văn Đức")
+    assert [(e.kind, e.old) for e in d.edits] == [("extracted", " Thu Hà - Văn Đức")]
 
 
 def test_byline_in_the_middle_stays() -> None:

@@ -51,12 +51,48 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
             Caption("A lab in a file photo.", "Reuters/Jo Lee"),
         ),
         ("Andres Roe/AP Photo", Caption("", "Andres Roe/AP Photo")),
+        (
+            "Expand | Collapse (Photo: Reuters/Jo Lee) A lab in a file photo.",
+            Caption("A lab in a file photo.", "Reuters/Jo Lee"),
+        ),
+        # an initial or a title before a full stop is not a sentence break
+        (
+            "Ana B. Ruiz and Gov. Li at the quay in 2019. (Jo Lee/AFP/Getty Images)",
+            Caption("Ana B. Ruiz and Gov. Li at the quay in 2019.", "Jo Lee/AFP/Getty Images"),
+        ),
+        ("Featured image via Sara D. Roe/Getty Images", Caption("", "Sara D. Roe/Getty Images")),
+        # a photographer and an outlet, even under a caption of two sentences
+        (
+            "Ferries wait at the quay. The strike ended on Monday. (Jo Lee/The Harbour Post)",
+            Caption(
+                "Ferries wait at the quay. The strike ended on Monday.", "Jo Lee/The Harbour Post"
+            ),
+        ),
+        # a headline glued after the agency credit: the credit ends where the agency does
+        (
+            "The mayor spoke at the quay. | AP Photo Storm closes the port for a week",
+            Caption("The mayor spoke at the quay.", "AP Photo"),
+        ),
+        (
+            "Ships wait at dawn | Jo Lee/AFP via Getty Images Talks resume in the capital",
+            Caption("Ships wait at dawn", "Jo Lee/AFP via Getty Images"),
+        ),
         # negative rows: prose mentioning photos, brackets and pipes that are not credits
         ("He said (in a statement) that the photo was fake.", None),
         ("The photo: a man in a coat.", None),
         ("Photos: I took them in 2010. Then I left the city for good.", None),
         ("Prices rose | markets fell", None),
         ("Either/or choices are bad/good", None),
+        ("The effect was measured twice (Smith/Jones 2019).", None),  # a citation
+        ("Costs rose (see Table 2/Annex B) in the first year.", None),
+        ("Prices rose | AP reporters counted the boats", None),  # no headline capital
+        ("The quay at dawn. | AP Photo Storm", None),
+        ("He smiled. (Photo: AP) Then the crew went home.", None),
+        (
+            "The mayor, who spoke at length about it (photo: AP) left early.",
+            None,
+        ),  # a one-word "headline" is no headline
+        ("Either way | AP Photo", Caption("Either way", "AP Photo")),
         (PROSE, None),
     ],
 )
@@ -70,6 +106,17 @@ def test_caption_step_keeps_the_body() -> None:
     d = caption(Draft.from_text(f"{PROSE}\nA rally. Photo: AP\n{PROSE}\nFeatured image via Jo Lee"))
     assert d.fields.captions == (Caption("A rally.", "AP"), Caption("", "Jo Lee"))
     assert [line.text for _, line in d.body()] == [PROSE, PROSE]
+
+
+def test_headline_glued_after_a_credit_stays_in_the_body() -> None:
+    """'<caption> | AP Photo <headline>' leaves the headline in the body, the rest in captions."""
+    line = "  The mayor spoke at the quay. | AP Photo Storm closes the port for a week"
+    d = caption(Draft.from_text(f"{line}\n{PROSE}"))
+    assert [line.text for _, line in d.body()] == ["Storm closes the port for a week", PROSE]
+    assert d.fields.captions == (Caption("The mayor spoke at the quay.", "AP Photo"),)
+    assert [(e.kind, e.old) for e in d.edits] == [
+        ("extracted", "  The mayor spoke at the quay. | AP Photo ")
+    ]
 
 
 def test_credit_glued_to_a_sentence_is_cut_alone() -> None:

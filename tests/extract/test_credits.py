@@ -29,11 +29,20 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("Theo Nhân Hà/Dân trí", True, ("Dân trí", ("Nhân Hà",))),
         ("Theo VnExpress", True, ("VnExpress", ())),
         ("atimes.com", True, ("atimes.com", ())),
+        ("Via Harbour Politics", False, ("Harbour Politics", ())),
+        ("via harbourpost.example", False, ("harbourpost.example", ())),
+        ("Source", True, (None, ())),  # a link label whose link is gone
+        ("Fonte:", True, (None, ())),
+        ("Fonte Agência Porto", True, ("Agência Porto", ())),
         # negative rows
         ("Source: the figures were revised twice. Then they fell.", False, None),
         ("Reuters", False, None),  # a bare agency counts only at the end
         ("• Climate change", True, None),  # a list item, not an agency
         ("Theo ông Nam, giá sẽ tăng trong năm tới.", True, None),
+        ("Via the back door, the crew left the port.", False, None),
+        ("Source", False, None),  # an empty label counts only at the end
+        ("Theo Walcott", False, None),  # a first name, not a source opener, near the top
+        ("Sources say the port will close.", True, None),
         (PROSE, True, None),
     ],
 )
@@ -47,6 +56,27 @@ def test_source_step_takes_last_line() -> None:
     d = source_credit(Draft.from_text(f"{PROSE}\n{PROSE}\n  • Anadolu Agency"))
     assert d.fields.source == "Anadolu Agency"
     assert [line.text for _, line in d.body()] == [PROSE, PROSE]
+
+
+def test_domain_glued_to_the_last_sentence() -> None:
+    """'…concluded./example.com' at the end: the domain is the source, the sentence stays."""
+    d = source_credit(Draft.from_text(f"{PROSE}\n{PROSE}/harbourpost.example"))
+    assert d.fields.source == "harbourpost.example"
+    assert [line.text for _, line in d.body()] == [PROSE, PROSE]
+    assert [(e.kind, e.old) for e in d.edits] == [("extracted", "/harbourpost.example")]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Read the report at harbourpost.example/a/b.html",  # a path inside a sentence
+        "The full text is at https://harbourpost.example/2019/report.",
+        "Prices rose by a half/harbourpost.example",  # no sentence end before the slash
+    ],
+)
+def test_domain_inside_a_sentence_stays(last: str) -> None:
+    """A domain that is part of the sentence, or not after its end, is no credit."""
+    assert source_credit(Draft.from_text(f"{PROSE}\n{last}")).edits == ()
 
 
 @pytest.mark.parametrize(

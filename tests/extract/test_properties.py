@@ -8,7 +8,16 @@ from hypothesis import given
 
 from copydesk import clean_article
 
-from ..strategies_meta import MONTHS, Doc, body, byline_doc, days, header_doc
+from ..strategies_meta import (
+    MONTHS,
+    Doc,
+    body,
+    byline_doc,
+    days,
+    header_doc,
+    stamp_doc,
+    wire_doc,
+)
 
 
 def _check(doc: Doc) -> None:
@@ -20,7 +29,7 @@ def _check(doc: Doc) -> None:
     assert article.source == doc.source
     assert article.categories == doc.categories
     assert article.captions == doc.captions
-    assert dict(article.metadata) == {}  # placeholders never land in metadata
+    assert dict(article.metadata) == dict(doc.metadata)  # placeholders never land in metadata
 
 
 @given(header_doc())
@@ -32,6 +41,18 @@ def test_header_blocks_are_recovered(doc: Doc) -> None:
 @given(byline_doc())
 def test_bylines_datelines_captions_credits_are_recovered(doc: Doc) -> None:
     """Datelines, bylines, captions, agency credits and category footers come back exactly."""
+    _check(doc)
+
+
+@given(wire_doc())
+def test_wire_datelines_are_recovered(doc: Doc) -> None:
+    """A wire dateline's agency and place come back; the paragraph it opened stays whole."""
+    _check(doc)
+
+
+@given(stamp_doc())
+def test_glued_stamps_clock_lines_and_signatures_are_recovered(doc: Doc) -> None:
+    """Glued stamps, clock lines and glued signatures give their values; the text stays."""
     _check(doc)
 
 

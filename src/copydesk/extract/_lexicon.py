@@ -57,6 +57,7 @@ class Lexicon:
     byline_date_labels: frozenset[str]
     date_labels: frozenset[str]
     update_labels: frozenset[str]
+    calendar_links: tuple[str, ...]  # longest first
     caption_markers: frozenset[str]
     credit_openers: tuple[str, ...]  # longest first
     photo_agencies: frozenset[str]
@@ -64,10 +65,12 @@ class Lexicon:
     canonical: Mapping[str, str]
     agency_words: frozenset[str]
     source_openers: frozenset[str]
+    via_openers: frozenset[str]
     category_keys: frozenset[str]
     months: Mapping[str, int]
     weekdays: frozenset[str]
     fillers: frozenset[str]
+    local_zones: Mapping[str, int]
 
     @classmethod
     def from_toml(cls, data: Mapping[str, Any]) -> Lexicon:
@@ -99,6 +102,7 @@ class Lexicon:
             byline_date_labels=_words(by, "date_labels"),
             date_labels=_words(dl, "labels"),
             update_labels=_words(dl, "update_labels"),
+            calendar_links=tuple(sorted(dl["calendar_links"], key=len, reverse=True)),
             caption_markers=_words(cap, "markers"),
             credit_openers=tuple(
                 sorted({w.casefold() for w in cap["credit_openers"]}, key=len, reverse=True)
@@ -108,10 +112,15 @@ class Lexicon:
             canonical={k.casefold(): v for k, v in cr["canonical"].items()},
             agency_words=frozenset(w.casefold() for w in cr["agency_words"]),
             source_openers=frozenset(w.casefold() for w in cr["source_openers"]),
+            via_openers=frozenset(w.casefold() for w in cr["via_openers"]),
             category_keys=_words(data["categories"], "keys"),
             months=months,
             weekdays=frozenset(w.casefold() for w in data["dates"]["weekdays"]),
             fillers=frozenset(w.casefold() for w in data["dates"]["fillers"]),
+            local_zones={
+                " ".join(k.casefold().split()): int(v)
+                for k, v in data["dates"]["local_zones"].items()
+            },
         )
 
     def is_placeholder(self, value: str) -> bool:

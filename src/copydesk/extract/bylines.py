@@ -1,5 +1,7 @@
 """Bylines: "By X", "By X and Y", "Por X", "記者X／台北報導", "Authors:" blocks, with their
-trailing source and date parts ("By Deng Xiaoci Source:Globaltimes.cn Published: 2020/4/17")."""
+trailing source and date parts ("By Deng Xiaoci Source:Globaltimes.cn Published: 2020/4/17");
+a name with its family name in capitals alone on a line ("Jay ROE"); and a signature glued
+after the last sentence ("…nghiệm. Quyên Quyên - Mỹ Hằng", "…tự động. PV (TTXVN)")."""
 
 from __future__ import annotations
 
@@ -11,11 +13,11 @@ import regex
 from copydesk.dates import parse_date
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon
-from copydesk.extract._names import is_organisation, split_names
+from copydesk.extract._names import MAX_NAME_WORDS, is_organisation, split_names
 from copydesk.extract._window import edges
 from copydesk.pipeline import step
 
-__all__ = ["Byline", "byline", "read_byline"]
+__all__ = ["Byline", "byline", "read_byline", "read_caps_name", "read_signature"]
 
 # The opening of a byline: one to four words then a space or colon ("By ", "Posted by ",
 # "Автор: "), one pattern per word count. Which words count is the lexicon's; bounded repeats.
@@ -45,6 +47,29 @@ SOURCE_RE = regex.compile(
     r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}"
     r"|\p{Lu}[\p{L}&'’.\-]{0,30}(?:[ \t]\p{Lu}[\p{L}&'’.\-]{0,30}){0,4}"
 )
+# The original story's title quoted after a credit: 'Original story by A at B: “Title”'.
+# Cut before the names are read; an opening quote must follow the separator. Bounded.
+QUOTED_TITLE_RE = regex.compile(r"[ \t]{0,2}[:,–—][ \t]{0,3}[“\"‘«„][^\n]{1,200}$")
+# A family name in capitals ("ROE", "O'NEIL", "GARCÍA-LÓPEZ"): three letters or more.
+CAPS_WORD_RE = regex.compile(r"\p{Lu}[\p{Lu}'’\-]{2,30}")
+# Roman numerals ("Part III") are not family names.
+ROMAN_RE = regex.compile(r"[IVXLCDM]{1,8}")
+# A signature glued after the last sentence: "…trắc nghiệm. Quyên Quyên - Mỹ Hằng",
+# "…спасатели.Николай Воронцов", "…tự động. PV (TTXVN)": capitalised words (names joined by
+# " - "; a stop only inside initials, "M.Đ"), then an optional agency in brackets, up to the
+# end of the line. A stop followed by a space ends the attempt, so each sentence end costs
+# at most the length of its own sentence. Bounded.
+SIGNATURE_RE = regex.compile(
+    r"(?<=[.!?…\"”’»])(?P<gap>[ \t]{0,2})"
+    r"(?P<names>\p{Lu}(?:[\p{L}\p{M}'’\- \t]|\.(?=\p{L})){0,60})?"
+    r"(?:[ \t]{0,2}\((?P<agency>[^()\n]{2,30})\))?[ \t]{0,2}$"
+)
+# " - " between the names of a signature.
+SIGNATURE_SEP_RE = regex.compile(r"[ \t]{1,2}[-–][ \t]{1,2}")
+#: A name line ("Ana María de la CRUZ") is at most this long.
+MAX_CAPS_NAME_CHARS = 60
+#: A signature is glued to a paragraph at least this long.
+SIGNATURE_MIN_LINE = 60
 HEAD_LINES = 6
 TAIL_LINES = 3
 MAX_LINE_CHARS = 160
@@ -126,6 +151,9 @@ def read_byline(text: str) -> Byline | None:
         elif value:
             return None
     names_part = names_part.strip().rstrip(":").strip()
+    quoted = QUOTED_TITLE_RE.search(names_part) if len(names_part) > 20 else None
+    if quoted is not None and quoted.start() > 0:
+        names_part = names_part[: quoted.start()]  # 'A at B: “Story title”'
     names = split_names(names_part)
     if names is None:
         # "By Jane Roe: April 4, 2016", "by Giovani – Liveanddare.com", "Posted by X on <date>"
@@ -148,6 +176,80 @@ def read_byline(text: str) -> Byline | None:
                 return Byline(source=canonical, published=published)
             return None
     return Byline(authors=names, source=source, published=published)
+
+
+def read_caps_name(text: str) -> tuple[str, ...] | None:
+    """Names of a line that is only a name with its family name in capitals, or ``None``.
+
+    A heading is rarely written "Given FAMILY", so such a line is a byline even without "By";
+    a line all in capitals may be a heading and is not taken.
+
+    >>> read_caps_name("Jay ROE"), read_caps_name("Ana María de la CRUZ")
+    (('Jay ROE',), ('Ana María de la CRUZ',))
+    >>> [read_caps_name(t) for t in ("Migraine Nightmare", "TÔ DENTRO", "Part III")]
+    [None, None, None]
+    """
+    if len(text) > MAX_CAPS_NAME_CHARS:
+        return None
+    words = text.split()
+    if not 2 <= len(words) <= MAX_NAME_WORDS or not words[0][1:2].islower():
+        return None
+    if not any(CAPS_WORD_RE.fullmatch(w) and not ROMAN_RE.fullmatch(w) for w in words[1:]):
+        return None
+    return split_names(text.strip())
+
+
+def read_signature(text: str) -> tuple[int, tuple[str, ...], str | None] | None:
+    """A signature glued after a paragraph's last sentence: ``(cut, authors, source)``.
+
+    Only names holding a letter outside ASCII are taken ("Hải Vân", "Николай Воронцов"): in
+    English copy a capitalised phrase after the last sentence ("God Bless America") is far
+    more often prose than a signature. Each name has two words or more, or is written as
+    initials ("M.Đ"). An agency in brackets after the names is the source; a lone
+    abbreviation before it ("PV", reporter) is not taken as a name.
+
+    >>> read_signature("Ngày 6/2 ông Chung đã yêu cầu kiểm tra các sân. Quyên Quyên - Mỹ Hằng")
+    (47, ('Quyên Quyên', 'Mỹ Hằng'), None)
+    >>> read_signature("Ông Chung đã yêu cầu kiểm tra tất cả các cơ sở thể thao. PV (TTXVN)")
+    (56, (), 'TTXVN')
+    >>> read_signature("They never gave up on the port, not once. God Bless America") is None
+    True
+    """
+    if len(text) < SIGNATURE_MIN_LINE or not (
+        text.rstrip()[-1:].isalpha() or text.rstrip()[-1:] == ")"
+    ):
+        return None
+    lex = lexicon()
+    # Every sentence end of the last 100 characters, the latest first: the signature is what
+    # follows the last sentence, not the last two.
+    start = len(text) - 100 if len(text) > 100 else 0
+    for m in reversed(list(SIGNATURE_RE.finditer(text, start, overlapped=True))):
+        raw, agency = (m["names"] or "").strip(), m["agency"]
+        if not raw and agency is None:
+            continue
+        before = text[max(m.start() - 3, 0) : m.start()]
+        if before.endswith(".") and not all(c.islower() or c.isdigit() for c in before[:2]):
+            continue  # "Rua Dr. Ana Lima": a title or an initial, not the end of a sentence
+        if not m["gap"] and not before[-2:-1].islower():
+            continue  # glued without a space only after a lower-case word ("…спасатели.Николай")
+        source = None
+        if agency is not None:
+            if agency.strip().casefold() not in lex.agencies:
+                continue
+            source = lex.canonical.get(agency.strip().casefold(), agency.strip())
+        authors: tuple[str, ...] = ()
+        if raw and (agency is None or len(raw.split()) > 1 or "." in raw):
+            parts = [split_names(p) for p in SIGNATURE_SEP_RE.split(raw)]
+            names = tuple(n for part in parts if part is not None for n in part)
+            if (
+                None in parts
+                or raw.isascii()
+                or not all(len(n.split()) >= 2 or "." in n for n in names)
+            ):
+                continue
+            authors = names
+        return m.start(), authors, source
+    return None
 
 
 def read_contributors(text: str) -> tuple[str, ...] | None:
@@ -178,8 +280,10 @@ def _is_authors_label(text: str) -> bool:
 def byline(draft: Draft) -> Draft:
     """Take byline lines near the top or bottom into ``authors`` (and ``source``, ``published``).
 
-    Also takes an ``Authors:`` line with the name lines under it, or alone when it is empty.
-    Organisations and dates are never taken as persons; names are kept as written.
+    Also takes an ``Authors:`` line with the name lines under it, or alone when it is empty;
+    a line that is only a name with its family name in capitals ("Jay ROE"); and a signature
+    glued after the last sentence of the text (cut from its line). Organisations and dates
+    are never taken as persons; names are kept as written.
     """
     authors = list(draft.fields.authors)
     source, published = draft.fields.source, draft.fields.published
@@ -207,11 +311,23 @@ def byline(draft: Draft) -> Draft:
             continue
         found = read_byline(line.text)
         if found is None:
+            names = read_caps_name(line.text)
+            found = Byline(authors=names) if names is not None else None
+        if found is None:
             continue
         taken.append(i)
         authors.extend(found.authors)
         source = source or found.source
         published = published or found.published
+    if body and body[-1][0] not in taken:
+        i, line = body[-1]
+        signed = read_signature(line.text)
+        if signed is not None:
+            cut, names, credited = signed
+            draft = draft.rewrite(i, [(cut, len(line.text), "")], rule=RULE, kind="extracted")
+            authors.extend(names)
+            source = source or credited
+            draft = draft.set_fields(authors=tuple(dict.fromkeys(authors)), source=source)
     if not taken:
         return draft
     if contributors:

@@ -1,19 +1,23 @@
 """Photo captions and credits on lines of their own: ``… Photo: Courtesy of …``,
-``… | Getty Images``, ``(Ty Wright/Getty Images)``, ``Featured image via …``, ``(圖／…)``."""
+``… | Getty Images``, ``(Ty Wright/Getty Images)``, ``(Jo Lee/The Harbour Post)``,
+``Featured image via …``, ``(圖／…)``; and a caption with the next headline glued after its
+credit (``… | AP Photo Storm closes port``), where the headline stays in the body."""
 
 from __future__ import annotations
 
 import functools
 
+import attrs
 import regex
 
 from copydesk.article import Caption
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon
+from copydesk.extract._names import is_person
 from copydesk.extract.title import looks_like_prose
 from copydesk.pipeline import step
 
-__all__ = ["caption", "read_caption"]
+__all__ = ["Found", "caption", "read_caption", "read_found"]
 
 # "<text> Photo: <credit>" / "<text> (Foto: <credit>)" / "Ảnh: <credit>": a caption marker of
 # the lexicon with a colon, then a short credit without brackets; "(Photo: X) <text>" has the
@@ -25,7 +29,11 @@ MARKER_PATTERN = (
     r"(?<!\p{{L}})(?P<marker>{markers})[ \t]{{0,2}}[:：]"
     r"[ \t]{{0,3}}(?P<credit>[^()\[\]\n]{{2,120}}?)[ \t]{{0,2}}[)\]]?[ \t]{{0,2}}\.?"
 )
+# "(Photo: <credit>) <text>": the credit first. A short label of page furniture may come
+# before it ("Expand | Collapse (Photo: …) …"): up to 30 characters, no brackets and no
+# sentence punctuation; it leaves the body with the caption.
 LEADING_PATTERN = (
+    r"(?:[^()\[\].!?\n]{{1,30}}?[ \t]{{1,3}})?"
     r"[(\[](?P<marker>{markers})[ \t]{{0,2}}[:：][ \t]{{0,3}}(?P<credit>[^()\[\]]{{2,120}})[)\]]"
     r"[ \t]{{1,3}}(?P<text>.{{2,250}})"
 )
@@ -62,8 +70,18 @@ CJK_RE = regex.compile(
 )
 # A credit-only line: "<who>/<agency>" ("Andres Kudacki/AP Photo"). Bounded.
 SLASH_CREDIT_RE = regex.compile(r"[^/\n]{2,60}(?:[ \t]{0,2}/[ \t]{0,2}[^/\n]{2,60}){1,3}")
-# A sentence break inside a credit means the credit swallowed prose.
-SENTENCE_BREAK_RE = regex.compile(r"[.!?…][ \t]{1,3}\p{Lu}\p{Ll}")
+# "<text> | <credit><headline>": the text after the pipe, where a photo agency's name opens
+# and a headline glued to it follows ("… FBI. | AP Photo 28-year-old man sought"). Bounded
+# text; the rest is the line's tail (no repeat can backtrack into it).
+PIPE_HEAD_RE = regex.compile(r"\A(?P<text>.{2,250}?)[ \t]{1,3}\|[ \t]{1,3}(?P<rest>[^|]{4,})")
+# A headline starts with a capital, a digit or an opening quote.
+HEADLINE_START_RE = regex.compile(r"[\p{Lu}\p{N}\"'“‘]")
+#: How far into the text after a pipe a photo agency's credit may end.
+MAX_HEAD_CREDIT = 60
+# A sentence break inside a credit means the credit swallowed prose. A stop after an initial
+# or a short capitalised abbreviation ("George W. Bush", "Gov. Ann Lee", "U.S. Army") is
+# not a break. Bounded lookbehind ({0,2}).
+SENTENCE_BREAK_RE = regex.compile(r"(?<!(?:^|[\s(.])\p{Lu}\p{Ll}{0,2})[.!?…][ \t]{1,3}\p{Lu}\p{Ll}")
 MAX_LINE_CHARS = 320
 #: The marker's colon lies at most this far from the end of a caption line: the longest credit
 #: and the spaces, bracket and stop the marker pattern allows after it (3 + 120 + 2 + 1 + 2 + 1).
@@ -78,8 +96,42 @@ def _agency_credit(credit: str) -> bool:
     return bool(parts) and (parts[-1] in agencies or parts[0] in agencies)
 
 
+def _person_credit(credit: str) -> bool:
+    """True for "<photographer>/<outlet>" ("Jo Lee/The Harbour Post"): a name of two words
+    or more, a slash, then one to five capitalised words. "Smith/Jones" (a citation) and
+    "either/or" are not credits.
+
+    >>> _person_credit("Jo Lee/The Harbour Post"), _person_credit("Smith/Jones")
+    (True, False)
+    """
+    parts = [p.strip(" .") for p in credit.split("/")]
+    if len(parts) != 2 or len(parts[0].split()) < 2 or not is_person(parts[0]):
+        return False
+    words = parts[1].split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _photo_credit(credit: str) -> bool:
+    return _agency_credit(credit) or _person_credit(credit)
+
+
 def _good_credit(credit: str) -> bool:
     return 2 <= len(credit) <= 120 and SENTENCE_BREAK_RE.search(credit) is None
+
+
+@attrs.frozen
+class Found:
+    """A caption read from a line, and how the line holds it.
+
+    ``kind`` is ``"marker"`` when a marker word ("Photo:") introduced the credit, ``"credit"``
+    for a credit-only line or a bracketed or piped agency credit (the whole line is the
+    caption), ``"headline"`` when a headline is glued after the credit: ``rest`` is then where
+    the headline starts in the stripped line.
+    """
+
+    caption: Caption
+    kind: str = "credit"
+    rest: int | None = None
 
 
 def read_caption(text: str) -> Caption | None:
@@ -93,11 +145,19 @@ def read_caption(text: str) -> Caption | None:
     Caption(text='', credit='Franco Origlia/Getty Images')
     >>> read_caption("Photo: The ferry leaves port. (Coastal Desk / Ines Faro)")
     Caption(text='The ferry leaves port.', credit='Coastal Desk / Ines Faro')
+    >>> read_caption("The ferry at dawn. | AP Photo Storm closes the port")
+    Caption(text='The ferry at dawn.', credit='AP Photo')
     >>> read_caption("He said (in a statement) that the photo was fake.") is None
     True
     >>> read_caption("Photo: the mayor said (again) that it was fine.") is None
     True
     """
+    found = read_found(text)
+    return None if found is None else found.caption
+
+
+def read_found(text: str) -> Found | None:
+    """Like :func:`read_caption`, and also say how the line holds the caption."""
     line = text.strip()
     if not 2 <= len(line) <= MAX_LINE_CHARS:
         return None
@@ -109,11 +169,11 @@ def read_caption(text: str) -> Caption | None:
         if folded.startswith(opener) and len(line) > len(opener):
             credit = line.strip("()[]")[len(opener) :].strip(" :.")
             if credit and _good_credit(credit) and not folded[len(opener)].isalnum():
-                return Caption("", credit)
+                return Found(Caption("", credit))
     # Cheap guards first: each pattern needs a character that most lines lack.
     tail = line[-COLON_TAIL - 1 :]
     leading, marker, opening = _marker_res()
-    patterns = (leading,) if line[0] in "([" else ()
+    patterns = (leading,) if "(" in line[:34] or "[" in line[:34] else ()
     if (
         line[-1] in ")]."
         and ("(" in line or "[" in line)
@@ -127,21 +187,47 @@ def read_caption(text: str) -> Caption | None:
         if m is not None and not m["marker"][0].islower():  # "the photo: ..." is prose
             credit = m["credit"].strip(" .")
             if _good_credit(credit):
-                return Caption(m["text"].strip(), credit)
+                return Found(Caption(m["text"].strip(), credit), "marker")
     m = CJK_RE.fullmatch(line) if "圖" in line or "图" in line else None
     if m is not None:
-        return Caption(m["text"].strip(), m["credit"].strip())
+        return Found(Caption(m["text"].strip(), m["credit"].strip()), "marker")
     for pattern, needed in ((PIPE_RE, "|"), (PAREN_RE, "(")):
         m = pattern.fullmatch(line) if needed in line else None
         if (
             m is not None
-            and _agency_credit(m["credit"])
             and _good_credit(m["credit"])
-            and (pattern is PIPE_RE or "/" in m["credit"])
+            and (
+                (_agency_credit(m["credit"]) and (pattern is PIPE_RE or "/" in m["credit"]))
+                or _person_credit(m["credit"])
+            )
         ):
-            return Caption(m["text"].strip(), m["credit"].strip(" ."))
+            return Found(Caption(m["text"].strip(), m["credit"].strip(" .")))
+    if "|" in line:
+        found = _headline_after_credit(line)
+        if found is not None:
+            return found
     if len(line) <= 100 and SLASH_CREDIT_RE.fullmatch(line) and _agency_credit(line):
-        return Caption("", line.rstrip(" ."))
+        return Found(Caption("", line.rstrip(" .")))
+    return None
+
+
+def _headline_after_credit(line: str) -> Found | None:
+    """ "<text> | AP Photo <headline>": the longest opening of the text after the pipe that
+    names a photo agency is the credit; the headline after it must start like one."""
+    m = PIPE_HEAD_RE.fullmatch(line)
+    if m is None:
+        return None
+    rest = m["rest"]
+    ends = [n for n, ch in enumerate(rest[: MAX_HEAD_CREDIT + 1]) if ch == " "]
+    for end in reversed(ends):
+        credit, headline = rest[:end].rstrip(" ."), rest[end:].lstrip()
+        if not _agency_credit(credit):
+            continue
+        # The longest agency name decides: "AP Photo Storm" is never "AP" + "Photo Storm".
+        if HEADLINE_START_RE.match(headline) is None or len(headline.split()) < 2:
+            return None
+        start = m.start("rest") + len(rest) - len(headline)
+        return Found(Caption(m["text"].strip(), credit), "headline", start)
     return None
 
 
@@ -159,17 +245,26 @@ def caption(draft: Draft) -> Draft:
     """Take stand-alone caption and photo-credit lines into ``captions``.
 
     When the caption text is a prose sentence, the line is a paragraph with a credit glued
-    to its end: only the credit is cut out.
+    to its end: only the credit is cut out. When a headline is glued after an agency credit
+    (``… | AP Photo <headline>``), the caption and credit are cut out and the headline stays.
+    A caption whose credit is bracketed or piped and names an agency or a photographer is
+    taken whole, even when its text runs to several sentences.
     """
     found: list[Caption] = []
     taken: list[int] = []
     for i, line in list(draft.body()):
-        cap = read_caption(line.text)
-        if cap is None:
+        read = read_found(line.text)
+        if read is None:
             continue
-        if cap.text and _glued(line.text.strip(), cap.text):
+        cap = read.caption
+        lead = len(line.text) - len(line.text.lstrip())
+        if read.rest is not None:
+            # "<caption> | AP Photo <headline>": the headline stays in the body.
+            draft = draft.rewrite(i, [(0, lead + read.rest, "")], rule=RULE, kind="extracted")
+            found.append(cap)
+            continue
+        if read.kind == "marker" and cap.text and _glued(line.text.strip(), cap.text):
             # "...a su familia.Foto: Facebook": the text is a body sentence; cut the credit only.
-            lead = len(line.text) - len(line.text.lstrip())
             m = _marker_res()[1].fullmatch(line.text.strip())
             if m is None:
                 continue

@@ -1,5 +1,6 @@
 """Source and agency credits (``• Anadolu Agency``, ``(Reuters)``, ``Source: X``, ``/ТАСС/``,
-``Theo X``) and category footers (``Posted in: X``, ``Filed under: A, B``, ``Темы:``)."""
+``Theo X``, ``Via X``, a source domain glued to the last sentence ``…concluded./example.com``)
+and category footers (``Posted in: X``, ``Filed under: A, B``, ``Темы:``)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,20 @@ THEO_RE = regex.compile(
 )
 # A bare web domain as the last line ("atimes.com"): a syndication credit.
 DOMAIN_RE = regex.compile(r"(?:[a-z0-9\-]{1,40}\.){1,3}[a-z]{2,10}", regex.I)
+# A source domain glued after the last sentence: "…Bachmann concluded./example.com". The
+# stop (or closing quote) before the slash is required, so a URL path inside a sentence
+# ("see example.com/a/b.html") never matches. Bounded parts.
+GLUED_DOMAIN_RE = regex.compile(
+    r"(?<=[.!?…\"”’»)])[ \t]{0,2}/[ \t]{0,2}(?P<domain>(?:[a-z0-9\-]{1,40}\.){1,3}[a-z]{2,10})"
+    r"[ \t]{0,3}$",
+    regex.I,
+)
+# "Via Clear Politics", "Via example.com": a source opener without a colon, then a short name
+# of capitalised words or a domain. Bounded.
+OPENER_SOURCE_RE = regex.compile(
+    r"(?P<opener>\p{L}{2,12})[ \t]{1,3}(?P<value>(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}"
+    r"|\p{Lu}[\p{L}&'’.\-]{0,30}(?:[ \t]\p{Lu}[\p{L}&'’.\-]{0,30}){0,4})\.?"
+)
 # Separators between categories; "Tagged:" glued after "Filed under: ..." starts another list.
 CATEGORY_SEP_RE = regex.compile(r"[ \t]{0,3}[,;|·•][ \t]{0,3}")
 TAGGED_RE = regex.compile(r"[ \t]{1,3}(?:Tagged|Tags)[ \t]{0,2}:[ \t]{0,3}")
@@ -87,6 +102,8 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     ('Anadolu Agency', ())
     >>> read_source("(Source: Daily Mail)"), read_source("Theo Nhân Hà/Dân trí", last=True)
     (('Daily Mail', ()), ('Dân trí', ('Nhân Hà',)))
+    >>> read_source("Via Harbour Politics"), read_source("Source", last=True)
+    (('Harbour Politics', ()), (None, ()))
     >>> read_source("Source: the figures were revised twice. Then they fell.") is None
     True
     """
@@ -100,8 +117,15 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
         if value and not regex.search(r"[.!?][ \t]{1,3}\p{Lu}", value) and len(value.split()) <= 12:
             return value, ()
         return None
+    m = OPENER_SOURCE_RE.fullmatch(line)
+    if m is not None and m["opener"].casefold() in lex.via_openers:
+        return m["value"], ()
     if not last:
         return None
+    if line.rstrip(" :：").casefold() in lex.source_openers:
+        return None, ()  # "Source" alone: a link label whose link is gone
+    if m is not None and m["opener"].casefold() in lex.source_openers:
+        return m["value"], ()
     m = THEO_RE.fullmatch(line)
     if m is not None and m["outlet"][:1].isupper():
         names = split_names(m["author"]) if m["author"] else ()
@@ -127,8 +151,10 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
 def source_credit(draft: Draft) -> Draft:
     """Take source and agency credit lines into ``source`` (the first found wins).
 
-    ``Source: X`` lines count anywhere near the edges; a bare agency name, a bulleted agency,
-    ``Theo X`` or a bare domain only among the last lines.
+    ``Source: X`` and ``Via X`` lines count anywhere near the edges; a bare agency name, a
+    bulleted agency, ``Theo X``, a bare domain or an empty ``Source`` label only among the
+    last lines. A domain glued after the last sentence (``…he said./example.com``) is cut
+    from it when no source is known yet.
     """
     source, authors = draft.fields.source, draft.fields.authors
     body = list(draft.body())
@@ -141,8 +167,16 @@ def source_credit(draft: Draft) -> Draft:
         taken.append(i)
         source = source or found[0]
         authors = authors or found[1]
+    if body and source is None:
+        i, line = body[-1]
+        m = GLUED_DOMAIN_RE.search(line.text) if "/" in line.text[-60:] else None
+        if m is not None and m.start() > 0:
+            draft = draft.rewrite(
+                i, [(m.start(), len(line.text), "")], rule=SOURCE_RULE, kind="extracted"
+            )
+            source = m["domain"]
     if not taken:
-        return draft
+        return draft.set_fields(source=source) if source != draft.fields.source else draft
     return draft.take(taken, rule=SOURCE_RULE, kind="extracted", source=source, authors=authors)
 
 

@@ -1,25 +1,63 @@
-"""Stand-alone date lines and time stamps near the top or bottom of a text."""
+"""Stand-alone date lines and time stamps near the top or bottom of a text (also a clock time
+alone, ``20:37 ت م``, and a date in two calendars, ``أبها 25 شوال 1436 هـ الموافق 10 أغسطس
+2015 م واس``); a stamp glued after the first paragraph's last sentence (``… Jo Lee Updated Nov
+2, 2022 | 01:36 PM IST``); and wire datelines that open the first paragraph (``WASHINGTON
+(Reuters) - …``, ``МОСКВА, 9 августа. /ТАСС/. …``): their place and agency are metadata, the
+rest of the paragraph is body."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 
 import regex
 
-from copydesk.dates import parse_date
+from copydesk.dates import ZONES, parse_date
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon
-from copydesk.extract._names import split_names
+from copydesk.extract._names import is_organisation, is_person, split_names
 from copydesk.extract._window import edges
+from copydesk.extract._wire import Wire, read_wire
 from copydesk.pipeline import step
 
-__all__ = ["dateline", "read_stamp"]
+__all__ = [
+    "Wire",
+    "dateline",
+    "read_clock",
+    "read_dual_stamp",
+    "read_glued_stamp",
+    "read_stamp",
+    "read_wire",
+]
 
 # Decoration around a page dateline: pipes, bullets, brackets ("| 8 December 2022, Thursday |").
 DECOR = " \t|•·*[]()-–—"
 # A label glued to its stamp ("Updated Nov 2, 2022", "Published on: ..."), matched against the
 # lexicon's labels, longest first. Bounded: labels are at most 4 words of 30 letters.
 LABEL_RE = regex.compile(r"(?P<label>\p{L}{1,30}(?:[ \t]\p{L}{1,30}){0,3})[ \t]{0,2}:?[ \t]{0,2}")
+# A clock time alone on a line ("20:37 ت م", "02:55 PM IST", "16.54"), with an optional
+# meridiem and zone; the zone is checked against the known ones. Bounded.
+CLOCK_RE = regex.compile(
+    r"(?P<hh>\d{1,2})[:.h](?P<mm>\d{2})(?:[ \t]{0,2}(?P<mer>[AaPp]\.?[Mm]\.?))?"
+    r"(?:[ \t]{1,2}(?P<zone>[^\d\n]{1,16}))?"
+)
+# A stamp glued after a paragraph's last sentence, with the byline or desk before its label:
+# "… still absconding. Jo Lee Updated Nov 2, 2022 | 01:36 PM IST". The label list comes from
+# the lexicon (built at first use); the label must be capitalised. Bounded repeats.
+GLUED_STAMP_PATTERN = (
+    r"(?<=[.!?…\"”’»])(?P<gap>[ \t]{{1,3}})(?P<who>\p{{Lu}}[^\n.!?|]{{0,60}}?[ \t]{{1,2}})??"
+    r"(?P<label>{labels})[ \t]{{0,2}}:?[ \t]{{0,2}}(?P<stamp>[^\n]{{6,70}})$"
+)
+#: A clock line is at most this long ("| 10:45 p.m. بتوقيت مكة |" and some spaces).
+MAX_CLOCK_CHARS = 40
+#: A glued stamp with its byline fits in this many characters at the end of its line: gap
+#: 3, byline 63, label 30, separators 5, stamp 70.
+GLUED_STAMP_CHARS = 171
+#: How many of the first body lines may end with a glued stamp.
+GLUED_STAMP_LINES = 3
+#: How many of the first body lines may open with a wire dateline.
+WIRE_LINES = 6
 HEAD_LINES = 8
 TAIL_LINES = 4
 MAX_LINE_CHARS = 120
@@ -66,26 +104,188 @@ def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
     return None
 
 
+def read_clock(text: str) -> tuple[int, int, dt.tzinfo | None] | None:
+    """Read a clock time alone on a line: ``(hour, minute, zone)``, or ``None``.
+
+    >>> read_clock("20:37 ت م")
+    (20, 37, datetime.timezone(datetime.timedelta(seconds=10800)))
+    >>> read_clock("02:55 PM"), read_clock("at 20:37 we left") is None
+    ((14, 55, None), True)
+    """
+    if len(text) > MAX_CLOCK_CHARS:
+        return None
+    m = CLOCK_RE.fullmatch(text.strip(DECOR))
+    if m is None:
+        return None
+    hour, minute = int(m["hh"]), int(m["mm"])
+    if m["mer"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m["mer"][0] in "Pp" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    zone: dt.tzinfo | None = None
+    if m["zone"]:
+        name = " ".join(m["zone"].split())
+        offset = ZONES.get(name) if name.isupper() else lexicon().local_zones.get(name.casefold())
+        if offset is None:
+            return None
+        zone = dt.timezone(dt.timedelta(minutes=offset))
+    return hour, minute, zone
+
+
+def read_dual_stamp(text: str) -> tuple[dt.date, str | None, str | None] | None:
+    """Read a date written in two calendars: ``(date, source, place)``, or ``None``.
+
+    The date after the linking word is read; a place may open the line and an agency close
+    it. Example: "أبها 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس" (Abha, 25 Shawwal 1436 AH,
+    that is 10 August 2015, SPA).
+
+    >>> read_dual_stamp("أبها 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس")
+    (datetime.date(2015, 8, 10), 'واس', 'أبها')
+    """
+    if len(text) > MAX_LINE_CHARS + len(DECOR) or text.isascii():
+        return None  # the linking words are not ASCII: a cheap test for most lines
+    lex = lexicon()
+    for link in lex.calendar_links:
+        if link not in text:
+            continue
+        text = text.strip(DECOR)
+        pos = text.find(link)
+        if pos <= 0:
+            continue
+        head, words = text[:pos].split(), text[pos + len(link) :].split()
+        source = None
+        if words and words[-1].casefold() in lex.agencies:
+            source = lex.canonical.get(words[-1].casefold(), words[-1])
+            words = words[:-1]
+        date = parse_date(" ".join(words))
+        first_number = next((n for n, w in enumerate(head) if any(c.isdigit() for c in w)), None)
+        if date is None or first_number is None or first_number > 3 or len(head) > 8:
+            return None
+        return date, source, " ".join(head[:first_number]) or None
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _glued_stamp_re() -> regex.Pattern[str]:
+    labels = sorted(lexicon().date_labels, key=len, reverse=True)
+    # "Updated" but not "updated": the first letter in capitals, the rest in any case
+    alts = "|".join(
+        regex.escape(w[0].upper()) + "(?i:" + regex.escape(w[1:]).replace("\\ ", "[ \t]") + ")"
+        for w in labels
+    )
+    return regex.compile(GLUED_STAMP_PATTERN.format(labels=alts))
+
+
+def read_glued_stamp(text: str) -> tuple[int, dt.date, str | None] | None:
+    """A stamp glued after a paragraph's last sentence: ``(cut, date, who)``, or ``None``.
+
+    ``cut`` is where the stamp (and the byline or desk before it) starts; ``who`` is that
+    byline or desk, when there is one.
+
+    >>> read_glued_stamp("The port closed. Jo Lee Updated Nov 2, 2022 | 01:36 PM IST")[::2]
+    (16, 'Jo Lee')
+    >>> read_glued_stamp("The port closed. The council updated 2 May 2020") is None
+    True
+    """
+    tail = text[-12:]
+    if not any(d in tail for d in "0123456789"):
+        return None
+    # the stamp, its label and the byline before it fit in the last GLUED_STAMP_CHARS
+    m = _glued_stamp_re().search(text, max(len(text) - GLUED_STAMP_CHARS, 0))
+    if m is None:
+        return None
+    date = parse_date(m["stamp"].strip(DECOR))
+    who = (m["who"] or "").strip() or None
+    if date is None or (who is not None and not (is_person(who) or is_organisation(who))):
+        return None
+    return m.start("gap"), date, who
+
+
+def _wire(draft: Draft) -> Draft:
+    """Cut a wire dateline from the start of one of the first body lines."""
+    for i, line in list(itertools.islice(draft.body(), WIRE_LINES)):
+        lead = len(line.text) - len(line.text.lstrip())
+        wire = read_wire(line.text[lead:])
+        if wire is None:
+            continue
+        if not line.text[lead + wire.end :].strip():
+            draft = draft.take([i], rule=RULE, kind="extracted")
+        else:
+            draft = draft.rewrite(i, [(0, lead + wire.end, "")], rule=RULE, kind="extracted")
+        draft = draft.set_fields(source=draft.fields.source or wire.source)
+        return draft.add_metadata({"dateline": wire.place}) if wire.place else draft
+    return draft
+
+
 @step("extract.datelines")
 def dateline(draft: Draft) -> Draft:
     """Take stand-alone date and time-stamp lines near the top or bottom into ``published``.
 
     The first stamp found sets ``published``; an "Updated" stamp sets it only when no other
     date is known. Lines that mention a date inside a sentence stay in the body.
+
+    A clock time alone (``20:37 ت م``) gives the time of a date-only stamp, or goes to
+    ``metadata["time"]``. A date in two calendars sets ``published`` from the one after the
+    linking word (``الموافق``), and its agency ``source``.
+
+    A wire dateline opening one of the first paragraphs (``NEW YORK (AP) — …``) is cut out:
+    the agency goes to ``source``, the place to ``metadata["dateline"]``. A stamp glued after
+    the last sentence of one of the first lines is cut out too, with the byline before it
+    (a person goes to ``authors``, a desk to ``metadata["byline"]``).
     """
+    draft = _glued(_wire(draft))
     taken: list[int] = []
-    published = draft.fields.published
+    published, source = draft.fields.published, draft.fields.source
     authors = draft.fields.authors
+    clock: tuple[int, int, dt.tzinfo | None] | None = None
+    extra: dict[str, str] = {}
     for i, line in edges(draft, HEAD_LINES, TAIL_LINES):
         found = read_stamp(line.text)
-        if found is None:
+        if found is not None:
+            date, _label, names = found
+            taken.append(i)
+            published = published or date
+            authors = authors or names
             continue
-        date, _label, names = found
-        taken.append(i)
-        if published is None:
-            published = date
-        if names and not authors:
-            authors = names
+        # (each reader below refuses most lines at once; the guards save the calls)
+        dual = None if line.text.isascii() else read_dual_stamp(line.text)
+        if dual is not None:
+            taken.append(i)
+            published, source = published or dual[0], source or dual[1]
+            if dual[2]:
+                extra.setdefault("dateline", dual[2])
+            continue
+        time = read_clock(line.text) if len(line.text) <= MAX_CLOCK_CHARS else None
+        if time is not None and clock is None:
+            taken.append(i)
+            clock = time
+            extra["time"] = line.text.strip()
     if not taken:
         return draft
-    return draft.take(taken, rule=RULE, kind="extracted", published=published, authors=authors)
+    if clock is not None and published is not None and not isinstance(published, dt.datetime):
+        # "20:37 ت م" under a dated dateline: the time of that day
+        published = dt.datetime.combine(published, dt.time(clock[0], clock[1], tzinfo=clock[2]))
+        del extra["time"]
+    draft = draft.take(
+        taken, rule=RULE, kind="extracted", published=published, authors=authors, source=source
+    )
+    return draft.add_metadata(extra) if extra else draft
+
+
+def _glued(draft: Draft) -> Draft:
+    """Cut a stamp glued after the last sentence of one of the first body lines."""
+    for i, line in list(itertools.islice(draft.body(), GLUED_STAMP_LINES)):
+        found = read_glued_stamp(line.text)
+        if found is None:
+            continue
+        cut, date, who = found
+        draft = draft.rewrite(i, [(cut, len(line.text), "")], rule=RULE, kind="extracted")
+        names = split_names(who) if who else None
+        fields: dict[str, object] = {"published": draft.fields.published or date}
+        if names and not draft.fields.authors:
+            fields["authors"] = names
+        draft = draft.set_fields(**fields)
+        return draft.add_metadata({"byline": who}) if who and not names else draft
+    return draft

@@ -1,0 +1,147 @@
+"""Wire datelines that open a paragraph (``WASHINGTON (Reuters) - …``, ``МОСКВА, 9 августа.
+/ТАСС/. …``): where they end, the agency and the place. Used by ``extract.datelines``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+from copydesk.extract._lexicon import lexicon
+from copydesk.extract._names import is_organisation
+
+__all__ = ["Wire", "read_wire"]
+
+# A wire dateline at the start of a paragraph: a place (and a day) before the agency, which is
+# in brackets ("(Reuters)"), between slashes ("/ТАСС/."), after a dash and closed by a stop
+# ("- РИА Новости."), or before a dash ("INTERFAX.RU -"). Example: "NEW YORK (AP) — The".
+# read_wire finds where the agency's mark is with string methods and matches one of these
+# there (a pattern that searched for the mark itself cost ten times more); false positives
+# ("The Associated Press (AP) reported") are refused there too: the agency must be known and
+# what follows must start a sentence. Every repeat is bounded.
+WIRE_TAIL = r"[ \t]{0,3}(?:[-–—:][ \t]{0,3})?"
+WIRE_BRACKET_RE = regex.compile(r"\((?P<agency>[^()\n]{2,40})\)" + WIRE_TAIL)
+WIRE_SLASH_RE = regex.compile(r"/(?P<agency>[^/\n]{2,40})/\.?" + WIRE_TAIL)
+WIRE_DASH_RE = regex.compile(r"[-–—][ \t]{1,3}(?P<agency>[^.\n]{2,40}?)(?:\.|$)" + WIRE_TAIL)
+WIRE_BEFORE_DASH_RE = regex.compile(r"[-–—](?=[ \t]|$)" + WIRE_TAIL)
+#: The place and day before a wire agency take at most this many characters.
+WIRE_HEAD_MAX = 62
+#: The mark of a wire agency ("(", "/", " -") comes within this many characters.
+WIRE_SCAN_CHARS = WIRE_HEAD_MAX + 41
+# Commas and stops between the parts of a dateline's head ("WASHINGTON, D.C.", "Москва. 14").
+PLACE_SEP_RE = regex.compile(r"[,.][ \t]")
+# One word of a dateline's place: capitalised ("NEW", "Heights", "D.C.", "São", "МОСКВА").
+PLACE_WORD_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’\-]{0,30}")
+# A day and a month in a dateline, the year left out ("10 авг", "9 августа", "Nov. 2").
+DAY_MONTH_RE = regex.compile(r"\d{1,2}[ \t]\p{L}{3,12}\.?|\p{L}{3,12}\.?[ \t]\d{1,2}")
+# A brand written as one word with inner capitals ("NaturalNews", "TheBlaze").
+CAMEL_RE = regex.compile(r"\p{Lu}\p{Ll}{1,20}(?:\p{Lu}\p{Ll}{1,20}){1,3}")
+# What may follow a wire dateline: the start of a sentence.
+SENTENCE_START_RE = regex.compile(r"[\p{Lu}\p{Lo}\p{N}\"'“‘«„]")
+#: Place words in a dateline ("Cleveland Heights, Ohio" has three).
+MAX_PLACE_WORDS = 5
+
+
+@attrs.frozen
+class Wire:
+    """A wire dateline: where it ends in the line, the agency, and the place when stated."""
+
+    end: int
+    source: str
+    place: str | None = None
+
+
+def _agency(name: str, *, loose: bool) -> str | None:
+    """The agency's canonical name, or ``None``. ``loose`` also accepts any organisation
+    ("CNN") and a one-word brand ("NaturalNews"), as the bracketed form allows."""
+    lex = lexicon()
+    name = name.strip(" \t.")
+    folded = name.casefold()
+    if folded in lex.agencies:
+        return lex.canonical.get(folded, name)
+    if loose and (is_organisation(name) or CAMEL_RE.fullmatch(name)):
+        return name
+    return None
+
+
+def _place(head: str) -> str | None:
+    """The place of a dateline head ("Cleveland Heights, Ohio", "МОСКВА, 9 августа."), ``""``
+    when there is none, or ``None`` when the head is not a place and a day."""
+    lex = lexicon()
+    parts = [p.strip() for p in PLACE_SEP_RE.split(head.strip(" \t,"))]
+    places: list[str] = []
+    for part in filter(None, parts):
+        day = DAY_MONTH_RE.fullmatch(part.rstrip("."))
+        if day is not None and any(w.rstrip(".").casefold() in lex.months for w in part.split()):
+            continue
+        words = part.split()
+        if not 1 <= len(words) <= MAX_PLACE_WORDS or not all(
+            PLACE_WORD_RE.fullmatch(w) or (n and w.casefold() in lex.particles)
+            for n, w in enumerate(words)
+        ):
+            return None
+        # a stop closes the place ("Москва. 14 мая.") unless it ends an abbreviation ("D.C.")
+        places.append(part if "." in part[:-1] else part.rstrip("."))
+    return ", ".join(places)
+
+
+def read_wire(text: str) -> Wire | None:
+    """Read the wire dateline that opens a paragraph, or ``None``.
+
+    >>> read_wire("NEW YORK (AP) — The port closed on Monday.")
+    Wire(end=16, source='AP', place='NEW YORK')
+    >>> read_wire("МОСКВА, 9 августа. /ТАСС/. Учёные изучили молекулы.").source
+    'ТАСС'
+    >>> read_wire("The Associated Press (AP) reported the closure.") is None
+    True
+    """
+    head = text[:WIRE_SCAN_CHARS]
+    if not ("(" in head or "/" in head or " -" in head or " –" in head or " —" in head):
+        return None  # most lines: no mark of an agency early on
+    for form, head, agency, end in _wire_marks(text):
+        if "(" in head or ")" in head or "/" in head or len(head) > WIRE_HEAD_MAX:
+            continue
+        rest = text[end:]
+        if rest and SENTENCE_START_RE.match(rest) is None:
+            continue
+        # Any organisation only in brackets, and before a sentence unless it is one word
+        # ("Washington (CNN)" alone); never a credit with a slash ("(Jo Lee/Harbour Post)"
+        # closes a caption).
+        if "/" in agency:
+            continue
+        loose = form == "bracket" and (bool(rest) or len(agency.split()) == 1)
+        source = _agency(agency, loose=loose)
+        place = _place(head)
+        if source is None or place is None or (form == "dash" and not place):
+            continue
+        return Wire(end, source, place or None)
+    return None
+
+
+def _wire_marks(text: str) -> Iterator[tuple[str, str, str, int]]:
+    """Each way the line may hold a wire agency: ``(form, head, agency, end)``."""
+    limit = WIRE_HEAD_MAX + 1
+    # (the dash after an agency such as "INTERFAX.RU" may come up to 40 characters later)
+    bracket = text.find("(", 0, limit)
+    if bracket >= 0 and (m := WIRE_BRACKET_RE.match(text, bracket)) is not None:
+        yield "bracket", text[:bracket], m["agency"], m.end()
+    slash = text.find("/", 0, limit)
+    if slash >= 0 and (m := WIRE_SLASH_RE.match(text, slash)) is not None:
+        yield "slash", text[:slash], m["agency"], m.end()
+    dashes = [i for i in (text.find(d, 0, WIRE_SCAN_CHARS) for d in (" -", " –", " —")) if i >= 0]
+    if not dashes:
+        return
+    # The dash forms take known agencies only: look the name up before matching.
+    agencies = lexicon().agencies
+    dash = min(dashes) + 1
+    stop = text.find(".", dash, dash + 45)
+    named = text[dash + 1 : stop if stop >= 0 else dash + 45].strip(" \t")
+    if named.casefold() in agencies and (m := WIRE_DASH_RE.match(text, dash)) is not None:
+        yield "dash", text[:dash], m["agency"], m.end()
+    before = text[:dash].rstrip()
+    token = before.rsplit(None, 1)[-1] if before else ""
+    if token.strip(" .").casefold() in agencies:
+        m = WIRE_BEFORE_DASH_RE.match(text, dash)
+        if m is not None:
+            yield "before", before[: len(before) - len(token)], token, m.end()

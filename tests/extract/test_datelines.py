@@ -1,0 +1,192 @@
+"""Tests for copydesk.extract.datelines: wire datelines, clock lines, two-calendar dates and
+stamps glued after a sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from copydesk.draft import Draft
+from copydesk.extract.datelines import (
+    Wire,
+    dateline,
+    read_clock,
+    read_dual_stamp,
+    read_glued_stamp,
+    read_wire,
+)
+
+PROSE = "The port closed on Monday after a storm hit the coast, officials said."
+
+
+@pytest.mark.parametrize(
+    ("dateline", "text", "source", "place"),
+    [
+        ("PORTVILLE (Reuters) - ", "The port closed.", "Reuters", "PORTVILLE"),
+        ("NORTH BAY, D.C. (AP) — ", "The port closed.", "AP", "NORTH BAY, D.C."),
+        ("Lake Heights, Ohio (CNN) ", "The port closed.", "CNN", "Lake Heights, Ohio"),
+        ("Rio de Janeiro (AFP) - ", "O porto fechou.", "AFP", "Rio de Janeiro"),
+        ("(HarbourNews) ", "The port closed.", "HarbourNews", None),
+        ("Nov 2 (Reuters) - ", "Oil prices rose.", "Reuters", None),
+        ("ПОРТОВСК, 9 августа. /ТАСС/. ", "Порт закрыт.", "ТАСС", "ПОРТОВСК"),
+        ("ПОРТОВСК, 10 авг - РИА Новости.", "", "РИА Новости", "ПОРТОВСК"),
+        ("Портовск. 14 мая. INTERFAX.RU - ", "Порт закрыт.", "INTERFAX.RU", "Портовск"),
+    ],
+)
+def test_read_wire(dateline: str, text: str, source: str, place: str | None) -> None:
+    """Wire datelines give where they end, the agency and the place when stated."""
+    assert read_wire(dateline + text) == Wire(len(dateline), source, place)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Associated Press (AP) reported the closure.",
+        "Senator Ann Lee (R-Texas) said the port closed.",
+        "(Laughter) The crowd stood up.",
+        "(UPDATE) The port reopened.",
+        "PORTVILLE — The port closed on Monday.",  # a bare place stays in the body
+        "Prices rose (Reuters) and fell again.",
+        "He said - Reuters. Then he left.",
+        "PORTVILLE (Reuters) - and then the port closed.",  # no sentence after it
+        "Ships at the quay. (Jo Lee/Harbour Post)",  # a caption's credit
+        "Ships at the quay (Harbour Post)",  # an outlet alone in brackets: a credit, no wire
+        PROSE,
+    ],
+)
+def test_read_wire_refuses(line: str) -> None:
+    """An agency named inside a sentence, or brackets that name no agency, are no dateline."""
+    assert read_wire(line) is None
+
+
+def test_wire_dateline_is_cut_from_the_first_paragraph() -> None:
+    """The dateline leaves the paragraph, goes to source and metadata, and is in the ledger."""
+    d = dateline(Draft.from_text(f"Port closes\n\nPORTVILLE (Reuters) - {PROSE}\n\n{PROSE}"))
+    assert [line.text for _, line in d.body()] == ["Port closes", PROSE, PROSE]
+    assert d.fields.source == "Reuters"
+    assert dict(d.fields.metadata) == {"dateline": "PORTVILLE"}
+    assert [(e.rule, e.kind, e.old) for e in d.edits] == [
+        ("extract.datelines", "extracted", "PORTVILLE (Reuters) - ")
+    ]
+
+
+def test_wire_dateline_alone_on_its_line() -> None:
+    """A dateline line with nothing after it leaves the body whole."""
+    d = dateline(Draft.from_text(f"ПОРТОВСК, 10 авг - РИА Новости.\n{PROSE}"))
+    assert [line.state for line in d.lines] == ["extracted", "body"]
+    assert d.fields.source == "РИА Новости"
+
+
+def test_wire_dateline_deep_in_the_text_stays() -> None:
+    """Only the first few paragraphs may open with a wire dateline."""
+    text = "\n".join([PROSE] * 6 + [f"PORTVILLE (Reuters) - {PROSE}"])
+    assert dateline(Draft.from_text(text)).edits == ()
+
+
+MAKKAH = dt.timezone(dt.timedelta(hours=3))
+IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("20:37 ت م", (20, 37, MAKKAH)),
+        ("  02:55 PM IST ", (14, 55, IST)),
+        ("16.54", (16, 54, None)),
+        ("| 9:05 am |", (9, 5, None)),
+        # negative rows: a time inside a sentence, impossible times, unknown zones
+        ("At 20:37 the port closed.", None),
+        ("25:10", None),
+        ("13:30 PM", None),
+        ("20:37 XYZ", None),  # an unknown zone
+        ("20:37 and counting", None),
+        ("2:1", None),
+    ],
+)
+def test_read_clock(line: str, want: tuple[int, int, dt.tzinfo | None] | None) -> None:
+    """A clock time alone on a line gives hour, minute and zone; anything more gives None."""
+    assert read_clock(line) == want
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        (
+            "مرفأ 3 رمضان 1440 هـ الموافق 8 مايو 2019 م واس",
+            (dt.date(2019, 5, 8), "واس", "مرفأ"),
+        ),
+        ("3 رمضان 1440 هـ الموافق 8 أيار 2019 م", (dt.date(2019, 5, 8), None, None)),
+        # negative rows: the linking word inside a sentence, no date after it
+        ("وقال إن الاجتماع الموافق عليه سيعقد في الصيف المقبل", None),
+        ("مرفأ 3 رمضان 1440 هـ الموافق لمطالب السكان", None),
+    ],
+)
+def test_read_dual_stamp(line: str, want: tuple[dt.date, str | None, str | None] | None) -> None:
+    """A date in two calendars gives the Gregorian one, the agency and the place."""
+    assert read_dual_stamp(line) == want
+
+
+def test_clock_under_a_dated_dateline_sets_the_time() -> None:
+    """A clock line at the end gives its time to the date of the dateline at the top."""
+    text = f"مرفأ 3 رمضان 1440 هـ الموافق 8 مايو 2019 م واس\n{PROSE}\n{PROSE}\n20:37 ت م"
+    d = dateline(Draft.from_text(text))
+    assert d.fields.published == dt.datetime(2019, 5, 8, 20, 37, tzinfo=MAKKAH)
+    assert d.fields.source == "واس"
+    assert [line.state for line in d.lines] == ["extracted", "body", "body", "extracted"]
+    assert dict(d.fields.metadata) == {"dateline": "مرفأ"}
+
+
+def test_clock_without_a_date_goes_to_metadata() -> None:
+    """A clock line with no date known is metadata: it leaves the body for metadata['time']."""
+    d = dateline(Draft.from_text(f"{PROSE}\n{PROSE}\n20:37"))
+    assert d.fields.published is None
+    assert dict(d.fields.metadata) == {"time": "20:37"}
+
+
+@pytest.mark.parametrize(
+    ("line", "cut", "published", "who"),
+    [
+        (
+            "The port closed. Jo Lee Updated Nov 2, 2022 | 01:36 PM IST",
+            16,
+            dt.datetime(2022, 11, 2, 13, 36, tzinfo=IST),
+            "Jo Lee",
+        ),
+        (
+            "The port closed. Harbour Desk Updated Nov 2, 2022 | 01:36 PM IST",
+            16,
+            dt.datetime(2022, 11, 2, 13, 36, tzinfo=IST),
+            "Harbour Desk",
+        ),
+        ("“It closed.” Published: 2 May 2020", 12, dt.date(2020, 5, 2), None),
+    ],
+)
+def test_read_glued_stamp(line: str, cut: int, published: dt.date, who: str | None) -> None:
+    """A stamp after the last sentence gives where it starts, its date and its byline."""
+    assert read_glued_stamp(line) == (cut, published, who)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The port closed. The council updated 2 May 2020",  # lower-case label: prose
+        "The port closed. Then the harbour master Updated Nov 2, 2022",  # not a name
+        "The rules were Updated Nov 2, 2022",  # no sentence ends before the label
+        "The port closed. Updated rules apply from 2 Nov 2022",
+        PROSE,
+    ],
+)
+def test_read_glued_stamp_refuses(line: str) -> None:
+    """Prose naming an update, or a label not after a sentence, is no glued stamp."""
+    assert read_glued_stamp(line) is None
+
+
+def test_glued_stamp_is_cut_from_the_first_paragraph() -> None:
+    """The stamp and the byline before it leave the line; the sentence stays."""
+    text = f"{PROSE} Jo Lee Updated Nov 2, 2022 | 01:36 PM IST\n\n{PROSE}"
+    d = dateline(Draft.from_text(text))
+    assert [line.text for _, line in d.body()] == [PROSE, PROSE]
+    assert d.fields.authors == ("Jo Lee",)
+    assert d.fields.published == dt.datetime(2022, 11, 2, 13, 36, tzinfo=IST)
+    assert [e.old for e in d.edits] == [" Jo Lee Updated Nov 2, 2022 | 01:36 PM IST"]
