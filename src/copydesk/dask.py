@@ -16,7 +16,13 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from copydesk._columns import CleanBatch
-from copydesk._engines import FileCleaner, Job, file_schema, list_sources, parquet_inputs
+from copydesk._engines import (
+    FileCleaner,
+    Job,
+    file_schema,
+    list_sources,
+    parquet_inputs,
+)
 
 if TYPE_CHECKING:
     import dask.bag as db
@@ -60,6 +66,22 @@ def _frame_lines(frame: Any) -> list[str]:
     return [json.dumps(row, ensure_ascii=False, default=str) for row in rows]
 
 
+def _rows_frame(rows: list[dict[str, Any]]) -> Any:
+    """File rows as a pandas frame of Arrow dtypes: exact types, which Dask leaves alone
+    (it would turn object columns, lists included, into strings)."""
+    import pandas as pd
+
+    schema = file_schema()
+    return pd.DataFrame(
+        {
+            field.name: pd.Series(
+                [row[field.name] for row in rows], dtype=pd.ArrowDtype(field.type)
+            )
+            for field in schema
+        }
+    )
+
+
 def _file_rows(cleaner: FileCleaner, sources: Iterable[Mapping[str, str]]) -> list[dict[str, Any]]:
     return [row for s in sources for rows in cleaner.rows(s["path"], s["kind"]) for row in rows]
 
@@ -100,11 +122,10 @@ def run_job(job: Job) -> None:
         files = bag_module.from_sequence(sources, npartitions=max(1, len(sources)))
         rows = files.map_partitions(_file_rows_of, job.file_cleaner())
         if job.output_format == "parquet":
-            schema = file_schema()
-            meta = schema.empty_table().to_pandas()
-            rows.to_dataframe(meta=meta).to_parquet(
-                job.output_dir, write_index=False, schema=schema
-            )
+            delayed = _module("dask").delayed
+            frames = [delayed(_rows_frame)(part) for part in rows.to_delayed()]
+            table = dd.from_delayed(frames, meta=_rows_frame([]), verify_meta=False)
+            table.to_parquet(job.output_dir, write_index=False, schema=file_schema())
         else:
             rows.map(lambda row: json.dumps(row, ensure_ascii=False)).to_textfiles(
                 pattern, encoding="utf-8"
