@@ -18,6 +18,8 @@ import pytest
 
 import copydesk
 
+from .engines import deadline, require
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 PAGES = sorted(p for p in DOCS.rglob("*.md") if "_build" not in p.parts)
@@ -28,6 +30,8 @@ FENCE_RE = re.compile(r"^(`{3,}|~{3,})(.{0,80})$")
 
 #: Pages that teach a task, each of which must show at least one example that runs.
 TASK_PAGES = ("index", "getting-started", "steps", "ledger", "custom-steps", "scaling")
+#: Pages whose examples start an engine: they need these modules (see tests/engines.py).
+ENGINE_PAGES = {"scaling": ("pyarrow", "pandas", "ray", "dask.dataframe", "distributed")}
 
 
 def doctest_text(markdown: str) -> str:
@@ -98,11 +102,14 @@ def test_doctest_text_keeps_only_fenced_examples(markdown: str, expected: str) -
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_examples_run(page: Path) -> None:
     """Every ``>>>`` example of the page gives the output the page shows."""
+    for module in ENGINE_PAGES.get(page.stem, ()):
+        require(module)
     text = doctest_text(page.read_text(encoding="utf-8"))
     test = doctest.DocTestParser().get_doctest(text, {}, page.stem, str(page), 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     out: list[str] = []
-    result = runner.run(test, out=out.append)
+    with deadline(240):
+        result = runner.run(test, out=out.append)
     assert result.failed == 0, "".join(out)
 
 
