@@ -14,6 +14,7 @@ import json
 import os
 import signal
 import sys
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -66,6 +67,28 @@ def deadline(seconds: int) -> Iterator[None]:
         signal.alarm(0)
         faulthandler.cancel_dump_traceback_later()
         signal.signal(signal.SIGALRM, previous)
+
+
+def wait_for_children(timeout: float = 20) -> None:
+    """Wait until the processes this one started (an engine's daemons) have exited.
+
+    An engine shut down still has its processes winding down for a few seconds; the tests
+    after it, some of which bound a duration, should not share the CPUs with them.
+    """
+    me = str(os.getpid())
+    stop = time.monotonic() + timeout
+    while time.monotonic() < stop:
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if fields[1] == me and fields[0] != "Z":
+                children.append(stat.parent.name)
+        if not children:
+            return
+        time.sleep(0.2)
 
 
 def write_shards(folder: Path, n: int = N_RECORDS, shards: int = N_SHARDS) -> list[Path]:

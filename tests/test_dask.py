@@ -22,6 +22,7 @@ from .engines import (
     local_rows,
     read_output,
     require,
+    wait_for_children,
     write_shards,
 )
 from .strategies_batch import ENGINE_RULES, engine_doc
@@ -62,6 +63,7 @@ def client() -> Iterator[Any]:
     yield client
     client.close()
     cluster.close()
+    wait_for_children()
 
 
 def _rows(frame: Any) -> list[dict[str, Any]]:

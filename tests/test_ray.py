@@ -20,6 +20,7 @@ from .engines import (
     local_rows,
     read_output,
     require,
+    wait_for_children,
     write_shards,
 )
 from .strategies_batch import ENGINE_RULES
@@ -35,6 +36,7 @@ def ray() -> Iterator[Any]:
     ray.data.DataContext.get_current().enable_progress_bars = False
     yield ray
     ray.shutdown()
+    wait_for_children()
 
 
 @heavy
