@@ -29,3 +29,77 @@ def shared() -> Path:
     if not (SHARED / "examples" / "expected.json").is_file():
         pytest.skip(f"../shared is not beside the repository ({SHARED} not found)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def engine_shards(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The 20,000-record JSONL data of the engine tests, in shards (bad records included)."""
+    from .engines import write_shards
+
+    return write_shards(tmp_path_factory.mktemp("engine-data") / "jsonl")
+
+
+@pytest.fixture(scope="session")
+def engine_expected(engine_shards: list[Path]) -> list[dict[str, object]]:
+    """What the local engine makes of the JSONL shards, computed once for every engine test."""
+    from .engines import local_rows
+
+    return local_rows(engine_shards)
+
+
+@pytest.fixture(scope="session")
+def parquet_shards(engine_shards: list[Path]) -> list[Path]:
+    """The same records as Parquet (id, text, url), without the lines JSON cannot hold.
+
+    A non-string text becomes a null text; undecodable, broken and id-less lines are left out.
+    """
+    import json
+
+    from .engines import require
+
+    pa = require("pyarrow")
+    pq = require("pyarrow.parquet")
+    paths = []
+    for shard in engine_shards:
+        rows = []
+        for line in shard.read_bytes().splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if "id" not in record:
+                continue
+            text = record["text"] if isinstance(record["text"], str) else None
+            rows.append({"id": record["id"], "text": text, "url": record["url"]})
+        schema = pa.schema([("id", pa.string()), ("text", pa.string()), ("url", pa.string())])
+        path = shard.parent.parent / "parquet" / shard.with_suffix(".parquet").name
+        path.parent.mkdir(exist_ok=True)
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture(scope="session")
+def parquet_expected(
+    parquet_shards: list[Path], engine_expected: list[dict[str, object]]
+) -> list[dict[str, object]]:
+    """The CleanBatch rows the Parquet shards must give: good rows from the local engine's
+    results, error rows (a null or oversize text) from CleanBatch on this process."""
+    from copydesk.batch import ARTICLE_COLUMNS, CleanBatch
+
+    from .engines import MAX_BYTES, require
+
+    pq = require("pyarrow.parquet")
+    local = {row["id"]: row for row in engine_expected}
+    cleaner = CleanBatch(max_bytes=MAX_BYTES)
+    expected = []
+    for path in parquet_shards:
+        for row in pq.read_table(path).to_pylist():
+            ref = local.get(row["id"])  # an oversize JSONL line has a PATH:LINE id
+            if ref is not None and ref["error"] is None:
+                article = {name: ref[name] for name, _ in ARTICLE_COLUMNS}
+                expected.append({"id": row["id"], "url": row["url"], **article})
+            else:
+                batch = {k: [v] for k, v in row.items()}
+                expected.append({k: v[0] for k, v in cleaner(batch).items()})
+    return expected

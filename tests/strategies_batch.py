@@ -54,3 +54,52 @@ bad_line = st.sampled_from(
     ]
 )
 jsonl_lines = st.lists(st.one_of(good_line, bad_line, st.just("")), max_size=25)
+
+
+#: The user rule of the engine tests: takes the "Filed from ..." line that engine_doc adds.
+ENGINE_RULES = """\
+[[rule]]
+name = "gazette_desk"
+category = "promo"
+description = "The invented gazette's desk line."
+patterns = ['filed from the [a-z ]{1,20} gazette desk']
+match = "line"
+max_chars = 60
+examples = ["Filed from the Velmora Gazette desk"]
+counter_examples = ["Notes filed from the Velmora Gazette desk reached the mayor, he said."]
+"""
+
+
+def engine_doc(i: int) -> str:
+    """A short document (about 300-700 characters) for the distributed-engine tests."""
+    place, topic = _PLACES[i % len(_PLACES)], _TOPICS[i // 5 % len(_TOPICS)]
+    extra = "".join(
+        f"\nOfficials said work on {topic} would take {i % 9 + k} weeks, and cost more than planned.\n"
+        for k in range(i % 4)
+    )
+    return f"{make_doc(i)}{extra}\nFiled from the {place} Gazette desk\n"
+
+
+def engine_line(i: int) -> bytes:
+    """JSONL line ``i`` of the engine data: mostly good records, and every kind of bad one.
+
+    Bad rows, by ``i % 250``: 7 a non-string text, 59 a text over 2,048 bytes, 113 bytes that
+    are not UTF-8, 181 broken JSON, 211 no id (the local id is PATH:LINE).
+    """
+    kind = i % 250
+    record: dict[str, object] = {
+        "id": f"doc-{i}",
+        "text": engine_doc(i),
+        "url": f"https://news.example/{i}",
+    }
+    if kind == 7:
+        record["text"] = i
+    elif kind == 59:
+        record["text"] = engine_doc(i) + "Filler sentence for a long page. " * 80
+    elif kind == 113:
+        return json.dumps(record).encode()[:-2] + b' \xff\xfe"}\n'
+    elif kind == 181:
+        return b'{"id": "doc-%d", "text": "broken\n' % i
+    elif kind == 211:
+        del record["id"]
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")

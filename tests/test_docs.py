@@ -9,6 +9,7 @@ from __future__ import annotations
 import doctest
 import importlib.util
 import re
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -17,6 +18,8 @@ import attrs
 import pytest
 
 import copydesk
+
+from .engines import require
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -28,6 +31,8 @@ FENCE_RE = re.compile(r"^(`{3,}|~{3,})(.{0,80})$")
 
 #: Pages that teach a task, each of which must show at least one example that runs.
 TASK_PAGES = ("index", "getting-started", "steps", "ledger", "custom-steps", "scaling")
+#: Pages whose examples start an engine: they need these modules (see tests/engines.py).
+ENGINE_PAGES = {"scaling": ("pyarrow", "pandas", "ray", "dask.dataframe", "distributed")}
 
 
 def doctest_text(markdown: str) -> str:
@@ -98,12 +103,35 @@ def test_doctest_text_keeps_only_fenced_examples(markdown: str, expected: str) -
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_examples_run(page: Path) -> None:
     """Every ``>>>`` example of the page gives the output the page shows."""
+    if page.stem in ENGINE_PAGES:
+        for module in ENGINE_PAGES[page.stem]:
+            require(module)
+        # In a process of its own: Ray started and shut down in this process would hang
+        # the next ray.init here (ray 2.60), and a hang must end in a failure, not a stall.
+        code = "import sys; from tests.test_docs import run_page; sys.exit(run_page(sys.argv[1]))"
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(page)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr[-3000:]
+        return
+    assert run_page(str(page)) == 0
+
+
+def run_page(path: str) -> int:
+    """Run the examples of the page at ``path``; print the failures, return their count."""
+    page = Path(path)
     text = doctest_text(page.read_text(encoding="utf-8"))
     test = doctest.DocTestParser().get_doctest(text, {}, page.stem, str(page), 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     out: list[str] = []
     result = runner.run(test, out=out.append)
-    assert result.failed == 0, "".join(out)
+    print("".join(out), end="")
+    return result.failed
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())

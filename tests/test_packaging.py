@@ -145,3 +145,21 @@ def test_wheel_metadata() -> None:
     urls = {u.split(",")[0] for u in meta.get_all("Project-URL") or []}
     assert {"Homepage", "Documentation", "Changelog", "Issues"} <= urls
     assert re.search(r"^copydesk = copydesk\.cli:run$", entry_points, re.MULTILINE)
+
+
+def test_engines_stay_in_extras_with_pinned_ranges() -> None:
+    """The core needs only attrs, ftfy, langdetect and regex; each engine is an extra with an
+    upper bound (their APIs churn), and the test extra pulls both so that CI tests them."""
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    core = {re.split(r"[<>=;\[ ]", d, maxsplit=1)[0] for d in project["dependencies"]}
+    assert core == {"attrs", "ftfy", "langdetect", "regex", "tomli"}
+    extras = project["optional-dependencies"]
+    for engine, spec in (("ray", "ray[data]"), ("dask", "dask[dataframe,distributed]")):
+        (pin,) = [d for d in extras[engine] if d.startswith(spec)]
+        assert re.search(r">=[\d.]+,<[\d.]+$", pin), pin
+    assert "copydesk[ray,dask]" in extras["test"]

@@ -1,9 +1,9 @@
 """The streaming batch engine: clean many records in parallel, in order, losing none.
 
-Used by the ``copydesk clean`` command and meant for any other driver (a distributed
-integration maps :func:`clean_chunk` over partitions). Memory stays constant in the number of
-documents: records are read lazily, sent to worker processes in chunks, and at most a few
-chunks per worker are in flight; results come back in input order.
+Used by the ``copydesk clean`` command and meant for any other driver: a distributed engine
+maps :class:`CleanBatch` (columns in, columns out) over its partitions. Memory stays constant
+in the number of documents: records are read lazily, sent to worker processes in chunks, and
+at most a few chunks per worker are in flight; results come back in input order.
 
 >>> from copydesk.batch import Record, clean_records
 >>> raw = "Storm closes port\\n\\nThe port closed on Monday.The storm hit the coast hard."
@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from copydesk._columns import ARTICLE_COLUMNS, CleanBatch
 from copydesk._sources import DEFAULT_MAX_BYTES, Record, iter_records, total_bytes
 from copydesk.clean import clean_article
 from copydesk.errors import PipelineError, RecordError
@@ -32,8 +33,10 @@ from copydesk.pipeline import Pipeline
 from copydesk.rules import Rules, load_rules
 
 __all__ = [
+    "ARTICLE_COLUMNS",
     "DEFAULT_CHUNKSIZE",
     "DEFAULT_MAX_BYTES",
+    "CleanBatch",
     "Record",
     "Result",
     "clean_chunk",

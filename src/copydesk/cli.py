@@ -131,9 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     out.add_argument(
         "--format",
-        choices=("jsonl", "json", "text"),
+        choices=("jsonl", "json", "text", "parquet"),
         default="jsonl",
-        help="jsonl: one record per line (default); json: one indented array; text: title and body",
+        help="jsonl: one record per line (default); json: one indented array; text: title and "
+        "body; parquet: Parquet shards (with --engine)",
     )
     out.add_argument(
         "--resume",
@@ -142,6 +143,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _input_options(clean)
     _run_options(clean)
+    cluster = clean.add_argument_group("cluster")
+    cluster.add_argument(
+        "--engine",
+        choices=("local", "ray", "dask"),
+        default="local",
+        help="local: this machine's process pool (default); ray or dask: hand the run to that "
+        "engine, writing shards to --output-dir (needs the copydesk[ray] or [dask] extra)",
+    )
+    cluster.add_argument(
+        "--address",
+        metavar="ADDR",
+        help="the cluster to run on (ray.init / dask Client address); default: start a local "
+        "one with --jobs workers",
+    )
     clean.add_argument(
         "--learn",
         action="store_true",
@@ -309,6 +324,13 @@ def _learn_command(args: argparse.Namespace) -> int:
 
 
 def _clean(args: argparse.Namespace) -> int:
+    if args.engine != "local" or args.address is not None:
+        from copydesk._cluster import run_on_engine
+
+        pipeline, rules = _configure(args)
+        return run_on_engine(args, pipeline, rules, UsageError)
+    if args.format == "parquet":
+        raise UsageError("--format parquet needs --engine ray or --engine dask")
     _check_clean_options(args)
     pipeline, rules = _configure(args)
     if args.learn:
