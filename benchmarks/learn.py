@@ -75,7 +75,7 @@ def run(shared: Path) -> tuple[dict[str, Any], Rules]:
             ("no_builtin_learned", alone_rules),
         )
         for name, rules in systems:
-            article = copydesk.clean_article(data, rules=rules)
+            article = copydesk.clean_article(data, rules=rules, site=site_of[label["id"]])
             body = Body(article.paragraphs)
             if name == "learned":
                 for edit in article.edits:

@@ -81,6 +81,34 @@ def test_pandas_batch_keeps_its_index_and_the_same_rows() -> None:
     assert rows == as_rows(cleaner({"id": list(range(len(TEXTS))), "text": TEXTS}))
 
 
+@pytest.mark.parametrize("kind", ["dict", "arrow", "pandas", "records"])
+def test_site_column_scopes_learned_rules(kind: str) -> None:
+    """With ``site_column``, a rule scoped to a site fires on that site's rows only."""
+    rules = {
+        "rule": [
+            {"name": "learned_a_1", "patterns": ["harbour post tip line"], "sites": ["a.example"]}
+        ]
+    }
+    text = (
+        "Councillors met on the pier on Tuesday to vote on the budget.\n\nHarbour Post tip line"
+        "\n\nThe vote on the budget is next week, the clerk said."
+    )
+    batch = {"id": [1, 2, 3], "text": [text] * 3, "site": ["a.example", "b.example", None]}
+    cleaner = CleanBatch(rules=rules, site_column="site")
+    if kind == "dict":
+        rows = as_rows(cleaner(batch))
+    elif kind == "arrow":
+        rows = cleaner(require("pyarrow").table(batch)).to_pylist()
+    elif kind == "pandas":
+        rows = cleaner(require("pandas").DataFrame(batch)).to_dict("records")
+    else:
+        rows = cleaner.records(as_rows(batch))
+    assert ["tip line" in row["body"] for row in rows] == [False, True, True]
+    assert [row["body"] for row in rows] == [
+        expected_columns(text, rules=rules, site=site)["body"] for site in batch["site"]
+    ]
+
+
 @pytest.mark.parametrize("kind", ["dict", "arrow", "pandas"])
 def test_empty_batches(kind: str) -> None:
     """An empty batch gives an empty batch with every output column."""

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from copydesk.batch import Record
+from copydesk import clean_article
+from copydesk.batch import Record, clean_records
 from copydesk.cli import main
 from copydesk.learn import (
     _SiteCounter,
@@ -80,10 +81,72 @@ def test_toml_round_trip(batch: Batch) -> None:
     """rules_to_toml writes a file the loader reads back to the same rules."""
     learned = learn_rules(batch.docs)
     again = rules_from_mapping(__import__("tomllib").loads(rules_to_toml(learned)))
-    assert [(r.name, r.patterns, r.examples) for r in again] == [
-        (r.name, r.patterns, r.examples) for r in learned
+    assert [(r.name, r.patterns, r.examples, r.sites) for r in again] == [
+        (r.name, r.patterns, r.examples, r.sites) for r in learned
     ]
     assert len(set(again.names)) == len(again)
+
+
+@settings(max_examples=25, deadline=None)
+@given(batches())
+def test_learned_rules_touch_only_their_own_site(batch: Batch) -> None:
+    """Each learned rule is scoped to the site it was learned from: a document of any other
+    site, or of an unknown one, comes out exactly as it does without the learned rules."""
+    learned = learn_rules(batch.docs)
+    sites = {site for site, _ in batch.docs}
+    assert all(len(r.sites) == 1 and next(iter(r.sites)) in sites for r in learned)
+    for site, text in batch.docs[:6]:
+        for other in ("elsewhere.example", None):
+            assert clean_article(text, rules=learned, site=other) == clean_article(text, site=other)
+        # the site may also come from the document's own URL header line
+        headed = f"URL Source: https://www.{site}/story\n\n{text}"
+        on_site = clean_article(headed, rules=learned)
+        by_name = clean_article(headed, rules=learned, site=site)
+        assert on_site == by_name
+
+
+@settings(max_examples=25, deadline=None)
+@given(batches())
+def test_a_sites_furniture_is_kept_in_another_sites_story(batch: Batch) -> None:
+    """A line learned as one site's furniture is removed on that site only."""
+    learned = learn_rules(batch.docs)
+    sites = sorted({site for site, _ in batch.docs})
+    story = "Councillors met on the pier on Tuesday to vote on the new budget for the ferry."
+    for rule in learned:
+        (own,) = rule.sites
+        line = rule.examples[0]
+        doc = (
+            f"Ferry budget vote\n\n{story}\n\n{line}\n\nThe vote will be held next week, they said."
+        )
+        for site in sites:
+            kept = line in clean_article(doc, rules=learned, site=site).paragraphs
+            assert kept is (site != own and line in clean_article(doc, site=site).paragraphs)
+
+
+def test_clean_records_reads_the_site_field() -> None:
+    """Batch cleaning scopes learned rules by the --site-field, a url field, or the header."""
+    learned = rules_from_mapping(
+        {
+            "rule": [
+                {
+                    "name": "learned_a_1",
+                    "patterns": ["harbour post tip line"],
+                    "sites": ["a.example"],
+                }
+            ]
+        }
+    )
+    text = "Harbour Post tip line\n\nCouncillors met on the pier on Tuesday to vote."
+    records = [
+        Record(1, text, {"site": "a.example"}),
+        Record(2, text, {"site": "b.example"}),
+        Record(3, text, {"url": "https://news.a.example/x"}),
+        Record(4, "URL Source: https://a.example/y\n\n" + text),
+        Record(5, text),
+    ]
+    results = list(clean_records(records, rules=learned, jobs=1, site_field="site"))
+    kept = ["Harbour Post tip line" in r.article["body"] for r in results]  # type: ignore[index]
+    assert kept == [False, True, False, False, True]
 
 
 def test_syndicated_story_counted_once() -> None:

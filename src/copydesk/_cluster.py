@@ -63,6 +63,7 @@ def run_on_engine(
         rules=rules,
         address=args.address,
         workers=args.jobs,
+        site_field=args.site_field,
     )
     try:
         list_sources(job.inputs, job.input_format)

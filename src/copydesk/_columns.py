@@ -25,6 +25,8 @@ from copydesk.pipeline import Pipeline
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from copydesk.batch import Item
+
 __all__ = ["ARTICLE_COLUMNS", "CleanBatch", "article_columns", "error_text"]
 
 #: The columns :class:`CleanBatch` adds, in order, with their Arrow types (as names: the
@@ -131,11 +133,18 @@ class CleanBatch:
     rules: object | None = None
     on_error: Literal["mark", "raise"] = attrs.field(default="mark", validator=_check_on_error)
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: A column naming each document's site, for rules scoped to sites (learned rules);
+    #: without it a document's ``URL Source:`` header names its site, if it has one.
+    site_column: str | None = None
 
     # -- the engine-free core ------------------------------------------------------------
 
-    def _item(self, value: object) -> tuple[str | bytes | None, tuple[str, str] | None]:
-        """What :func:`copydesk.batch.clean_chunk` takes for one cell: ``(raw, error)``."""
+    def _item(self, value: object, site: object = None) -> Item:
+        """What :func:`copydesk.batch.clean_chunk` takes for one cell: ``(raw, error, site)``."""
+        raw, error = self._raw(value)
+        return raw, error, site if isinstance(site, str) and site else None
+
+    def _raw(self, value: object) -> tuple[str | bytes | None, tuple[str, str] | None]:
         if _missing(value):
             return None, ("MalformedRecord", f"the {self.text_column} value is missing")
         if isinstance(value, (bytearray, memoryview)):
@@ -155,15 +164,22 @@ class CleanBatch:
         return value, None
 
     def clean_texts(
-        self, texts: Iterable[object], ids: Sequence[object] | None = None
+        self,
+        texts: Iterable[object],
+        ids: Sequence[object] | None = None,
+        sites: Iterable[object] | None = None,
     ) -> dict[str, list[Any]]:
         """The article columns for ``texts``, as a dict of lists (one entry per text).
 
-        ``ids`` only name a record in the message of ``on_error="raise"``.
+        ``ids`` only name a record in the message of ``on_error="raise"``; ``sites`` name
+        each document's site (a cell that is not a non-empty string is an unknown site).
         """
         from copydesk.batch import clean_chunk
 
-        items = [self._item(value) for value in texts]
+        if sites is None:
+            items = [self._item(value) for value in texts]
+        else:
+            items = [self._item(value, site) for value, site in zip(texts, sites, strict=True)]
         outcomes: list[Outcome] = clean_chunk(items, self.pipeline, self.rules)
         columns: dict[str, list[Any]] = {name: [] for name in _NAMES}
         for n, (article, error) in enumerate(outcomes):
@@ -210,7 +226,9 @@ class CleanBatch:
         self._check_columns(batch)
         texts = list(batch[self.text_column])
         out = {k: list(v) for k, v in batch.items() if k != self.text_column}
-        out.update(self.clean_texts(texts, self._ids(batch.get(self.id_column))))
+        sites = batch.get(self.site_column) if self.site_column else None
+        ids = self._ids(batch.get(self.id_column))
+        out.update(self.clean_texts(texts, ids, None if sites is None else list(sites)))
         return out
 
     def _arrow(self, table: Any) -> Any:
@@ -222,7 +240,12 @@ class CleanBatch:
             if self.id_column in table.column_names
             else None
         )
-        columns = self.clean_texts(table.column(self.text_column).to_pylist(), ids)
+        sites = (
+            table.column(self.site_column).to_pylist()
+            if self.site_column and self.site_column in table.column_names
+            else None
+        )
+        columns = self.clean_texts(table.column(self.text_column).to_pylist(), ids, sites)
         schema = self.output_schema(table.schema)
         kept = table.drop_columns([self.text_column])
         arrays = [pa.array(columns[name], type=schema.field(name).type) for name in _NAMES]
@@ -233,7 +256,12 @@ class CleanBatch:
 
         self._check_columns(frame.columns)
         ids = list(frame[self.id_column]) if self.id_column in frame.columns else None
-        columns = self.clean_texts(list(frame[self.text_column]), ids)
+        sites = (
+            list(frame[self.site_column])
+            if self.site_column and self.site_column in frame.columns
+            else None
+        )
+        columns = self.clean_texts(list(frame[self.text_column]), ids, sites)
         out = frame.drop(columns=[self.text_column])
         for name, kind in ARTICLE_COLUMNS:
             dtype = "Int64" if kind == "int64" else object
@@ -246,7 +274,8 @@ class CleanBatch:
         for row in rows:
             self._check_columns(row, need_text=False)  # a record without text is an error row
         ids = [row.get(self.id_column) for row in rows]
-        columns = self.clean_texts((row.get(self.text_column) for row in rows), ids)
+        sites = [row.get(self.site_column) for row in rows] if self.site_column else None
+        columns = self.clean_texts([row.get(self.text_column) for row in rows], ids, sites)
         out = []
         for n, row in enumerate(rows):
             record = {k: v for k, v in row.items() if k != self.text_column}

@@ -83,6 +83,7 @@ class Job:
     rules: object | None = None
     address: str | None = None
     workers: int | None = None
+    site_field: str | None = None
 
     def clean_kwargs(self) -> dict[str, Any]:
         """The CleanBatch keywords for Parquet inputs."""
@@ -91,6 +92,7 @@ class Job:
             "id_column": self.id_field,
             "rules": self.rules,
             "max_bytes": self.max_bytes,
+            "site_column": self.site_field,
         }
         if self.pipeline is not None:
             kw["pipeline"] = self.pipeline
@@ -104,6 +106,7 @@ class Job:
             max_bytes=self.max_bytes,
             pipeline=self.pipeline,
             rules=self.rules,
+            site_field=self.site_field,
         )
 
 
@@ -116,6 +119,7 @@ class FileCleaner:
     max_bytes: int = DEFAULT_MAX_BYTES
     pipeline: Pipeline | None = None
     rules: object | None = None
+    site_field: str | None = None
 
     def rows(self, path: str, kind: str) -> Iterator[list[dict[str, Any]]]:
         """The output rows of one file, :data:`FILE_CHUNK` at a time."""
@@ -141,7 +145,7 @@ class FileCleaner:
     def _clean(
         self, chunk: list[Record], pipeline: Pipeline, clean_chunk: Any, payload: Any
     ) -> list[dict[str, Any]]:
-        outcomes = clean_chunk(payload(chunk), pipeline, self.rules)
+        outcomes = clean_chunk(payload(chunk, self.site_field), pipeline, self.rules)
         return [result_row(r, a, e) for r, (a, e) in zip(chunk, outcomes, strict=True)]
 
     def tables(self, paths: Sequence[str], kinds: Sequence[str]) -> Iterator[Any]:

@@ -31,6 +31,7 @@ from copydesk.clean import clean_article
 from copydesk.errors import PipelineError, RecordError
 from copydesk.pipeline import Pipeline
 from copydesk.rules import Rules, load_rules
+from copydesk.sites import fields_site
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -128,24 +129,30 @@ def load_rules_file(path: str) -> Rules:
     return load_rules(path)
 
 
-def _clean_one(raw: str | bytes, pipeline: Pipeline, rules: object | None) -> Outcome:
+def _clean_one(
+    raw: str | bytes, pipeline: Pipeline, rules: object | None, site: str | None = None
+) -> Outcome:
     if isinstance(raw, bytes) and b"\x00" in raw[:4096] and not raw.startswith(_WIDE_BOMS):
         return None, ("BinaryInput", "the file holds NUL bytes: it looks binary, not text")
     try:
-        return clean_article(raw, pipeline=pipeline, rules=rules).to_dict(), None
+        return clean_article(raw, pipeline=pipeline, rules=rules, site=site).to_dict(), None
     except Exception as exc:  # a bug in a step must cost one record, not the run
         return None, (type(exc).__name__, str(exc))
 
 
+#: One document to clean: its text, the error that already stops it, and its site.
+Item = tuple[str | bytes | None, tuple[str, str] | None, str | None]
+
+
 def clean_chunk(
-    items: Sequence[tuple[str | bytes | None, tuple[str, str] | None]],
-    pipeline: Pipeline,
-    rules: object | None = None,
+    items: Sequence[Item], pipeline: Pipeline, rules: object | None = None
 ) -> list[Outcome]:
-    """Clean ``(raw, error)`` pairs; pairs that already carry an error pass through."""
+    """Clean ``(raw, error, site)`` items; items that already carry an error pass through."""
     return [
-        (None, error) if error is not None or raw is None else _clean_one(raw, pipeline, rules)
-        for raw, error in items
+        (None, error)
+        if error is not None or raw is None
+        else _clean_one(raw, pipeline, rules, site)
+        for raw, error, site in items
     ]
 
 
@@ -159,13 +166,15 @@ def _init_worker(pipeline: Pipeline, rules: object | None) -> None:
     _WORKER = (pipeline, rules)
 
 
-def _worker_chunk(items: list[tuple[str | bytes | None, tuple[str, str] | None]]) -> list[Outcome]:
+def _worker_chunk(items: list[Item]) -> list[Outcome]:
     assert _WORKER is not None, "worker process was not initialised"
     return clean_chunk(items, *_WORKER)
 
 
-def _payload(chunk: list[Record]) -> list[tuple[str | bytes | None, tuple[str, str] | None]]:
-    return [(r.raw, r.error) for r in chunk]
+def _payload(chunk: list[Record], site_field: str | None = None) -> list[Item]:
+    """The items of ``chunk``, each with the site its fields name (``site_field``, else the
+    host of a ``url`` field; else the document's own header names it, when cleaned)."""
+    return [(r.raw, r.error, fields_site(r, site_field)) for r in chunk]
 
 
 def _results(chunk: list[Record], outcomes: Iterable[Outcome]) -> Iterator[Result]:
@@ -189,8 +198,12 @@ def clean_records(
     rules: object | None = None,
     jobs: int | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
+    site_field: str | None = None,
 ) -> Generator[Result, None, None]:
     """Clean ``records``, yielding one :class:`Result` per record, in input order.
+
+    A record's site, for rules scoped to sites, is its ``site_field`` field, else the host of
+    its ``url`` field, else the host its document's ``URL Source:`` header names.
 
     With ``jobs > 1`` the work runs in a process pool, ``chunksize`` records at a time, with at
     most ``2 * jobs`` chunks in flight. A run shorter than one chunk stays in this process.
@@ -206,7 +219,8 @@ def clean_records(
     first = list(islice(it, chunksize))
     if jobs == 1 or len(first) < chunksize:
         for record in chain(first, it):
-            yield from _results([record], clean_chunk(_payload([record]), pipeline, rules))
+            items = _payload([record], site_field)
+            yield from _results([record], clean_chunk(items, pipeline, rules))
         return
 
     def new_pool() -> ProcessPoolExecutor:
@@ -218,11 +232,11 @@ def clean_records(
         chunks = chain([first], iter(lambda: list(islice(it, chunksize)), []))
         for chunk in chunks:
             try:
-                future = pool.submit(_worker_chunk, _payload(chunk))
+                future = pool.submit(_worker_chunk, _payload(chunk, site_field))
             except BrokenProcessPool:  # a worker died: its chunks fail, the run goes on
                 pool.shutdown(wait=False)
                 pool = new_pool()
-                future = pool.submit(_worker_chunk, _payload(chunk))
+                future = pool.submit(_worker_chunk, _payload(chunk, site_field))
             pending.append((chunk, future))
             if len(pending) >= 2 * jobs:
                 yield from _collect(*pending.popleft())

@@ -35,6 +35,7 @@ def start(
     *,
     rules: object | None = None,
     max_chars: int | None = DEFAULT_MAX_CHARS,
+    site: str | None = None,
 ) -> Draft:
     """Decode ``raw`` (when bytes), cut it to ``max_chars``, and make the first Draft.
 
@@ -61,7 +62,9 @@ def start(
     cut = truncation(text, max_chars)
     if cut is not None:
         draft = draft.retext(text[: cut.start], [cut])
-    return draft if rules is None else attrs.evolve(draft, rules=rules)
+    if rules is None and site is None:
+        return draft
+    return attrs.evolve(draft, rules=rules, site=site)
 
 
 def finish(draft: Draft) -> Article:
@@ -91,6 +94,7 @@ def clean_article(
     pipeline: Pipeline | None = None,
     rules: object | None = None,
     max_chars: int | None = DEFAULT_MAX_CHARS,
+    site: str | None = None,
 ) -> Article:
     """Clean one scraped document into an :class:`Article`.
 
@@ -102,6 +106,10 @@ def clean_article(
     input is cut at a line break near the limit, the cut is the ledger's first edit (rule
     ``limit.max_chars``) and ``Article.truncated`` is True.
 
+    ``site`` names the site the document comes from (a host such as ``"example.com"``): rules
+    scoped to sites, as learned rules are, fire only on documents of their sites. Without it,
+    the host of a ``URL Source:`` header line is used, if the document has one.
+
     >>> a = clean_article("Stocks up\\n\\nShares rose.The index gained 2% on Friday, dealers said.")
     >>> a.title, a.body
     ('Stocks up', 'Shares rose. The index gained 2% on Friday, dealers said.')
@@ -112,4 +120,6 @@ def clean_article(
         from copydesk.default import DEFAULT
 
         pipeline = DEFAULT
-    return finish(pipeline.apply(start(raw, rules=rules, max_chars=max_chars)))
+    if site is not None and not isinstance(site, str):
+        raise PipelineError(f"site must be a str or None, got {type(site).__name__}")
+    return finish(pipeline.apply(start(raw, rules=rules, max_chars=max_chars, site=site)))

@@ -86,7 +86,8 @@ def _input_options(command: argparse.ArgumentParser) -> None:
     inp.add_argument(
         "--site-field",
         metavar="NAME",
-        help="JSONL field naming a document's site, for learning (else a url field's host)",
+        help="JSONL field naming a document's site, for learning and for site-scoped rules "
+        "(else a url field's host)",
     )
 
 
@@ -359,7 +360,12 @@ def _clean(args: argparse.Namespace) -> int:
     bar = ProgressBar(sys.stderr, total_bytes=total) if show_progress else None
     stats = Stats()
     engine: Generator[batch.Result, None, None] = batch.clean_records(
-        records, pipeline=pipeline, rules=rules, jobs=args.jobs, chunksize=args.chunk_size
+        records,
+        pipeline=pipeline,
+        rules=rules,
+        jobs=args.jobs,
+        chunksize=args.chunk_size,
+        site_field=args.site_field,
     )
     results: Iterator[batch.Result] = engine
     try:

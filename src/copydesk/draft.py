@@ -91,7 +91,8 @@ class Draft:
 
     ``original`` is the decoded input before any repair; replaying the ``repair.*`` edits of
     the ledger on it gives ``text``. ``disabled`` holds rule names switched off by the
-    pipeline; ``rules`` carries user rules for the steps that read them.
+    pipeline; ``rules`` carries user rules for the steps that read them; ``site`` is the
+    document's site when the caller knows it (:mod:`copydesk.sites`).
     """
 
     original: str
@@ -102,6 +103,7 @@ class Draft:
     encoding: str = "utf-8"
     disabled: frozenset[str] = frozenset()
     rules: object | None = None
+    site: str | None = None
 
     @classmethod
     def from_text(cls, text: str, *, encoding: str = "utf-8") -> Draft:

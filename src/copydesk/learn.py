@@ -5,8 +5,9 @@ promo line under every article of one site, ``21.2k SHARES`` / ``131.1k SHARES``
 article of another. :func:`learn_rules` groups documents by site, turns each line into a
 *template* (numbers, dates and counts abstracted) and keeps the templates that recur in many
 of a site's documents, far more than article text ever does. Each one becomes a
-``match = "line"`` rule named ``learned_<site>_<n>``, which :func:`rules_to_toml` writes in the
-format of ``docs/rules.md`` for a person to review.
+``match = "line"`` rule named ``learned_<site>_<n>`` and scoped to its site (``sites``: what
+one site repeats is no evidence about another's pages), which :func:`rules_to_toml` writes in
+the format of ``docs/rules.md`` for a person to review.
 
 Guards against learning article text:
 
@@ -41,7 +42,6 @@ False
 from __future__ import annotations
 
 import hashlib
-import urllib.parse
 from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -60,6 +60,7 @@ from copydesk.rules import (
     normalise,
     rules_from_mapping,
 )
+from copydesk.sites import HEADER_CHARS, fields_site, header_site, site_key
 
 __all__ = [
     "DocTemplates",
@@ -86,11 +87,6 @@ MONTH_RE = regex.compile(
 )
 # A prose sentence's end: a full stop, "!" or "?", then up to two closing quotes.
 PROSE_END_RE = regex.compile(r"[.!?][\"'”’»)]{0,2}$")
-# A URL header line at the top of a scraped document. Example: "URL Source: https://x.com/a".
-# Bounded: a key of up to 20 characters, a host of up to 253.
-URL_LINE_RE = regex.compile(
-    r"(?:url|source|link|original url)[ \w]{0,12}:\s{0,4}(https?://[^\s/]{1,253})", regex.I
-)
 # What a placeholder becomes in a rule's pattern (bounded classes, as docs/rules.md asks).
 NUM_PATTERN = r"\d{1,12}(?:[.,:/-]\d{1,12}){0,4}[kmb]?"
 MONTH_PATTERN = MONTH_RE.pattern
@@ -259,6 +255,8 @@ def _finish(
                 "match": "line",
                 "examples": examples,
             }
+            if site_key(site):  # "": the batch had no sites, and the rule is for all of it
+                table["sites"] = [site]
             if longest + 40 > DEFAULT_MAX_CHARS:
                 table["max_chars"] = longest + 40
             tables.append(table)
@@ -320,6 +318,8 @@ def rules_to_toml(rules: Rules) -> str:
         out.append(f"match = {_toml_string(r.match)}")
         if r.max_chars != DEFAULT_MAX_CHARS:
             out.append(f"max_chars = {r.max_chars}")
+        if r.sites:
+            out.append(f"sites = [{', '.join(_toml_string(x) for x in sorted(r.sites))}]")
         if r.examples:
             out.append(f"examples = [{', '.join(_toml_string(e) for e in r.examples)}]")
         out.append("")
@@ -343,25 +343,13 @@ def with_learned(learned: Rules, user: object | None) -> Rules:
 def record_site(record: Any, site_field: str | None = None) -> str:
     """The site of a batch record: ``site_field``, else a ``url`` field's host, else a
     ``URL Source:``-style header line's host, else ``""`` (one group)."""
-    fields = getattr(record, "fields", {}) or {}
-    if site_field and isinstance(fields.get(site_field), str):
-        return str(fields[site_field])
-    url = fields.get("url")
-    if isinstance(url, str):
-        host = urllib.parse.urlsplit(url).hostname
-        if host:
-            return host.removeprefix("www.")
+    site = fields_site(record, site_field)
+    if site is not None:
+        return site
     raw = getattr(record, "raw", None)
     if isinstance(raw, bytes):
-        raw = raw[:4000].decode("utf-8", "replace")
-    if isinstance(raw, str):
-        for line in raw[:4000].splitlines()[:15]:
-            found = URL_LINE_RE.match(line.strip())
-            if found:
-                host = urllib.parse.urlsplit(found[1]).hostname
-                if host:
-                    return host.removeprefix("www.")
-    return ""
+        raw = raw[:HEADER_CHARS].decode("utf-8", "replace")
+    return header_site(raw) if isinstance(raw, str) else ""
 
 
 def _templates_chunk(items: Sequence[tuple[str, str | bytes]]) -> list[DocTemplates]:

@@ -29,6 +29,7 @@ from copydesk.pipeline import step
 from copydesk.rules import Rule, Rules, builtin_rules, coerce_rules, normalise
 from copydesk.rules.prefilter import Prefilter, prefilter
 from copydesk.scripts import dominant_script, script_counts
+from copydesk.sites import header_site
 
 __all__ = ["duplicates", "residue", "residue_blocks", "stray_script"]
 
@@ -80,23 +81,27 @@ def _merge(user: Rules | None) -> Rules:
     return builtin_rules() if user is None else builtin_rules().merged(user)
 
 
-#: Per rule set (by identity) and set of names switched off: the rules left on. Bounded.
-_ACTIVE: dict[tuple[int, frozenset[str]], tuple[Rules, tuple[Rule, ...]]] = {}
+#: Per rule set (by identity) and set of names switched off: the rules left on, and whether
+#: any of them is scoped to sites. Bounded.
+_ACTIVE: dict[tuple[int, frozenset[str]], tuple[Rules, tuple[Rule, ...], bool]] = {}
 
 
 def active_rules(draft: Draft) -> tuple[Rule, ...]:
     """The rules that may fire on ``draft``: built-in merged with ``draft.rules``, minus the
-    ones switched off by the user or the pipeline."""
+    ones switched off by the user or the pipeline, and minus the ones scoped to other sites
+    than the draft's (``draft.site``, else its ``URL Source:`` header's host)."""
     rules = _merge(coerce_rules(draft.rules))
     key = (id(rules), draft.disabled)
     hit = _ACTIVE.get(key)
-    if hit is not None and hit[0] is rules:
+    if hit is None or hit[0] is not rules:
+        active = tuple(r for r in rules if r.enabled and draft.enabled(r.dotted))
+        if len(_ACTIVE) >= 64:
+            _ACTIVE.clear()
+        hit = _ACTIVE[key] = (rules, active, any(r.sites for r in active))
+    if not hit[2]:
         return hit[1]
-    active = tuple(r for r in rules if r.enabled and draft.enabled(r.dotted))
-    if len(_ACTIVE) >= 64:
-        _ACTIVE.clear()
-    _ACTIVE[key] = (rules, active)
-    return active
+    site = draft.site if draft.site is not None else header_site(draft.original)
+    return tuple(r for r in hit[1] if r.applies_to(site))
 
 
 _NAMED: dict[int, tuple[Rules, frozenset[str], dict[str, str]]] = {}

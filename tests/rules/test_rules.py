@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from copydesk import DEFAULT, RulesError, clean_article
+from copydesk import DEFAULT, PipelineError, RulesError, clean_article
 from copydesk.rules import (
     LANGUAGE_FILES,
     SPACES_RE,
@@ -117,6 +117,64 @@ def test_user_rules_add_disable_and_override(
     assert (line not in article.paragraphs) is gone
 
 
+@pytest.mark.parametrize(
+    ("site", "gone"),
+    [
+        ("harbourpost.example", True),
+        ("WWW.HarbourPost.example", True),
+        ("news.harbourpost.example", True),
+        ("valleyledger.example", False),
+        ("notharbourpost.example", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_rules_scoped_to_sites(site: str | None, gone: bool) -> None:
+    """A rule with ``sites`` fires only on documents of those sites (and their subdomains)."""
+    user = {
+        "rule": [
+            {
+                "name": "house_promo",
+                "patterns": ["Get the Harbour app"],
+                "sites": ["harbourpost.example"],
+            }
+        ]
+    }
+    text = f"{PROSE}\nGet the Harbour app\n{PROSE} Again."
+    article = clean_article(text, rules=user, site=site)
+    assert ("Get the Harbour app" not in article.paragraphs) is gone
+
+
+@pytest.mark.parametrize(
+    ("header", "gone"),
+    [
+        ("URL Source: https://www.harbourpost.example/2024/a-story", True),
+        ("URL Source: https://valleyledger.example/a-story", False),
+        ("Title: No address here", False),
+    ],
+)
+def test_scoped_rules_read_the_site_from_the_header(header: str, gone: bool) -> None:
+    """Without ``site=``, the host of the document's URL header line is its site."""
+    user = {
+        "rule": [
+            {
+                "name": "house_promo",
+                "patterns": ["Get the Harbour app"],
+                "sites": ["harbourpost.example"],
+            }
+        ]
+    }
+    text = f"{header}\n\n{PROSE}\nGet the Harbour app\n{PROSE} Again."
+    article = clean_article(text, rules=user)
+    assert ("Get the Harbour app" not in article.paragraphs) is gone
+
+
+def test_site_must_be_a_string() -> None:
+    """``site=`` of another type is a clear error, not a silent unscoped run."""
+    with pytest.raises(PipelineError, match="site must be a str"):
+        clean_article("text", site=3)  # type: ignore[arg-type]
+
+
 def test_load_rules_reads_a_file(tmp_path: Path) -> None:
     """load_rules reads a TOML file into Rules that clean_article accepts."""
     path = tmp_path / "house.toml"
@@ -146,6 +204,8 @@ def test_load_rules_reads_a_file(tmp_path: Path) -> None:
         ("[[rule]]\nname = 'x'\npatterns = ['x']\nmax_chars = -1", "non-negative"),
         ("[[rule]]\nname = 'x'\npatterns = ['x']\n[[rule]]\nname = 'x'\npatterns = ['y']", "twice"),
         ("rules = 1", "unknown top-level"),
+        ("[[rule]]\nname = 'x'\npatterns = ['x']\nsites = [3]", "'sites' must be a string"),
+        ("[[rule]]\nname = 'x'\npatterns = ['x']\nsites = [' ']", "empty site name"),
     ],
 )
 def test_load_rules_errors_name_file_rule_and_problem(

@@ -26,6 +26,7 @@ import attrs
 import regex
 
 from copydesk.errors import RulesError
+from copydesk.sites import in_scope, site_key
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
     import tomllib
@@ -97,6 +98,7 @@ _KEYS = frozenset(
         "examples",
         "counter_examples",
         "description",
+        "sites",
     )
 )
 #: Longest line any rule looks at unless it raises ``max_chars``: residue lines are short.
@@ -124,6 +126,8 @@ class Rule:
     ``"top"`` or the ``"bottom"`` edge).
     ``requires``/``unless`` are words of which at least one must / none may appear
     (case-insensitive); ``min_chars``/``max_chars``/``max_words`` bound the line.
+    ``sites``, when not empty, scopes the rule to documents of those sites
+    (:mod:`copydesk.sites`); learned rules are scoped to the site they were learned from.
     """
 
     name: str
@@ -141,11 +145,23 @@ class Rule:
     counter_examples: tuple[str, ...] = ()
     description: str = ""
     origin: str = ""
+    sites: frozenset[str] = frozenset()
     #: The name used in the ledger and in ``Pipeline.without``: ``strip.<name>``.
     dotted: str = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "dotted", f"strip.{self.name}")
+
+    def applies_to(self, site: str | None) -> bool:
+        """True when this rule may fire on a document of ``site``: it is not scoped, or
+        ``site`` is one of its ``sites`` (an unknown site is in no scope).
+
+        >>> rule = rules_from_mapping({"rule": [{"name": "x", "patterns": ["x"],
+        ...     "sites": ["example.com"]}]}).get("x")
+        >>> rule.applies_to("www.example.com"), rule.applies_to("other.org"), rule.applies_to(None)
+        (True, False, False)
+        """
+        return not self.sites or in_scope(site, self.sites)
 
     def fires(self, text: str, *, at_edge: bool | str) -> bool:
         """True when this rule names ``text`` (one line) as residue.
@@ -246,6 +262,13 @@ def _int(value: Any, origin: str, rule: str, key: str) -> int:
     return value
 
 
+def _sites(value: Any, origin: str, rule: str) -> frozenset[str]:
+    sites = frozenset(site_key(s) for s in _strings(value, origin, rule, "sites"))
+    if "" in sites:
+        raise _fail(origin, rule, "'sites' holds an empty site name")
+    return sites
+
+
 def _rule(table: Any, origin: str) -> Rule:
     if not isinstance(table, Mapping):
         raise _fail(origin, None, f"each [[rule]] must be a table, not {type(table).__name__}")
@@ -300,6 +323,7 @@ def _rule(table: Any, origin: str) -> Rule:
         ),
         description=str(table.get("description", "")),
         origin=origin,
+        sites=_sites(table.get("sites", []), origin, name),
     )
 
 
