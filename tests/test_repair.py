@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from copydesk import Draft, clean_article
 from copydesk.ledger import replay_repairs
-from copydesk.repair import controls, line_breaks, lost_newlines, mojibake, spaces, unicode_nfc
+from copydesk.repair import (
+    CONTROL_RE,
+    LINE_BREAK_CHARS,
+    LINE_BREAK_RE,
+    ODD_SPACE_RE,
+    controls,
+    line_breaks,
+    lost_newlines,
+    mojibake,
+    spaces,
+    unicode_nfc,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,3 +72,66 @@ def test_nbsp_and_mojibake_leave_the_body_clean() -> None:
         "Les prix ont baissÃ© de 5\u00a0% cette\u200b semaine, selon lâ€™agence."
     )
     assert article.body == "Les prix ont baissé de 5 % cette semaine, selon l’agence."
+
+
+def _every_code_point() -> str:
+    return "".join(chr(c) for c in range(0x110000))
+
+
+def test_every_control_and_odd_space_is_unprintable() -> None:
+    """The fast path of repair.controls and repair.spaces is sound: every character their
+    patterns match is one ``str.isprintable`` refuses, over all of Unicode."""
+    every = _every_code_point()
+    matched = {c for m in CONTROL_RE.finditer(every) for c in m.group()}
+    matched |= {c for m in ODD_SPACE_RE.finditer(every) for c in m.group()}
+    assert matched
+    assert [f"U+{ord(c):04X}" for c in sorted(matched) if c.isprintable()] == []
+
+
+def test_line_break_chars_are_every_start_of_a_line_break() -> None:
+    """repair.line_breaks skips a text without LINE_BREAK_CHARS: no match starts elsewhere."""
+    every = _every_code_point()
+    starts = {m.group()[0] for m in LINE_BREAK_RE.finditer(every)}
+    assert starts <= set(LINE_BREAK_CHARS)
+    assert {m.group()[0] for m in LINE_BREAK_RE.finditer("".join(LINE_BREAK_CHARS))} == set(
+        LINE_BREAK_CHARS
+    )
+
+
+_ODD = st.sampled_from(
+    [
+        "\r",
+        "\r\n",
+        "\x85",
+        "\u2028",
+        "\x0b",
+        "\x00",
+        "\u200b",
+        "\xa0",
+        "\t",
+        "\u2009",
+        "\ufeff",
+        "\u00ad",
+        "\n",
+        " ",
+        "é",
+        "👩",
+        "\ud800",
+    ]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.text(max_size=8), _ODD), max_size=30).map("".join))
+def test_fast_paths_change_nothing(text: str) -> None:
+    """A step that skips a text on its pre-check is one whose pattern finds nothing in it."""
+    draft = Draft.from_text(text)
+    for step, pattern in (
+        (line_breaks, LINE_BREAK_RE),
+        (controls, CONTROL_RE),
+        (spaces, ODD_SPACE_RE),
+    ):
+        got = step(draft)
+        if got is draft:
+            assert pattern.search(draft.text) is None
+        draft = got
