@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from copydesk._mojibake import MOJIBAKE_PAIR_RE
+from copydesk._mojibake import MOJIBAKE_PAIR_RE, PAIRS, SINGLES, members
 from copydesk.decode import decode_bytes
 from copydesk.repair import FTFY_CONFIG
 
@@ -97,3 +98,28 @@ def test_every_corpus_line_ftfy_changes_is_found(shared: Path) -> None:
             if ftfy.fix_text(line, FTFY_CONFIG) != line:
                 missed.append((path.name, line[:60]))
     assert missed == []
+
+
+_SINGLE_SET = members(SINGLES)
+_PAIR_SETS = [(members(first), members(second)) for first, second in PAIRS]
+
+
+def _has_single_or_pair(text: str) -> bool:
+    """The pre-check's definition, spelled out character by character."""
+    if any(c in _SINGLE_SET for c in text):
+        return True
+    return any(
+        a in firsts and b in seconds
+        for a, b in itertools.pairwise(text)
+        for firsts, seconds in _PAIR_SETS
+    )
+
+
+@given(st.text(alphabet=ALPHABET, max_size=12))
+@example("Привет, «мир» — сказал он")
+@example("aГ€")
+@example("à²")
+def test_pattern_is_its_definition(text: str) -> None:
+    """The pattern, which scans for the rarer side of each pair, finds exactly the texts that
+    hold one of SINGLES or one of PAIRS side by side."""
+    assert (MOJIBAKE_PAIR_RE.search(text) is not None) is _has_single_or_pair(text)
