@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,31 @@ def test_local_engine_is_the_default(tmp_path: Path, capsys: pytest.CaptureFixtu
     plain = capsys.readouterr().out
     assert main(["clean", str(doc), "-q", "--engine", "local"]) == 0
     assert capsys.readouterr().out == plain
+
+
+def test_engine_jobs_carry_the_site_field(tmp_path: Path) -> None:
+    """`--site-field` reaches the engines' file tasks and Parquet batches: a rule scoped to
+    one site fires on that site's records only."""
+    from copydesk._engines import Job
+
+    rules = {
+        "rule": [
+            {"name": "learned_a_1", "patterns": ["harbour post tip line"], "sites": ["a.example"]}
+        ]
+    }
+    text = (
+        "Councillors met on the pier on Tuesday to vote on the budget.\n\nHarbour Post tip line"
+        "\n\nThe vote on the budget is next week, the clerk said."
+    )
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "".join(
+            json.dumps({"id": i, "text": text, "site": site}) + "\n"
+            for i, site in enumerate(["a.example", "b.example"])
+        ),
+        "utf-8",
+    )
+    job = Job(inputs=(str(src),), output_dir=str(tmp_path / "out"), rules=rules, site_field="site")
+    rows = [row for chunk in job.file_cleaner().rows(str(src), "jsonl") for row in chunk]
+    assert ["tip line" in row["body"] for row in rows] == [False, True]
+    assert job.clean_kwargs()["site_column"] == "site"
