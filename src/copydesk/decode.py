@@ -9,6 +9,8 @@ import codecs
 import re
 import unicodedata
 
+from copydesk.scripts import NON_ASCII_RE
+
 __all__ = ["decode_bytes"]
 
 # Longest BOM first: the UTF-32-LE BOM begins with the UTF-16-LE one.
@@ -39,10 +41,6 @@ LONE_FOREIGN_RE = re.compile(
     f"{_GREEK_CYRILLIC}(?<!{_GREEK_CYRILLIC}{{2}})(?!{_GREEK_CYRILLIC})"
     f"|{_CJK}(?<!{_CJK}{{2}})(?!{_CJK})"
 )
-
-
-# Stretches of non-ASCII characters; stdlib ``re``, which scans a plain class fast.
-NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 
 
 def _implausibility(text: str) -> float:

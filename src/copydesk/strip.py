@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import regex
 
+from copydesk._identity import IdentityCache
 from copydesk.draft import Draft, Line
 from copydesk.extract.title import PROSE_LONG_CHARS, looks_like_prose
 from copydesk.pipeline import step
@@ -82,8 +83,8 @@ def _merge(user: Rules | None) -> Rules:
 
 
 #: Per rule set (by identity) and set of names switched off: the rules left on, and whether
-#: any of them is scoped to sites. Bounded.
-_ACTIVE: dict[tuple[int, frozenset[str]], tuple[Rules, tuple[Rule, ...], bool]] = {}
+#: any of them is scoped to sites.
+_ACTIVE: IdentityCache[Rules, tuple[tuple[Rule, ...], bool]] = IdentityCache(64)
 
 
 def active_rules(draft: Draft) -> tuple[Rule, ...]:
@@ -91,32 +92,29 @@ def active_rules(draft: Draft) -> tuple[Rule, ...]:
     ones switched off by the user or the pipeline, and minus the ones scoped to other sites
     than the draft's (``draft.site``, else its ``URL Source:`` header's host)."""
     rules = _merge(coerce_rules(draft.rules))
-    key = (id(rules), draft.disabled)
-    hit = _ACTIVE.get(key)
-    if hit is None or hit[0] is not rules:
+
+    def build() -> tuple[tuple[Rule, ...], bool]:
         active = tuple(r for r in rules if r.enabled and draft.enabled(r.dotted))
-        if len(_ACTIVE) >= 64:
-            _ACTIVE.clear()
-        hit = _ACTIVE[key] = (rules, active, any(r.sites for r in active))
-    if not hit[2]:
-        return hit[1]
+        return active, any(r.sites for r in active)
+
+    active, scoped = _ACTIVE.get(rules, draft.disabled, build)
+    if not scoped:
+        return active
     site = draft.site if draft.site is not None else header_site(draft.original)
-    return tuple(r for r in hit[1] if r.applies_to(site))
+    return tuple(r for r in active if r.applies_to(site))
 
 
-_NAMED: dict[int, tuple[Rules, frozenset[str], dict[str, str]]] = {}
+#: Per merged rule set (by identity): its dotted names, and each one's category.
+_NAMED: IdentityCache[Rules, tuple[frozenset[str], dict[str, str]]] = IdentityCache(64)
 
 
 def _named(rules: Rules) -> tuple[frozenset[str], dict[str, str]]:
-    """The dotted names of a merged rule set, and each one's category (kept by identity:
-    hashing a rule set costs more than building these)."""
-    hit = _NAMED.get(id(rules))
-    if hit is None or hit[0] is not rules:
-        if len(_NAMED) >= 64:
-            _NAMED.clear()
-        names = frozenset(r.dotted for r in rules)
-        hit = _NAMED[id(rules)] = (rules, names, {r.dotted: r.category for r in rules})
-    return hit[1], hit[2]
+    """The dotted names of a merged rule set, and each one's category."""
+    return _NAMED.get(
+        rules,
+        None,
+        lambda: (frozenset(r.dotted for r in rules), {r.dotted: r.category for r in rules}),
+    )
 
 
 #: Punctuation often glued to the ends of a word; none of it is a letter or a digit (tested).

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 import attrs
 import regex
 
+from copydesk._identity import IdentityCache
 from copydesk.rules import Match, Rule, meets
 from copydesk.rules.literals import fold, required
 
@@ -158,7 +159,7 @@ def _join(rules: Iterable[Rule]) -> Prefilter:
     return Prefilter(True, rules, tuple(sorted({r.max_chars for r in rules})))
 
 
-_CACHE: dict[int, tuple[object, Prefilter]] = {}
+_CACHE: IdentityCache[Iterable[Rule], Prefilter] = IdentityCache(CACHE_SIZE)
 
 
 def prefilter(rules: Iterable[Rule]) -> Prefilter:
@@ -167,11 +168,4 @@ def prefilter(rules: Iterable[Rule]) -> Prefilter:
     It covers every rule of the set, switched on or off: a necessary condition for the
     whole set holds for any part of it.
     """
-    hit = _CACHE.get(id(rules))
-    if hit is not None and hit[0] is rules:
-        return hit[1]
-    built = _join(rules)
-    if len(_CACHE) >= CACHE_SIZE:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[id(rules)] = (rules, built)
-    return built
+    return _CACHE.get(rules, None, lambda: _join(rules))
