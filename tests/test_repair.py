@@ -13,6 +13,7 @@ from copydesk.repair import (
     LINE_BREAK_CHARS,
     LINE_BREAK_RE,
     ODD_SPACE_RE,
+    _sub_with_edits,
     controls,
     line_breaks,
     lost_newlines,
@@ -135,3 +136,18 @@ def test_fast_paths_change_nothing(text: str) -> None:
         if got is draft:
             assert pattern.search(draft.text) is None
         draft = got
+
+
+_BREAKS = st.sampled_from(["\r\n", "\r", "\n", "\x85", "\u2028", "\x0c", "\r\r\n", "a", "é "])
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(_BREAKS, st.text(max_size=5)), max_size=25).map("".join))
+def test_line_breaks_fast_path_is_the_pattern(text: str) -> None:
+    """repair.line_breaks gives the text and ledger the plain pattern gives, fast path or not."""
+    want_text, want_edits = _sub_with_edits(
+        LINE_BREAK_RE, text, "repair.line_breaks", lambda m: "\n"
+    )
+    got = line_breaks(Draft.from_text(text))
+    assert got.text == want_text
+    assert list(got.edits) == want_edits

@@ -81,10 +81,25 @@ def line_breaks(draft: Draft) -> Draft:
     >>> line_breaks(Draft.from_text("a\\r\\nb\\rc")).text
     'a\\nb\\nc'
     """
-    if not any(c in draft.text for c in LINE_BREAK_CHARS):
+    text = draft.text
+    if not any(c in text for c in LINE_BREAK_CHARS):
         return draft
-    text, edits = _sub_with_edits(LINE_BREAK_RE, draft.text, "repair.line_breaks", lambda m: "\n")
+    if _crlf_only(text):  # Windows line ends and no other kind: the same edits, found faster
+        edits = []
+        at = text.find("\r\n")
+        while at >= 0:
+            edits.append(Edit("repair.line_breaks", "replaced", at, at + 2, "\r\n", "\n"))
+            at = text.find("\r\n", at + 2)
+        return draft.retext(text.replace("\r\n", "\n"), edits)
+    text, edits = _sub_with_edits(LINE_BREAK_RE, text, "repair.line_breaks", lambda m: "\n")
     return draft.retext(text, edits)
+
+
+def _crlf_only(text: str) -> bool:
+    """True when every line-break character of ``text`` is the CR of a CRLF pair."""
+    return text.count("\r") == text.count("\r\n") and not any(
+        c in text for c in LINE_BREAK_CHARS[1:]
+    )
 
 
 # A newline lost in export: a one-line document whose sentences are joined by a bare "n"
