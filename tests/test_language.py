@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from copydesk import clean_article
-from copydesk.language import detect
+from copydesk.language import SMOOTHING, _load, _word_grams, _word_score, detect
 from copydesk.scripts import dominant_script
 
 from .strategies import paragraphs, sentences
@@ -128,3 +131,22 @@ def test_langdetect_global_state_is_untouched(text: str) -> None:
 
     detect(text * 3)
     assert DetectorFactory.seed is None
+
+
+def _reference_word_score(script: str, word: str) -> tuple[float, ...] | None:
+    """The word score as first written: every log computed in place, gram by gram."""
+    model = _load()
+    known = [r for g in _word_grams(word) if (r := model.probs.get(g)) is not None]
+    if not known:
+        return None
+    return tuple(sum(math.log(r[i] + SMOOTHING) for r in known) for i in model.by_script[script])
+
+
+@given(
+    st.sampled_from(["Latin", "Cyrillic", "Arabic"]),
+    st.text(alphabet="aeioustrnlcdéãçöñАБВапрстاليمن", min_size=1, max_size=12),
+)
+def test_word_score_from_cached_gram_logs_is_exact(script: str, word: str) -> None:
+    """Summing cached per-gram logs gives bit for bit the score of computing every log."""
+    _word_score.cache_clear()
+    assert _word_score(script, word) == _reference_word_score(script, word)

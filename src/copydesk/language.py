@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import math
 import threading
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 
@@ -40,6 +41,9 @@ MIN_PROBABILITY = 0.5
 SMOOTHING = 0.5 / 10000
 #: How many distinct words keep their scores between calls.
 WORD_CACHE = 1 << 16
+#: How many distinct n-grams keep their log-probabilities between calls (an array of about
+#: 50 floats each: at most about 15 MB).
+GRAM_CACHE = 1 << 15
 
 # Scripts used by one language only (among the languages langdetect knows), answered
 # without scoring.
@@ -148,17 +152,30 @@ def _word_grams(word: str) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=WORD_CACHE)
-def _word_score(script: str, word: str) -> tuple[float, ...] | None:
-    """Sum of the smoothed log-probabilities of ``word``'s n-grams for ``script``'s languages."""
+@functools.lru_cache(maxsize=GRAM_CACHE)
+def _gram_logs(script: str, gram: str) -> array[float] | None:
+    """The smoothed log-probabilities of one n-gram for ``script``'s languages (None when
+    langdetect's profiles do not know it). Kept as a compact array: grams recur across
+    words far more than words recur across documents."""
     model = _load()
-    idx = model.by_script[script]
-    rows = [model.probs.get(g) for g in _word_grams(word)]
-    known = [r for r in rows if r is not None]
-    if not known:
+    row = model.probs.get(gram)
+    if row is None:
         return None
     log = math.log
-    return tuple(sum(log(r[i] + SMOOTHING) for r in known) for i in idx)
+    return array("d", [log(row[i] + SMOOTHING) for i in model.by_script[script]])
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _word_score(script: str, word: str) -> tuple[float, ...] | None:
+    """Sum of the smoothed log-probabilities of ``word``'s n-grams for ``script``'s languages.
+
+    Each language's sum adds the same floats in the same order as summing
+    ``log(p + SMOOTHING)`` gram by gram would: the result is bit for bit the same.
+    """
+    rows = [r for g in _word_grams(word) if (r := _gram_logs(script, g)) is not None]
+    if not rows:
+        return None
+    return tuple(map(sum, zip(*rows, strict=True)))
 
 
 def _prepare(text: str, model: _Model) -> list[str]:
