@@ -156,3 +156,12 @@ def test_re_white_space_is_str_isspace() -> None:
     for code in range(0x110000):
         if not 0xD800 <= code < 0xE000:
             assert (space.match(chr(code)) is not None) == chr(code).isspace(), hex(code)
+
+
+def test_other_blanks_are_unprintable() -> None:
+    """_surely_longer skips the OTHER_BLANKS_RE scan on a printable line: every character the
+    pattern matches must be one ``str.isprintable`` refuses, over all of Unicode."""
+    every = "".join(chr(c) for c in range(0x110000))
+    matched = {m.group() for m in strip.OTHER_BLANKS_RE.finditer(every)}
+    assert matched
+    assert sorted(f"U+{ord(c):04X}" for c in matched if c.isprintable()) == []
