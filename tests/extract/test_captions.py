@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from copydesk.article import Caption
 from copydesk.draft import Draft
-from copydesk.extract.captions import caption, read_caption
+from copydesk.extract.captions import (
+    PAREN_RE,
+    PIPE_RE,
+    _paren_may_match,
+    _pipe_may_match,
+    caption,
+    read_caption,
+)
 
 PROSE = "The port closed on Monday after a storm hit the coast, officials said."
 
@@ -143,3 +152,18 @@ def test_guards_keep_the_longest_credit(line: str, want: Caption | None) -> None
     """The cheap guards before the patterns still let the longest allowed credit through."""
     assert len(LONG_CREDIT) == 120
     assert read_caption(line) == want
+
+
+_PIECES = st.sampled_from(["(", ")", "|", ".", " ", "\t", "AP", "Getty Images", "x" * 40, "/"])
+
+
+@settings(max_examples=400)
+@given(st.lists(_PIECES, min_size=1, max_size=16).map("".join))
+@example("A rally. (Jo Lee/Getty Images).")
+@example("The ferry at dawn. | " + "x" * 80)
+def test_pattern_guards_never_skip_a_match(line: str) -> None:
+    """The cheap guards before PIPE_RE and PAREN_RE are necessary conditions of a match."""
+    if PIPE_RE.fullmatch(line) is not None:
+        assert _pipe_may_match(line)
+    if PAREN_RE.fullmatch(line) is not None:
+        assert _paren_may_match(line)

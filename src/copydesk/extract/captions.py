@@ -63,6 +63,19 @@ def _marker_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern
 PIPE_RE = regex.compile(r"\A(?P<text>.{2,250}?)[ \t]{1,3}\|[ \t]{1,3}(?P<credit>[^|]{2,80})")
 # "<text> (<credit>)" where the credit names an agency after a slash ("Ty Wright/Getty Images").
 PAREN_RE = regex.compile(r"\A(?P<text>.{2,250}?)[ \t]{1,3}\((?P<credit>[^()]{2,80})\)\.?")
+
+
+def _pipe_may_match(line: str) -> bool:
+    """False when PIPE_RE cannot match the whole line: its credit, after the last "|" and
+    up to three blanks, is at most 80 characters, so that "|" is among the last 84."""
+    return "|" in line[-84:]
+
+
+def _paren_may_match(line: str) -> bool:
+    """False when PAREN_RE cannot match the whole line: it ends with ")" or ")."."""
+    return line.endswith((")", ").")) and "(" in line
+
+
 # Taiwanese photo credit: "<text>（圖／<credit>）".
 CJK_RE = regex.compile(
     r"\A(?P<text>.{0,250}?)[ \t]{0,2}[（(][圖图][ \t]{0,2}[／/][ \t]{0,2}"
@@ -191,8 +204,8 @@ def read_found(text: str) -> Found | None:
     m = CJK_RE.fullmatch(line) if "圖" in line or "图" in line else None
     if m is not None:
         return Found(Caption(m["text"].strip(), m["credit"].strip()), "marker")
-    for pattern, needed in ((PIPE_RE, "|"), (PAREN_RE, "(")):
-        m = pattern.fullmatch(line) if needed in line else None
+    for pattern, may in ((PIPE_RE, _pipe_may_match), (PAREN_RE, _paren_may_match)):
+        m = pattern.fullmatch(line) if may(line) else None
         if (
             m is not None
             and _good_credit(m["credit"])
