@@ -118,8 +118,13 @@ def test_isalnum_is_the_key_pattern_word_class() -> None:
     assert not any(word.match(c) for c in strip.EDGE_PUNCTUATION)
 
 
-@given(st.text(max_size=40) | st.lists(TRICKY_WORDS, max_size=12).map(" ".join))
+@given(
+    st.text(max_size=40)
+    | st.text(st.characters(max_codepoint=127), max_size=40)
+    | st.lists(TRICKY_WORDS, max_size=12).map(" ".join)
+)
 @example("“Yes,” he said — U.S.-led talks.")
+@example("U.S.-led TALKS (AP) a_b\x1cc 42% ...")
 @example("a\u200bb ,,, x\x1cy")
 def test_key_is_the_non_word_pattern(text: str) -> None:
     """Word by word, the key is exactly the one pattern substitution over the line."""

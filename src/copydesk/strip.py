@@ -123,6 +123,11 @@ EDGE_PUNCTUATION = (
 )
 
 
+#: ASCII letters and digits stay, every other byte becomes a space (for ASCII lines, whose
+#: letters and digits are exactly those, and whose casefold is ``lower``).
+_ASCII_WORD_BYTES = bytes(b if chr(b).isalnum() and b < 128 else 32 for b in range(256))
+
+
 def _key(text: str) -> str:
     """``text`` as duplicates compare it: its runs of letters and digits, casefolded, one
     space apart. The same as ``NON_WORD_RE.sub(" ", text).casefold().strip()``, built word
@@ -133,6 +138,8 @@ def _key(text: str) -> str:
     >>> _key("“Yes,” he said — U.S.-led talks.")
     'yes he said u s led talks'
     """
+    if text.isascii():  # one pass in C: every byte but a letter or a digit becomes a space
+        return " ".join(text.encode().translate(_ASCII_WORD_BYTES).decode().split()).lower()
     out: list[str] = []
     for token in text.split():
         if not token.isalnum():
