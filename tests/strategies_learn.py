@@ -125,3 +125,14 @@ def batches(draw: st.DrawFn) -> Batch:
             furniture += lines
             docs.append((site, "\n\n".join([story[0], lines[0], *story[1:], *lines[1:]])))
     return Batch(docs, furniture, story_lines)
+
+
+#: A learned rule scoped to the site "a.example", and a document holding its line between two
+#: story paragraphs (for the tests of site scoping in batches and on the engines).
+SCOPED_RULES = {
+    "rule": [{"name": "learned_a_1", "patterns": ["harbour post tip line"], "sites": ["a.example"]}]
+}
+SCOPED_TEXT = (
+    "Councillors met on the pier on Tuesday to vote on the budget.\n\nHarbour Post tip line"
+    "\n\nThe vote on the budget is next week, the clerk said."
+)

@@ -9,6 +9,8 @@ import pytest
 
 from copydesk.cli import main
 
+from .strategies_learn import SCOPED_RULES, SCOPED_TEXT
+
 
 @pytest.mark.parametrize(
     ("argv", "message"),
@@ -68,15 +70,7 @@ def test_engine_jobs_carry_the_site_field(tmp_path: Path) -> None:
     one site fires on that site's records only."""
     from copydesk._engines import Job
 
-    rules = {
-        "rule": [
-            {"name": "learned_a_1", "patterns": ["harbour post tip line"], "sites": ["a.example"]}
-        ]
-    }
-    text = (
-        "Councillors met on the pier on Tuesday to vote on the budget.\n\nHarbour Post tip line"
-        "\n\nThe vote on the budget is next week, the clerk said."
-    )
+    rules, text = SCOPED_RULES, SCOPED_TEXT
     src = tmp_path / "in.jsonl"
     src.write_text(
         "".join(

@@ -14,6 +14,7 @@ from copydesk.batch import ARTICLE_COLUMNS, CleanBatch, make_pipeline
 
 from .engines import require
 from .strategies_batch import engine_doc
+from .strategies_learn import SCOPED_RULES, SCOPED_TEXT
 
 NAMES = [name for name, _ in ARTICLE_COLUMNS]
 TEXTS = [engine_doc(i) for i in range(12)]
@@ -84,15 +85,7 @@ def test_pandas_batch_keeps_its_index_and_the_same_rows() -> None:
 @pytest.mark.parametrize("kind", ["dict", "arrow", "pandas", "records"])
 def test_site_column_scopes_learned_rules(kind: str) -> None:
     """With ``site_column``, a rule scoped to a site fires on that site's rows only."""
-    rules = {
-        "rule": [
-            {"name": "learned_a_1", "patterns": ["harbour post tip line"], "sites": ["a.example"]}
-        ]
-    }
-    text = (
-        "Councillors met on the pier on Tuesday to vote on the budget.\n\nHarbour Post tip line"
-        "\n\nThe vote on the budget is next week, the clerk said."
-    )
+    rules, text = SCOPED_RULES, SCOPED_TEXT
     batch = {"id": [1, 2, 3], "text": [text] * 3, "site": ["a.example", "b.example", None]}
     cleaner = CleanBatch(rules=rules, site_column="site")
     if kind == "dict":

@@ -117,6 +117,18 @@ def test_user_rules_add_disable_and_override(
     assert (line not in article.paragraphs) is gone
 
 
+#: A user rule scoped to one site.
+SCOPED = {
+    "rule": [
+        {
+            "name": "house_promo",
+            "patterns": ["Get the Harbour app"],
+            "sites": ["harbourpost.example"],
+        }
+    ]
+}
+
+
 @pytest.mark.parametrize(
     ("site", "gone"),
     [
@@ -131,17 +143,8 @@ def test_user_rules_add_disable_and_override(
 )
 def test_rules_scoped_to_sites(site: str | None, gone: bool) -> None:
     """A rule with ``sites`` fires only on documents of those sites (and their subdomains)."""
-    user = {
-        "rule": [
-            {
-                "name": "house_promo",
-                "patterns": ["Get the Harbour app"],
-                "sites": ["harbourpost.example"],
-            }
-        ]
-    }
     text = f"{PROSE}\nGet the Harbour app\n{PROSE} Again."
-    article = clean_article(text, rules=user, site=site)
+    article = clean_article(text, rules=SCOPED, site=site)
     assert ("Get the Harbour app" not in article.paragraphs) is gone
 
 
@@ -155,17 +158,8 @@ def test_rules_scoped_to_sites(site: str | None, gone: bool) -> None:
 )
 def test_scoped_rules_read_the_site_from_the_header(header: str, gone: bool) -> None:
     """Without ``site=``, the host of the document's URL header line is its site."""
-    user = {
-        "rule": [
-            {
-                "name": "house_promo",
-                "patterns": ["Get the Harbour app"],
-                "sites": ["harbourpost.example"],
-            }
-        ]
-    }
     text = f"{header}\n\n{PROSE}\nGet the Harbour app\n{PROSE} Again."
-    article = clean_article(text, rules=user)
+    article = clean_article(text, rules=SCOPED)
     assert ("Get the Harbour app" not in article.paragraphs) is gone
 
 
