@@ -69,9 +69,21 @@ def printable_lines(text: str) -> bool:
 
     Every character that :data:`CONTROL_RE` and :data:`ODD_SPACE_RE` match is not printable
     (checked over all of Unicode in ``tests/test_repair.py``), so on such a text neither can
-    match, and one pass in C, several times faster than either scan, says so.
+    match, and one pass in C, several times faster than either scan, says so. The answer for
+    the last text asked about is kept: ``repair.spaces`` asks about the very text that
+    ``repair.controls`` left unchanged.
     """
-    return text.replace("\n", "").isprintable()
+    global _LAST_PRINTABLE
+    last = _LAST_PRINTABLE  # one immutable pair: threads never see half of an update
+    if last[0] is text:
+        return last[1]
+    answer = text.replace("\n", "").isprintable()
+    _LAST_PRINTABLE = (text, answer)
+    return answer
+
+
+#: The last text :func:`printable_lines` was asked about, and its answer (held by identity).
+_LAST_PRINTABLE: tuple[str | None, bool] = (None, False)
 
 
 @step("repair.line_breaks", phase="text")
