@@ -99,15 +99,9 @@ class Job:
         return kw
 
     def file_cleaner(self) -> FileCleaner:
-        """The task that cleans one JSONL or plain-text file."""
-        return FileCleaner(
-            text_field=self.text_field,
-            id_field=self.id_field,
-            max_bytes=self.max_bytes,
-            pipeline=self.pipeline,
-            rules=self.rules,
-            site_field=self.site_field,
-        )
+        """The task that cleans one JSONL or plain-text file: its options are Job's own, by
+        name, so that an option added to both reaches the task without another line here."""
+        return FileCleaner(**{f.name: getattr(self, f.name) for f in attrs.fields(FileCleaner)})
 
 
 @attrs.frozen(kw_only=True)
