@@ -27,7 +27,7 @@ from copydesk._engines import result_row
 from copydesk.batch import clean_records, iter_records
 from copydesk.pipeline import Pipeline
 
-from .strategies_batch import engine_line
+from .strategies_batch import ENGINE_RULES, engine_line
 
 #: The big runs: records, shards, and the size limit that makes some of them error records.
 N_RECORDS = 20_000
@@ -145,3 +145,52 @@ def read_output(folder: Path, fmt: str) -> list[dict[str, Any]]:
         else:
             rows.extend(json.loads(line) for line in name.read_text("utf-8").splitlines() if line)
     return rows
+
+
+def check_cli_engine(
+    argv: list[str],
+    expected: list[dict[str, Any]],
+    out: Path,
+    fmt: str,
+    engine: str,
+    capsys: pytest.CaptureFixture[str],
+) -> str:
+    """Run ``copydesk clean ARGV --output-dir OUT`` on an engine: it must write exactly the
+    local engine's rows and print the summary of a local run. Returns that summary."""
+    from copydesk.cli import main
+
+    with deadline(300):
+        code = main([*argv, "--output-dir", str(out), "--max-bytes", str(MAX_BYTES)])
+    assert code == 1  # some records are error records
+    assert_same_rows(read_output(out, fmt), expected)
+    summary = capsys.readouterr().err
+    assert "copydesk: 20,000 documents," in summary
+    assert f"on {engine}" in summary
+    return summary
+
+
+def check_custom_pipeline(
+    tmp_path: Path, engine: str, fmt: str, *, n: int, by_folder: bool, extra: Iterable[str] = ()
+) -> None:
+    """--skip and --rules change what an engine's workers do exactly as they change a local
+    run: ``n`` records in two shards, named one by one or by their folder."""
+    from copydesk.batch import make_pipeline
+    from copydesk.cli import main
+    from copydesk.rules import load_rules
+
+    shards = write_shards(tmp_path / "in", n=n, shards=2)
+    rules_file = tmp_path / "rules.toml"
+    rules_file.write_text(ENGINE_RULES, "utf-8")
+    out = tmp_path / "out"
+    inputs = [str(tmp_path / "in")] if by_folder else [str(p) for p in shards]
+    argv = ["clean", *inputs, "--engine", engine, "--format", fmt, "-q"]
+    argv += ["--skip", "tidy.glued_sentences", "--rules", str(rules_file), *extra]
+    with deadline(240):
+        main([*argv, "--output-dir", str(out), "--max-bytes", str(MAX_BYTES)])
+    pipeline = make_pipeline(["tidy.glued_sentences"])
+    expected = local_rows(shards, pipeline=pipeline, rules=load_rules(rules_file))
+    got = read_output(out, fmt)
+    assert_same_rows(got, expected)
+    bodies = [row["body"] for row in got if row["body"]]
+    assert all("Gazette desk" not in body for body in bodies)  # the user rule ran
+    assert any(".Residents" in body for body in bodies)  # the skipped step did not

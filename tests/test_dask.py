@@ -10,22 +10,19 @@ from typing import Any
 import pytest
 
 from copydesk import DEFAULT, Draft, step
-from copydesk.batch import CleanBatch, make_pipeline
-from copydesk.cli import main
-from copydesk.rules import load_rules
+from copydesk.batch import CleanBatch
 
 from .engines import (
     MAX_BYTES,
     assert_same_rows,
+    check_cli_engine,
+    check_custom_pipeline,
     deadline,
     heavy,
-    local_rows,
-    read_output,
     require,
     wait_for_children,
-    write_shards,
 )
-from .strategies_batch import ENGINE_RULES, engine_doc
+from .strategies_batch import engine_doc
 
 #: Where kill_once records that it killed a worker (set by the test, read by the workers).
 MARKER_ENV = "COPYDESK_TEST_KILL_MARKER"
@@ -99,16 +96,9 @@ def test_cli_engine_dask_equals_local_results(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """--engine dask --address on the JSONL shards writes exactly the local rows, as JSONL."""
-    out = tmp_path / "out"
     argv = ["clean", *map(str, engine_shards), "--engine", "dask", "--format", "jsonl"]
-    argv += ["--address", client.scheduler.address, "--output-dir", str(out)]
-    with deadline(300):
-        code = main([*argv, "--max-bytes", str(MAX_BYTES)])
-    assert code == 1  # some records are error records
-    assert_same_rows(read_output(out, "jsonl"), engine_expected)
-    summary = capsys.readouterr().err
-    assert "copydesk: 20,000 documents," in summary
-    assert "on dask" in summary
+    argv += ["--address", client.scheduler.address]
+    check_cli_engine(argv, engine_expected, tmp_path / "out", "jsonl", "dask", capsys)
 
 
 def test_a_killed_worker_loses_and_repeats_nothing(client: Any, tmp_path: Path) -> None:
@@ -163,18 +153,4 @@ def test_clean_bag_keeps_every_record(client: Any) -> None:
 def test_custom_pipeline_reaches_the_workers(tmp_path: Path) -> None:
     """--skip and --rules reach the workers of a cluster the CLI starts itself (Parquet out)."""
     require("distributed")
-    shards = write_shards(tmp_path / "in", n=300, shards=2)
-    rules_file = tmp_path / "rules.toml"
-    rules_file.write_text(ENGINE_RULES, "utf-8")
-    out = tmp_path / "out"
-    argv = ["clean", str(tmp_path / "in"), "--engine", "dask", "--format", "parquet", "-q"]
-    argv += ["--skip", "tidy.glued_sentences", "--rules", str(rules_file), "-j", "2"]
-    with deadline(240):
-        main([*argv, "--output-dir", str(out), "--max-bytes", str(MAX_BYTES)])
-    pipeline = make_pipeline(["tidy.glued_sentences"])
-    expected = local_rows(shards, pipeline=pipeline, rules=load_rules(rules_file))
-    got = read_output(out, "parquet")
-    assert_same_rows(got, expected)
-    bodies = [row["body"] for row in got if row["body"]]
-    assert all("Gazette desk" not in body for body in bodies)
-    assert any(".Residents" in body for body in bodies)
+    check_custom_pipeline(tmp_path, "dask", "parquet", n=300, by_folder=True, extra=["-j", "2"])

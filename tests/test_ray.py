@@ -8,22 +8,16 @@ from typing import Any
 
 import pytest
 
-from copydesk.batch import make_pipeline
-from copydesk.cli import main
-from copydesk.rules import load_rules
-
 from .engines import (
     MAX_BYTES,
     assert_same_rows,
+    check_cli_engine,
+    check_custom_pipeline,
     deadline,
     heavy,
-    local_rows,
-    read_output,
     require,
     wait_for_children,
-    write_shards,
 )
-from .strategies_batch import ENGINE_RULES
 
 
 @pytest.fixture(scope="module")
@@ -65,35 +59,14 @@ def test_cli_engine_ray_equals_local_results(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """The CLI's --engine ray run writes, as Parquet shards, exactly the local engine's rows."""
-    out = tmp_path / "out"
     argv = ["clean", str(engine_shards[0].parent), "--engine", "ray", "--format", "parquet"]
-    with deadline(300):
-        code = main([*argv, "--output-dir", str(out), "--max-bytes", str(MAX_BYTES)])
-    assert code == 1  # some records are error records
-    assert_same_rows(read_output(out, "parquet"), engine_expected)
-    summary = capsys.readouterr().err
-    assert "copydesk: 20,000 documents," in summary
-    assert "on ray" in summary
+    summary = check_cli_engine(argv, engine_expected, tmp_path / "out", "parquet", "ray", capsys)
     assert "errors by type: " in summary
 
 
 def test_custom_pipeline_reaches_the_workers(ray: Any, tmp_path: Path) -> None:
     """--skip and --rules change what the Ray workers do, exactly as they change a local run."""
-    shards = write_shards(tmp_path / "in", n=400, shards=2)
-    rules_file = tmp_path / "rules.toml"
-    rules_file.write_text(ENGINE_RULES, "utf-8")
-    out = tmp_path / "out"
-    argv = ["clean", *map(str, shards), "--engine", "ray", "--format", "jsonl", "-q"]
-    argv += ["--skip", "tidy.glued_sentences", "--rules", str(rules_file)]
-    with deadline(240):
-        main([*argv, "--output-dir", str(out), "--max-bytes", str(MAX_BYTES)])
-    pipeline = make_pipeline(["tidy.glued_sentences"])
-    expected = local_rows(shards, pipeline=pipeline, rules=load_rules(rules_file))
-    got = read_output(out, "jsonl")
-    assert_same_rows(got, expected)
-    bodies = [row["body"] for row in got if row["body"]]
-    assert all("Gazette desk" not in body for body in bodies)  # the user rule ran
-    assert any(".Residents" in body for body in bodies)  # the skipped step did not
+    check_custom_pipeline(tmp_path, "ray", "jsonl", n=400, by_folder=False)
 
 
 def test_clean_dataset_is_lazy_and_typed(ray: Any) -> None:
