@@ -103,7 +103,8 @@ def test_indexed_repeated_matches_the_pairwise_reading(texts: list[str]) -> None
 # Words with punctuation glued on, marks, digits, Turkish and Greek letters, zero widths.
 TRICKY_WORDS = st.sampled_from(
     ["said.", "“Yes,”", "U.S.-led", "(AP)", "—", "42%", "l’été", "İstanbul", "ᾳβ", "x\u200by",
-     "e\u0301t\u00e9", "...", "«Nyet»", "ǅemal", "²", "Ⅻ", "a_b"]
+     "e\u0301t\u00e9", "...", "«Nyet»", "ǅemal", "²", "Ⅻ", "a_b", "Straße", "STRASSE",
+     "\ufb01le", "FILE", "\u212a", "k", "ŉ", "ʼn"]
 )  # fmt: skip
 
 
@@ -116,6 +117,29 @@ def test_isalnum_is_the_key_pattern_word_class() -> None:
         if c.isalnum():
             assert word.match(c), hex(code)
     assert not any(word.match(c) for c in strip.EDGE_PUNCTUATION)
+
+
+def test_no_separator_casefolds_to_an_ascii_letter_or_digit() -> None:
+    """What ``_signature`` relies on: over all of Unicode, a character NON_WORD_RE treats as
+    a separator has nothing in its casefold that the signature keeps."""
+    for code in range(0x110000):
+        c = chr(code)
+        if strip.NON_WORD_RE.fullmatch(c):
+            assert strip._signature(c) == b"", hex(code)
+
+
+@given(st.lists(TRICKY_WORDS, min_size=1, max_size=10).map(" ".join), st.data())
+@example("Straße", None)
+def test_signature_follows_the_key(text: str, data: st.DataObject | None) -> None:
+    """The signature is the ASCII letters and digits of the key: so equal keys have equal
+    signatures, and a key inside another key has its signature inside the other's."""
+    key = strip._key(text)
+    assert strip._signature(text) == bytes(c for c in key.encode() if chr(c).isalnum() and c < 128)
+    if data is not None:
+        other = data.draw(st.lists(TRICKY_WORDS, max_size=4).map(" ".join))
+        longer = f"{other} {text} {other}"
+        assert strip._key(text) in strip._key(longer)
+        assert strip._signature(text) in strip._signature(longer)
 
 
 @given(
@@ -132,11 +156,19 @@ def test_key_is_the_non_word_pattern(text: str) -> None:
 
 
 @given(st.lists(LINES | st.lists(TRICKY_WORDS, min_size=6, max_size=14).map(" ".join), max_size=30))
-@example(["Port reopens", "Standfirst line", "the port again on Monday ships sailed airport x",
-          "x the port again on Monday ships sailed airport x y"])  # fmt: skip
+@example(
+    [
+        "Port reopens",
+        "Standfirst line",
+        "the port again on Monday ships sailed airport x",
+        "x the port again on Monday ships sailed airport x y",
+    ]
+)
+@example(["Port reopens", "Standfirst line", "Die Straße am Hafen bleibt bis Montag für alle zu",
+          "DIE STRASSE AM HAFEN BLEIBT BIS MONTAG FÜR ALLE ZU"])  # fmt: skip
 def test_repeated_matches_the_pairwise_reading(texts: list[str]) -> None:
-    """Up to INDEX_FROM_LINES lines (one count over all keys first) the duplicates are
-    exactly the pairwise ones."""
+    """Up to INDEX_FROM_LINES lines (signatures first, keys only where they meet) the
+    duplicates are exactly the pairwise ones."""
     assert strip.repeated(texts) == _repeated_pairwise(texts)
 
 

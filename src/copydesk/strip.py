@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import regex
@@ -50,7 +50,8 @@ DUPLICATE_MIN_WORDS = 8
 #: Longest line looked for inside other lines (a pull quote is a sentence or two).
 PULL_QUOTE_MAX_CHARS = 400
 #: Above this many candidate lines, containment is looked up through a word index (linear)
-#: rather than by trying every pair of lines (quadratic); both give the same answer.
+#: rather than between signatures of every pair of lines (quadratic); both give the same
+#: answer.
 INDEX_FROM_LINES = 64
 #: Lines longer than this (before white space is collapsed) are never matched by rules.
 LONGEST_CHECKED = 4000
@@ -152,6 +153,25 @@ def _key(text: str) -> str:
     return " ".join(out).casefold()
 
 
+#: ASCII bytes that are neither letters nor digits: what a line's signature leaves out.
+_ASCII_NON_WORD = bytes(b for b in range(128) if not chr(b).isalnum())
+
+
+def _signature(text: str) -> bytes:
+    """The ASCII letters and digits of ``text.casefold()``, in order, in three C passes.
+
+    They are those of ``_key(text)`` too: no character outside NON_WORD_RE's classes
+    casefolds to an ASCII letter or digit (tested over all of Unicode). So lines with equal
+    keys have equal signatures, and a key inside another key has its signature inside the
+    other's signature: a necessary condition that rules most lines out before any key is
+    built.
+
+    >>> _signature("“Yes,” he said — U.S.-led talks.")
+    b'yeshesaidusledtalks'
+    """
+    return text.casefold().encode("ascii", "ignore").translate(None, _ASCII_NON_WORD)
+
+
 def repeated(texts: Sequence[str]) -> set[int]:
     """Positions of lines that repeat an earlier line, or that a longer line contains.
 
@@ -167,36 +187,67 @@ def repeated(texts: Sequence[str]) -> set[int]:
     >>> repeated(["Yes.", "Yes."])
     set()
     """
+    long = [j for j, t in enumerate(texts) if len(t) >= DUPLICATE_MIN_CHARS]
+    if len(long) > INDEX_FROM_LINES:
+        return _repeated_indexed(texts)
+    # A line can only go when its signature occurs in another line's (or twice in its own):
+    # one count over all signatures rules out most lines, and keys are built for the rest
+    # and for the lines whose signatures hold theirs.
+    signatures = {j: _signature(texts[j]) for j in long}
+    blob = b"\n".join(signatures.values())
+    suspects = [j for j, s in signatures.items() if blob.count(s) >= 2]
+    keys: dict[int, str] = {}
+
+    def key(j: int) -> str:
+        k = keys.get(j)
+        if k is None:
+            k = keys[j] = _key(texts[j])
+        return k
+
+    def contained(i: int, k: str) -> bool:
+        s = signatures[i]
+        return any(
+            j > 1 and j != i and s in signatures[j] and len(key(j)) > len(k) and k in key(j)
+            for j in long
+        )
+
+    return _scan(suspects, key, contained)
+
+
+def _repeated_indexed(texts: Sequence[str]) -> set[int]:
+    """:func:`repeated` for many lines, in time linear in their number: every key is built,
+    and containment is looked up through a word index."""
     keys = [_key(t) if len(t) >= DUPLICATE_MIN_CHARS else "" for t in texts]
+    postings: dict[str, list[int]] = {}
+
+    def contained(i: int, k: str) -> bool:
+        # Where ``k`` sits inside a longer line, its inner words are whole words of that
+        # line (the outer two may be cut): only lines with its rarest inner word hold it.
+        if not postings:
+            postings.update(_postings(keys))
+        lines = min((postings.get(w, []) for w in k.split()[1:-1]), key=len)
+        return any(j != i and len(keys[j]) > len(k) and k in keys[j] for j in lines)
+
+    return _scan(range(len(keys)), keys.__getitem__, contained)
+
+
+def _scan(
+    order: Iterable[int], key: Callable[[int], str], contained: Callable[[int, str], bool]
+) -> set[int]:
+    """The lines of ``order`` (ascending) that :func:`repeated` names, given each line's key
+    and a test of whether a line's key lies inside a longer line's."""
     out: set[int] = set()
     seen: set[str] = set()
-    postings: dict[str, list[int]] | None = None
-    blob: str | None = None
-    long_keys = [j for j, k in enumerate(keys) if j > 1 and k]
-    for i, k in enumerate(keys):
-        if len(k) < DUPLICATE_MIN_CHARS:
-            continue
-        if k.count(" ") + 1 < DUPLICATE_MIN_WORDS:  # a key's words are one space apart
-            continue
+    for i in order:
+        k = key(i)
+        if len(k) < DUPLICATE_MIN_CHARS or k.count(" ") + 1 < DUPLICATE_MIN_WORDS:
+            continue  # a key's words are one space apart
         if k in seen:
             out.add(i)
             continue
         seen.add(k)
-        if i <= 1 or len(k) > PULL_QUOTE_MAX_CHARS:  # title and standfirst stay; see above
-            continue
-        if len(long_keys) <= INDEX_FROM_LINES:
-            # One count over all long keys, one per line, rules out most lines at once: ``k``
-            # is in another line only if it occurs there besides its own line (i > 1 here).
-            blob = "\n".join(keys[j] for j in long_keys) if blob is None else blob
-            if blob.count(k) < 2:
-                continue
-            lines: Sequence[int] = long_keys
-        else:
-            # Where ``k`` sits inside a longer line, its inner words are whole words of that
-            # line (the outer two may be cut): only lines with its rarest inner word hold it.
-            postings = _postings(keys) if postings is None else postings
-            lines = min((postings.get(w, []) for w in k.split()[1:-1]), key=len)
-        if any(j != i and len(keys[j]) > len(k) and k in keys[j] for j in lines):
+        # title and standfirst stay (see repeated); a pull quote is short
+        if i > 1 and len(k) <= PULL_QUOTE_MAX_CHARS and contained(i, k):
             out.add(i)
     return out
 
