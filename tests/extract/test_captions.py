@@ -11,6 +11,8 @@ from copydesk.draft import Draft
 from copydesk.extract.captions import (
     PAREN_RE,
     PIPE_RE,
+    _marker_may_match,
+    _marker_res,
     _paren_may_match,
     _pipe_may_match,
     caption,
@@ -167,3 +169,19 @@ def test_pattern_guards_never_skip_a_match(line: str) -> None:
         assert _pipe_may_match(line)
     if PAREN_RE.fullmatch(line) is not None:
         assert _paren_may_match(line)
+
+
+_MARKER_PIECES = st.sampled_from(
+    ["Photo", "PHOTO", "Foto", "İmagen", "ımage", "image\tcredit", "Фото", "Ảnh", "圖", ":", "：",
+     " ", "  ", "\t", "(", ")", ".", "Ines Faro", "said", "x" * 30]
+)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(_MARKER_PIECES, min_size=1, max_size=12).map("".join))
+@example("The ferry. PHOTO\t : Ines Faro")
+@example("The ferry. İMAGEN: Ines Faro")
+def test_marker_guard_never_skips_a_match(line: str) -> None:
+    """The marker guard is a necessary condition of the marker pattern's match."""
+    if _marker_res()[1].fullmatch(line) is not None:
+        assert _marker_may_match(line)

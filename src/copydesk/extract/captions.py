@@ -16,6 +16,7 @@ from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import is_person
 from copydesk.extract.title import looks_like_prose
 from copydesk.pipeline import step
+from copydesk.rules.literals import fold
 
 __all__ = ["Found", "caption", "read_caption", "read_found"]
 
@@ -69,6 +70,35 @@ def _pipe_may_match(line: str) -> bool:
     """False when PIPE_RE cannot match the whole line: its credit, after the last "|" and
     up to three blanks, is at most 80 characters, so that "|" is among the last 84."""
     return "|" in line[-84:]
+
+
+@functools.lru_cache(maxsize=1)
+def _folded_markers() -> tuple[str, ...]:
+    return tuple(w.casefold() for w in lexicon().caption_markers)
+
+
+def _marker_may_match(line: str) -> bool:
+    """False when the marker pattern cannot match the whole line: a marker word of the
+    lexicon, in any case, ends at most two blanks before one of its colons.
+
+    Compared casefolded (the regex module's case-insensitive match of a word implies equal
+    casefolds, but for the Turkish dotted and dotless i: a line with one is always tried).
+
+    >>> _marker_may_match("The ferry. PHOTO : Ines Faro"), _marker_may_match("He said: no.")
+    (True, False)
+    """
+    folded = fold(line)
+    if folded is None:
+        return True
+    folded = folded.replace("\t", " ")
+    markers = _folded_markers()
+    for colon in (":", "："):
+        pos = folded.find(colon)
+        while pos >= 0:
+            if folded[:pos].rstrip(" ").endswith(markers):
+                return True
+            pos = folded.find(colon, pos + 1)
+    return False
 
 
 def _paren_may_match(line: str) -> bool:
@@ -193,7 +223,7 @@ def read_found(text: str) -> Found | None:
         and (":" in line[:40] or "：" in line[:40])
     ):
         patterns = (*patterns, opening)
-    if ":" in tail or "：" in tail:
+    if (":" in tail or "：" in tail) and _marker_may_match(line):
         patterns = (*patterns, marker)
     for pattern in patterns:
         m = pattern.fullmatch(line)
