@@ -4,16 +4,21 @@ stamps glued after a sentence."""
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from copydesk.draft import Draft
+from copydesk.extract import datelines
 from copydesk.extract.datelines import (
     Wire,
     dateline,
     read_clock,
     read_dual_stamp,
     read_glued_stamp,
+    read_stamp,
     read_wire,
 )
 
@@ -190,3 +195,28 @@ def test_glued_stamp_is_cut_from_the_first_paragraph() -> None:
     assert d.fields.authors == ("Jo Lee",)
     assert d.fields.published == dt.datetime(2022, 11, 2, 13, 36, tzinfo=IST)
     assert [e.old for e in d.edits] == [" Jo Lee Updated Nov 2, 2022 | 01:36 PM IST"]
+
+
+class _Everything(frozenset[str]):
+    """A set that holds every word: switches the label guard of read_stamp off."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_STAMP_PIECES = st.sampled_from(
+    ["Updated", "UPDATED:", "on", "On:", "Last", "updated:", "Posted", "at", "Mis", "à", "jour",
+     "le", "Ann", "Lee", "|", ":", "Nov", "2,", "2022", "8 December 2022", "02:19 PM", "IST",
+     "Опубликовано", "ngày", "đăng"]
+)  # fmt: skip
+
+
+@given(st.lists(_STAMP_PIECES, min_size=1, max_size=9).map(" ".join))
+@example("Ann Lee Last updated on: Nov 2, 2022")
+@example("Mis à jour le 8 December 2022")
+@example("Ann Lee UPDATED: 8 December 2022")
+def test_label_guard_changes_no_stamp(line: str) -> None:
+    """The first-word guard of read_stamp skips only starts where no label can open."""
+    guarded = read_stamp(line)
+    with mock.patch.object(datelines, "_label_first_words", _Everything):
+        assert read_stamp(line) == guarded

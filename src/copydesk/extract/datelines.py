@@ -64,6 +64,12 @@ MAX_LINE_CHARS = 120
 RULE = "extract.datelines"
 
 
+@functools.lru_cache(maxsize=1)
+def _label_first_words() -> frozenset[str]:
+    """The first word of every date label of the lexicon."""
+    return frozenset(label.split(" ")[0] for label in lexicon().date_labels)
+
+
 def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
     """Read a stand-alone stamp: ``(date, label, authors)``, or ``None`` when the line is more.
 
@@ -85,9 +91,14 @@ def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
     if date is not None:
         return date, None, ()
     lex = lexicon()
+    firsts = _label_first_words()
     words = text.split()
     # Try each place a label may start (0 = no author before it), longest label first.
     for start in range(min(len(words), 5)):
+        word = words[start]
+        # every label tried below opens with this word (colons cut off when it is alone)
+        if word.casefold() not in firsts and word.rstrip(":").casefold() not in firsts:
+            continue
         for width in (4, 3, 2, 1):
             label = " ".join(words[start : start + width]).rstrip(":").casefold()
             if label not in lex.date_labels:
