@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from copydesk import Draft
 from copydesk.ledger import ledger_problems
-from copydesk.tidy import glued_sentences, spaces
+from copydesk.tidy import GLUED_HINT_RE, GLUED_RE, SEAM_NEXT, glued_sentences, spaces
 
 
 @pytest.mark.parametrize(
@@ -61,3 +66,28 @@ def test_tidy_edits_compose_on_one_line() -> None:
     draft = glued_sentences(spaces(Draft.from_text("  One  end.Next  one  ")))
     assert draft.lines[0].text == "One end. Next one"
     assert ledger_problems(draft) == []
+
+
+def test_every_upper_case_letter_is_a_hint_letter() -> None:
+    """SEAM_NEXT, GLUED_HINT_RE's last class, takes every character GLUED_RE's \\p{Lu} does, over all
+    of Unicode (regex's tables may be newer than stdlib re's): so the hint is a necessary
+    condition of a seam."""
+    upper = regex.compile(r"\p{Lu}")
+    letter = re.compile(SEAM_NEXT)
+    for code in range(0x110000):
+        c = chr(code)
+        if upper.match(c):
+            assert letter.match(c), hex(code)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["ab", "cd.", "!", "?", "”", ")", "Ef", "É", "Ωx", " ", "4", "_"])
+    ).map("".join)
+)
+@example("sides.The")
+@example("сообщении.»Срок")
+def test_glued_hint_is_a_necessary_condition(text: str) -> None:
+    """A line where GLUED_RE finds a seam always holds the hint."""
+    if GLUED_RE.search(text) is not None:
+        assert GLUED_HINT_RE.search(text) is not None
