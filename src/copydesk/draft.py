@@ -104,6 +104,11 @@ class Draft:
     disabled: frozenset[str] = frozenset()
     rules: object | None = None
     site: str | None = None
+    #: The body lines with their positions, listed on the first call of :meth:`body` (a
+    #: draft never changes; a new one starts without).
+    _body: tuple[tuple[int, Line], ...] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
 
     @classmethod
     def from_text(cls, text: str, *, encoding: str = "utf-8") -> Draft:
@@ -113,9 +118,11 @@ class Draft:
     # -- reading -----------------------------------------------------------------------
     def body(self) -> Iterator[tuple[int, Line]]:
         """Yield ``(index, line)`` for every line still in the body."""
-        for i, line in enumerate(self.lines):
-            if line.state == "body":
-                yield i, line
+        if self._body is None:
+            body = tuple([(i, line) for i, line in enumerate(self.lines) if line.state == "body"])
+            object.__setattr__(self, "_body", body)
+            return iter(body)
+        return iter(self._body)
 
     def enabled(self, rule: str) -> bool:
         """False when the pipeline switched ``rule`` off."""
