@@ -478,8 +478,10 @@ def residue_blocks(draft: Draft) -> Draft:
     seq = [
         (i, line)
         for i, line in enumerate(draft.lines)
-        if line.is_body or (line.state == "removed" and line.rule in named)
+        if line.state == "body" or (line.state == "removed" and line.rule in named)
     ]
+    if all(line.state == "body" for _, line in seq):
+        return draft  # no block without a removed line beside it, and no label
     take: list[int] = []
     pos = 0
     while pos < len(seq):
