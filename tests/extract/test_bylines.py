@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from copydesk.draft import Draft
+from copydesk.extract import bylines
 from copydesk.extract.bylines import (
     Byline,
     byline,
@@ -16,6 +20,8 @@ from copydesk.extract.bylines import (
     read_signature,
 )
 from copydesk.extract.datelines import dateline, read_stamp
+
+from .guards import Everything
 
 PROSE = "The port closed on Monday after a storm hit the coast, officials said."
 IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
@@ -226,3 +232,20 @@ def test_dateline_inside_prose_stays() -> None:
     """A sentence naming a date is never taken."""
     text = f"Port closes\nOn 8 December 2022 the port closed.\n{PROSE}"
     assert dateline(Draft.from_text(text)).edits == ()
+
+
+_OPENER_PIECES = st.sampled_from(
+    ["By", "BY", "by:", "Posted", "posted by", "Additional", "reporting", "by", "Con", "la",
+     "asistencia", "de", "Автор:", "Text:", "Ann Lee", "and", "Jo Roe", ":", "\t", "  ",
+     "Source:", "Reuters", "Published:", "2020/4/17"]
+)  # fmt: skip
+
+
+@given(st.lists(_OPENER_PIECES, min_size=1, max_size=8).map(" ".join))
+@example("BY:Ann Lee")
+@example("Additional reporting by Ann Lee and Jo Roe")
+def test_opener_guard_changes_no_reading(line: str) -> None:
+    """The first-word guard of the openers skips only lines no opener can open."""
+    guarded = (read_byline(line), read_contributors(line))
+    with mock.patch.object(bylines, "_first_words", return_value=Everything()):
+        assert (read_byline(line), read_contributors(line)) == guarded

@@ -22,6 +22,8 @@ from copydesk.extract.datelines import (
     read_wire,
 )
 
+from .guards import Everything
+
 PROSE = "The port closed on Monday after a storm hit the coast, officials said."
 
 
@@ -197,13 +199,6 @@ def test_glued_stamp_is_cut_from_the_first_paragraph() -> None:
     assert [e.old for e in d.edits] == [" Jo Lee Updated Nov 2, 2022 | 01:36 PM IST"]
 
 
-class _Everything(frozenset[str]):
-    """A set that holds every word: switches the label guard of read_stamp off."""
-
-    def __contains__(self, item: object) -> bool:
-        return True
-
-
 _STAMP_PIECES = st.sampled_from(
     ["Updated", "UPDATED:", "on", "On:", "Last", "updated:", "Posted", "at", "Mis", "à", "jour",
      "le", "Ann", "Lee", "|", ":", "Nov", "2,", "2022", "8 December 2022", "02:19 PM", "IST",
@@ -218,5 +213,5 @@ _STAMP_PIECES = st.sampled_from(
 def test_label_guard_changes_no_stamp(line: str) -> None:
     """The first-word guard of read_stamp skips only starts where no label can open."""
     guarded = read_stamp(line)
-    with mock.patch.object(datelines, "_label_first_words", _Everything):
+    with mock.patch.object(datelines, "_label_first_words", Everything):
         assert read_stamp(line) == guarded

@@ -6,6 +6,7 @@ after the last sentence ("…nghiệm. Quyên Quyên - Mỹ Hằng", "…tự đ
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import attrs
 import regex
@@ -108,8 +109,26 @@ def _split_tails(rest: str) -> tuple[str, list[tuple[str, str]]]:
     return rest[: marks[0].start()], tails
 
 
+@functools.lru_cache(maxsize=8)
+def _first_words(prefixes: frozenset[str]) -> frozenset[str]:
+    """The first word of each opener of ``prefixes`` (words split as the openers are)."""
+    return frozenset(regex.split(r"[ \t]", p, maxsplit=1)[0] for p in prefixes)
+
+
+@functools.lru_cache(maxsize=1)
+def _byline_openers() -> frozenset[str]:
+    lex = lexicon()
+    return lex.byline_prefixes | lex.credit_prefixes
+
+
 def _opener_end(text: str, prefixes: frozenset[str]) -> int | None:
     """Where the opener ("By", "Posted by", "Автор:") ends, or ``None``."""
+    # An opener's first word is the run of letters that opens the (stripped) text, ended by
+    # white space or a colon: where that is no opener's first word, no pattern is tried.
+    words = text.split(None, 1)
+    first = words[0].split(":", 1)[0] if words else ""
+    if first.casefold() not in _first_words(prefixes):
+        return None
     for pattern in OPENER_RES:
         m = pattern.match(text)
         if m is not None and m["opener"].casefold() in prefixes:
@@ -135,7 +154,7 @@ def read_byline(text: str) -> Byline | None:
     if cjk is not None:
         return Byline(authors=tuple(regex.split(r"[、，,]", cjk["names"])))
     lex = lexicon()
-    opener_end = _opener_end(text, lex.byline_prefixes | lex.credit_prefixes)
+    opener_end = _opener_end(text, _byline_openers())
     if opener_end is None:
         return None
     names_part, tails = _split_tails(text[opener_end:])
