@@ -9,6 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from copydesk import DEFAULT, Draft, Pipeline, clean_article, strip
+from copydesk.scripts import script_counts
 
 from .strategies_residue import documents
 
@@ -202,3 +203,48 @@ def test_other_blanks_are_unprintable() -> None:
     matched = {m.group() for m in strip.OTHER_BLANKS_RE.finditer(every)}
     assert matched
     assert sorted(f"U+{ord(c):04X}" for c in matched if c.isprintable()) == []
+
+
+def _stray_plain(texts: list[str]) -> list[int]:
+    """The plain reading of strip.stray_script: the body's script from all its letters, then
+    each end's lines while they are stray."""
+    counts = script_counts("\n".join(texts))
+    total = sum(counts.values())
+    script = None
+    if total >= strip.BODY_MIN_LETTERS and not counts["Hiragana"] + counts["Katakana"]:
+        top, own = counts.most_common(1)[0]
+        script = top if own >= strip.BODY_MIN_SHARE * total else None
+    if script is None:
+        return []
+    out: list[int] = []
+    for order in (range(len(texts)), range(len(texts) - 1, -1, -1)):
+        for i in list(order)[: len(texts) // 2]:
+            if not strip._is_stray(texts[i], script):
+                break
+            out.append(i)
+    return sorted(out)
+
+
+STRAY_LINES = st.sampled_from(
+    ["The talks ended on Friday with a joint statement on trade and transport today.",
+     "Переговоры завершились в пятницу совместным заявлением о торговле и транспорте.",
+     "Οι συνομιλίες έληξαν την Παρασκευή με κοινή δήλωση για το εμπόριο σήμερα.",
+     "рекомендовать другу", "Share this", "Ελληνικά", "中文版", "日本語ページへ", "12 34",
+     "mail@example.com", "Port", "Порт и Port"]
+)  # fmt: skip
+
+
+@given(st.lists(STRAY_LINES, max_size=14))
+@example(
+    ["Port"]
+    + ["The talks ended on Friday with a joint statement on trade and transport today."] * 4
+    + ["рекомендовать другу"]
+)
+@example(["Переговоры завершились в пятницу совместным заявлением о торговле и транспорте."] * 4
+         + ["Share this"])  # fmt: skip
+def test_stray_script_matches_the_plain_reading(texts: list[str]) -> None:
+    """With its shortcuts (the ends first, a count of ASCII letters), the step removes
+    exactly the lines the plain reading does."""
+    draft = strip.stray_script(Draft.from_text("\n".join(texts)))
+    removed = [i for i, line in enumerate(draft.lines) if line.state == "removed"]
+    assert removed == _stray_plain(texts)

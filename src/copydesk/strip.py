@@ -29,7 +29,7 @@ from copydesk.extract.title import PROSE_LONG_CHARS, looks_like_prose
 from copydesk.pipeline import step
 from copydesk.rules import Rule, Rules, builtin_rules, coerce_rules, normalise
 from copydesk.rules.prefilter import Prefilter, prefilter
-from copydesk.scripts import dominant_script, script_counts
+from copydesk.scripts import ascii_letters, dominant_script, script_counts
 from copydesk.sites import header_site
 
 __all__ = ["duplicates", "residue", "residue_blocks", "stray_script"]
@@ -372,23 +372,29 @@ def residue(draft: Draft) -> Draft:
     return draft
 
 
-def _is_stray(text: str, body_script: str) -> bool:
+def _stray_candidate(text: str) -> str | None:
+    """The dominant script of a line that is stray under a body written in another script,
+    or None for a line stray under none (too long, a contact or link, without letters)."""
     line = normalise(text)
     if len(line) > STRAY_MAX_CHARS or len(line.split()) > STRAY_MAX_WORDS:
-        return False
+        return None
     if "@" in line or "://" in line or "www." in line.casefold():
-        return False  # contacts and links are metadata, not a stray footer
-    script = dominant_script(line)
+        return None  # contacts and links are metadata, not a stray footer
+    return dominant_script(line)
+
+
+def _is_stray(text: str, body_script: str) -> bool:
+    script = _stray_candidate(text)
     if script is None or script == body_script:
         return False
-    counts = script_counts(line)
+    counts = script_counts(normalise(text))
     total = sum(counts.values())
     own = counts.get(body_script, 0)
     return total >= 2 and own <= STRAY_MAX_OWN_SHARE * total
 
 
-def _body_script(lines: Sequence[Line]) -> str | None:
-    counts = script_counts("\n".join(line.text for line in lines))
+def _body_script(text: str) -> str | None:
+    counts = script_counts(text)
     total = sum(counts.values())
     if total < BODY_MIN_LETTERS:
         return None
@@ -414,9 +420,21 @@ def stray_script(draft: Draft) -> Draft:
     []
     """
     body = list(draft.body())
-    if not any(len(line.text) <= STRAY_MAX_CHARS * 2 for _, line in body[:1] + body[-1:]):
+    if len(body) < 2:
+        return draft  # no end to look at: each end is at most half the body
+    if not any(len(line.text) <= STRAY_MAX_CHARS * 2 for _, line in (body[0], body[-1])):
         return draft  # neither end is short: nothing to look at
-    script = _body_script([line for _, line in body])
+    # Each end's outermost line decides whether that end is looked at further.
+    outer = {_stray_candidate(line.text) for _, line in (body[0], body[-1])} - {None}
+    if not outer:
+        return draft
+    text = "\n".join(line.text for _, line in body)
+    if outer == {"Latin"} and 4 * ascii_letters(text) > len(text):
+        # More than a quarter of the characters are ASCII letters: no other script can hold
+        # the three quarters of the letters a body script needs, and a Latin line is not
+        # stray under a Latin body (or under none).
+        return draft
+    script = _body_script(text)
     if script is None:
         return draft
     take: list[int] = []
