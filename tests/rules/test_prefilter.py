@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 import regex
 from hypothesis import example, given
@@ -97,3 +98,38 @@ def test_patterns_that_do_not_join_turn_the_tier_off(monkeypatch: pytest.MonkeyP
     pre = prefilter(RULES.merged(user))
     assert pre.exact
     assert pre.may_fire("Ships sailed again on Monday after the storm.")
+
+
+#: A user's rules with lookarounds, anchors and classes at the start of their patterns.
+TRICKY = RULES.merged(
+    rules_from_mapping(
+        {
+            "rule": [
+                {"name": "ahead", "patterns": [r"(?=s)share (?:it|this)"]},
+                {"name": "behind", "patterns": [r"(?<!x)\bpress kit\b"], "match": "start"},
+                {"name": "classy", "patterns": [r"[^a-r\s]ubscribe now", r"\p{Lu}{2}\d only"]},
+                {"name": "spaced", "patterns": [r"\s?-\s?more\s?-"], "case_sensitive": True},
+            ]
+        }
+    )
+)
+
+
+@given(
+    st.sampled_from([RULES, TRICKY]),
+    st.sampled_from([*LINES, "share this", "Press kit", "Subscribe now", "AB1 only", " -more-"]),
+    st.text(alphabet=" !#(-.:0AaBbSsXx~é", max_size=2),
+    st.booleans(),
+)
+@example(TRICKY, "share this", "", False)
+@example(TRICKY, "press kit", "", True)
+def test_first_character_gate_changes_no_answer(
+    rules: object, line: str, affix: str, upper: bool
+) -> None:
+    """Trying only the joined parts a line's first character can open gives the answer
+    of every part joined, at every tier."""
+    text = normalise(affix + (line.upper() if upper else line))
+    pre = prefilter(rules)
+    pre.may_fire(text)  # builds the tier this length picks
+    for tier in [t for t in pre._tiers.values() if t is not None]:
+        assert tier.meets(text) == attrs.evolve(tier, parts=()).meets(text)

@@ -56,20 +56,39 @@ Screens = tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...]
 class Tier:
     """The patterns of the rules that may fire on a line of some length, ready to test.
 
-    ``joined`` holds one alternation per way of matching and case flag; ``folded`` and
-    ``plain`` screen the search patterns that ignore case and those that do not
-    (:func:`~copydesk.rules.literals.required`); ``unscreened`` are searched on every line.
+    ``joined`` holds one alternation per way of matching and case flag, and ``parts`` the
+    patterns each one joins; ``folded`` and ``plain`` screen the search patterns that ignore
+    case and those that do not (:func:`~copydesk.rules.literals.required`); ``unscreened``
+    are searched on every line.
+
+    A whole-line or line-start pattern can only meet a line whose first character can open
+    one of its matches. For a line opening with a printable ASCII character, only the parts
+    that can (the regex module's partial match of that one character says so) are tried,
+    joined again; they are worked out at the first line opening with that character.
     """
 
     joined: tuple[tuple[Match, regex.Pattern[str]], ...]
     folded: Screens
     plain: Screens
     unscreened: tuple[regex.Pattern[str], ...]
+    parts: tuple[tuple[regex.Pattern[str], ...], ...] = ()
+    _openers: dict[tuple[int, str], regex.Pattern[str] | None] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
     def meets(self, line: str) -> bool:
         """True when a pattern of the tier meets ``line`` as its rule says."""
-        if any(meets(pattern, match, line) for match, pattern in self.joined):
-            return True
+        first = line[:1]
+        gate = " " <= first <= "~" and len(self.parts) == len(self.joined)
+        for k, (match, pattern) in enumerate(self.joined):
+            if gate:
+                key = (k, first)
+                opened = self._openers[key] if key in self._openers else self._opener(key)
+                if opened is None:
+                    continue
+                pattern = opened
+            if meets(pattern, match, line):
+                return True
         if any(pattern.search(line) for pattern in self.unscreened):
             return True
         for hay, screens in ((fold(line), self.folded), (line, self.plain)):
@@ -78,6 +97,20 @@ class Tier:
                 if (hay is None or literal in hay) and any(p.search(line) for p in patterns):
                     return True
         return False
+
+    def _opener(self, key: tuple[int, str]) -> regex.Pattern[str] | None:
+        """The parts of joined pattern ``key[0]`` whose matches may open with ``key[1]``,
+        joined (None when there are none); kept for the next line opening the same way."""
+        k, first = key
+        match, pattern = self.joined[k]
+        sources = [
+            part.pattern
+            for part in self.parts[k]
+            if (part.fullmatch if match == "line" else part.match)(first, partial=True)
+        ]
+        opened = _compile_joined(sources, pattern.flags) if sources else None
+        self._openers[key] = opened
+        return opened
 
 
 @attrs.frozen(slots=True)
@@ -119,8 +152,9 @@ def _screens(pairs: list[tuple[regex.Pattern[str], tuple[str, ...]]]) -> Screens
 
 def _tier(rules: Iterable[Rule]) -> Tier | None:
     """The tier of ``rules``, or None when their patterns cannot be joined safely."""
-    groups: dict[tuple[Match, int], list[str]] = {}
+    groups: dict[tuple[Match, int], list[regex.Pattern[str]]] = {}
     joined: list[tuple[Match, regex.Pattern[str]]] = []
+    parts: list[tuple[regex.Pattern[str], ...]] = []
     folded: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
     plain: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
     unscreened: list[regex.Pattern[str]] = []
@@ -129,7 +163,7 @@ def _tier(rules: Iterable[Rule]) -> Tier | None:
             if UNSAFE_RE.search(pattern.pattern):
                 return None
             if rule.match != "search":
-                groups.setdefault((rule.match, pattern.flags), []).append(pattern.pattern)
+                groups.setdefault((rule.match, pattern.flags), []).append(pattern)
                 continue
             # a joined search is slower than its parts: each is screened by its literals
             literals = required(pattern.pattern)
@@ -139,12 +173,13 @@ def _tier(rules: Iterable[Rule]) -> Tier | None:
                 folded.append((pattern, tuple(dict.fromkeys(x.casefold() for x in literals))))
             else:
                 plain.append((pattern, literals))
-    for (match, flags), sources in groups.items():
+    for (match, flags), patterns in groups.items():
         try:
-            joined.append((match, _compile_joined(sources, flags)))
+            joined.append((match, _compile_joined([p.pattern for p in patterns], flags)))
         except regex.error:
             return None
-    return Tier(tuple(joined), _screens(folded), _screens(plain), tuple(unscreened))
+        parts.append(tuple(patterns))
+    return Tier(tuple(joined), _screens(folded), _screens(plain), tuple(unscreened), tuple(parts))
 
 
 def _compile_joined(sources: list[str], flags: int) -> regex.Pattern[str]:
