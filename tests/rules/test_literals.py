@@ -15,7 +15,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from copydesk.rules import builtin_rules
-from copydesk.rules.literals import fold, required
+from copydesk.rules.literals import any_of, fold, required
 
 ALPHABET = "abcİıI -.:"
 LETTERS = st.sampled_from("abcI ")
@@ -120,3 +120,16 @@ def test_casefold_agrees_with_the_regex_engine_on_cased_letters() -> None:
                 continue
             if regex.fullmatch(regex.escape(other), c, regex.V0 | regex.IGNORECASE):
                 assert fold(c) is None or fold(c) == fold(other), (hex(code), other)
+
+
+_PIECES = st.text(alphabet="ab .*(|\\é", max_size=4)
+
+
+@given(st.lists(_PIECES, max_size=8), st.text(alphabet="ab .*(|\\éc", max_size=30))
+@example(["cookie ", "cookies"], "No cookies here")
+@example(["a comment", "comment"], "comments")
+@example([""], "")
+@example([], "anything")
+def test_any_of_finds_exactly_the_lines_holding_a_literal(literals: list[str], line: str) -> None:
+    """One search of the tree pattern says what testing each literal with ``in`` says."""
+    assert (any_of(literals).search(line) is not None) == any(x in line for x in literals)

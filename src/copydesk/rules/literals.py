@@ -26,7 +26,11 @@ True
 
 from __future__ import annotations
 
-__all__ = ["fold", "required"]
+import re
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["any_of", "fold", "required"]
 
 #: Characters that stand for themselves when escaped ("\\." is a full stop).
 ESCAPED_LITERALS = frozenset(".^$*+?{}[]()|\\/-#&~ \"'!,:;<=>@%`_")
@@ -58,6 +62,35 @@ def fold(line: str) -> str | None:
     if TURKIC_I[0] in line or TURKIC_I[1] in line:
         return None
     return line.casefold()
+
+
+def any_of(literals: Iterable[str]) -> re.Pattern[str]:
+    """One stdlib pattern whose search finds a place where any of ``literals`` occurs: the
+    literals as a tree of their common beginnings, cut wherever a literal ends (a literal
+    that begins another is enough). On a short line one such search costs about half of
+    testing each literal with ``in``.
+
+    >>> any_of(["cookie ", "cookies", "share"]).pattern
+    '(?:cookie(?:\\\\ |s)|share)'
+    >>> any_of(["a comment", "comment"]).search("No comments") is not None
+    True
+    """
+    tree: dict[str, Any] = {}
+    for literal in literals:
+        node = tree
+        for c in literal:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:  # a literal ends here: nothing more is needed
+            return ""
+        alternatives = [re.escape(c) + emit(child) for c, child in sorted(node.items())]
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return "(?:" + "|".join(alternatives) + ")"
+
+    return re.compile(emit(tree) if tree else "(?!)")
 
 
 def _best(candidates: list[Literals]) -> Literals | None:

@@ -24,6 +24,7 @@ False
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -31,7 +32,7 @@ import regex
 
 from copydesk._identity import IdentityCache
 from copydesk.rules import Match, Rule, meets
-from copydesk.rules.literals import fold, required
+from copydesk.rules.literals import any_of, fold, required
 
 __all__ = ["Prefilter", "Tier", "prefilter"]
 
@@ -45,6 +46,9 @@ UNSAFE_RE = regex.compile(
 )
 #: How many prefilters are kept (one per rule set seen, like the merged rule sets).
 CACHE_SIZE = 32
+#: Up to this length, one search for any screen literal (:func:`~copydesk.rules.literals.any_of`)
+#: is cheaper than testing the literals one by one; longer lines test them one by one.
+ANY_OF_CHARS = 120
 
 
 #: Literal -> the search patterns that need it: the pattern is searched only on a line holding
@@ -75,6 +79,13 @@ class Tier:
     _openers: dict[tuple[int, str], regex.Pattern[str] | None] = attrs.field(
         factory=dict, eq=False, repr=False
     )
+    #: One search for any literal of ``folded`` / ``plain``: on a short line it rules out
+    #: the screens at once (most lines hold none of them).
+    _any: tuple[re.Pattern[str], re.Pattern[str]] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        screens = (any_of(x for x, _ in self.folded), any_of(x for x, _ in self.plain))
+        object.__setattr__(self, "_any", screens)
 
     def meets(self, line: str) -> bool:
         """True when a pattern of the tier meets ``line`` as its rule says."""
@@ -91,7 +102,12 @@ class Tier:
                 return True
         if any(pattern.search(line) for pattern in self.unscreened):
             return True
-        for hay, screens in ((fold(line), self.folded), (line, self.plain)):
+        for hay, screens, anything in (
+            (fold(line), self.folded, self._any[0]),
+            (line, self.plain, self._any[1]),
+        ):
+            if hay is not None and len(hay) <= ANY_OF_CHARS and anything.search(hay) is None:
+                continue  # none of the literals: no screened pattern can meet the line
             for literal, patterns in screens:
                 # a Turkish i in the line (no fold): every pattern is searched
                 if (hay is None or literal in hay) and any(p.search(line) for p in patterns):
