@@ -9,7 +9,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from copydesk import DEFAULT, Draft, Pipeline, clean_article, strip
-from copydesk.scripts import script_counts
+from copydesk.rules import normalise
+from copydesk.scripts import dominant_script, script_counts
 
 from .strategies_residue import documents
 
@@ -205,6 +206,20 @@ def test_other_blanks_are_unprintable() -> None:
     assert sorted(f"U+{ord(c):04X}" for c in matched if c.isprintable()) == []
 
 
+def _is_stray_plain(text: str, body_script: str) -> bool:
+    """The plain reading of one line: short, no contact or link, mostly another script."""
+    line = normalise(text)
+    if len(line) > strip.STRAY_MAX_CHARS or len(line.split()) > strip.STRAY_MAX_WORDS:
+        return False
+    if "@" in line or "://" in line or "www." in line.casefold():
+        return False
+    counts = script_counts(line)
+    if not counts or dominant_script(line) == body_script:
+        return False
+    total = sum(counts.values())
+    return total >= 2 and counts.get(body_script, 0) <= strip.STRAY_MAX_OWN_SHARE * total
+
+
 def _stray_plain(texts: list[str]) -> list[int]:
     """The plain reading of strip.stray_script: the body's script from all its letters, then
     each end's lines while they are stray."""
@@ -219,7 +234,7 @@ def _stray_plain(texts: list[str]) -> list[int]:
     out: list[int] = []
     for order in (range(len(texts)), range(len(texts) - 1, -1, -1)):
         for i in list(order)[: len(texts) // 2]:
-            if not strip._is_stray(texts[i], script):
+            if not _is_stray_plain(texts[i], script):
                 break
             out.append(i)
     return sorted(out)
