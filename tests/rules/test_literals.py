@@ -133,3 +133,21 @@ _PIECES = st.text(alphabet="ab .*(|\\é", max_size=4)
 def test_any_of_finds_exactly_the_lines_holding_a_literal(literals: list[str], line: str) -> None:
     """One search of the tree pattern says what testing each literal with ``in`` says."""
     assert (any_of(literals).search(line) is not None) == any(x in line for x in literals)
+
+
+@given(st.integers(min_value=60, max_value=900), st.text(alphabet="ab ", max_size=5))
+@example(900, "")
+def test_any_of_takes_long_literals(size: int, around: str) -> None:
+    """A literal of any length is looked for (by its beginning past ANY_OF_DEPTH), and every
+    line that holds it is found."""
+    literal = ("lorem ipsum " * 80)[:size]
+    pattern = any_of([literal, "ab"])
+    assert pattern.search(around + literal + around) is not None
+    assert pattern.search("lorem") is None or "ab" in "lorem"
+
+
+def test_any_of_takes_a_literal_of_any_length() -> None:
+    """A user's literal may be thousands of characters long: building the pattern does not
+    recurse once per character."""
+    literal = "lorem ipsum " * 2000
+    assert any_of([literal]).search(f"x {literal} y") is not None

@@ -60,25 +60,15 @@ Screens = tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...]
 class Tier:
     """The patterns of the rules that may fire on a line of some length, ready to test.
 
-    ``joined`` holds one alternation per way of matching and case flag, and ``parts`` the
-    patterns each one joins; ``folded`` and ``plain`` screen the search patterns that ignore
-    case and those that do not (:func:`~copydesk.rules.literals.required`); ``unscreened``
-    are searched on every line.
-
-    A whole-line or line-start pattern can only meet a line whose first character can open
-    one of its matches. For a line opening with a printable ASCII character, only the parts
-    that can (the regex module's partial match of that one character says so) are tried,
-    joined again; they are worked out at the first line opening with that character.
+    ``joined`` holds one alternation per way of matching and case flag; ``folded`` and
+    ``plain`` screen the search patterns that ignore case and those that do not
+    (:func:`~copydesk.rules.literals.required`); ``unscreened`` are searched on every line.
     """
 
     joined: tuple[tuple[Match, regex.Pattern[str]], ...]
     folded: Screens
     plain: Screens
     unscreened: tuple[regex.Pattern[str], ...]
-    parts: tuple[tuple[regex.Pattern[str], ...], ...] = ()
-    _openers: dict[tuple[int, str], regex.Pattern[str] | None] = attrs.field(
-        factory=dict, eq=False, repr=False
-    )
     #: One search for any literal of ``folded`` / ``plain``: on a short line it rules out
     #: the screens at once (most lines hold none of them).
     _any: tuple[re.Pattern[str], re.Pattern[str]] = attrs.field(init=False, repr=False)
@@ -89,17 +79,8 @@ class Tier:
 
     def meets(self, line: str) -> bool:
         """True when a pattern of the tier meets ``line`` as its rule says."""
-        first = line[:1]
-        gate = " " <= first <= "~" and len(self.parts) == len(self.joined)
-        for k, (match, pattern) in enumerate(self.joined):
-            if gate:
-                key = (k, first)
-                opened = self._openers[key] if key in self._openers else self._opener(key)
-                if opened is None:
-                    continue
-                pattern = opened
-            if meets(pattern, match, line):
-                return True
+        if any(meets(pattern, match, line) for match, pattern in self.joined):
+            return True
         if any(pattern.search(line) for pattern in self.unscreened):
             return True
         for hay, screens, anything in (
@@ -113,20 +94,6 @@ class Tier:
                 if (hay is None or literal in hay) and any(p.search(line) for p in patterns):
                     return True
         return False
-
-    def _opener(self, key: tuple[int, str]) -> regex.Pattern[str] | None:
-        """The parts of joined pattern ``key[0]`` whose matches may open with ``key[1]``,
-        joined (None when there are none); kept for the next line opening the same way."""
-        k, first = key
-        match, pattern = self.joined[k]
-        sources = [
-            part.pattern
-            for part in self.parts[k]
-            if (part.fullmatch if match == "line" else part.match)(first, partial=True)
-        ]
-        opened = _compile_joined(sources, pattern.flags) if sources else None
-        self._openers[key] = opened
-        return opened
 
 
 @attrs.frozen(slots=True)
@@ -168,9 +135,8 @@ def _screens(pairs: list[tuple[regex.Pattern[str], tuple[str, ...]]]) -> Screens
 
 def _tier(rules: Iterable[Rule]) -> Tier | None:
     """The tier of ``rules``, or None when their patterns cannot be joined safely."""
-    groups: dict[tuple[Match, int], list[regex.Pattern[str]]] = {}
+    groups: dict[tuple[Match, int], list[str]] = {}
     joined: list[tuple[Match, regex.Pattern[str]]] = []
-    parts: list[tuple[regex.Pattern[str], ...]] = []
     folded: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
     plain: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
     unscreened: list[regex.Pattern[str]] = []
@@ -179,7 +145,7 @@ def _tier(rules: Iterable[Rule]) -> Tier | None:
             if UNSAFE_RE.search(pattern.pattern):
                 return None
             if rule.match != "search":
-                groups.setdefault((rule.match, pattern.flags), []).append(pattern)
+                groups.setdefault((rule.match, pattern.flags), []).append(pattern.pattern)
                 continue
             # a joined search is slower than its parts: each is screened by its literals
             literals = required(pattern.pattern)
@@ -189,13 +155,12 @@ def _tier(rules: Iterable[Rule]) -> Tier | None:
                 folded.append((pattern, tuple(dict.fromkeys(x.casefold() for x in literals))))
             else:
                 plain.append((pattern, literals))
-    for (match, flags), patterns in groups.items():
+    for (match, flags), sources in groups.items():
         try:
-            joined.append((match, _compile_joined([p.pattern for p in patterns], flags)))
+            joined.append((match, _compile_joined(sources, flags)))
         except regex.error:
             return None
-        parts.append(tuple(patterns))
-    return Tier(tuple(joined), _screens(folded), _screens(plain), tuple(unscreened), tuple(parts))
+    return Tier(tuple(joined), _screens(folded), _screens(plain), tuple(unscreened))
 
 
 def _compile_joined(sources: list[str], flags: int) -> regex.Pattern[str]:
