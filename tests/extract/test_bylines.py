@@ -247,5 +247,5 @@ _OPENER_PIECES = st.sampled_from(
 def test_opener_guard_changes_no_reading(line: str) -> None:
     """The first-word guard of the openers skips only lines no opener can open."""
     guarded = (read_byline(line), read_contributors(line))
-    with mock.patch.object(bylines, "_first_words", return_value=Everything()):
+    with mock.patch.object(bylines, "first_words", return_value=Everything()):
         assert (read_byline(line), read_contributors(line)) == guarded

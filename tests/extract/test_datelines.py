@@ -213,5 +213,5 @@ _STAMP_PIECES = st.sampled_from(
 def test_label_guard_changes_no_stamp(line: str) -> None:
     """The first-word guard of read_stamp skips only starts where no label can open."""
     guarded = read_stamp(line)
-    with mock.patch.object(datelines, "_label_first_words", Everything):
+    with mock.patch.object(datelines, "first_words", return_value=Everything()):
         assert read_stamp(line) == guarded

@@ -13,7 +13,7 @@ import regex
 
 from copydesk.dates import parse_date
 from copydesk.draft import Draft
-from copydesk.extract._lexicon import lexicon
+from copydesk.extract._lexicon import first_words, lexicon
 from copydesk.extract._names import MAX_NAME_WORDS, is_organisation, split_names
 from copydesk.extract._window import edges
 from copydesk.pipeline import step
@@ -109,12 +109,6 @@ def _split_tails(rest: str) -> tuple[str, list[tuple[str, str]]]:
     return rest[: marks[0].start()], tails
 
 
-@functools.lru_cache(maxsize=8)
-def _first_words(prefixes: frozenset[str]) -> frozenset[str]:
-    """The first word of each opener of ``prefixes`` (words split as the openers are)."""
-    return frozenset(regex.split(r"[ \t]", p, maxsplit=1)[0] for p in prefixes)
-
-
 @functools.lru_cache(maxsize=1)
 def _byline_openers() -> frozenset[str]:
     lex = lexicon()
@@ -127,7 +121,7 @@ def _opener_end(text: str, prefixes: frozenset[str]) -> int | None:
     # white space or a colon: where that is no opener's first word, no pattern is tried.
     words = text.split(None, 1)
     first = words[0].split(":", 1)[0] if words else ""
-    if first.casefold() not in _first_words(prefixes):
+    if first.casefold() not in first_words(prefixes):
         return None
     for pattern in OPENER_RES:
         m = pattern.match(text)

@@ -15,7 +15,7 @@ import regex
 
 from copydesk.dates import ZONES, parse_date
 from copydesk.draft import Draft
-from copydesk.extract._lexicon import lexicon
+from copydesk.extract._lexicon import first_words, lexicon
 from copydesk.extract._names import is_organisation, is_person, split_names
 from copydesk.extract._window import edges
 from copydesk.extract._wire import Wire, read_wire
@@ -64,12 +64,6 @@ MAX_LINE_CHARS = 120
 RULE = "extract.datelines"
 
 
-@functools.lru_cache(maxsize=1)
-def _label_first_words() -> frozenset[str]:
-    """The first word of every date label of the lexicon."""
-    return frozenset(label.split(" ")[0] for label in lexicon().date_labels)
-
-
 def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
     """Read a stand-alone stamp: ``(date, label, authors)``, or ``None`` when the line is more.
 
@@ -91,7 +85,7 @@ def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
     if date is not None:
         return date, None, ()
     lex = lexicon()
-    firsts = _label_first_words()
+    firsts = first_words(lex.date_labels)
     words = text.split()
     # Try each place a label may start (0 = no author before it), longest label first.
     for start in range(min(len(words), 5)):
