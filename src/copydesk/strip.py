@@ -372,10 +372,10 @@ def residue(draft: Draft) -> Draft:
     return draft
 
 
-def _stray_candidate(text: str) -> str | None:
-    """The dominant script of a line that is stray under a body written in another script,
-    or None for a line stray under none (too long, a contact or link, without letters)."""
-    line = normalise(text)
+def _stray_candidate(line: str) -> str | None:
+    """The dominant script of a line (normalised) that is stray under a body written in
+    another script, or None for a line stray under none (too long, a contact or link,
+    without letters)."""
     if len(line) > STRAY_MAX_CHARS or len(line.split()) > STRAY_MAX_WORDS:
         return None
     if "@" in line or "://" in line or "www." in line.casefold():
@@ -384,10 +384,11 @@ def _stray_candidate(text: str) -> str | None:
 
 
 def _is_stray(text: str, body_script: str) -> bool:
-    script = _stray_candidate(text)
+    line = normalise(text)
+    script = _stray_candidate(line)
     if script is None or script == body_script:
         return False
-    counts = script_counts(normalise(text))
+    counts = script_counts(line)
     total = sum(counts.values())
     own = counts.get(body_script, 0)
     return total >= 2 and own <= STRAY_MAX_OWN_SHARE * total
@@ -425,7 +426,7 @@ def stray_script(draft: Draft) -> Draft:
     if not any(len(line.text) <= STRAY_MAX_CHARS * 2 for _, line in (body[0], body[-1])):
         return draft  # neither end is short: nothing to look at
     # Each end's outermost line decides whether that end is looked at further.
-    outer = {_stray_candidate(line.text) for _, line in (body[0], body[-1])} - {None}
+    outer = {_stray_candidate(normalise(line.text)) for _, line in (body[0], body[-1])} - {None}
     if not outer:
         return draft
     text = "\n".join(line.text for _, line in body)
