@@ -12,7 +12,8 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from copydesk._mojibake import MOJIBAKE_PAIR_RE, PAIRS, SINGLES, members
+from copydesk import _mojibake
+from copydesk._mojibake import MOJIBAKE_PAIR_RE, PAIRS, SINGLES, fix_line, members
 from copydesk.decode import decode_bytes
 from copydesk.repair import FTFY_CONFIG
 
@@ -123,3 +124,97 @@ def test_pattern_is_its_definition(text: str) -> None:
     """The pattern, which scans for the rarer side of each pair, finds exactly the texts that
     hold one of SINGLES or one of PAIRS side by side."""
     assert (MOJIBAKE_PAIR_RE.search(text) is not None) is _has_single_or_pair(text)
+
+
+# fix_line: ftfy.fix_text on one line, replayed with the pre-check ending its loops.
+
+_SURROGATES = "\ud83d\ude00\udca9\udfff"
+
+
+@st.composite
+def _layered_mojibake(draw: st.DrawFn) -> str:
+    """One line of mojibake, mis-decoded up to three times, with clean text on either side:
+    ftfy then needs several rounds, or its repair of inconsistent UTF-8."""
+    text = draw(sentences())
+    for _ in range(draw(st.integers(1, 3))):
+        text = draw(mojibake(text))
+    left = draw(st.sampled_from(["", "Ação, não é? ", "“Curly” — ", "ESTADÃO ", "Привет "]))
+    right = draw(st.sampled_from(["", " CafÃ ", " Ã¡", " \x93q\x94", " \ud83d\ude00", " ÇÃO"]))
+    return (left + text + right).replace("\n", " ")
+
+
+@given(st.text(alphabet=ALPHABET + _SURROGATES, max_size=16))
+@example("a Ã ")
+@example("\ud83d\ude00 CafÃ©")
+@example("xГўВЂВ.a")
+def test_fix_line_is_ftfy_on_text_of_its_characters(text: str) -> None:
+    """On any text of ftfy's mojibake characters, fix_line answers what ftfy.fix_text does."""
+    text = text.replace("\n", " ")
+    assert fix_line(text) == ftfy.fix_text(text, FTFY_CONFIG)
+
+
+@given(_layered_mojibake())
+@example("CafÃƒÂ© au lait")
+@example("The â€œquotedâ€\x9d word and Ã¡gua")
+def test_fix_line_is_ftfy_on_layered_mojibake(text: str) -> None:
+    """On mojibake of mojibake, beside clean accented text, the answers are the same."""
+    assert fix_line(text) == ftfy.fix_text(text, FTFY_CONFIG)
+
+
+def test_fix_line_replays_the_installed_ftfy() -> None:
+    """The ftfy this project is tested with is one fix_line replays: the tests above then
+    exercise the replay, not the fallback."""
+    assert _mojibake._ENCODING_STEP is not None, (
+        f"ftfy {ftfy.__version__} is not in REPLAYED_FTFY: compare its fix_and_explain loop "
+        "with fix_line's and add the release"
+    )
+
+
+def test_fix_line_falls_back_to_ftfy_for_another_release(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under an ftfy release it was not written against, fix_line calls ftfy.fix_text."""
+    monkeypatch.setattr(ftfy, "__version__", "7.0.0")
+    assert _mojibake._encoding_step() is None
+    monkeypatch.setattr(_mojibake, "_ENCODING_STEP", None)
+    calls: list[str] = []
+    real = ftfy.fix_text
+    monkeypatch.setattr(ftfy, "fix_text", lambda t, c: calls.append(t) or real(t, c))
+    assert fix_line("CafÃ©") == "Café"
+    assert calls == ["CafÃ©"]
+
+
+def test_fix_line_cuts_a_long_line_where_ftfy_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ftfy fixes a line longer than ``max_decode_length`` in pieces; so does fix_line."""
+    short = FTFY_CONFIG._replace(max_decode_length=4)
+    monkeypatch.setattr(_mojibake, "FTFY_CONFIG", short)
+    assert ftfy.fix_text("CafÃ©", short) == "CafÃ©"  # "CafÃ" and "©" apart are clean
+    assert fix_line("CafÃ©") == "CafÃ©"
+
+
+def test_fix_line_replays_every_fix_the_config_switches_on() -> None:
+    """fix_line replays the encoding rounds, C1 controls and surrogates: the fixes
+    FTFY_CONFIG switches on. Switching on another needs fix_line to change."""
+    on = {name for name, value in FTFY_CONFIG._asdict().items() if value is True}
+    assert on == {
+        "fix_encoding",
+        "restore_byte_a0",
+        "replace_lossy_sequences",
+        "decode_inconsistent_utf8",
+        "fix_c1_controls",
+        "fix_surrogates",
+    }
+    assert FTFY_CONFIG.normalization is None
+    assert FTFY_CONFIG.unescape_html is False
+
+
+@pytest.mark.corpus
+def test_fix_line_is_ftfy_on_every_corpus_line_it_may_change(shared: Path) -> None:
+    """On every corpus line the pre-check flags, fix_line and ftfy.fix_text agree."""
+    differ = []
+    for path in sorted((shared / "corpus" / "docs").glob("*.txt")):
+        text, _ = decode_bytes(path.read_bytes())
+        for line in text.split("\n"):
+            if MOJIBAKE_PAIR_RE.search(line) is None:
+                continue
+            if fix_line(line) != ftfy.fix_text(line, FTFY_CONFIG):
+                differ.append((path.name, line[:60]))
+    assert differ == []

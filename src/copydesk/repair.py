@@ -13,10 +13,9 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-import ftfy
 import regex
 
-from copydesk._mojibake import MOJIBAKE_PAIR_RE
+from copydesk._mojibake import FTFY_CONFIG, MOJIBAKE_PAIR_RE, fix_line
 from copydesk.article import Edit
 from copydesk.draft import Draft
 from copydesk.pipeline import step
@@ -140,26 +139,6 @@ def lost_newlines(draft: Draft) -> Draft:
     return draft.retext(text, edits)
 
 
-#: ftfy restricted to encoding repairs: mojibake, C1 controls, surrogate pairs, lossy
-#: sequences. Quotes, widths, ligatures, HTML entities and normalisation are left alone.
-FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=True,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
-
 # Characters that mojibake is made of: Latin-1 supplement and cp1252's extras (UTF-8 read
 # as cp1252/latin-1), Cyrillic Р/С/Ð/Ñ lead bytes (UTF-8 read as cp1251), C1 controls and
 # surrogates. A line with none of them cannot be mojibake, so ftfy is not called on it.
@@ -176,7 +155,9 @@ def mojibake(draft: Draft) -> Draft:
 
     ftfy runs only on the lines that hold one of ``MOJIBAKE_HINT_RE``'s characters and one of
     the character pairs of ``MOJIBAKE_PAIR_RE`` (without which ftfy would return the line
-    unchanged), found in one scan of the whole text. Curly quotes stay curly:
+    unchanged), found in one scan of the whole text, and there through
+    :func:`copydesk._mojibake.fix_line`, which answers as ``ftfy.fix_text`` does without its
+    last scans of the repaired line. Curly quotes stay curly:
 
     >>> mojibake(Draft.from_text("CafÃ© â€œnoirâ€\\x9d")).text
     'Café “noir”'
@@ -198,7 +179,7 @@ def mojibake(draft: Draft) -> Draft:
         line = text[start:end]
         if not MOJIBAKE_HINT_RE.search(line):
             continue
-        fixed = ftfy.fix_text(line, FTFY_CONFIG)
+        fixed = fix_line(line)
         if fixed != line:
             edits.append(Edit("repair.mojibake", "replaced", start, end, line, fixed))
             out.append(text[done:start])
