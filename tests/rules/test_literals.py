@@ -17,33 +17,7 @@ from hypothesis import strategies as st
 from copydesk.rules import builtin_rules
 from copydesk.rules.literals import any_of, fold, required
 
-ALPHABET = "abcİıI -.:"
-LETTERS = st.sampled_from("abcI ")
-QUANTIFIERS = st.sampled_from(["", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,3}", "+?", "??"])
-
-
-def _atoms(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-    literal_run = st.text(LETTERS, min_size=1, max_size=4).map(regex.escape)
-    simple = st.one_of(
-        literal_run,
-        st.sampled_from([r"\s", r"\d", r"\w", ".", "[ab]", "[^a]", r"\b", "^", "$", r"\.", r"\-"]),
-        st.sampled_from([r"\p{L}", r"\p{Lu}"]),
-    )
-    group = st.builds(
-        lambda head, alts: f"({head}{'|'.join(alts)})",
-        st.sampled_from(["?:", "", "?P<g>", "?=", "?!", "?<=", "?<!"]),
-        st.lists(inner, min_size=1, max_size=3),
-    )
-    return st.one_of(simple, group)
-
-
-PATTERNS = st.recursive(
-    st.text(LETTERS, min_size=1, max_size=4).map(regex.escape),
-    lambda inner: st.lists(
-        st.tuples(_atoms(inner), QUANTIFIERS).map("".join), min_size=1, max_size=4
-    ).map("".join),
-    max_leaves=8,
-)
+from .patterns import ALPHABET, PATTERNS
 
 
 def holds_a_literal(pattern: regex.Pattern[str], line: str) -> bool:

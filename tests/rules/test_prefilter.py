@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import regex
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from copydesk.errors import RulesError
 from copydesk.rules import builtin_rules, normalise, rules_from_mapping
 from copydesk.rules import prefilter as prefilter_module
 from copydesk.rules.prefilter import prefilter
+
+from .patterns import ALPHABET, PATTERNS
 
 RULES = builtin_rules()
 LINES = [e for r in RULES for e in (*r.examples, *r.counter_examples)]
@@ -148,3 +153,38 @@ def test_prefilter_never_rules_out_a_user_rule(line: str, affix: str, upper: boo
     text = affix + (line.upper() if upper else line)
     if not prefilter(TRICKY).may_fire(normalise(text)):
         assert not any(r.fires(text, at_edge=True) for r in TRICKY)
+
+
+#: One to four user rules of generated patterns, each meeting lines in any of the three ways
+#: and with or without case: every part of a tier gets patterns (joined, screened by casefolded
+#: or by exact literals, searched unscreened).
+GENERATED_RULES = st.lists(
+    st.fixed_dictionaries(
+        {
+            "patterns": st.lists(PATTERNS, min_size=1, max_size=2),
+            "match": st.sampled_from(["line", "start", "search"]),
+            "case_sensitive": st.booleans(),
+        }
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@given(GENERATED_RULES, st.text(ALPHABET, max_size=30))
+@example([{"patterns": ["i"], "match": "search", "case_sensitive": False}], "\u0130")
+@example([{"patterns": ["Ib"], "match": "search", "case_sensitive": True}], "a Ib")
+@example([{"patterns": [r"\s?\.\p{L}"], "match": "search", "case_sensitive": False}], ".a")
+def test_prefilter_of_generated_rules_never_rules_out_a_firing_line(
+    entries: list[dict[str, Any]], line: str
+) -> None:
+    """The law on generated rule sets: a line the prefilter rules out is named by no rule."""
+    try:
+        rules = rules_from_mapping(
+            {"rule": [{"name": f"generated_{i}", **e} for i, e in enumerate(entries)]}
+        )
+    except RulesError:
+        assume(False)
+        return
+    if not prefilter(rules).may_fire(normalise(line)):
+        assert not any(r.fires(line, at_edge=True) for r in rules)

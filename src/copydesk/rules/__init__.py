@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -148,9 +148,13 @@ class Rule:
     sites: frozenset[str] = frozenset()
     #: The name used in the ledger and in ``Pipeline.without``: ``strip.<name>``.
     dotted: str = attrs.field(init=False, eq=False, repr=False)
+    #: The patterns as the calls that try them on a line (:func:`matcher`).
+    _tests: tuple[Callable[[str], object], ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "dotted", f"strip.{self.name}")
+        tests = tuple(matcher(pattern, self.match) for pattern in self.patterns)
+        object.__setattr__(self, "_tests", tests)
 
     def applies_to(self, site: str | None) -> bool:
         """True when this rule may fire on a document of ``site``: it is not scoped, or
@@ -188,16 +192,20 @@ class Rule:
             return False
         if any(w in folded for w in self.unless):
             return False
-        return any(meets(pattern, self.match, line) for pattern in self.patterns)
+        return any(test(line) is not None for test in self._tests)
+
+
+def matcher(pattern: regex.Pattern[str], match: Match) -> Callable[[str], object]:
+    """The method of ``pattern`` that tries it on a line as ``match`` says: on the whole
+    line, at its start, or anywhere; it returns None where the pattern does not meet it."""
+    if match == "line":
+        return pattern.fullmatch
+    return pattern.match if match == "start" else pattern.search
 
 
 def meets(pattern: regex.Pattern[str], match: Match, line: str) -> bool:
     """True when ``pattern`` meets ``line`` as ``match`` says: whole line, start, or anywhere."""
-    if match == "line":
-        return pattern.fullmatch(line) is not None
-    if match == "start":
-        return pattern.match(line) is not None
-    return pattern.search(line) is not None
+    return matcher(pattern, match)(line) is not None
 
 
 @attrs.frozen(slots=True)

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 import regex
 
 from copydesk._identity import IdentityCache
-from copydesk.rules import Match, Rule, meets
+from copydesk.rules import Match, Rule, matcher
 from copydesk.rules.literals import any_of, fold, required
 
 __all__ = ["Prefilter", "Tier", "prefilter"]
@@ -72,28 +72,38 @@ class Tier:
     #: One search for any literal of ``folded`` / ``plain``: on a short line it rules out
     #: the screens at once (most lines hold none of them).
     _any: tuple[re.Pattern[str], re.Pattern[str]] = attrs.field(init=False, repr=False)
+    #: The joined and unscreened patterns as the calls that try them on a line.
+    _tests: tuple[Callable[[str], object], ...] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         screens = (any_of(x for x, _ in self.folded), any_of(x for x, _ in self.plain))
         object.__setattr__(self, "_any", screens)
+        tests = [matcher(pattern, match) for match, pattern in self.joined]
+        tests += [pattern.search for pattern in self.unscreened]
+        object.__setattr__(self, "_tests", tuple(tests))
 
     def meets(self, line: str) -> bool:
         """True when a pattern of the tier meets ``line`` as its rule says."""
-        if any(meets(pattern, match, line) for match, pattern in self.joined):
+        for test in self._tests:
+            if test(line) is not None:
+                return True
+        if self.folded and _screened(fold(line), line, self.folded, self._any[0]):
             return True
-        if any(pattern.search(line) for pattern in self.unscreened):
-            return True
-        for hay, screens, anything in (
-            (fold(line), self.folded, self._any[0]),
-            (line, self.plain, self._any[1]),
-        ):
-            if hay is not None and len(hay) <= ANY_OF_CHARS and anything.search(hay) is None:
-                continue  # none of the literals: no screened pattern can meet the line
-            for literal, patterns in screens:
-                # a Turkish i in the line (no fold): every pattern is searched
-                if (hay is None or literal in hay) and any(p.search(line) for p in patterns):
+        return bool(self.plain) and _screened(line, line, self.plain, self._any[1])
+
+
+def _screened(hay: str | None, line: str, screens: Screens, anything: re.Pattern[str]) -> bool:
+    """True when a screened pattern meets ``line``: it is searched only where ``hay`` (the
+    line, casefolded for the patterns that ignore case) holds one of its literals."""
+    if hay is not None and len(hay) <= ANY_OF_CHARS and anything.search(hay) is None:
+        return False  # none of the literals: no screened pattern can meet the line
+    for literal, patterns in screens:
+        # a Turkish i in the line (no fold): every pattern is searched
+        if hay is None or literal in hay:
+            for pattern in patterns:
+                if pattern.search(line) is not None:
                     return True
-        return False
+    return False
 
 
 @attrs.frozen(slots=True)
