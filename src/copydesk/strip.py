@@ -310,6 +310,10 @@ def _surely_longer(text: str, longest: int) -> bool:
     return text.isprintable() or solid - len(OTHER_BLANKS_RE.findall(text)) > longest
 
 
+#: Per tuple of active rules (by identity): the longest line any of them looks at.
+_LONGEST: IdentityCache[tuple[Rule, ...], int] = IdentityCache(64)
+
+
 def _first_firing(
     rules: Sequence[Rule], pre: Prefilter, longest: int, text: str, *, at_edge: bool | str
 ) -> Rule | None:
@@ -340,7 +344,7 @@ def residue(draft: Draft) -> Draft:
     if not rules:
         return draft
     pre = prefilter(_merge(coerce_rules(draft.rules)))
-    longest = max(r.max_chars for r in rules)
+    longest = _LONGEST.get(rules, None, lambda: max(r.max_chars for r in rules))
     body = list(draft.body())
     texts = [line.text for _, line in body]
     # Lines repeat (a hostile document may be 50,000 copies of one line): look each up once.
