@@ -15,7 +15,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from copydesk.rules import builtin_rules
-from copydesk.rules.literals import any_of, fold, required
+from copydesk.rules.literals import any_of, fold, openings, required
 
 from .patterns import ALPHABET, PATTERNS
 
@@ -125,3 +125,62 @@ def test_any_of_takes_a_literal_of_any_length() -> None:
     recurse once per character."""
     literal = "lorem ipsum " * 2000
     assert any_of([literal]).search(f"x {literal} y") is not None
+
+
+@given(PATTERNS, st.text(ALPHABET, max_size=12), st.booleans())
+@example("(?:ab|c)?d", "d", False)
+@example("I", "\u0131", True)
+@example("a*", "b", False)
+@example(r"\s?x", " x", False)
+def test_a_match_opens_with_one_of_the_openings(source: str, line: str, ignore_case: bool) -> None:
+    """Wherever the pattern matches, the match is not empty and its first character matches
+    one of the pattern's openings, tried alone with the pattern's flags."""
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    try:
+        pattern = regex.compile(source, flags)
+    except regex.error:
+        assume(False)
+        return
+    atoms = openings(source)
+    if atoms is None:
+        return
+    opening = regex.compile("|".join(atoms), flags)
+    for pos in range(len(line) + 1):
+        m = pattern.match(line, pos)
+        if m is not None:
+            assert m.end() > pos
+            assert opening.fullmatch(line[pos]) is not None
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("all rights reserved", ("a",)),
+        (r"(?:share|tweet)(?: this)?", ("s", "t")),
+        (r"\d{0,6}\s?comments?", (r"\d", r"\s", "c")),
+        (r"[\p{P}\p{S}\s]{1,12}", (r"[\p{P}\p{S}\s]",)),
+        (r"\p{Lu}\p{Ll}", (r"\p{Lu}",)),
+        (r"(?P<x>a|b)c", ("a", "b")),
+        (r"\.\.\.", (r"\.",)),
+        (r"(?:a|)b", ("a", "b")),
+        (r"^x", None),
+        (r".x", None),
+        (r"\bx", None),
+        (r"(?<=a)x", None),
+        (r"(?i:x)", None),
+        (r"x*", None),
+        (r"(?:a|b?)", None),
+        (r"\x41", None),
+    ],
+)
+def test_openings_table(source: str, expected: tuple[str, ...] | None) -> None:
+    """Literals, classes and one-character escapes open a match; anchors, dots, lookarounds,
+    scoped flags, unknown escapes and patterns that may match nothing give no openings."""
+    assert openings(source) == expected
+
+
+def test_every_builtin_line_and_start_pattern_is_read() -> None:
+    """Every built-in pattern tried at the start of a line has openings: the prefilter then
+    tries each only on lines that begin as it may."""
+    tried = [p.pattern for r in builtin_rules() if r.match != "search" for p in r.patterns]
+    assert [s for s in tried if openings(s) is None] == []

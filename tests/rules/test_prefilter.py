@@ -65,6 +65,13 @@ def test_unsafe_user_pattern_turns_the_prefilter_off() -> None:
     assert pre.may_fire("Ships sailed again on Monday after the storm.")
 
 
+@pytest.mark.parametrize("source", [r"(?i)tip jar", r"(?V0)tip jar", r"(?iV0)tip jar"])
+def test_global_flags_turn_the_prefilter_off(source: str) -> None:
+    """A global flag, the version flag included, would change every pattern joined with it."""
+    user = rules_from_mapping({"rule": [{"name": "flagged", "patterns": [source]}]})
+    assert not prefilter(RULES.merged(user)).exact
+
+
 def test_user_rules_join_the_prefilter() -> None:
     """A user's rule is part of the merged set's prefilter, built once per set."""
     user = rules_from_mapping({"rule": [{"name": "tip_jar", "patterns": ["tip jar"]}]})
@@ -91,17 +98,50 @@ def test_longer_than_every_rule_looks_at() -> None:
     assert not prefilter(RULES).may_fire("Advertisement " + "x" * longest)
 
 
-def test_patterns_that_do_not_join_turn_the_tier_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Should a tier's patterns fail to compile as one alternation, every line is tried."""
+def test_patterns_that_do_not_join_let_every_line_through(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Should patterns fail to compile as one alternation, every line they are chosen for is
+    tried rule by rule."""
 
     def refuse(sources: list[str], flags: int) -> regex.Pattern[str]:
         raise regex.error("cannot join")
 
     monkeypatch.setattr(prefilter_module, "_compile_joined", refuse)
-    user = rules_from_mapping({"rule": [{"name": "tip_jar_2", "patterns": ["tip jar"]}]})
+    prefilter_module._joined_test.cache_clear()  # alternations compiled by earlier tests
+    try:
+        user = rules_from_mapping({"rule": [{"name": "tip_jar_2", "patterns": ["tip jar"]}]})
+        pre = prefilter(RULES.merged(user))
+        assert pre.exact
+        assert pre.may_fire("Ships sailed again on Monday after the storm.")
+    finally:
+        prefilter_module._joined_test.cache_clear()
+
+
+def test_a_line_is_tried_only_against_the_patterns_it_may_open() -> None:
+    """A line is tried against the alternation of the patterns whose openings its first
+    character matches (case ignored as the patterns ignore it), and of those without."""
+    user = rules_from_mapping(
+        {
+            "rule": [
+                {"name": "tip", "patterns": ["tip jar"]},
+                {"name": "kelvin", "patterns": ["k-rated"]},
+                {"name": "opening_unknown", "patterns": [r"\bzz top"]},
+            ]
+        }
+    )
     pre = prefilter(RULES.merged(user))
-    assert pre.exact
-    assert pre.may_fire("Ships sailed again on Monday after the storm.")
+    assert pre.may_fire("TIP JAR")
+    assert pre.may_fire("\u212a-RATED")  # the Kelvin sign matches k when case is ignored
+    assert pre.may_fire("zz top")
+    tier = pre._tiers[0]
+    assert tier is not None
+    (line_ignoring_case,) = [j for j in tier.joined if j.match == "line" and j.flags & regex.I]
+    chosen = line_ignoring_case._by_first["T"]
+    assert chosen is not None
+    assert "tip jar" in chosen.__self__.pattern
+    assert "k-rated" not in chosen.__self__.pattern
+    assert r"\bzz top" in chosen.__self__.pattern
 
 
 #: A user's rules with lookarounds, anchors and classes at the start of their patterns.
@@ -188,3 +228,16 @@ def test_prefilter_of_generated_rules_never_rules_out_a_firing_line(
         return
     if not prefilter(rules).may_fire(normalise(line)):
         assert not any(r.fires(line, at_edge=True) for r in rules)
+
+
+def test_choices_per_first_character_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text in a script of thousands of characters cannot grow the kept choices without
+    bound: past the limit they start over, and answers stay the same."""
+    monkeypatch.setattr(prefilter_module, "FIRST_CHARACTERS_KEPT", 3)
+    user = rules_from_mapping({"rule": [{"name": "bounded", "patterns": ["广告位"]}]})
+    pre = prefilter(RULES.merged(user))
+    lines = [chr(0x4E00 + i) + "字" for i in range(10)] + ["广告位"]
+    assert [pre.may_fire(line) for line in lines] == [False] * 10 + [True]
+    tier = pre._tiers[0]
+    assert tier is not None
+    assert all(len(j._by_first) <= 3 for j in tier.joined)

@@ -193,6 +193,7 @@ def test_load_rules_reads_a_file(tmp_path: Path) -> None:
         ("[[rule]]\nname = 'Bad Name'\npatterns = ['x']", "lower_snake_case"),
         ("[[rule]]\nname = 'x'", "at least one pattern"),
         ("[[rule]]\nname = 'x'\npatterns = ['(']", "does not compile"),
+        ("[[rule]]\nname = 'x'\npatterns = ['(?V1)x']", "does not compile"),
         ("[[rule]]\nname = 'x'\npatterns = ['x']\nwhere = 'middle'", "where 'middle'"),
         ("[[rule]]\nname = 'x'\npatterns = ['x']\ncolour = 'red'", "unknown key"),
         ("[[rule]]\nname = 'x'\npatterns = ['x']\nmax_chars = -1", "non-negative"),

@@ -303,7 +303,7 @@ def _rule(table: Any, origin: str) -> Rule:
     for src in sources:
         try:
             patterns.append(regex.compile(src, flags))
-        except regex.error as exc:
+        except (regex.error, ValueError) as exc:  # ValueError: "(?V1)" beside our V0
             raise _fail(origin, name, f"pattern {src!r} does not compile: {exc}") from None
     max_words = table.get("max_words")
     enabled = table.get("enabled", True)

@@ -8,6 +8,10 @@ must contain: ``all rights reserved`` cannot match a line without that phrase in
 (``in``) is many times cheaper than a search, so the pattern is searched only on the rare
 line that holds one of its :func:`required` literals.
 
+The same reading gives the :func:`openings` of a pattern: the atoms (a literal character, a
+class, a class escape) one of which the first character of any match is, so that a pattern
+tried at the start of a line need not be tried on a line that begins with none of them.
+
 The reading of a pattern is conservative: any construct it does not know for sure (a scoped
 flag, an unknown escape, an atomic group) makes it give up and return None, and the pattern
 is then searched on every line, as before. It never claims a literal a match can do without.
@@ -30,12 +34,14 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["any_of", "fold", "required"]
+__all__ = ["any_of", "fold", "openings", "required"]
 
 #: Characters that stand for themselves when escaped ("\\." is a full stop).
 ESCAPED_LITERALS = frozenset(".^$*+?{}[]()|\\/-#&~ \"'!,:;<=>@%`_")
 #: Escapes that match one character of a class, or nothing (zero width): they end a run.
 CLASS_ESCAPES = frozenset("dDsSwWbBAZzGhHvVKXRmM")
+#: Of those, the ones that always match exactly one character: a match may open with one.
+ONE_CHARACTER_ESCAPES = frozenset("dDsSwW")
 #: Characters with a meaning of their own outside a character class.
 SPECIAL = frozenset(".^$*+?{}[]()|\\")
 #: Turkish dotted and dotless i: the regex module matches them to ``i`` and ``I`` when it
@@ -266,3 +272,116 @@ def required(source: str) -> Literals | None:
     except (_GiveUp, IndexError):
         return None
     return found
+
+
+#: What a part of a pattern may open a match with: its opening atoms (sources), and whether
+#: it may match nothing at all (then what follows it may open the match too). None when a
+#: part it may open with is not known for sure (a dot, an anchor, a lookaround, ``\\b``).
+Opening = tuple[tuple[str, ...], bool] | None
+
+
+class _OpeningReader(_Reader):
+    """Reads a pattern for the atoms its matches may open with (see :func:`openings`)."""
+
+    def branches(self) -> Opening:
+        out = self.opening()
+        while self.peek() == "|":
+            self.pos += 1
+            branch = self.opening()
+            out = (
+                None if out is None or branch is None else (out[0] + branch[0], out[1] or branch[1])
+            )
+        return out
+
+    def opening(self) -> Opening:
+        """One alternative: the openings of its items up to the first that cannot be empty."""
+        atoms: tuple[str, ...] = ()
+        known = empty = True
+        while self.peek() not in ("", "|", ")"):
+            item = self.item()
+            low, _ = self.quantifier()
+            if not empty:
+                continue  # past the opening: read only to find the end
+            if item is None:
+                known = empty = False
+                continue
+            atoms += item[0]
+            empty = low == 0 or item[1]
+        return (atoms, empty) if known else None
+
+    def item(self) -> Opening:
+        begin = self.pos
+        c = self.peek()
+        if c == "(":
+            return self.group_opening()
+        if c == "[":
+            self.char_class()
+            return (self.src[begin : self.pos],), False
+        if c == "\\":
+            nxt = self.src[self.pos + 1 : self.pos + 2]
+            literal = self.escape()
+            if literal is None and nxt not in ONE_CHARACTER_ESCAPES and nxt not in ("p", "P"):
+                return None  # zero width, or more than one character
+            return (self.src[begin : self.pos],), False
+        if c in (".", "^", "$"):
+            self.pos += 1
+            return None
+        if c in SPECIAL:
+            raise _GiveUp(f"unexpected {c!r}")
+        self.pos += 1
+        return (re.escape(c),), False  # regex reads re's escapes alike
+
+    def group_opening(self) -> Opening:
+        self.pos += 1
+        zero_width = False
+        if self.src.startswith("?", self.pos):
+            head = self.src[self.pos : self.pos + 3]
+            if head.startswith("?:"):
+                self.pos += 2
+            elif head.startswith(("?=", "?!")):
+                self.pos += 2
+                zero_width = True
+            elif head in ("?<=", "?<!"):
+                self.pos += 3
+                zero_width = True
+            elif head.startswith(("?P<", "?<")):
+                end = self.src.find(">", self.pos)
+                if end == -1:
+                    raise _GiveUp("unclosed group name")
+                self.pos = end + 1
+            else:
+                raise _GiveUp(f"group ({head}")
+        inner = self.branches()
+        if self.peek() != ")":
+            raise _GiveUp("unclosed group")
+        self.pos += 1
+        return None if zero_width else inner
+
+
+def openings(source: str) -> tuple[str, ...] | None:
+    """Atoms, as pattern sources, one of which the first character of every match of
+    ``source`` matches; None when the reading does not know them, or when ``source`` may
+    match nothing at all (an empty match has no first character).
+
+    Read without flags: try an atom with the pattern's own flags (an atom compiled alone
+    means what it means inside the pattern, as no scoped flag is read).
+
+    >>> openings(r"(?:read|see) more")
+    ('r', 's')
+    >>> print(*openings(r"\\[?read more here\\]?"))
+    \\[ r
+    >>> print(*openings(r"\\d{0,6}\\s?comments?"))
+    \\d \\s c
+    >>> openings(r"(?=s)share") is None, openings(r"\\bshare") is None, openings("x?") is None
+    (True, True, True)
+    """
+    reader = _OpeningReader(source)
+    try:
+        found = reader.branches()
+        if reader.pos != len(source):
+            raise _GiveUp("text after the pattern")
+    except (_GiveUp, IndexError):
+        return None
+    if found is None or found[1]:
+        return None
+    return tuple(dict.fromkeys(found[0]))

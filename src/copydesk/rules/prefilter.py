@@ -2,10 +2,12 @@
 
 ``strip.residue`` asks, for every short body line, which rule is the first to name it;
 trying some eighty rules one by one on every line is slow, and almost every line is prose
-that no rule names. A :class:`Prefilter` joins the patterns of a rule set into one
-alternation per way of matching (whole line, start, anywhere) and per case flag: a line that
-none of them meets cannot be named by any rule of the set, whatever its position or length,
-so only the rare line that one of them meets is tried rule by rule. Patterns that may meet a
+that no rule names. A :class:`Prefilter` joins the patterns a rule set tries at the start
+of a line (whole line, start) into alternations, per way of matching and case flag, and per
+first character of the line: only the patterns that may open a match with that character
+(:func:`~copydesk.rules.literals.openings`) are joined for it. A line that none of the
+patterns meets cannot be named by any rule of the set, whatever its position or length, so
+only the rare line that one of them meets is tried rule by rule. Patterns that may meet a
 line anywhere stay apart (one joined search is slower than its parts, which the regex engine
 speeds up by the literal text they begin with); each is searched only on a line holding one
 of the literals every match of it contains (:mod:`copydesk.rules.literals`), a substring test
@@ -24,28 +26,33 @@ False
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 import regex
 
 from copydesk._identity import IdentityCache
 from copydesk.rules import Match, Rule, matcher
-from copydesk.rules.literals import any_of, fold, required
+from copydesk.rules.literals import any_of, fold, openings, required
 
 __all__ = ["Prefilter", "Tier", "prefilter"]
 
 # Constructs whose meaning changes when a pattern is put inside a larger one: global inline
-# flags ("(?i)"), back references by number or name, conditionals and recursion. A rule set
+# flags ("(?i)", "(?V0)"), back references by number or name, conditionals and recursion. A rule set
 # with one of these gets no prefilter (every line is tried rule by rule, as before).
 # Example: r"(?i)foo", r"(a)\1", r"(?(1)x|y)". Bounded: fixed-length alternatives.
 UNSAFE_RE = regex.compile(
-    r"\(\?[a-zA-Z]{1,8}\)|\(\?[a-zA-Z]{0,8}-[a-zA-Z]{1,8}\)|\\[1-9]|\\g|\(\?P=|\(\?P>"
-    r"|\(\?\(|\(\?[R0-9&+-]"
+    r"\(\?[a-zA-Z][a-zA-Z01]{0,7}\)|\(\?[a-zA-Z01]{0,8}-[a-zA-Z]{1,8}\)|\\[1-9]|\\g|\(\?P="
+    r"|\(\?P>|\(\?\(|\(\?[R0-9&+-]"
 )
 #: How many prefilters are kept (one per rule set seen, like the merged rule sets).
 CACHE_SIZE = 32
+#: First characters a :class:`Joined` keeps its choice of patterns for (then it starts over).
+FIRST_CHARACTERS_KEPT = 4096
+#: Alternations of chosen patterns kept compiled, for all prefilters together.
+JOINED_KEPT = 1024
 #: Up to this length, one search for any screen literal (:func:`~copydesk.rules.literals.any_of`)
 #: is cheaper than testing the literals one by one; longer lines test them one by one.
 ANY_OF_CHARS = 120
@@ -60,36 +67,85 @@ Screens = tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...]
 class Tier:
     """The patterns of the rules that may fire on a line of some length, ready to test.
 
-    ``joined`` holds one alternation per way of matching and case flag; ``folded`` and
-    ``plain`` screen the search patterns that ignore case and those that do not
-    (:func:`~copydesk.rules.literals.required`); ``unscreened`` are searched on every line.
+    ``joined`` holds the patterns tried at the start of a line, one :class:`Joined` per way
+    of matching and case flag; ``folded`` and ``plain`` screen the search patterns that
+    ignore case and those that do not (:func:`~copydesk.rules.literals.required`);
+    ``unscreened`` are searched on every line.
     """
 
-    joined: tuple[tuple[Match, regex.Pattern[str]], ...]
+    joined: tuple[Joined, ...]
     folded: Screens
     plain: Screens
     unscreened: tuple[regex.Pattern[str], ...]
     #: One search for any literal of ``folded`` / ``plain``: on a short line it rules out
     #: the screens at once (most lines hold none of them).
     _any: tuple[re.Pattern[str], re.Pattern[str]] = attrs.field(init=False, repr=False)
-    #: The joined and unscreened patterns as the calls that try them on a line.
-    _tests: tuple[Callable[[str], object], ...] = attrs.field(init=False, repr=False)
+    #: The unscreened patterns as the calls that search a line for them.
+    _searches: tuple[Callable[[str], object], ...] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         screens = (any_of(x for x, _ in self.folded), any_of(x for x, _ in self.plain))
         object.__setattr__(self, "_any", screens)
-        tests = [matcher(pattern, match) for match, pattern in self.joined]
-        tests += [pattern.search for pattern in self.unscreened]
-        object.__setattr__(self, "_tests", tuple(tests))
+        object.__setattr__(self, "_searches", tuple(p.search for p in self.unscreened))
 
     def meets(self, line: str) -> bool:
         """True when a pattern of the tier meets ``line`` as its rule says."""
-        for test in self._tests:
-            if test(line) is not None:
+        for joined in self.joined:
+            if joined.meets(line):
+                return True
+        for search in self._searches:
+            if search(line) is not None:
                 return True
         if self.folded and _screened(fold(line), line, self.folded, self._any[0]):
             return True
         return bool(self.plain) and _screened(line, line, self.plain, self._any[1])
+
+
+@attrs.frozen(slots=True)
+class Joined:
+    """The patterns of one way of matching a line's start (``"line"`` or ``"start"``) and one
+    case flag, tried as one alternation: of the patterns whose openings
+    (:func:`~copydesk.rules.literals.openings`) the line's first character matches, and of
+    those without openings. Most lines begin with a character few patterns open with, and a
+    short alternation is tried several times faster than all of them. The choice is kept per
+    first character; the alternations are compiled once per choice, shared by all tiers.
+    """
+
+    match: Match
+    flags: int
+    sources: tuple[str, ...]
+    #: Per pattern, one alternation of its openings, or None (it is always tried).
+    _openings: tuple[regex.Pattern[str] | None, ...] = attrs.field(init=False, repr=False)
+    _by_first: dict[str, Callable[[str], object] | None] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        found = [openings(s) for s in self.sources]
+        tests = tuple(None if o is None else regex.compile("|".join(o), self.flags) for o in found)
+        object.__setattr__(self, "_openings", tests)
+
+    def meets(self, line: str) -> bool:
+        """True when one of the patterns meets ``line`` as ``match`` says."""
+        first = line[:1]
+        # one lookup, not a test and a lookup: another thread may start the choices over
+        test = self._by_first.get(first, _UNSEEN)
+        if test is _UNSEEN:
+            test = self._choose(first)
+        return test is not None and test(line) is not None
+
+    def _choose(self, first: str) -> Callable[[str], object] | None:
+        # an empty line: only a pattern that may match nothing (no openings) can meet it
+        chosen = tuple(
+            source
+            for source, opening in zip(self.sources, self._openings, strict=True)
+            if opening is None or (first and opening.fullmatch(first) is not None)
+        )
+        test = _joined_test(self.match, self.flags, chosen) if chosen else None
+        if len(self._by_first) >= FIRST_CHARACTERS_KEPT:
+            self._by_first.clear()
+        self._by_first[first] = test
+        return test
 
 
 def _screened(hay: str | None, line: str, screens: Screens, anything: re.Pattern[str]) -> bool:
@@ -146,7 +202,6 @@ def _screens(pairs: list[tuple[regex.Pattern[str], tuple[str, ...]]]) -> Screens
 def _tier(rules: Iterable[Rule]) -> Tier | None:
     """The tier of ``rules``, or None when their patterns cannot be joined safely."""
     groups: dict[tuple[Match, int], list[str]] = {}
-    joined: list[tuple[Match, regex.Pattern[str]]] = []
     folded: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
     plain: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
     unscreened: list[regex.Pattern[str]] = []
@@ -165,17 +220,37 @@ def _tier(rules: Iterable[Rule]) -> Tier | None:
                 folded.append((pattern, tuple(dict.fromkeys(x.casefold() for x in literals))))
             else:
                 plain.append((pattern, literals))
-    for (match, flags), sources in groups.items():
-        try:
-            joined.append((match, _compile_joined(sources, flags)))
-        except regex.error:
-            return None
-    return Tier(tuple(joined), _screens(folded), _screens(plain), tuple(unscreened))
+    joined = tuple(
+        Joined(match, flags, tuple(sources)) for (match, flags), sources in groups.items()
+    )
+    return Tier(joined, _screens(folded), _screens(plain), tuple(unscreened))
 
 
-def _compile_joined(sources: list[str], flags: int) -> regex.Pattern[str]:
+def _compile_joined(sources: Sequence[str], flags: int) -> regex.Pattern[str]:
     """One alternation of ``sources``, each in a group of its own."""
     return regex.compile("|".join(f"(?:{s})" for s in sources), flags)
+
+
+def _unseen(line: str) -> object:
+    raise AssertionError("a placeholder, never called")
+
+
+#: What a :class:`Joined` holds for a first character it has not chosen patterns for yet.
+_UNSEEN: Callable[[str], object] = _unseen
+
+
+def _always(line: str) -> object:
+    return line  # never None: the line is tried rule by rule
+
+
+@functools.lru_cache(maxsize=JOINED_KEPT)
+def _joined_test(match: Match, flags: int, sources: tuple[str, ...]) -> Callable[[str], object]:
+    """The call that tries the alternation of ``sources`` on a line as ``match`` says; when
+    they do not compile as one alternation, a call that lets every line through."""
+    try:
+        return matcher(_compile_joined(sources, flags), match)
+    except regex.error:
+        return _always
 
 
 def _join(rules: Iterable[Rule]) -> Prefilter:
