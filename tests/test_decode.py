@@ -10,6 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from copydesk import clean_article
+from copydesk import decode as decode_module
 from copydesk.decode import LONE_FOREIGN_RE, decode_bytes
 
 from .strategies import paragraphs
@@ -97,3 +98,28 @@ LONE_PLAIN_RE = regex.compile(f"(?<!{_G}){_G}(?!{_G})|(?<!{_C}){_C}(?!{_C})")
 def test_lone_foreign_matches_its_plain_reading(text: str) -> None:
     """The class-first form finds exactly the lone characters the plain form finds."""
     assert LONE_FOREIGN_RE.findall(text) == LONE_PLAIN_RE.findall(text)
+
+
+def _score_every_code_page(data: bytes) -> tuple[str, str]:
+    """The legacy choice read plainly: every code page that decodes, least implausible
+    first, then the earlier in the list."""
+    scored = []
+    for rank, name in enumerate(decode_module._LEGACY):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        scored.append((decode_module._implausibility(text), rank, text, name))
+    if not scored:
+        return data.decode("latin-1"), "latin-1"
+    _, _, text, name = min(scored)
+    return text, name
+
+
+@given(st.binary(max_size=60) | paragraphs().map(lambda p: p.encode("cp1252", "replace")))
+@example("Café “au lait” — 5€".encode("cp1252"))
+@example("Привет, как дела у всех?".encode("cp1251"))
+def test_legacy_choice_is_the_least_implausible_code_page(data: bytes) -> None:
+    """The legacy decoder stops at the first code page that scores zero; it chooses what
+    scoring every code page chooses."""
+    assert decode_module._decode_legacy(data) == _score_every_code_page(data)

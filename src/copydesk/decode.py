@@ -93,6 +93,8 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
         key = (_implausibility(text), rank, name, text)
         if best is None or key[:2] < best[:2]:
             best = key
+        if best[0] == 0:
+            break  # nothing scores below zero, and a later code page loses a tie
     if best is None:
         return data.decode("latin-1"), "latin-1"
     return best[3], best[2]
