@@ -13,7 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from copydesk import _mojibake
-from copydesk._mojibake import MOJIBAKE_PAIR_RE, PAIRS, SINGLES, fix_line, members
+from copydesk._mojibake import MOJIBAKE_PAIR_RE, PAIRS, SINGLES, TRIPLES, fix_line, members
 from copydesk.decode import decode_bytes
 from copydesk.repair import FTFY_CONFIG
 
@@ -103,16 +103,26 @@ def test_every_corpus_line_ftfy_changes_is_found(shared: Path) -> None:
 
 _SINGLE_SET = members(SINGLES)
 _PAIR_SETS = [(members(first), members(second)) for first, second in PAIRS]
+_TRIPLE_SETS = [
+    (members(first), members(middle), re.compile(last if last[0] == "\\" else f"[{last}]"))
+    for first, middle, last in TRIPLES
+]
 
 
 def _has_single_or_pair(text: str) -> bool:
     """The pre-check's definition, spelled out character by character."""
     if any(c in _SINGLE_SET for c in text):
         return True
-    return any(
+    if any(
         a in firsts and b in seconds
         for a, b in itertools.pairwise(text)
         for firsts, seconds in _PAIR_SETS
+    ):
+        return True
+    return any(
+        a in firsts and b in middles and last.fullmatch(c) is not None
+        for a, b, c in zip(text, text[1:], text[2:], strict=False)
+        for firsts, middles, last in _TRIPLE_SETS
     )
 
 
@@ -120,9 +130,12 @@ def _has_single_or_pair(text: str) -> bool:
 @example("Привет, «мир» — сказал он")
 @example("aГ€")
 @example("à²")
+@example("no pé”. Tem")
+@example("é“x")
 def test_pattern_is_its_definition(text: str) -> None:
-    """The pattern, which scans for the rarer side of each pair, finds exactly the texts that
-    hold one of SINGLES or one of PAIRS side by side."""
+    """The pattern, which scans for the rarer side of each pair and the middle of each
+    triple, finds exactly the texts that hold one of SINGLES, one of PAIRS side by side or
+    one of TRIPLES in a row."""
     assert (MOJIBAKE_PAIR_RE.search(text) is not None) is _has_single_or_pair(text)
 
 
@@ -218,3 +231,25 @@ def test_fix_line_is_ftfy_on_every_corpus_line_it_may_change(shared: Path) -> No
             if fix_line(line) != ftfy.fix_text(line, FTFY_CONFIG):
                 differ.append((path.name, line[:60]))
     assert differ == []
+
+
+#: The characters of ftfy's three-character alternatives, and a few that may follow them.
+_TRIPLE_ALPHABET = "".join(
+    sorted(
+        {c for first, middle, _ in TRIPLES for c in members(first) | members(middle)}
+        | set(members(MOJIBAKE_CATEGORIES["numeric"]))
+        | set("a1 .,_")
+    )
+)
+
+
+@given(st.text(alphabet=_TRIPLE_ALPHABET, min_size=3, max_size=6))
+@example("é“1")
+@example("ã”“")
+@example("é”a")
+@example("é”_")
+def test_three_characters_ftfy_calls_bad_are_found(text: str) -> None:
+    """Texts made of the characters of the three-character alternatives: wherever ftfy's
+    badness pattern matches, the pre-check finds something."""
+    if is_bad(text):
+        assert MOJIBAKE_PAIR_RE.search(text) is not None

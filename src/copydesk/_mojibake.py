@@ -35,6 +35,7 @@ __all__ = [
     "MOJIBAKE_PAIR_RE",
     "PAIRS",
     "SINGLES",
+    "TRIPLES",
     "fix_line",
     "members",
 ]
@@ -86,12 +87,9 @@ PAIRS: tuple[tuple[str, str], ...] = (
     (_LOWER + _BOX + _END, _CUR),
     (_UPPER, _CUR + _START),  # \s [upper] [currency]; [a-z] [upper] [start, currency]
     (_UPPER + _BOX, _NUM + _LAW),
-    (_LOWER + _UPPER + _BOX + _CUR + _END, _START),
-    (_LOWER + _UPPER + _CUR + _NUM + _BOX + _LAW, _END),
     (_CUR + _NUM + _BOX, _START),
     (_BOX, _C["kaomoji"] + _END),
     (_LOWER + _UPPER + _CUR + _NUM + _START + _END + _LAW, _BOX),
-    (_LOWER + _UPPER, _START + _END),  # then \w
     (_UPPER, "°"),
     ("ÂÃÎÐ", "€œŠš¢£Ÿž\xa0\xad®©°·»–—´" + _START + _END),
     ("Ã", "\xa0¡"),
@@ -104,6 +102,16 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("‚", "Äâó"),
     ("ВГРСΒΓΞΟ", _BAD + _START + _END + _CUR + "°µ"),  # Cyrillic and Greek cp1251/1253 mojibake
     ("βā", "€"),
+)
+
+
+#: ``(first, middle, last)``: alternatives of ftfy's pattern that need three characters in a
+#: row, where the first two alone are common in clean text (``ã”`` in Portuguese, ``é“``).
+#: ``last`` is a class body, or a class escape (``\\w``).
+TRIPLES: tuple[tuple[str, str, str], ...] = (
+    (_LOWER + _UPPER + _BOX + _CUR + _END, _START, _NUM),
+    (_LOWER + _UPPER + _CUR + _NUM + _BOX + _LAW, _END, _START),
+    (_LOWER + _UPPER, _START + _END, "\\w"),
 )
 
 
@@ -156,7 +164,12 @@ def _alternative(first: str, second: str) -> str:
     return f"(?<={_class(first)})(?={_class(second)})"
 
 
-# One of SINGLES, or one of the PAIRS side by side. The pattern starts with one character
+def _last(body: str) -> str:
+    return body if body.startswith("\\") else _class(body)
+
+
+# One of SINGLES, one of the PAIRS side by side, or one of the TRIPLES in a row (found by
+# its middle character). The pattern starts with one character
 # class, so the stdlib ``re`` engine scans for it in a tight C loop and tries the alternatives
 # only where that character occurs. The class holds SINGLES and, of each pair, the side with
 # fewer common letters: the pair's other character is then checked by a lookbehind or a
@@ -168,11 +181,13 @@ MOJIBAKE_PAIR_RE = re.compile(
     _class(
         SINGLES
         + "".join(second if _scan_second(first, second) else first for first, second in PAIRS)
+        + "".join(middle for _, middle, _ in TRIPLES)
     )
     + "(?:(?<="
     + _class(SINGLES)
     + ")|"
     + "|".join(_alternative(first, second) for first, second in PAIRS)
+    + "".join(f"|(?<={_class(a)}{_class(b)})(?={_last(c)})" for a, b, c in TRIPLES)
     + ")"
 )
 
