@@ -246,8 +246,21 @@ def test_split_agrees_with_the_spaces_pattern_outside_its_exceptions() -> None:
             assert (SPACES_RE.fullmatch(c) is not None) == c.isspace(), hex(code)
 
 
+def test_printable_text_holds_no_white_space_but_the_plain_space() -> None:
+    """Over all of Unicode: a character that SPACES_RE collapses or ``str.split`` splits on
+    is unprintable, the plain space apart. So a printable line without a double space or a
+    space at either end is its own normal form."""
+    for code in range(0x110000):
+        c = chr(code)
+        if c != " " and (c.isspace() or SPACES_RE.fullmatch(c) is not None):
+            assert not c.isprintable(), hex(code)
+
+
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
 @example("a\u200b b\x1c c\u00a0 ")
+@example("printable words, single spaces")
+@example(" lead")
+@example("double  space")
 def test_normalise_is_the_spaces_pattern(text: str) -> None:
     """The fast path gives exactly what SPACES_RE collapsing and stripping gives."""
     assert normalise(text) == SPACES_RE.sub(" ", text).strip()

@@ -111,6 +111,10 @@ def normalise(text: str) -> str:
     >>> normalise("  Advertisement\\u00a0\\u00a0Advertisement ")
     'Advertisement Advertisement'
     """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # Every white space or zero-width character but the plain space is unprintable
+        # (tested over all of Unicode): single inner spaces are all there is to collapse.
+        return text
     if SPLIT_DISAGREES_RE.search(text) is None:
         return " ".join(text.split())
     return SPACES_RE.sub(" ", text).strip()
