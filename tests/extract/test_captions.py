@@ -17,6 +17,7 @@ from copydesk.extract.captions import (
     _pipe_may_match,
     caption,
     read_caption,
+    read_found,
 )
 
 PROSE = "The port closed on Monday after a storm hit the coast, officials said."
@@ -185,3 +186,34 @@ def test_marker_guard_never_skips_a_match(line: str) -> None:
     """The marker guard is a necessary condition of the marker pattern's match."""
     if _marker_res()[1].fullmatch(line) is not None:
         assert _marker_may_match(line)
+
+
+@given(st.text(), st.integers(0, 12))
+@example("ßxyz", 1)
+@example("İstanbul", 2)
+@example("ﬁle photo", 1)
+def test_casefolding_an_opening_gives_the_opening_of_the_casefolded_text(
+    text: str, size: int
+) -> None:
+    """What the credit-opener test relies on: each character casefolds on its own, to one
+    character or more, so the casefolded first characters of a line begin its casefolded
+    whole and are at least as many."""
+    head = text[:size].casefold()
+    assert text.casefold().startswith(head)
+    assert len(head) >= min(size, len(text))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "FEATURED IMAGE VIA Franco Origlia/Getty Images.",
+        "(Photo courtesy of the Port Authority)",
+        "ﬁle photo: Reuters",
+        "Image via ẞTRAẞE Archive",
+    ],
+)
+def test_credit_openers_are_read_from_the_opening(line: str) -> None:
+    """An opener followed by a credit is read whatever comes after the opening."""
+    found = read_found(line)
+    assert found is not None
+    assert found.caption.text == ""

@@ -205,7 +205,11 @@ def read_found(text: str) -> Found | None:
     if not 2 <= len(line) <= MAX_LINE_CHARS:
         return None
     lex = lexicon()
-    folded = line.strip("()[]").casefold()
+    # Openers are compared with the line's opening only, so only that much is casefolded:
+    # each character casefolds on its own, to one character or more, so the casefolded
+    # opening is the beginning of the casefolded line, one character longer than any opener.
+    longest = len(lex.credit_openers[0]) if lex.credit_openers else 0
+    folded = line.strip("()[]")[: longest + 1].casefold()
     # one C-level test for all openers first; most lines start with none of them
     openers = lex.credit_openers if folded.startswith(lex.credit_openers) else ()
     for opener in openers:
