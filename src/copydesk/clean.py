@@ -84,7 +84,8 @@ def finish(draft: Draft) -> Article:
         metadata=dict(f.metadata),
         encoding=draft.encoding,
         edits=draft.edits,
-        truncated=any(e.rule == LIMIT_RULE for e in draft.edits),
+        # start() makes the cut the ledger's first edit, before any step
+        truncated=bool(draft.edits) and draft.edits[0].rule == LIMIT_RULE,
     )
 
 

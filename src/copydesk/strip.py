@@ -317,7 +317,8 @@ _LONGEST: IdentityCache[tuple[Rule, ...], int] = IdentityCache(64)
 def _first_firing(
     rules: Sequence[Rule], pre: Prefilter, longest: int, text: str, *, at_edge: bool | str
 ) -> Rule | None:
-    if len(text) > LONGEST_CHECKED or _surely_longer(text, longest):  # prose
+    size = len(text)
+    if size > LONGEST_CHECKED or (size > longest and _surely_longer(text, longest)):  # prose
         return None
     line = normalise(text)
     if len(line) > longest or not pre.may_fire(line):
