@@ -34,7 +34,7 @@ import attrs
 import regex
 
 from copydesk._identity import IdentityCache
-from copydesk.rules import Match, Rule
+from copydesk.rules import Match, Rule, matcher
 from copydesk.rules.literals import any_of, fold, openings, required
 
 __all__ = ["Prefilter", "Tier", "prefilter"]
@@ -67,12 +67,13 @@ Screens = tuple[tuple[str, tuple[regex.Pattern[str], ...]], ...]
 class Tier:
     """The patterns of the rules that may fire on a line of some length, ready to test.
 
-    ``joined`` holds the patterns tried at the start of a line (:class:`Joined`); ``folded``
-    and ``plain`` screen the search patterns that ignore case and those that do not
-    (:func:`~copydesk.rules.literals.required`); ``unscreened`` are searched on every line.
+    ``joined`` holds the patterns tried at the start of a line, one :class:`Joined` per way
+    of matching and case flag; ``folded`` and ``plain`` screen the search patterns that
+    ignore case and those that do not (:func:`~copydesk.rules.literals.required`);
+    ``unscreened`` are searched on every line.
     """
 
-    joined: Joined
+    joined: tuple[Joined, ...]
     folded: Screens
     plain: Screens
     unscreened: tuple[regex.Pattern[str], ...]
@@ -89,8 +90,9 @@ class Tier:
 
     def meets(self, line: str) -> bool:
         """True when a pattern of the tier meets ``line`` as its rule says."""
-        if self.joined.meets(line):
-            return True
+        for joined in self.joined:
+            if joined.meets(line):
+                return True
         for search in self._searches:
             if search(line) is not None:
                 return True
@@ -101,46 +103,45 @@ class Tier:
 
 @attrs.frozen(slots=True)
 class Joined:
-    """The patterns tried at the start of a line (of ``"line"`` and ``"start"`` rules), as
-    one alternation per first character of the line: of the patterns whose openings
-    (:func:`~copydesk.rules.literals.openings`) the character matches, and of those without
-    openings. Most lines begin with a character few patterns open with, and one short
-    alternation is tried several times faster than all the patterns. The choice is kept per
+    """The patterns of one way of matching a line's start (``"line"`` or ``"start"``) and one
+    case flag, tried as one alternation: of the patterns whose openings
+    (:func:`~copydesk.rules.literals.openings`) the line's first character matches, and of
+    those without openings. Most lines begin with a character few patterns open with, and a
+    short alternation is tried several times faster than all of them. The choice is kept per
     first character; the alternations are compiled once per choice, shared by all tiers.
     """
 
-    #: ``(match, flags, source)`` of each pattern.
-    patterns: tuple[tuple[Match, int, str], ...]
+    match: Match
+    flags: int
+    sources: tuple[str, ...]
     #: Per pattern, one alternation of its openings, or None (it is always tried).
     _openings: tuple[regex.Pattern[str] | None, ...] = attrs.field(init=False, repr=False)
-    _by_first: dict[str, Callable[[str], object]] = attrs.field(
+    _by_first: dict[str, Callable[[str], object] | None] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
 
     def __attrs_post_init__(self) -> None:
-        tests = []
-        for _, flags, source in self.patterns:
-            found = openings(source)
-            tests.append(None if found is None else regex.compile("|".join(found), flags))
-        object.__setattr__(self, "_openings", tuple(tests))
+        found = [openings(s) for s in self.sources]
+        tests = tuple(None if o is None else regex.compile("|".join(o), self.flags) for o in found)
+        object.__setattr__(self, "_openings", tests)
 
     def meets(self, line: str) -> bool:
-        """True when one of the patterns meets ``line`` as its way of matching says."""
+        """True when one of the patterns meets ``line`` as ``match`` says."""
         first = line[:1]
         # one lookup, not a test and a lookup: another thread may start the choices over
-        test = self._by_first.get(first)
-        if test is None:
+        test = self._by_first.get(first, _UNSEEN)
+        if test is _UNSEEN:
             test = self._choose(first)
-        return test(line) is not None
+        return test is not None and test(line) is not None
 
-    def _choose(self, first: str) -> Callable[[str], object]:
+    def _choose(self, first: str) -> Callable[[str], object] | None:
         # an empty line: only a pattern that may match nothing (no openings) can meet it
         chosen = tuple(
-            pattern
-            for pattern, opening in zip(self.patterns, self._openings, strict=True)
+            source
+            for source, opening in zip(self.sources, self._openings, strict=True)
             if opening is None or (first and opening.fullmatch(first) is not None)
         )
-        test = _joined_test(chosen)
+        test = _joined_test(self.match, self.flags, chosen) if chosen else None
         if len(self._by_first) >= FIRST_CHARACTERS_KEPT:
             self._by_first.clear()
         self._by_first[first] = test
@@ -200,7 +201,7 @@ def _screens(pairs: list[tuple[regex.Pattern[str], tuple[str, ...]]]) -> Screens
 
 def _tier(rules: Iterable[Rule]) -> Tier | None:
     """The tier of ``rules``, or None when their patterns cannot be joined safely."""
-    starts: list[tuple[Match, int, str]] = []
+    groups: dict[tuple[Match, int], list[str]] = {}
     folded: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
     plain: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
     unscreened: list[regex.Pattern[str]] = []
@@ -209,7 +210,7 @@ def _tier(rules: Iterable[Rule]) -> Tier | None:
             if UNSAFE_RE.search(pattern.pattern):
                 return None
             if rule.match != "search":
-                starts.append((rule.match, pattern.flags, pattern.pattern))
+                groups.setdefault((rule.match, pattern.flags), []).append(pattern.pattern)
                 continue
             # a joined search is slower than its parts: each is screened by its literals
             literals = required(pattern.pattern)
@@ -219,44 +220,37 @@ def _tier(rules: Iterable[Rule]) -> Tier | None:
                 folded.append((pattern, tuple(dict.fromkeys(x.casefold() for x in literals))))
             else:
                 plain.append((pattern, literals))
-    return Tier(Joined(tuple(starts)), _screens(folded), _screens(plain), tuple(unscreened))
+    joined = tuple(
+        Joined(match, flags, tuple(sources)) for (match, flags), sources in groups.items()
+    )
+    return Tier(joined, _screens(folded), _screens(plain), tuple(unscreened))
 
 
-def _compile_joined(patterns: Sequence[tuple[Match, int, str]], flags: int) -> regex.Pattern[str]:
-    """One pattern that matches at the start of a line where one of ``patterns`` meets it: a
-    ``"line"`` pattern must end at the end (``\\Z``), a pattern that ignores case does so in
-    a scoped ``(?i:...)``, and each is in a group of its own. ``flags`` are the flags the
-    patterns share, case apart."""
-    parts = []
-    for match, own, source in patterns:
-        part = f"(?:{source})\\Z" if match == "line" else f"(?:{source})"
-        parts.append(f"(?i:{part})" if own & regex.IGNORECASE else part)
-    return regex.compile("|".join(parts), flags)
+def _compile_joined(sources: Sequence[str], flags: int) -> regex.Pattern[str]:
+    """One alternation of ``sources``, each in a group of its own."""
+    return regex.compile("|".join(f"(?:{s})" for s in sources), flags)
+
+
+def _unseen(line: str) -> object:
+    raise AssertionError("a placeholder, never called")
+
+
+#: What a :class:`Joined` holds for a first character it has not chosen patterns for yet.
+_UNSEEN: Callable[[str], object] = _unseen
 
 
 def _always(line: str) -> object:
     return line  # never None: the line is tried rule by rule
 
 
-def _never(line: str) -> object:
-    return None
-
-
 @functools.lru_cache(maxsize=JOINED_KEPT)
-def _joined_test(patterns: tuple[tuple[Match, int, str], ...]) -> Callable[[str], object]:
-    """The call that tries ``patterns`` on a line: None where none of them meets it. One
-    compiled pattern per set of flags they share, case apart (rules give them all the same);
-    when they do not compile as one, a call that lets every line through."""
-    by_flags: dict[int, list[tuple[Match, int, str]]] = {}
-    for pattern in patterns:
-        by_flags.setdefault(pattern[1] & ~regex.IGNORECASE, []).append(pattern)
+def _joined_test(match: Match, flags: int, sources: tuple[str, ...]) -> Callable[[str], object]:
+    """The call that tries the alternation of ``sources`` on a line as ``match`` says; when
+    they do not compile as one alternation, a call that lets every line through."""
     try:
-        tests = [_compile_joined(group, flags).match for flags, group in by_flags.items()]
+        return matcher(_compile_joined(sources, flags), match)
     except regex.error:
         return _always
-    if len(tests) <= 1:
-        return tests[0] if tests else _never
-    return lambda line: next((m for test in tests if (m := test(line)) is not None), None)
 
 
 def _join(rules: Iterable[Rule]) -> Prefilter:
