@@ -2,7 +2,7 @@
 
 Patterns hold literal runs, classes, escapes, groups, alternation, lookarounds and every kind
 of quantifier; lines are drawn from a small alphabet (:data:`ALPHABET`), so that matches are
-frequent, with upper case and the Turkish i mixed in.
+frequent, with upper case, the Turkish i, ß and a letter with no upper case (ĸ) mixed in.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 from hypothesis import strategies as st
 
-ALPHABET = "abcİıI -.:"
+ALPHABET = "abcİıI -.:ĸßẞ"
 LETTERS = st.sampled_from("abcI ")
 QUANTIFIERS = st.sampled_from(["", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,3}", "+?", "??"])
 
@@ -20,7 +20,7 @@ def _atoms(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     simple = st.one_of(
         literal_run,
         st.sampled_from([r"\s", r"\d", r"\w", ".", "[ab]", "[^a]", r"\b", "^", "$", r"\.", r"\-"]),
-        st.sampled_from([r"\p{L}", r"\p{Lu}"]),
+        st.sampled_from([r"\p{L}", r"\p{Lu}", r"\p{Ll}", r"\P{Ll}", "[[:upper:]]", "(*PRUNE)"]),
     )
     group = st.builds(
         lambda head, alts: f"({head}{'|'.join(alts)})",

@@ -201,13 +201,14 @@ class _Reader:
         if nxt and nxt in CLASS_ESCAPES:
             return None
         if nxt in ("p", "P"):
-            if self.peek() == "{":
-                end = self.src.find("}", self.pos)
-                if end == -1:
-                    raise _GiveUp("unclosed property")
-                self.pos = end + 1
-            else:
-                self.pos += 1
+            # "\\p{Lu}"; without braces the regex module may read a property of one letter
+            # or a literal "p" ("\\p?"), so the reader does not guess
+            if self.peek() != "{":
+                raise _GiveUp(f"\\{nxt} without braces")
+            end = self.src.find("}", self.pos)
+            if end == -1:
+                raise _GiveUp("unclosed property")
+            self.pos = end + 1
             return None
         raise _GiveUp(f"escape \\{nxt}")
 

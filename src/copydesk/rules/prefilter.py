@@ -40,13 +40,19 @@ from copydesk.rules.literals import any_of, fold, openings, required
 __all__ = ["Prefilter", "Tier", "prefilter"]
 
 # Constructs whose meaning changes when a pattern is put inside a larger one: global inline
-# flags ("(?i)", "(?V0)"), back references by number or name, conditionals and recursion. A rule set
-# with one of these gets no prefilter (every line is tried rule by rule, as before).
-# Example: r"(?i)foo", r"(a)\1", r"(?(1)x|y)". Bounded: fixed-length alternatives.
+# flags ("(?i)", "(?V0)"), back references by number or name, conditionals, recursion, and
+# backtracking verbs ("(*PRUNE)" ends the whole alternation). A rule set with one of these
+# gets no prefilter (every line is tried rule by rule, as before).
+# Example: r"(?i)foo", r"(a)\1", r"(?(1)x|y)", r"a(*SKIP)b". Bounded: fixed-length alternatives.
 UNSAFE_RE = regex.compile(
     r"\(\?[a-zA-Z][a-zA-Z01]{0,7}\)|\(\?[a-zA-Z01]{0,8}-[a-zA-Z]{1,8}\)|\\[1-9]|\\g|\(\?P="
-    r"|\(\?P>|\(\?\(|\(\?[R0-9&+-]"
+    r"|\(\?P>|\(\?\(|\(\?[R0-9&+-]|\(\*"
 )
+# Where the regex module may match a pattern that ignores case differently inside a larger
+# alternation than alone: a Unicode property or a POSIX class ("\p{Lu}" and "[[:upper:]]"
+# then miss letters like "ĸ" that they match alone; regex 2026.11.19). Such a pattern is
+# tried alone. Example: r"\p{Lu}{2,}", r"[[:upper:]]+". Single escapes: linear.
+ALONE_RE = regex.compile(r"\\[pP]|\[:\^?[a-z]{1,10}:\]")
 #: How many prefilters are kept (one per rule set seen, like the merged rule sets).
 CACHE_SIZE = 32
 #: First characters a :class:`Joined` keeps its choice of patterns for (then it starts over).
@@ -70,23 +76,27 @@ class Tier:
     ``joined`` holds the patterns tried at the start of a line, one :class:`Joined` per way
     of matching and case flag; ``folded`` and ``plain`` screen the search patterns that
     ignore case and those that do not (:func:`~copydesk.rules.literals.required`);
-    ``unscreened`` are searched on every line.
+    ``unscreened`` are searched on every line, and ``alone`` (with their way of matching) are
+    tried on every line one by one (see ``ALONE_RE``).
     """
 
     joined: tuple[Joined, ...]
     folded: Screens
     plain: Screens
     unscreened: tuple[regex.Pattern[str], ...]
+    alone: tuple[tuple[Match, regex.Pattern[str]], ...] = ()
     #: One search for any literal of ``folded`` / ``plain``: on a short line it rules out
     #: the screens at once (most lines hold none of them).
     _any: tuple[re.Pattern[str], re.Pattern[str]] = attrs.field(init=False, repr=False)
-    #: The unscreened patterns as the calls that search a line for them.
+    #: The unscreened and the lone patterns as the calls that try them on a line.
     _searches: tuple[Callable[[str], object], ...] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         screens = (any_of(x for x, _ in self.folded), any_of(x for x, _ in self.plain))
         object.__setattr__(self, "_any", screens)
-        object.__setattr__(self, "_searches", tuple(p.search for p in self.unscreened))
+        searches: list[Callable[[str], object]] = [p.search for p in self.unscreened]
+        searches += [matcher(p, match) for match, p in self.alone]
+        object.__setattr__(self, "_searches", tuple(searches))
 
     def meets(self, line: str) -> bool:
         """True when a pattern of the tier meets ``line`` as its rule says."""
@@ -114,15 +124,21 @@ class Joined:
     match: Match
     flags: int
     sources: tuple[str, ...]
-    #: Per pattern, one alternation of its openings, or None (it is always tried).
-    _openings: tuple[regex.Pattern[str] | None, ...] = attrs.field(init=False, repr=False)
+    #: Per pattern, its openings compiled one by one, or None (it is always tried).
+    _openings: tuple[tuple[regex.Pattern[str], ...] | None, ...] = attrs.field(
+        init=False, repr=False
+    )
     _by_first: dict[str, Callable[[str], object] | None] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
 
     def __attrs_post_init__(self) -> None:
         found = [openings(s) for s in self.sources]
-        tests = tuple(None if o is None else regex.compile("|".join(o), self.flags) for o in found)
+        # one by one: an alternation of atoms may not match what each atom matches alone
+        tests = tuple(
+            None if o is None else tuple(regex.compile(atom, self.flags) for atom in o)
+            for o in found
+        )
         object.__setattr__(self, "_openings", tests)
 
     def meets(self, line: str) -> bool:
@@ -139,7 +155,7 @@ class Joined:
         chosen = tuple(
             source
             for source, opening in zip(self.sources, self._openings, strict=True)
-            if opening is None or (first and opening.fullmatch(first) is not None)
+            if opening is None or (first and any(a.fullmatch(first) for a in opening))
         )
         test = _joined_test(self.match, self.flags, chosen) if chosen else None
         if len(self._by_first) >= FIRST_CHARACTERS_KEPT:
@@ -205,10 +221,18 @@ def _tier(rules: Iterable[Rule]) -> Tier | None:
     folded: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
     plain: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
     unscreened: list[regex.Pattern[str]] = []
+    alone: list[tuple[Match, regex.Pattern[str]]] = []
     for rule in rules:
         for pattern in rule.patterns:
             if UNSAFE_RE.search(pattern.pattern):
                 return None
+            if (
+                rule.match != "search"
+                and pattern.flags & regex.I
+                and ALONE_RE.search(pattern.pattern)
+            ):
+                alone.append((rule.match, pattern))
+                continue
             if rule.match != "search":
                 groups.setdefault((rule.match, pattern.flags), []).append(pattern.pattern)
                 continue
@@ -223,7 +247,7 @@ def _tier(rules: Iterable[Rule]) -> Tier | None:
     joined = tuple(
         Joined(match, flags, tuple(sources)) for (match, flags), sources in groups.items()
     )
-    return Tier(joined, _screens(folded), _screens(plain), tuple(unscreened))
+    return Tier(joined, _screens(folded), _screens(plain), tuple(unscreened), tuple(alone))
 
 
 def _compile_joined(sources: Sequence[str], flags: int) -> regex.Pattern[str]:
