@@ -252,6 +252,14 @@ REVIEWED = [
     ),
     ([{"patterns": [r"[a-c]|[İ]{0,2}[\p{Lu}]"], "match": "line", "case_sensitive": False}], "ǰ"),
     ([{"patterns": ["[[:upper:]]+"], "match": "line", "case_sensitive": False}], "ĸ"),
+    (
+        [
+            {"patterns": [r"\P{Ll}\d", r"(?i:a)"], "match": "start", "case_sensitive": True},
+        ],
+        "I1",
+    ),
+    ([{"patterns": ["ı"], "match": "search", "case_sensitive": False}], "kI"),
+    ([{"patterns": ["[kK]İ"], "match": "search", "case_sensitive": False}], "äki"),
 ]
 
 

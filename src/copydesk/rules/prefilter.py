@@ -35,7 +35,7 @@ import regex
 
 from copydesk._identity import IdentityCache
 from copydesk.rules import Match, Rule, matcher
-from copydesk.rules.literals import any_of, fold, openings, required
+from copydesk.rules.literals import TURKIC_I, any_of, fold, openings, required
 
 __all__ = ["Prefilter", "Tier", "prefilter"]
 
@@ -48,9 +48,10 @@ UNSAFE_RE = regex.compile(
     r"\(\?[a-zA-Z][a-zA-Z01]{0,7}\)|\(\?[a-zA-Z01]{0,8}-[a-zA-Z]{1,8}\)|\\[1-9]|\\g|\(\?P="
     r"|\(\?P>|\(\?\(|\(\?[R0-9&+-]|\(\*"
 )
-# Where the regex module may match a pattern that ignores case differently inside a larger
-# alternation than alone: a Unicode property or a POSIX class ("\p{Lu}" and "[[:upper:]]"
-# then miss letters like "ĸ" that they match alone; regex 2026.11.19). Such a pattern is
+# Where the regex module may match a pattern differently inside a larger alternation than
+# alone: a Unicode property or a POSIX class. Ignoring case, "\p{Lu}" and "[[:upper:]]" then
+# miss letters like "ĸ" that they match alone; a case-sensitive "\P{Ll}" beside a "(?i:...)"
+# branch of another pattern is matched ignoring case (regex 2026.11.19). Such a pattern is
 # tried alone. Example: r"\p{Lu}{2,}", r"[[:upper:]]+". Single escapes: linear.
 ALONE_RE = regex.compile(r"\\[pP]|\[:\^?[a-z]{1,10}:\]")
 #: How many prefilters are kept (one per rule set seen, like the merged rule sets).
@@ -215,6 +216,14 @@ def _screens(pairs: list[tuple[regex.Pattern[str], tuple[str, ...]]]) -> Screens
     return tuple((literal, tuple(patterns)) for literal, patterns in by_literal.items())
 
 
+def _turkic(literals: Iterable[str]) -> bool:
+    """True when a literal holds a Turkish ``İ`` or ``ı``: ignoring case, the regex module
+    matches them to ``i`` and ``I``, which their casefolds do not contain, so such a literal
+    cannot screen a casefolded line (:func:`~copydesk.rules.literals.fold` guards the line
+    side)."""
+    return any(i in literal for literal in literals for i in TURKIC_I)
+
+
 def _tier(rules: Iterable[Rule]) -> Tier | None:
     """The tier of ``rules``, or None when their patterns cannot be joined safely."""
     groups: dict[tuple[Match, int], list[str]] = {}
@@ -226,11 +235,7 @@ def _tier(rules: Iterable[Rule]) -> Tier | None:
         for pattern in rule.patterns:
             if UNSAFE_RE.search(pattern.pattern):
                 return None
-            if (
-                rule.match != "search"
-                and pattern.flags & regex.I
-                and ALONE_RE.search(pattern.pattern)
-            ):
+            if rule.match != "search" and ALONE_RE.search(pattern.pattern):
                 alone.append((rule.match, pattern))
                 continue
             if rule.match != "search":
@@ -238,7 +243,7 @@ def _tier(rules: Iterable[Rule]) -> Tier | None:
                 continue
             # a joined search is slower than its parts: each is screened by its literals
             literals = required(pattern.pattern)
-            if literals is None:
+            if literals is None or (pattern.flags & regex.IGNORECASE and _turkic(literals)):
                 unscreened.append(pattern)
             elif pattern.flags & regex.IGNORECASE:
                 folded.append((pattern, tuple(dict.fromkeys(x.casefold() for x in literals))))
