@@ -232,7 +232,8 @@ class _Reader:
             else:
                 self.pos += 1
 
-    def group(self) -> Literals | None:
+    def group_head(self) -> bool:
+        """Read a group's opening parenthesis and head; True for a lookaround (zero width)."""
         self.pos += 1
         zero_width = False
         if self.src.startswith("?", self.pos):
@@ -252,10 +253,17 @@ class _Reader:
                 self.pos = end + 1
             else:
                 raise _GiveUp(f"group ({head}")
-        inner = self.alternation()
+        return zero_width
+
+    def group_end(self) -> None:
         if self.peek() != ")":
             raise _GiveUp("unclosed group")
         self.pos += 1
+
+    def group(self) -> Literals | None:
+        zero_width = self.group_head()
+        inner = self.alternation()
+        self.group_end()
         return None if zero_width else inner
 
 
@@ -333,29 +341,9 @@ class _OpeningReader(_Reader):
         return (re.escape(c),), False  # regex reads re's escapes alike
 
     def group_opening(self) -> Opening:
-        self.pos += 1
-        zero_width = False
-        if self.src.startswith("?", self.pos):
-            head = self.src[self.pos : self.pos + 3]
-            if head.startswith("?:"):
-                self.pos += 2
-            elif head.startswith(("?=", "?!")):
-                self.pos += 2
-                zero_width = True
-            elif head in ("?<=", "?<!"):
-                self.pos += 3
-                zero_width = True
-            elif head.startswith(("?P<", "?<")):
-                end = self.src.find(">", self.pos)
-                if end == -1:
-                    raise _GiveUp("unclosed group name")
-                self.pos = end + 1
-            else:
-                raise _GiveUp(f"group ({head}")
+        zero_width = self.group_head()
         inner = self.branches()
-        if self.peek() != ")":
-            raise _GiveUp("unclosed group")
-        self.pos += 1
+        self.group_end()
         return None if zero_width else inner
 
 
