@@ -77,35 +77,32 @@ class Tier:
     ``joined`` holds the patterns tried at the start of a line, one :class:`Joined` per way
     of matching and case flag; ``folded`` and ``plain`` screen the search patterns that
     ignore case and those that do not (:func:`~copydesk.rules.literals.required`);
-    ``unscreened`` are searched on every line, and ``alone`` (with their way of matching) are
-    tried on every line one by one (see ``ALONE_RE``).
+    ``alone`` are tried on every line one by one, each as its rule says: the search patterns
+    without a literal to screen them by, and the patterns that may not join (``ALONE_RE``).
     """
 
     joined: tuple[Joined, ...]
     folded: Screens
     plain: Screens
-    unscreened: tuple[regex.Pattern[str], ...]
-    alone: tuple[tuple[Match, regex.Pattern[str]], ...] = ()
+    alone: tuple[tuple[Match, regex.Pattern[str]], ...]
     #: One search for any literal of ``folded`` / ``plain``: on a short line it rules out
     #: the screens at once (most lines hold none of them).
     _any: tuple[re.Pattern[str], re.Pattern[str]] = attrs.field(init=False, repr=False)
-    #: The unscreened and the lone patterns as the calls that try them on a line.
-    _searches: tuple[Callable[[str], object], ...] = attrs.field(init=False, repr=False)
+    #: The lone patterns as the calls that try them on a line.
+    _alone: tuple[Callable[[str], object], ...] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         screens = (any_of(x for x, _ in self.folded), any_of(x for x, _ in self.plain))
         object.__setattr__(self, "_any", screens)
-        searches: list[Callable[[str], object]] = [p.search for p in self.unscreened]
-        searches += [matcher(p, match) for match, p in self.alone]
-        object.__setattr__(self, "_searches", tuple(searches))
+        object.__setattr__(self, "_alone", tuple(matcher(p, m) for m, p in self.alone))
 
     def meets(self, line: str) -> bool:
         """True when a pattern of the tier meets ``line`` as its rule says."""
         for joined in self.joined:
             if joined.meets(line):
                 return True
-        for search in self._searches:
-            if search(line) is not None:
+        for test in self._alone:
+            if test(line) is not None:
                 return True
         if self.folded and _screened(fold(line), line, self.folded, self._any[0]):
             return True
@@ -129,7 +126,7 @@ class Joined:
     _openings: tuple[tuple[regex.Pattern[str], ...] | None, ...] = attrs.field(
         init=False, repr=False
     )
-    _by_first: dict[str, Callable[[str], object] | None] = attrs.field(
+    _by_first: dict[str, Callable[[str], object]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
 
@@ -146,19 +143,19 @@ class Joined:
         """True when one of the patterns meets ``line`` as ``match`` says."""
         first = line[:1]
         # one lookup, not a test and a lookup: another thread may start the choices over
-        test = self._by_first.get(first, _UNSEEN)
-        if test is _UNSEEN:
+        test = self._by_first.get(first)
+        if test is None:
             test = self._choose(first)
-        return test is not None and test(line) is not None
+        return test(line) is not None
 
-    def _choose(self, first: str) -> Callable[[str], object] | None:
+    def _choose(self, first: str) -> Callable[[str], object]:
         # an empty line: only a pattern that may match nothing (no openings) can meet it
         chosen = tuple(
             source
             for source, opening in zip(self.sources, self._openings, strict=True)
             if opening is None or (first and any(a.fullmatch(first) for a in opening))
         )
-        test = _joined_test(self.match, self.flags, chosen) if chosen else None
+        test = _joined_test(self.match, self.flags, chosen) if chosen else _never
         if len(self._by_first) >= FIRST_CHARACTERS_KEPT:
             self._by_first.clear()
         self._by_first[first] = test
@@ -192,7 +189,7 @@ class Prefilter:
     exact: bool
     rules: tuple[Rule, ...] = ()
     caps: tuple[int, ...] = ()
-    _tiers: dict[int, Tier | None] = attrs.field(factory=dict, eq=False, repr=False)
+    _tiers: dict[int, Tier] = attrs.field(factory=dict, eq=False, repr=False)
 
     def may_fire(self, line: str) -> bool:
         """False only when no pattern of the set meets ``line`` (already normalised)."""
@@ -203,9 +200,7 @@ class Prefilter:
             return False  # longer than any rule looks at
         if i not in self._tiers:
             self._tiers[i] = _tier(r for r in self.rules if r.max_chars >= self.caps[i])
-        tier = self._tiers[i]
-        # a tier whose patterns do not join (two use one group name): every line is tried
-        return tier is None or tier.meets(line)
+        return self._tiers[i].meets(line)
 
 
 def _screens(pairs: list[tuple[regex.Pattern[str], tuple[str, ...]]]) -> Screens:
@@ -224,17 +219,14 @@ def _turkic(literals: Iterable[str]) -> bool:
     return any(i in literal for literal in literals for i in TURKIC_I)
 
 
-def _tier(rules: Iterable[Rule]) -> Tier | None:
-    """The tier of ``rules``, or None when their patterns cannot be joined safely."""
+def _tier(rules: Iterable[Rule]) -> Tier:
+    """The tier of ``rules`` (none of whose patterns is unsafe to join: see ``_join``)."""
     groups: dict[tuple[Match, int], list[str]] = {}
     folded: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
     plain: list[tuple[regex.Pattern[str], tuple[str, ...]]] = []
-    unscreened: list[regex.Pattern[str]] = []
     alone: list[tuple[Match, regex.Pattern[str]]] = []
     for rule in rules:
         for pattern in rule.patterns:
-            if UNSAFE_RE.search(pattern.pattern):
-                return None
             if rule.match != "search" and ALONE_RE.search(pattern.pattern):
                 alone.append((rule.match, pattern))
                 continue
@@ -244,7 +236,7 @@ def _tier(rules: Iterable[Rule]) -> Tier | None:
             # a joined search is slower than its parts: each is screened by its literals
             literals = required(pattern.pattern)
             if literals is None or (pattern.flags & regex.IGNORECASE and _turkic(literals)):
-                unscreened.append(pattern)
+                alone.append(("search", pattern))
             elif pattern.flags & regex.IGNORECASE:
                 folded.append((pattern, tuple(dict.fromkeys(x.casefold() for x in literals))))
             else:
@@ -252,7 +244,7 @@ def _tier(rules: Iterable[Rule]) -> Tier | None:
     joined = tuple(
         Joined(match, flags, tuple(sources)) for (match, flags), sources in groups.items()
     )
-    return Tier(joined, _screens(folded), _screens(plain), tuple(unscreened), tuple(alone))
+    return Tier(joined, _screens(folded), _screens(plain), tuple(alone))
 
 
 def _compile_joined(sources: Sequence[str], flags: int) -> regex.Pattern[str]:
@@ -260,12 +252,8 @@ def _compile_joined(sources: Sequence[str], flags: int) -> regex.Pattern[str]:
     return regex.compile("|".join(f"(?:{s})" for s in sources), flags)
 
 
-def _unseen(line: str) -> object:
-    raise AssertionError("a placeholder, never called")
-
-
-#: What a :class:`Joined` holds for a first character it has not chosen patterns for yet.
-_UNSEEN: Callable[[str], object] = _unseen
+def _never(line: str) -> object:
+    return None  # no pattern chosen: no line meets them
 
 
 def _always(line: str) -> object:
