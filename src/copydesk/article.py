@@ -31,6 +31,8 @@ class Edit:
     steps that is the text before that step; for every later step it is the repaired text.
     ``kind`` is ``removed`` (residue dropped), ``extracted`` (moved into a field) or
     ``replaced`` (an in-line fix; ``start == end`` for an insertion).
+    ``score`` is the line model's probability for the decision, on the model's edits only
+    (:mod:`copydesk.classify`); rules leave it None.
     """
 
     rule: str
@@ -39,10 +41,11 @@ class Edit:
     end: int
     old: str
     new: str = ""
+    score: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict of this edit."""
-        return {
+        """Return a JSON-ready dict of this edit (``score`` only when there is one)."""
+        d: dict[str, Any] = {
             "rule": self.rule,
             "kind": self.kind,
             "start": self.start,
@@ -50,6 +53,9 @@ class Edit:
             "old": self.old,
             "new": self.new,
         }
+        if self.score is not None:
+            d["score"] = self.score
+        return d
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Edit:
@@ -65,6 +71,7 @@ class Edit:
                 end=int(d["end"]),
                 old=str(d["old"]),
                 new=str(d.get("new", "")),
+                score=None if d.get("score") is None else float(d["score"]),
             )
         except KeyError as exc:
             raise RecordError(f"edit record is missing the field {exc.args[0]!r}") from None

@@ -146,9 +146,14 @@ class Draft:
         *,
         rule: str,
         kind: Literal["removed", "extracted"],
+        scores: Mapping[int, float] | None = None,
         **fields: Any,
     ) -> Draft:
-        """Send whole body lines out of the body, optionally setting fields at the same time."""
+        """Send whole body lines out of the body, optionally setting fields at the same time.
+
+        ``scores`` gives the line model's probability for some of ``indices``; their edits
+        carry it (:attr:`copydesk.Edit.score`).
+        """
         lines = list(self.lines)
         new_edits: list[Edit] = []
         for i in sorted(set(indices)):
@@ -156,9 +161,9 @@ class Draft:
             if line.state != "body":
                 continue
             lines[i] = attrs.evolve(line, state=kind, rule=rule)
-            new_edits.append(
-                Edit(rule, kind, line.start, line.end, self.text[line.start : line.end])
-            )
+            old = self.text[line.start : line.end]
+            score = None if scores is None else scores.get(i)
+            new_edits.append(Edit(rule, kind, line.start, line.end, old, score=score))
         draft = (
             self
             if not new_edits

@@ -115,8 +115,9 @@ def cut_point(text: str, max_chars: int) -> int:
 def truncation(text: str, max_chars: int | None) -> Edit | None:
     """Return the ledger edit that cuts ``text`` down to ``max_chars``, or None when it fits.
 
-    >>> truncation("Line one.\\nLine two.", 10)
-    Edit(rule='limit.max_chars', kind='removed', start=9, end=19, old='\\nLine two.', new='')
+    >>> edit = truncation("Line one.\\nLine two.", 10)
+    >>> edit.rule, edit.kind, edit.start, edit.end, edit.old
+    ('limit.max_chars', 'removed', 9, 19, '\\nLine two.')
     >>> truncation("fits", 10) is None, truncation("fits", None) is None
     (True, True)
     """
