@@ -7,6 +7,8 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
+from copydesk.batch import Record
+
 _PLACES = ("Port Aldine", "Velmora", "Tarsk", "Lindqvist Bay", "San Oriel")
 _TOPICS = ("the ferry", "the harbour wall", "the school roof", "the tram line", "the market")
 
@@ -103,3 +105,31 @@ def engine_line(i: int) -> bytes:
     elif kind == 211:
         del record["id"]
     return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+# Any Python string, lone surrogates included (json.loads makes them from "\ud800", and a
+# file name read with surrogateescape holds them): what a writer must never fail on.
+any_text = st.text(
+    st.one_of(st.characters(codec=None), st.characters(categories=["Cs"])), max_size=40
+)
+# A JSON value as json.loads returns it, with such strings inside.
+any_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | any_text,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(any_text, inner, max_size=3),
+    max_leaves=6,
+)
+# Records as the JSONL reader makes them: any id, any text (or a read error), any fields.
+any_record = st.builds(
+    lambda doc_id, raw, fields, error: Record(
+        doc_id,
+        raw=None if error else raw,
+        fields=fields,
+        kind="jsonl",
+        source="in.jsonl",
+        error=error,
+    ),
+    st.one_of(any_text, st.integers(), st.none()),
+    any_text,
+    st.dictionaries(any_text, any_json, max_size=3),
+    st.none() | st.tuples(any_text, any_text),
+)

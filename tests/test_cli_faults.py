@@ -102,3 +102,48 @@ def test_unreadable_file_is_an_error_record(tmp_path: Path, capsys) -> None:
     records = _records(capsys.readouterr().out)
     assert "error" in records[0]
     assert "article" in records[1]
+
+
+# The report of issue 17: a lone surrogate in a JSONL text or a carried field stopped the run.
+SURROGATE_JSONL = (
+    '{"id":"s","text":"lone \\ud800 here","note":"\\udcff"}\n'
+    '{"id":"after","text":"ok","\\ud800":["\\udfff"]}\n'
+    '{"id":"id \\udc80","text":"fine"}\n'
+)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "text"])
+def test_lone_surrogates_cost_no_record_in_any_format(tmp_path: Path, capsys, fmt: str) -> None:
+    """Surrogates in a text, a carried field or an id: every record written, as UTF-8."""
+    src = tmp_path / "s.jsonl"
+    src.write_text(SURROGATE_JSONL, "utf-8")
+    out = tmp_path / f"out.{fmt}"
+    assert main(["clean", str(src), "-q", "-o", str(out), "--format", fmt]) == 0
+    text = out.read_bytes().decode("utf-8")
+    if fmt == "jsonl":
+        records = [json.loads(line) for line in text.split("\n")[:-1]]
+    elif fmt == "json":
+        records = json.loads(text)
+    else:
+        assert text.count("==> ") == 3
+        assert "==> id \\udc80 <==" in text
+        return
+    assert [r["id"] for r in records] == ["s", "after", "id \udc80"]
+    assert records[0]["note"] == "\udcff"
+    assert records[1]["\ud800"] == ["\udfff"]
+
+
+def test_lone_surrogates_resume_and_output_dir(tmp_path: Path) -> None:
+    """--resume over such an output redoes nothing; --output-dir leaves no temporary file."""
+    src = tmp_path / "s.jsonl"
+    src.write_text(SURROGATE_JSONL, "utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-q", "-o", str(out)]) == 0
+    first = out.read_bytes()
+    assert main(["clean", str(src), "-q", "-o", str(out), "--resume"]) == 0
+    assert out.read_bytes() == first
+    assert first.count(b"\n") == 3
+    folder = tmp_path / "dir"
+    assert main(["clean", str(src), "-q", "--output-dir", str(folder)]) == 0
+    assert os.listdir(folder) == ["s.jsonl"]
+    assert (folder / "s.jsonl").read_bytes() == first

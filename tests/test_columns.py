@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 import subprocess
 import sys
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from copydesk import DEFAULT, RecordError, clean_article
-from copydesk.batch import ARTICLE_COLUMNS, CleanBatch, make_pipeline
+from copydesk._engines import file_schema, result_row
+from copydesk.batch import ARTICLE_COLUMNS, CleanBatch, Record, clean_chunk, make_pipeline
 
 from .engines import require
-from .strategies_batch import engine_doc
+from .strategies_batch import any_record, any_text, engine_doc
 from .strategies_learn import SCOPED_RULES, SCOPED_TEXT
 
 NAMES = [name for name, _ in ARTICLE_COLUMNS]
@@ -212,3 +216,37 @@ def test_adapter_modules_do_not_shadow_the_engines() -> None:
 
     assert copydesk_ray._ray() is ray
     assert copydesk_dask._module("dask") is dask
+
+
+# -- any string, lone surrogates included: Arrow takes every row (issue 17) --------------------
+
+
+@example(["lone \ud800 here", "\udcff", "ok"])
+@given(st.lists(any_text | st.binary(max_size=20) | st.none(), max_size=5))
+def test_article_columns_hold_any_text_as_arrow_strings(texts: list[object]) -> None:
+    """Whatever the texts, CleanBatch gives one row each that Arrow and Parquet hold."""
+    pa, pq = require("pyarrow"), require("pyarrow.parquet")
+    table = pa.table({"id": list(range(len(texts)))})
+    columns = CleanBatch()({"id": list(range(len(texts))), "text": texts})
+    schema = CleanBatch().output_schema(pa.schema([("id", pa.int64()), ("text", pa.string())]))
+    out = pa.Table.from_pydict(columns, schema=schema)
+    sink = pa.BufferOutputStream()
+    pq.write_table(out, sink)
+    assert pq.read_table(pa.BufferReader(sink.getvalue())).num_rows == len(texts) == len(table)
+
+
+@example([Record("id \ud800", raw="x", fields={"\ud800": "\udcff"}, error=("E", "\udc80"))])
+@given(st.lists(any_record, max_size=5))
+def test_engine_file_rows_hold_any_strings_as_arrow_strings(records: list[Record]) -> None:
+    """The engines' rows of JSONL records (any id, fields, error): one Parquet row each, the
+    fields column JSON that reads back to the record's fields."""
+    pa, pq = require("pyarrow"), require("pyarrow.parquet")
+    outcomes = clean_chunk([(r.raw, r.error, None) for r in records], DEFAULT)
+    rows = [result_row(r, a, e) for r, (a, e) in zip(records, outcomes, strict=True)]
+    sink = pa.BufferOutputStream()
+    pq.write_table(pa.Table.from_pylist(rows, schema=file_schema()), sink)
+    back = pq.read_table(pa.BufferReader(sink.getvalue())).to_pylist()
+    assert len(back) == len(records)
+    for row, record in zip(back, records, strict=True):
+        fields = json.loads(row["fields"])
+        assert json.dumps(fields, sort_keys=True) == json.dumps(dict(record.fields), sort_keys=True)

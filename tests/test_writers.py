@@ -5,9 +5,12 @@ from __future__ import annotations
 import io
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from copydesk._writers import (
     DirWriter,
@@ -17,7 +20,9 @@ from copydesk._writers import (
     article_text,
     write_atomic,
 )
-from copydesk.batch import Record, Result
+from copydesk.batch import Record, Result, clean_records
+
+from .strategies_batch import any_record, any_text
 
 OK = Result(Record("a.txt", source="a.txt"), {"title": "T", "body": "Body."})
 BAD = Result(Record("b.txt", source="b.txt"), error=("InputTooLarge", "too big"))
@@ -114,3 +119,126 @@ def test_write_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert path.read_bytes() == b"data"
     assert os.listdir(path.parent) == ["f.txt"]
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+# -- any string, lone surrogates included: every record yields exactly one record out ----------
+
+SURROGATES = [
+    Record("s", raw="lone \ud800 here", kind="jsonl", source="in.jsonl"),
+    Record(
+        "after",
+        raw="ok",
+        fields={"note": "\udcff", "\ud800": ["\udfff"]},
+        kind="jsonl",
+        source="in.jsonl",
+    ),
+    Record("e\ud800", error=("MalformedRecord", "bad \udc80"), kind="jsonl", source="in.jsonl"),
+    Record("\ud800\udc00", raw="pair", kind="jsonl", source="in.jsonl"),  # two lone halves
+]
+
+
+def _key(value: object) -> str:
+    """An id as --resume compares it: JSON text, ASCII (a lone high and low surrogate pair
+    reads back from JSON as the one character they make; both spell the same here)."""
+    return json.dumps(value, sort_keys=True)
+
+
+def _results(records: list[Record]) -> list[Result]:
+    return list(clean_records(records, jobs=1))
+
+
+@example(SURROGATES)
+@given(st.lists(any_record, max_size=5))
+def test_jsonl_writer_writes_one_utf8_line_per_record_whatever_its_strings(
+    records: list[Record],
+) -> None:
+    """Any strings in ids, texts, fields and errors: one JSON line per record, valid UTF-8."""
+    results = _results(records)
+    stream = io.BytesIO()
+    writer = JsonlWriter(stream)
+    for r in results:
+        writer.write(r)
+    writer.close()
+    lines = stream.getvalue().decode("utf-8").split("\n")  # strict: a surrogate would raise
+    assert lines.pop() == ""
+    out = [json.loads(line) for line in lines]
+    assert [_key(o["id"]) for o in out] == [_key(r.id) for r in records]
+    assert ["error" in o for o in out] == [not r.ok for r in results]
+
+
+@example(SURROGATES)
+@given(st.lists(any_record, max_size=5))
+def test_json_array_writer_holds_one_entry_per_record_whatever_its_strings(
+    records: list[Record],
+) -> None:
+    """The JSON array is valid UTF-8 and holds one entry per record, in order."""
+    stream = io.BytesIO()
+    writer = JsonArrayWriter(stream)
+    for r in _results(records):
+        writer.write(r)
+    writer.close()
+    out = json.loads(stream.getvalue().decode("utf-8"))
+    assert [_key(o["id"]) for o in out] == [_key(r.id) for r in records]
+
+
+class _Writes(io.BytesIO):
+    """A byte stream that counts its writes."""
+
+    writes = 0
+
+    def write(self, data: object) -> int:
+        self.writes += 1
+        return super().write(data)  # type: ignore[arg-type]
+
+
+@example(SURROGATES, True)
+@given(st.lists(any_record, max_size=5), st.booleans())
+def test_text_writer_writes_each_article_once_whatever_its_strings(
+    records: list[Record], headers: bool
+) -> None:
+    """One UTF-8 write per cleaned record (errors go to stderr), a header naming its id."""
+    results = _results(records)
+    stream = _Writes()
+    writer = TextWriter(stream, headers=headers)
+    for r in results:
+        writer.write(r)
+    writer.close()
+    text = stream.getvalue().decode("utf-8")
+    assert stream.writes == sum(r.ok for r in results)
+    assert text.count("==> ") >= (sum(r.ok for r in results) if headers else 0)
+
+
+@example(SURROGATES, "jsonl")
+@given(st.lists(any_record, max_size=5), st.sampled_from(["jsonl", "json", "text"]))
+def test_dir_writer_accounts_for_every_record_whatever_its_strings(
+    records: list[Record], fmt: str
+) -> None:
+    """A JSONL input's output file holds one UTF-8 line per record; no temporary file is left."""
+    with tempfile.TemporaryDirectory() as root:
+        writer = DirWriter(root, fmt)
+        for r in _results(records):
+            writer.write(r)
+        writer.close()
+        names = os.listdir(root)
+        assert names == (["in.jsonl"] if records else [])
+        if records:
+            lines = Path(root, "in.jsonl").read_bytes().decode("utf-8").split("\n")[:-1]
+            assert [_key(json.loads(x)["id"]) for x in lines] == [_key(r.id) for r in records]
+
+
+@example(["Body \ud800 text.", "d\udcff"])
+@given(st.lists(any_text, max_size=3))
+def test_dir_writer_writes_one_file_per_text_input_whatever_its_strings(texts: list[str]) -> None:
+    """Plain-text inputs (file names read with surrogateescape among them) give a file each."""
+    records = [
+        Record(f"d{i}\udcff.txt", raw=t, source=f"d{i}\udcff.txt") for i, t in enumerate(texts)
+    ]
+    for fmt in ("json", "text"):
+        with tempfile.TemporaryDirectory() as root:
+            writer = DirWriter(root, fmt)
+            for r in _results(records):
+                writer.write(r)
+            writer.close()
+            assert len(os.listdir(root)) == len(records)
+            for name in os.listdir(root):
+                Path(root, name).read_bytes().decode("utf-8")

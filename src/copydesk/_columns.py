@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
+from copydesk._jsontext import utf8_text
 from copydesk._sources import DEFAULT_MAX_BYTES
 from copydesk.errors import RecordError
 from copydesk.pipeline import Pipeline
@@ -71,19 +72,25 @@ def article_columns(
     """
     if error is not None or article is None:
         row: dict[str, Any] = dict.fromkeys(_NAMES)
-        row["error"] = error_text(error or ("RecordError", "no article"))
+        row["error"] = utf8_text(error_text(error or ("RecordError", "no article")))
         return row
     return {
-        "title": article.get("title"),
-        "authors": list(article.get("authors", ())),
+        "title": _cell(article.get("title")),
+        "authors": [utf8_text(a) for a in article.get("authors", ())],
         "published": article.get("published"),
-        "source": article.get("source"),
-        "categories": list(article.get("categories", ())),
+        "source": _cell(article.get("source")),
+        "categories": [utf8_text(c) for c in article.get("categories", ())],
         "language": article.get("language"),
-        "body": article.get("body", ""),
+        "body": utf8_text(article.get("body", "")),
         "n_removed": sum(1 for e in article.get("edits", ()) if e.get("kind") == "removed"),
         "error": None,
     }
+
+
+def _cell(value: str | None) -> str | None:
+    """A string cell Arrow can hold: a lone surrogate (never in a cleaned field, but an error
+    message may quote one) is spelled as its escape; None stays None."""
+    return None if value is None else utf8_text(value)
 
 
 def _default_pipeline() -> Pipeline:

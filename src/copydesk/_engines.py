@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from copydesk._columns import ARTICLE_COLUMNS, CleanBatch, article_columns
+from copydesk._jsontext import dumps, utf8_text
 from copydesk._sources import DEFAULT_MAX_BYTES, InputFormat, Record, _sources, iter_records
 from copydesk.pipeline import Pipeline
 
@@ -50,11 +51,20 @@ _PARQUET = (".parquet", ".parq")
 def result_row(
     record: Record, article: dict[str, Any] | None, error: tuple[str, str] | None
 ) -> dict[str, Any]:
-    """The output row of a record cleaned from a file: id, article columns, fields (JSON)."""
-    doc_id = record.id if isinstance(record.id, str) else json.dumps(record.id, ensure_ascii=False)
+    """The output row of a record cleaned from a file: id, article columns, fields (JSON).
+
+    Every cell is valid UTF-8, as Arrow and the JSON writers need: the id is JSON text when it
+    is not a string, or is a string holding a lone surrogate (escaped, as in the fields).
+
+    >>> result_row(Record("a\\ud800", fields={"k": "\\udcff"}), None, ("E", "m"))["fields"]
+    '{"k": "\\\\udcff"}'
+    """
+    doc_id = record.id
+    if not isinstance(doc_id, str) or utf8_text(doc_id) != doc_id:
+        doc_id = dumps(doc_id)
     row: dict[str, Any] = {"id": doc_id}
     row.update(article_columns(article, error))
-    row["fields"] = json.dumps(dict(record.fields), ensure_ascii=False)
+    row["fields"] = dumps(dict(record.fields))
     return row
 
 

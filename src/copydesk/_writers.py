@@ -7,11 +7,11 @@ temporary name and renamed into place, so a file that exists is complete.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from typing import IO, Any, Protocol
 
+from copydesk._jsontext import dumps, utf8_text
 from copydesk.batch import Result
 
 __all__ = [
@@ -35,8 +35,13 @@ class Writer(Protocol):
     def abort(self) -> None: ...
 
 
+# Every writer encodes what it writes through copydesk._jsontext: a lone surrogate in an id, a
+# carried field or a message (json.loads makes one from "\\ud800") is escaped, never a
+# UnicodeEncodeError that stops the run.
+
+
 def _json_line(result: Result) -> bytes:
-    return (json.dumps(result.to_record(), ensure_ascii=False) + "\n").encode("utf-8")
+    return (dumps(result.to_record()) + "\n").encode("utf-8")
 
 
 def article_text(article: dict[str, Any]) -> str:
@@ -45,6 +50,10 @@ def article_text(article: dict[str, Any]) -> str:
     if title:
         return f"{title}\n\n{body}" if body else str(title)
     return str(body)
+
+
+def _text_bytes(text: str) -> bytes:
+    return utf8_text(text).encode("utf-8")
 
 
 class JsonlWriter:
@@ -72,7 +81,7 @@ class JsonArrayWriter:
         self.count = 0
 
     def write(self, result: Result) -> None:
-        text = json.dumps(result.to_record(), ensure_ascii=False, indent=2)
+        text = dumps(result.to_record(), indent=2)
         self.stream.write((",\n" if self.count else "[\n").encode() + text.encode("utf-8"))
         self.stream.flush()
         self.count += 1
@@ -98,8 +107,7 @@ class TextWriter:
             return  # errors are reported on stderr by the caller
         head = f"==> {result.record.id} <==\n" if self.headers else ""
         sep = "\n" if self.count else ""
-        text = f"{sep}{head}{article_text(result.article)}\n"
-        self.stream.write(text.encode("utf-8"))
+        self.stream.write(_text_bytes(f"{sep}{head}{article_text(result.article)}\n"))
         self.stream.flush()
         self.count += 1
 
@@ -173,12 +181,10 @@ class DirWriter:
         if result.article is None:
             return  # errors are reported on stderr by the caller
         if self.fmt == "text":
-            data = (article_text(result.article) + "\n").encode("utf-8")
+            data = _text_bytes(article_text(result.article) + "\n")
         else:
             indent = 2 if self.fmt == "json" else None
-            data = (
-                json.dumps(result.to_record(), ensure_ascii=False, indent=indent) + "\n"
-            ).encode()
+            data = (dumps(result.to_record(), indent=indent) + "\n").encode("utf-8")
         write_atomic(path, data, mode=self.mode)
 
     def _jsonl(self, path: str) -> IO[bytes]:
