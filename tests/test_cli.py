@@ -56,7 +56,7 @@ def test_missing_input_is_an_error_record_and_exit_1(tmp_path: Path, capsys) -> 
     out = _lines(captured.out)
     assert out[1]["error"]["type"] == "FileNotFoundError"
     assert "article" in out[0]
-    assert "1 errors" in captured.err
+    assert "1 error in" in captured.err
     assert "Traceback" not in captured.err
 
 
@@ -179,6 +179,187 @@ def test_resume_into_an_output_dir_skips_done_files(tmp_path: Path) -> None:
     assert main(["clean", str(folder), "--output-dir", str(out), "-q", "--resume"]) == 0
     assert (out / "d0.txt.json").read_text("utf-8") == "kept"
     assert json.loads((out / "d2.txt.json").read_text("utf-8"))["id"] == str(folder / "d2.txt")
+
+
+# -- what a newcomer meets (issue 16) ----------------------------------------------------
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+@pytest.mark.parametrize("where", ["nope.txt", "no/such/dir", "*.nothing"])
+def test_learn_on_a_missing_input_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, where: str
+) -> None:
+    """learn on a path that does not exist exits 2 naming it, and writes no rules file."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["learn", where, "-o", "learned.toml"]) == 2
+    assert capsys.readouterr().err == f"copydesk: {where}: no such file\n"
+    assert not (tmp_path / "learned.toml").exists()
+
+
+def test_learn_on_an_existing_input_still_learns(tmp_path: Path, capsys) -> None:
+    """Negative case: an existing input is learned from (exit 0, a rules file written)."""
+    folder = _docs(tmp_path)
+    assert main(["learn", str(folder), "-o", str(tmp_path / "r.toml"), "-q"]) == 0
+    assert (tmp_path / "r.toml").exists()
+
+
+def test_explain_refuses_binary_as_clean_does(tmp_path: Path, capsys) -> None:
+    """explain on a binary file fails with the message clean gives it, and prints no page."""
+    path = tmp_path / "some.bin"
+    path.write_bytes(bytes(range(256)) * 8)
+    assert main(["explain", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert (
+        captured.err == f"copydesk: {path}: the file holds NUL bytes: it looks binary, not text\n"
+    )
+    assert main(["clean", str(path), "-q"]) == 1
+    assert "it looks binary" in capsys.readouterr().out
+
+
+def test_explain_reads_utf16_with_nul_bytes(tmp_path: Path, capsys) -> None:
+    """Negative case: UTF-16 text (NUL bytes after a BOM) is text, and explain shows it."""
+    path = tmp_path / "wide.txt"
+    path.write_bytes("Storm closes port\n\nThe port closed on Monday.".encode("utf-16"))
+    assert main(["explain", str(path)]) == 0
+    assert "utf-16" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "text"])
+def test_clean_on_a_missing_file_says_so_in_one_plain_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, fmt: str
+) -> None:
+    """clean nope.txt prints "copydesk: nope.txt: no such file" on stderr and exits non-zero,
+    in every output format; the error record is still written for the machine."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["clean", "nope.txt", "--format", fmt]) == 1
+    captured = capsys.readouterr()
+    err = captured.err.splitlines()
+    assert err[0] == "copydesk: nope.txt: no such file"
+    assert err.count("copydesk: nope.txt: no such file") == 1
+    assert "docs/s" not in captured.err
+    if fmt == "jsonl":
+        assert _lines(captured.out)[0]["error"]["type"] == "FileNotFoundError"
+
+
+def test_jsonl_on_stdin_is_read_as_jsonl_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """JSONL piped to 'clean -' gives one record per line, with the line's id, and one note
+    naming --input-format on stderr."""
+    path = tmp_path / "x.jsonl"
+    ids = write_jsonl(path, 3)
+    _stdin(monkeypatch, path.read_bytes())
+    assert main(["clean", "-"]) == 0
+    captured = capsys.readouterr()
+    assert [r["id"] for r in _lines(captured.out)] == ids
+    assert captured.err.count("--input-format") == 1
+    _stdin(monkeypatch, path.read_bytes())
+    assert main(["clean", "-", "--input-format", "text", "-q"]) == 0
+    captured = capsys.readouterr()
+    assert [r["id"] for r in _lines(captured.out)] == ["<stdin>"]
+    assert captured.err == ""
+
+
+def test_plain_text_on_stdin_is_one_document_without_a_note(
+    monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Negative case: text whose first line is not a JSON object stays one document."""
+    _stdin(monkeypatch, b"{Update} Storm closes port\n\n" + make_doc(1).encode())
+    assert main(["clean", "-"]) == 0
+    captured = capsys.readouterr()
+    assert [r["id"] for r in _lines(captured.out)] == ["<stdin>"]
+    assert "--input-format" not in captured.err
+
+
+def test_a_text_field_of_another_type_is_named(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """{"text": 123} is an error record saying that the field is an int."""
+    _stdin(monkeypatch, b'{"id": "n", "text": 123}\n')
+    assert main(["clean", "-", "-q"]) == 1
+    (record,) = _lines(capsys.readouterr().out)
+    assert record["id"] == "n"
+    assert record["error"]["message"] == "field 'text' is an int, not a string"
+
+
+def test_oversize_jsonl_record_keeps_its_id(tmp_path: Path, capsys) -> None:
+    """A JSONL record over --max-bytes is an error record with its own id, not PATH:LINE."""
+    path = tmp_path / "huge.jsonl"
+    path.write_text(
+        json.dumps({"id": "small", "text": "Short."}) + "\n"
+        + json.dumps({"text": "x" * 5000, "id": "huge-one"}) + "\n",
+        "utf-8",
+    )  # fmt: skip
+    assert main(["clean", str(path), "--max-bytes", "1000", "-q"]) == 1
+    out = _lines(capsys.readouterr().out)
+    assert [r["id"] for r in out] == ["small", "huge-one"]
+    assert out[1]["error"]["type"] == "InputTooLarge"
+
+
+def test_truncated_documents_are_warned_once_and_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """A document cut to max_chars gives one warning on stderr however many are cut, and the
+    summary counts them; an uncut run mentions no cut."""
+    import copydesk.clean
+
+    monkeypatch.setitem(copydesk.clean.clean_article.__kwdefaults__, "max_chars", 300)
+    monkeypatch.setattr(copydesk.cli, "DEFAULT_MAX_CHARS", 300)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"d{i}.txt").write_text(make_doc(i) * 3, "utf-8")
+    (folder / "short.txt").write_text("Short\n\nA short one.", "utf-8")
+    assert main(["clean", str(folder), "--jobs", "1"]) == 0
+    captured = capsys.readouterr()
+    assert [r["article"]["truncated"] for r in _lines(captured.out)] == [True, True, True, False]
+    warnings = [line for line in captured.err.splitlines() if "cut to its first" in line]
+    assert warnings == [
+        f"copydesk: {folder / 'd0.txt'}: cut to its first 300 characters (the rest is the "
+        "limit.max_chars ledger edit); later cuts are counted in the summary"
+    ]
+    assert "4 documents, 4 cleaned, 0 errors, 3 truncated in" in captured.err
+    assert main(["clean", str(folder / "short.txt"), "--jobs", "1"]) == 0
+    assert "cut" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage", "hint"),
+    [
+        (["explain", "a", "b"], "usage: copydesk explain", None),
+        (["clean", "--fromat", "json", "x.txt"], "usage: copydesk clean", "--format"),
+        (["clean", "x.txt", "--max-bites=10"], "usage: copydesk clean", "--max-bytes"),
+        (["learn", "x.txt", "--min-dosc", "3"], "usage: copydesk learn", "--min-docs"),
+        (["clean", "x.txt", "--zzzzzz"], "usage: copydesk clean", None),
+    ],
+)
+def test_a_bad_argument_shows_the_subcommand_usage_and_a_close_match(
+    capsys, argv: list[str], usage: str, hint: str | None
+) -> None:
+    """An unknown argument prints the subcommand's usage, not the top-level one, and names
+    the option that was probably meant (none when nothing is close)."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    assert "COMMAND ..." not in err
+    if hint is None:
+        assert "did you mean" not in err
+    else:
+        assert f"(did you mean {hint}?)" in err
+
+
+def test_summary_of_a_quick_run_has_no_rates_and_says_1_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """A run shorter than a second shows no docs/s or MB/s; one error is "1 error"."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["clean", str(SAMPLE), "nope.txt"]) == 1
+    (summary,) = [
+        line for line in capsys.readouterr().err.splitlines() if line.startswith("copydesk: 2 ")
+    ]
+    assert re.fullmatch(r"copydesk: 2 documents, 1 cleaned, 1 error in \d+\.\d s", summary)
 
 
 # -- explain, steps, version ------------------------------------------------------------

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 
-from copydesk._progress import ProgressBar, Stats
+import pytest
+
+from copydesk._progress import RATE_MIN_SECONDS, ProgressBar, Stats
 from copydesk.batch import Record, Result
 
 
@@ -19,10 +21,44 @@ def _stats() -> Stats:
 def test_summary_counts_documents_errors_and_removals() -> None:
     """The summary has documents, errors by type, and removals per rule (not replacements)."""
     text = _stats().summary()
-    assert "2 documents, 1 cleaned, 1 errors" in text
+    assert "2 documents, 1 cleaned, 1 error in" in text
     assert "InputTooLarge 1" in text
     assert "strip.share" in text
     assert "tidy.x" not in text
+
+
+def test_summary_shows_rates_only_for_a_run_of_a_second_or_more() -> None:
+    """docs/s and MB/s appear once the run has lasted RATE_MIN_SECONDS, not before; MB/s
+    only when bytes were counted."""
+    stats = _stats()
+    assert "/s" not in stats.summary()
+    stats.started -= RATE_MIN_SECONDS
+    assert "docs/s, " in stats.summary()
+    assert "MB/s" in stats.summary()
+    stats.nbytes = 0
+    assert "docs/s)" in stats.summary()
+    assert "MB/s" not in stats.summary()
+
+
+@pytest.mark.parametrize(
+    ("docs", "errors", "expected"),
+    [(1, 1, "1 document, 0 cleaned, 1 error in"), (2, 0, "2 documents, 2 cleaned, 0 errors in")],
+)
+def test_summary_counts_agree_in_number(docs: int, errors: int, expected: str) -> None:
+    """One is singular, every other count plural."""
+    stats = Stats()
+    stats.docs = docs
+    if errors:
+        stats.errors["E"] = errors
+    assert expected in stats.summary()
+
+
+def test_summary_counts_truncated_documents() -> None:
+    """Articles cut to max_chars are counted, and named as such; none, no mention."""
+    stats = _stats()
+    assert "truncated" not in stats.summary()
+    stats.add(Result(Record("c"), {"edits": [], "truncated": True}))
+    assert "3 documents, 2 cleaned, 1 error, 1 truncated in" in stats.summary()
 
 
 def test_progress_bar_shows_rate_and_eta_and_clears() -> None:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from hypothesis import example, given
+from hypothesis import strategies as st
 
-from copydesk._sources import STDIN, iter_records, total_bytes
+from copydesk._sources import STDIN, IdScanner, iter_records, sniff_jsonl, total_bytes
 
 from .strategies_batch import jsonl_lines, make_doc
 
@@ -93,6 +94,7 @@ def test_stdin_is_one_document_or_jsonl() -> None:
         ('{"id": 7, "text": ""}', (7, "", {}, None)),
         ('{"id": "a", "body": "x"}', ("a", None, {"body": "x"}, "MalformedRecord")),
         ('{"id": "a", "text": 3}', ("a", None, {}, "MalformedRecord")),
+        ('{"id": "a", "text": null}', ("a", None, {}, "MalformedRecord")),
         ("[1, 2]", ("F:1", None, {}, "MalformedRecord")),
         ('{"id": "a", "text": "unterminated', ("F:1", None, {}, "JSONDecodeError")),
         (b'{"text": "\xff"}', ("F:1", None, {}, "UnicodeDecodeError")),
@@ -108,6 +110,22 @@ def test_jsonl_lines(
     error = record.error[0] if record.error else None
     want_id = expected[0] if expected[0] != "F:1" else f"{path}:1"
     assert (record.id, record.raw, dict(record.fields), error) == (want_id, *expected[1:])
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"text": 123}', "field 'text' is an int, not a string"),
+        ('{"text": null}', "field 'text' is null, not a string"),
+        ('{"text": ["a"]}', "field 'text' is an array, not a string"),
+        ('{"body": "x"}', "no field 'text' (other fields: body)"),
+    ],
+)
+def test_a_text_field_that_is_not_a_string_is_named_with_its_type(line: str, message: str) -> None:
+    """The error of a record without a usable text says whether the field is missing or
+    what JSON type it holds instead."""
+    (record,) = iter_records(["-"], input_format="jsonl", stdin=io.BytesIO(line.encode()))
+    assert record.error == ("MalformedRecord", message)
 
 
 def test_jsonl_custom_fields_and_gzip(tmp_path: Path) -> None:
@@ -149,6 +167,75 @@ def test_oversize_jsonl_line_is_skipped_and_reading_goes_on(tmp_path: Path) -> N
     records = list(iter_records([str(path)], max_bytes=1000))
     assert [r.error[0] if r.error else r.id for r in records] == ["InputTooLarge", "small"]
     assert records[0].nbytes == len(big) + 1
+
+
+def test_oversize_jsonl_line_keeps_its_own_id(tmp_path: Path) -> None:
+    """An oversize line's error record has the line's id, wherever the id sits in it."""
+    path = tmp_path / "big.jsonl"
+    lines = [
+        {"id": "first", "text": "x" * 5000},
+        {"text": "y" * 5000, "url": "u", "id": 42},
+        {"text": "z" * 5000, "meta": {"id": "nested"}},  # negative row: no top-level id
+    ]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    records = list(iter_records([str(path)], max_bytes=1000))
+    assert [r.id for r in records] == ["first", 42, f"{path}:3"]
+    assert all(r.error is not None and r.error[0] == "InputTooLarge" for r in records)
+
+
+_JSON_TEXT = st.text(st.sampled_from('ab "\\{}[],:é\n\u2028'), max_size=40)
+_JSON_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers() | _JSON_TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_JSON_TEXT, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(
+    others=st.dictionaries(_JSON_TEXT.filter(lambda k: k != "id"), _JSON_VALUE, max_size=4),
+    doc_id=st.none() | st.integers() | _JSON_TEXT,
+    position=st.integers(0, 4),
+    cuts=st.lists(st.integers(0, 400), max_size=6),
+    ascii_only=st.booleans(),
+)
+@example(others={"text": 'a \\"quoted\\" id'}, doc_id="x", position=1, cuts=[9], ascii_only=True)
+def test_id_scanner_finds_the_top_level_id_in_any_pieces(
+    others: dict[str, object], doc_id: object, position: int, cuts: list[int], ascii_only: bool
+) -> None:
+    """The scanner reads the same id as json.loads, however the line is cut into pieces,
+    and none when the line has no top-level id (nested ids do not count)."""
+    items = list(others.items())
+    if doc_id is not None:
+        items.insert(min(position, len(items)), ("id", doc_id))
+    line = json.dumps(dict(items), ensure_ascii=ascii_only).encode()
+    scanner = IdScanner("id")
+    start = 0
+    for cut in sorted({min(c, len(line)) for c in cuts}):
+        scanner.feed(line[start:cut])
+        start = cut
+    scanner.feed(line[start:])
+    assert scanner.value() == doc_id
+
+
+def test_stdin_sniffing_reads_every_byte_again() -> None:
+    """Sniffing stdin for JSONL gives back a stream with every byte, however it decides."""
+    for data, is_jsonl in [
+        (b'\n\n{"id": 1, "text": "a"}\n{"id": 2, "text": "b"}\n', True),
+        (b"Storm closes port\n\n{not json}\n", False),
+        (b"[1, 2]\n", False),  # negative row: JSON, but not an object
+        (b"", False),
+    ]:
+        stream, found = sniff_jsonl(io.BytesIO(data), 1000)
+        assert (found, stream.read()) == (is_jsonl, data)
+
+
+def test_stdin_in_auto_mode_is_jsonl_when_it_looks_like_it() -> None:
+    """'-' in auto mode reads JSONL when the first non-blank line is an object, else one text."""
+    lines = b'{"id": 1, "text": "a"}\n{"id": 2, "text": "b"}\n'
+    records = list(iter_records(["-"], stdin=io.BytesIO(lines)))
+    assert [(r.id, r.raw, r.kind) for r in records] == [(1, "a", "jsonl"), (2, "b", "jsonl")]
+    (text,) = iter_records(["-"], input_format="text", stdin=io.BytesIO(lines))
+    assert (text.id, text.raw) == (STDIN, lines)
 
 
 @given(lines=jsonl_lines)

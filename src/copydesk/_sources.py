@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import glob
 import gzip
+import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any, Literal, cast
@@ -35,6 +37,12 @@ InputFormat = Literal["auto", "text", "jsonl"]
 SourceKind = Literal["text", "jsonl"]
 _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 _DRAIN = 1 << 20  # bytes read at a time while skipping the rest of an oversize JSONL line
+#: The longest id (its JSON text) that an oversize JSONL line keeps; a longer one is dropped.
+_MAX_ID_BYTES = 1024
+# What the id scanner stops at: outside a string, a quote or structure; inside, a quote or a
+# backslash. One character each, so the scan is linear and jumps over long strings at C speed.
+_STRUCTURE_RE = re.compile(rb'["{}\[\],:]')
+_IN_STRING_RE = re.compile(rb'["\\]')
 
 
 @attrs.frozen(slots=True)
@@ -64,6 +72,8 @@ class _Source:
     rel: str
     kind: SourceKind
     error: tuple[str, str] | None = None
+    #: Standard input in ``auto`` mode: JSONL when its first non-blank line is a JSON object.
+    sniff: bool = False
 
 
 def _kind(name: str, input_format: InputFormat) -> SourceKind:
@@ -108,7 +118,7 @@ def _sources(inputs: Iterable[str], input_format: InputFormat) -> Iterator[_Sour
     for arg in inputs:
         if arg == "-":
             kind: SourceKind = "jsonl" if input_format == "jsonl" else "text"
-            yield _Source(STDIN, "stdin", kind)
+            yield _Source(STDIN, "stdin", kind, sniff=input_format == "auto")
             continue
         found: Iterator[tuple[str, tuple[str, str] | None, str]]
         if os.path.isdir(arg):
@@ -174,10 +184,14 @@ def _parse_line(
     doc_id = obj.pop(id_field, None)
     if doc_id is None or isinstance(doc_id, (bool, list, dict)):
         doc_id = fallback_id
+    missing = text_field not in obj
     text = obj.pop(text_field, None)
     if not isinstance(text, str):
-        found = ", ".join(sorted(obj)) or "none"
-        message = f"no string field {text_field!r} (other fields: {found})"
+        if missing:
+            found = ", ".join(sorted(obj)) or "none"
+            message = f"no field {text_field!r} (other fields: {found})"
+        else:
+            message = f"field {text_field!r} is {_json_type(text)}, not a string"
         return Record(
             doc_id,
             fields=obj,
@@ -187,6 +201,145 @@ def _parse_line(
             nbytes=len(line),
         )
     return Record(doc_id, text, obj, source.rel, "jsonl", None, len(line))
+
+
+def _json_type(value: object) -> str:
+    """How JSON names the type of ``value``, with its article.
+
+    >>> _json_type(123), _json_type(None), _json_type([1]), _json_type(1.5)
+    ('an int', 'null', 'an array', 'a float')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    names: dict[type, str] = {dict: "object", list: "array"}
+    name = names.get(type(value), type(value).__name__)
+    return f"an {name}" if name[0] in "aeiou" else f"a {name}"
+
+
+class IdScanner:
+    r"""Finds the value of one top-level key in a JSON object read in pieces.
+
+    An oversize JSONL line is never held whole; it is fed here piece by piece while it is
+    skipped, so that its error record keeps the line's own id. Strings are jumped over with
+    a search for the next quote or backslash; memory is bounded by ``_MAX_ID_BYTES``.
+
+    >>> scan = IdScanner("id")
+    >>> for piece in (b'{"text": "a long \\"text\\"', b'", "id": "doc-', b'7", "n": 1}'):
+    ...     scan.feed(piece)
+    >>> scan.value()
+    'doc-7'
+    """
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.depth = 0
+        self.in_string = False
+        self.escaped = False  # the previous byte was a backslash inside a string
+        self.expect_key = False  # at depth 1, the next string is a key
+        self.token = bytearray()  # the key being read, or the wanted value's JSON text
+        self.reading: str | None = None  # "key" or "value" while bytes go to ``token``
+        self.capture = False  # the key just read is the wanted one
+        self.found: bytes | None = None
+        self.overflow = False
+
+    def _keep(self, data: bytes) -> None:
+        if self.reading is not None and not self.overflow:
+            self.token += data
+            if len(self.token) > _MAX_ID_BYTES:
+                self.overflow = True
+
+    def _end_value(self) -> None:
+        if self.reading == "value" and not self.overflow and self.found is None:
+            self.found = bytes(self.token)
+        self.reading = None
+        self.capture = False
+        self.overflow = False
+        self.token.clear()
+
+    def feed(self, data: bytes) -> None:
+        """Read the next piece of the line."""
+        pos, end = 0, len(data)
+        while pos < end and self.found is None:
+            if self.in_string:
+                if self.escaped:
+                    self._keep(data[pos : pos + 1])
+                    self.escaped = False
+                    pos += 1
+                    continue
+                m = _IN_STRING_RE.search(data, pos)
+                stop = end if m is None else m.start()
+                self._keep(data[pos:stop])
+                if m is None:
+                    return
+                ch = data[stop : stop + 1]
+                pos = stop + 1
+                if ch == b"\\":
+                    self._keep(ch)
+                    self.escaped = True
+                    continue
+                self.in_string = False
+                if self.reading == "key":
+                    self.capture = self._is_key(bytes(self.token))
+                    self.reading = None
+                    self.token.clear()
+                else:
+                    self._keep(ch)
+                continue
+            m = _STRUCTURE_RE.search(data, pos)
+            stop = end if m is None else m.start()
+            self._keep(data[pos:stop])
+            if m is None:
+                return
+            ch = data[stop : stop + 1]
+            pos = stop + 1
+            self._structure(ch)
+
+    def _structure(self, ch: bytes) -> None:
+        if ch == b'"':
+            self.in_string = True
+            if self.depth == 1 and self.expect_key:
+                self.expect_key = False
+                self.reading = "key"
+            else:
+                self._keep(ch)
+        elif ch in b"{[":
+            self._keep(ch)
+            self.depth += 1
+            if self.depth == 1:
+                self.expect_key = ch == b"{"
+        elif ch in b"}]":
+            if self.depth == 1:
+                self._end_value()
+            else:
+                self._keep(ch)
+            self.depth -= 1
+        elif ch == b":" and self.depth == 1:
+            if self.capture:
+                self.reading = "value"
+                self.token.clear()
+        elif ch == b"," and self.depth == 1:
+            self._end_value()
+            self.expect_key = True
+        else:
+            self._keep(ch)
+
+    def _is_key(self, raw: bytes) -> bool:
+        try:
+            return bool(json.loads(b'"' + raw + b'"') == self.key)
+        except ValueError:
+            return False
+
+    def value(self) -> Any:
+        """The key's value when it was found and is a usable id (a string or a number)."""
+        if self.found is None:
+            return None
+        try:
+            value = json.loads(self.found)
+        except ValueError:
+            return None
+        return None if value is None or isinstance(value, (bool, list, dict)) else value
 
 
 def _read_jsonl(
@@ -212,13 +365,17 @@ def _read_jsonl(
             lineno += 1
             if len(line) > max_bytes and not line.endswith(b"\n"):
                 size = len(line)
+                scanner = IdScanner(id_field)
+                scanner.feed(line)
                 while line and not line.endswith(b"\n"):
                     line = f.readline(_DRAIN)
                     size += len(line)
+                    scanner.feed(line)
                 message = f"line of {size:,} bytes is over the limit of {max_bytes:,} bytes"
-                record = _error(
-                    source, f"{source.display}:{lineno}", ("InputTooLarge", message), size
-                )
+                doc_id = scanner.value()
+                if doc_id is None:
+                    doc_id = f"{source.display}:{lineno}"
+                record = _error(source, doc_id, ("InputTooLarge", message), size)
             elif line.strip():
                 record = _parse_line(source, line, lineno, text_field, id_field)
             else:
@@ -259,6 +416,10 @@ def iter_records(
     """
     stream = stdin if stdin is not None else sys.stdin.buffer
     for source in _sources(inputs, input_format):
+        if source.sniff:
+            stream, is_jsonl = sniff_jsonl(stream, max_bytes)
+            if is_jsonl:
+                source = attrs.evolve(source, kind="jsonl")
         if source.error is not None:
             yield _error(source, source.display, source.error)
         elif skip_source is not None and skip_source(source.rel, source.kind):
@@ -267,6 +428,53 @@ def iter_records(
             yield from _read_jsonl(source, max_bytes, stream, text_field, id_field)
         else:
             yield _read_text(source, max_bytes, stream)
+
+
+class _Replay(io.RawIOBase):
+    """A binary stream that gives back ``head`` first, then the rest of ``stream``."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]) -> None:
+        self.head = memoryview(head)
+        self.stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n] = self.head[:n]
+            self.head = self.head[n:]
+            return n
+        data = self.stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def sniff_jsonl(stream: IO[bytes], max_bytes: int) -> tuple[IO[bytes], bool]:
+    """Whether ``stream`` holds JSONL (its first non-blank line is a JSON object), and a
+    stream that reads the same bytes again.
+
+    >>> stream, is_jsonl = sniff_jsonl(io.BytesIO(b'\\n{"id": 1, "text": "Hi"}\\n'), 100)
+    >>> is_jsonl, stream.read()
+    (True, b'\\n{"id": 1, "text": "Hi"}\\n')
+    >>> sniff_jsonl(io.BytesIO(b'{ Braces } open this story.\\n'), 100)[1]
+    False
+    """
+    head = bytearray()
+    line = b""
+    while len(head) <= max_bytes:
+        line = stream.readline(max_bytes + 1 - len(head))
+        head += line
+        if not line or line.strip():
+            break
+    is_jsonl = False
+    if line.lstrip().startswith(b"{"):
+        try:
+            is_jsonl = isinstance(json.loads(line), dict)
+        except ValueError:
+            is_jsonl = False
+    return cast(IO[bytes], io.BufferedReader(_Replay(bytes(head), stream))), is_jsonl
 
 
 def total_bytes(inputs: Iterable[str], *, input_format: InputFormat = "auto") -> int | None:

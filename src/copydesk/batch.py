@@ -40,6 +40,7 @@ __all__ = [
     "CleanBatch",
     "Record",
     "Result",
+    "binary_error",
     "clean_chunk",
     "clean_records",
     "completed_ids",
@@ -129,11 +130,23 @@ def load_rules_file(path: str) -> Rules:
     return load_rules(path)
 
 
+def binary_error(raw: str | bytes) -> tuple[str, str] | None:
+    r"""The error of bytes that look binary (NUL bytes, no UTF-16/32 BOM), else None.
+
+    >>> binary_error(b"PK\x03\x04\x00\x00"), binary_error(b"\xff\xfeH\x00i\x00")
+    (('BinaryInput', 'the file holds NUL bytes: it looks binary, not text'), None)
+    """
+    if isinstance(raw, bytes) and b"\x00" in raw[:4096] and not raw.startswith(_WIDE_BOMS):
+        return "BinaryInput", "the file holds NUL bytes: it looks binary, not text"
+    return None
+
+
 def _clean_one(
     raw: str | bytes, pipeline: Pipeline, rules: object | None, site: str | None = None
 ) -> Outcome:
-    if isinstance(raw, bytes) and b"\x00" in raw[:4096] and not raw.startswith(_WIDE_BOMS):
-        return None, ("BinaryInput", "the file holds NUL bytes: it looks binary, not text")
+    binary = binary_error(raw)
+    if binary is not None:
+        return None, binary
     try:
         return clean_article(raw, pipeline=pipeline, rules=rules, site=site).to_dict(), None
     except Exception as exc:  # a bug in a step must cost one record, not the run

@@ -8,6 +8,8 @@ the reader of the output went away (``| head``).
 from __future__ import annotations
 
 import argparse
+import difflib
+import glob
 import os
 import re
 import sys
@@ -20,6 +22,7 @@ from copydesk._explain import explain
 from copydesk._progress import ProgressBar, Stats
 from copydesk._writers import DirWriter, JsonArrayWriter, JsonlWriter, TextWriter, Writer
 from copydesk.errors import PipelineError, RecordError, RulesError
+from copydesk.limits import DEFAULT_MAX_CHARS, LIMIT_RULE
 from copydesk.pipeline import Pipeline
 from copydesk.rules import Rules
 
@@ -205,6 +208,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Error types of a record whose whole input could not be read: said on stderr, one line
+#: each, whatever the output format.
+_READ_ERRORS = frozenset(
+    ("FileNotFoundError", "PermissionError", "IsADirectoryError", "NotADirectoryError", "OSError")
+)
+
+
+def _plain(error: tuple[str, str]) -> str:
+    """A read error in a person's words: "no such file", "permission denied"."""
+    if error[0] == "FileNotFoundError":
+        return "no such file" if "pattern" not in error[1] else error[1]
+    message = error[1]
+    return message[:1].lower() + message[1:]
+
+
+def _missing(inputs: Sequence[str]) -> list[str]:
+    """The inputs that name no file, directory or glob match (``-`` is always there)."""
+    return [
+        arg
+        for arg in inputs
+        if arg != "-"
+        and not os.path.lexists(arg)
+        and not (glob.has_magic(arg) and glob.glob(arg, recursive=True))
+    ]
+
+
 def _fail(message: str) -> int:
     print(f"copydesk: {message}", file=sys.stderr)
     return 2
@@ -241,6 +270,9 @@ def _explain(args: argparse.Namespace) -> int:
                 data = f.read()
     except OSError as exc:
         raise UsageError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+    binary = batch.binary_error(data)
+    if binary is not None:
+        raise UsageError(f"{args.file}: {binary[1]}")
     color = args.color == "always" or (
         args.color == "auto" and _is_tty(sys.stdout) and not os.environ.get("NO_COLOR")
     )
@@ -293,6 +325,9 @@ def _learn(args: argparse.Namespace, **options: object) -> Rules:
     """The rules learned from the inputs (a first pass over them)."""
     if "-" in args.inputs:
         raise UsageError("learning reads the inputs twice; it cannot read standard input")
+    missing = _missing(args.inputs)
+    if missing:
+        raise UsageError(f"{missing[0]}: no such file")
     records = batch.iter_records(
         args.inputs,
         input_format=args.input_format,
@@ -386,6 +421,41 @@ def _clean(args: argparse.Namespace) -> int:
         return 1
 
 
+class _Notes:
+    """Lines for a person on stderr during a run: read errors, and warnings said once."""
+
+    def __init__(self, args: argparse.Namespace, bar: ProgressBar | None) -> None:
+        self.auto = args.input_format == "auto"
+        self.bar = bar
+        self.said: set[str] = set()
+
+    def say(self, message: str) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        print(f"copydesk: {message}", file=sys.stderr)
+
+    def once(self, key: str, message: str) -> None:
+        if key not in self.said:
+            self.said.add(key)
+            self.say(message)
+
+    def check(self, result: batch.Result) -> None:
+        record = result.record
+        if self.auto and record.kind == "jsonl" and record.source == "stdin":
+            self.once(
+                "stdin-jsonl",
+                "standard input looks like JSONL (its first line is a JSON object): "
+                "reading one document per line; use --input-format text to read it whole",
+            )
+        if result.article is not None and result.article.get("truncated"):
+            self.once(
+                "truncated",
+                f"{record.id}: cut to its first {DEFAULT_MAX_CHARS:,} characters "
+                f"(the rest is the {LIMIT_RULE} ledger edit); later cuts are counted in the "
+                "summary",
+            )
+
+
 def _run_clean(
     args: argparse.Namespace,
     engine: Generator[batch.Result, None, None],
@@ -410,14 +480,16 @@ def _run_clean(
                 several, results = _peek(results)
                 writer = TextWriter(stream, headers=several)
         errors_on_stderr = dir_writer is not None or args.format == "text"
+        notes = _Notes(args, bar)
         try:
             for result in results:
                 writer.write(result)
                 stats.add(result)
-                if result.error is not None and errors_on_stderr:
-                    print(
-                        f"copydesk: {result.record.id}: {': '.join(result.error)}", file=sys.stderr
-                    )
+                if result.error is not None and result.error[0] in _READ_ERRORS:
+                    notes.say(f"{result.record.id}: {_plain(result.error)}")
+                elif result.error is not None and errors_on_stderr:
+                    notes.say(f"{result.record.id}: {': '.join(result.error)}")
+                notes.check(result)
                 if bar is not None:
                     bar.update(stats)
             writer.close()
@@ -452,7 +524,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv``; return the exit code."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            _unrecognized(parser, args, extra)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 2
     try:
@@ -474,6 +548,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
     parser.print_help(sys.stderr)
     return 2
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str | None) -> argparse.ArgumentParser:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            found: argparse.ArgumentParser = action.choices[name]
+            return found
+    return parser
+
+
+def _unrecognized(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, extra: list[str]
+) -> None:
+    """Exit 2 with the usage of the command that was given, and the option meant, if any."""
+    command = _subparser(parser, args.command)
+    message = f"unrecognized arguments: {' '.join(extra)}"
+    options = [o for action in command._actions for o in action.option_strings]
+    for arg in extra:
+        if arg.startswith("-"):
+            close = difflib.get_close_matches(arg.split("=", 1)[0], options, n=1, cutoff=0.6)
+            if close:
+                message += f" (did you mean {close[0]}?)"
+                break
+    command.error(message)
 
 
 def run() -> None:
