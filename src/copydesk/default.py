@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from copydesk import language, repair, strip, tidy
-from copydesk.extract import bylines, captions, credits, datelines, headers, title
+from copydesk.extract import attribution, bylines, captions, credits, datelines, headers, title
 from copydesk.pipeline import Pipeline
 
 __all__ = ["DEFAULT"]
@@ -25,6 +25,7 @@ DEFAULT = Pipeline(
         captions.caption,
         strip.residue,
         strip.duplicates,
+        attribution.attribution,
         # Footer credits after the named residue is gone, so that an ad marker or share line
         # under "• Agency" does not hide it from a step that reads the last lines.
         credits.source_credit,

@@ -48,6 +48,11 @@ def norm_key(text: str) -> str:
     return key.rstrip("0123456789").strip()
 
 
+def _folded(table: Mapping[str, Any], name: str) -> frozenset[str]:
+    """A word list folded for lookup, punctuation kept ("e-mail", "h/t")."""
+    return frozenset(" ".join(str(w).casefold().split()) for w in table.get(name, ()))
+
+
 def _words(table: Mapping[str, Any], name: str) -> frozenset[str]:
     return frozenset(norm_key(str(w)) for w in table.get(name, ()))
 
@@ -83,6 +88,15 @@ class Lexicon:
     weekdays: frozenset[str]
     fillers: frozenset[str]
     local_zones: Mapping[str, int]
+    # credit lines (extract.attribution); all folded
+    author_roles: frozenset[str] = frozenset()
+    contributed_phrases: frozenset[str] = frozenset()
+    contact_verbs: frozenset[str] = frozenset()
+    bio_verbs: frozenset[str] = frozenset()
+    bio_roles: frozenset[str] = frozenset()
+    cjk_byline_labels: frozenset[str] = frozenset()
+    republished_openers: frozenset[str] = frozenset()
+    republished_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_toml(cls, data: Mapping[str, Any]) -> Lexicon:
@@ -96,6 +110,7 @@ class Lexicon:
             for name, number in table.items():
                 months.setdefault(name.casefold(), int(number))
         by, dl, cap, cr = data["bylines"], data["datelines"], data["captions"], data["credits"]
+        at = data.get("attribution", {})
         return cls(
             placeholders=frozenset(
                 " ".join(v.casefold().split()) for v in data["placeholders"]["values"]
@@ -133,6 +148,14 @@ class Lexicon:
                 " ".join(k.casefold().split()): int(v)
                 for k, v in data["dates"]["local_zones"].items()
             },
+            author_roles=_folded(at, "author_roles"),
+            contributed_phrases=_folded(at, "contributed_phrases"),
+            contact_verbs=_folded(at, "contact_verbs"),
+            bio_verbs=frozenset(str(w) for w in at.get("bio_verbs", ())),
+            bio_roles=_folded(at, "bio_roles"),
+            cjk_byline_labels=frozenset(str(w) for w in at.get("cjk_byline_labels", ())),
+            republished_openers=_folded(at, "republished_openers"),
+            republished_words=frozenset(str(w) for w in at.get("republished_words", ())),
         )
 
     def is_placeholder(self, value: str) -> bool:

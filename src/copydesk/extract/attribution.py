@@ -1,0 +1,419 @@
+"""Authors and sources stated in credit lines rather than in a byline: contact lines ("Contact
+Jane Roe at …"), contribution credits ("Jane Roe contributed to this report."), wire credits
+("Reporting by X in New York; Editing by Y"), an author's bio closing the text ("X is a
+columnist with …"), Chinese bylines ("文／王小明", "〔記者王小明／台北報導〕" opening the lede,
+"（记者 杨湛菲）" closing it) and republication credits ("Originally published on X",
+"＊本文獲「X」授權轉載", "h/t X").
+
+Each reader works on one line and knows nothing of the site: the signal is the shape of the
+credit (an opener or closing phrase of the lexicon around names that :func:`split_names`
+accepts), never the words of one page.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from urllib.parse import urlsplit
+
+import attrs
+import regex
+
+from copydesk.draft import Draft
+from copydesk.extract._lexicon import lexicon
+from copydesk.extract._names import is_organisation, split_names
+from copydesk.pipeline import step
+
+__all__ = [
+    "Credit",
+    "attribution",
+    "outlet_name",
+    "read_bio",
+    "read_cjk_byline",
+    "read_credit",
+    "read_glued_cjk_byline",
+]
+
+# A web address given as a source ("http://www.example.com/2017/06/story.html"): its host is
+# the outlet. Bounded parts; matched whole.
+URL_RE = regex.compile(r"(?:https?://|www\.)[^\s]{1,300}", regex.I)
+# Role credits of a wire story, one per ";" part: "Reporting by X in New York", "Writing by
+# X", "Editing by Y". The role words are the lexicon's; a place after " in " or " from " is
+# cut before the names are read. Bounded.
+ROLE_RE = regex.compile(
+    r"(?P<role>\p{L}{2,20}(?:[ \t]\p{L}{2,20}){0,2})[ \t]{1,2}(?:by|de|par|von|por)[ \t]{1,2}"
+    r"(?P<names>[^;\n]{2,160})",
+    regex.I,
+)
+# The place after the names of a role credit ("X in New York", "X and Y in Paris"). Bounded.
+ROLE_PLACE_RE = regex.compile(r"[ \t]{1,2}(?:in|from|at|en|à)[ \t]{1,2}\p{Lu}[^;\n]{0,60}$")
+# An organisation's possessive before the names ("ABC News' A, B and C contributed …").
+POSSESSIVE_RE = regex.compile(r"^[^'’\n]{2,40}['’]s?[ \t]{1,2}")
+# The names or organisation that open a contribution credit, then the lexicon's phrase
+# ("contributed to this report"); built at first use. Bounded head.
+CONTRIBUTED_PATTERN = r"(?P<head>[^\n]{{2,200}}?)[ \t]{{1,2}}(?:{phrases})[ \t]{{0,2}}[.!]?"
+# A contact credit: an opener of the lexicon ("Contact", "Reach", "Follow"), the names, then
+# "at", "on", "via" or a colon ("Contact Jane Roe at jroe@example.com."). Bounded.
+CONTACT_PATTERN = (
+    r"(?:{openers})[ \t]{{1,2}}(?P<names>[^@:\n]{{2,60}}?)"
+    r"(?:[ \t]{{1,2}}(?:at|on|via|by)[ \t]|[ \t]{{0,2}}:)"
+)
+# A name's e-mail address or handle, which marks a closing line as an author's contact/bio.
+CONTACT_MARK_RE = regex.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}\.\w|(?<![\w@])@\w{2,30}")
+# A bio: names, then a verb of the lexicon ("is", "has been", "writes"). The dash that may
+# open it ("— Tom Rogan is …") is cut first. Bounded head.
+BIO_PATTERN = r"(?P<names>[^\n,;:]{{2,60}}?)[ \t]{{1,2}}(?:{verbs})[ \t]"
+# A Chinese byline label and its value: "文／王小明", "圖、文：王小明", "作者：X",
+# "文｜《中国科学报》记者 孙滔". The labels are the lexicon's; bounded value.
+CJK_LABEL_PATTERN = r"(?:{labels})[ \t]{{0,2}}[：:／/｜|＝=][ \t]{{0,2}}(?P<rest>[^\n]{{1,60}})"
+# An outlet in Chinese title brackets or corner quotes ("《中国科学报》", "「端傳媒」").
+CJK_QUOTED_RE = regex.compile(r"[《「『“〈](?P<name>[^《》「」『』“”〈〉\n]{1,40})[》」』”〉]")
+# A reporter credit in brackets opening a paragraph ("〔記者王小明／台北報導〕今天…",
+# "（記者王小明、李大同/台北報導）"): names of 2-4 Han characters, a place of 1-8, "報導".
+# Bounded.
+CJK_OPENING_RE = regex.compile(
+    r"[〔［\[【（(][ \t]{0,2}[記记]者[ \t]{0,2}"
+    r"(?P<names>\p{Han}{2,4}(?:[、，,][ \t]{0,2}\p{Han}{2,4}){0,4})"
+    r"[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电])"
+    r"[ \t]{0,2}[〕］\]】）)][ \t]{0,2}"
+)
+# A reporter credit glued after a paragraph's last sentence (Xinhua's "…线索。（记者 杨湛菲）").
+# Bounded.
+CJK_GLUED_RE = regex.compile(
+    r"(?<=[。！？”』」.!?])[ \t]{0,2}[（(][ \t]{0,2}[記记]者[ \t]{0,2}"
+    r"(?P<names>\p{Han}{2,4}(?:[、，,  \t]{1,2}\p{Han}{2,4}){0,4})[ \t]{0,2}[）)][ \t]{0,2}$"
+)
+# Names in a Chinese credit: Han runs of 2-4 characters split at "、", "，" or spaces.
+CJK_NAME_RE = regex.compile(r"\p{Han}{2,4}")
+# A republication credit with the outlet quoted: "＊本文獲「X」授權轉載", "此篇文章由「X」最初
+# 發表於…". The line must hold one of the lexicon's republication words too.
+# A Latin republication credit: "Originally published on X", "This article was first
+# published by X on <date>", "Republished with permission from X". The openers are the
+# lexicon's; the value ends at a stop, a comma, " on <date>" or " under …". Bounded.
+REPUBLISHED_PATTERN = (
+    r"(?:[\p{{L}} \t]{{0,40}}[ \t])?(?:{openers})[ \t]{{1,2}}(?P<value>[^\n,;]{{2,120}}?)"
+    r"(?:[ \t]{{1,2}}(?:on|under|and|in)[ \t][^\n]{{0,120}})?[ \t]{{0,2}}[.!]?"
+)
+# A hat tip or via credit with or without a colon: "h/t Young Conservatives", "(H/T X)",
+# "via: example.com". Bounded.
+HAT_TIP_RE = regex.compile(
+    r"[(\[]?[ \t]{0,2}(?i:h/t|hat[ \t]tip|via)[ \t]{0,2}:?[ \t]{1,3}(?P<value>[^()\[\]\n]{2,60}?)"
+    r"[ \t]{0,2}[)\]]?\.?"
+)
+HEAD_LINES = 6
+TAIL_LINES = 6
+#: A credit line is at most this long; a bio (one or two sentences) at most BIO_MAX_CHARS.
+MAX_CREDIT_CHARS = 200
+BIO_MAX_CHARS = 400
+#: How many of the last body lines may be a closing bio.
+BIO_LINES = 3
+#: How many of the first body lines may open with a bracketed Chinese reporter credit.
+OPENING_LINES = 4
+RULE = "extract.attribution"
+
+
+@attrs.frozen
+class Credit:
+    """What a credit line states: authors, a source, or both."""
+
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+
+
+def outlet_name(value: str) -> str:
+    """An outlet's name from a source value: a web address gives its host, without ``www.``.
+
+    >>> outlet_name("http://www.thedailysheeple.com/economic-warning_032017")
+    'thedailysheeple.com'
+    >>> outlet_name("Associated Press"), outlet_name("example.com")
+    ('Associated Press', 'example.com')
+    """
+    value = value.strip()
+    if URL_RE.fullmatch(value) is None:
+        return value
+    host = urlsplit(value if "//" in value else "//" + value).hostname or value
+    return host[4:] if host.startswith("www.") else host
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(
+        regex.escape(w).replace("\\ ", "[ \\t]{1,2}") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    lex = lexicon()
+    return {
+        "contributed": regex.compile(
+            CONTRIBUTED_PATTERN.format(phrases=_alternation(lex.contributed_phrases)), regex.I
+        ),
+        "contact": regex.compile(
+            CONTACT_PATTERN.format(openers=_alternation(lex.contact_verbs)), regex.I
+        ),
+        "bio": regex.compile(BIO_PATTERN.format(verbs=_alternation(lex.bio_verbs))),
+        "cjk": regex.compile(CJK_LABEL_PATTERN.format(labels=_alternation(lex.cjk_byline_labels))),
+        "republished": regex.compile(
+            REPUBLISHED_PATTERN.format(openers=_alternation(lex.republished_openers)), regex.I
+        ),
+    }
+
+
+def _names_or_org(head: str) -> Credit | None:
+    """The names (or the organisation) a credit opens with."""
+    head = head.strip(" \t—–-")
+    names = split_names(head)
+    if names is not None:
+        return Credit(authors=names)
+    m = POSSESSIVE_RE.match(head)
+    if m is not None and (names := split_names(head[m.end() :])) is not None:
+        return Credit(authors=names)
+    if is_organisation(head) or head.casefold() in lexicon().agencies:
+        lex = lexicon()
+        core = head[4:] if head.casefold().startswith("the ") else head
+        return Credit(source=lex.canonical.get(head.casefold(), core))
+    return None
+
+
+def read_credit(text: str) -> Credit | None:
+    """Read a contact, contribution, wire-role or republication credit, or ``None``.
+
+    >>> read_credit("Contact Jane Roe at jroe@example.com. Follow @JaneRoe on Twitter.")
+    Credit(authors=('Jane Roe',), source=None)
+    >>> read_credit("Jane Roe and Jo Lee contributed to this report.").authors
+    ('Jane Roe', 'Jo Lee')
+    >>> read_credit("Reporting by Jane Roe in New York; Editing by Jo Lee").authors
+    ('Jane Roe',)
+    >>> read_credit("The Associated Press contributed to this report.").source
+    'Associated Press'
+    >>> read_credit("Originally published on The Harbour Times.").source
+    'The Harbour Times'
+    >>> read_credit("＊本文獲「端傳媒」授權轉載").source
+    '端傳媒'
+    >>> read_credit("Contact between the two sides resumed in May.") is None
+    True
+    """
+    line = text.strip()
+    if not 4 <= len(line) <= MAX_CREDIT_CHARS:
+        return None
+    lex = lexicon()
+    pats = _patterns()
+    if (m := pats["contributed"].fullmatch(line)) is not None:
+        return _names_or_org(m["head"])
+    if (m := pats["contact"].match(line)) is not None:
+        names = split_names(m["names"])
+        if names is not None:
+            return Credit(authors=names)
+    if ";" in line or " by " in line.casefold():
+        roles = _read_roles(line)
+        if roles is not None:
+            return roles
+    if (m := pats["republished"].fullmatch(line)) is not None:
+        value = m["value"].strip(" \t.:“”\"'")
+        quoted = CJK_QUOTED_RE.search(value)
+        value = quoted["name"] if quoted else value
+        if _is_outlet(value):
+            return Credit(source=outlet_name(value))
+    if (m := HAT_TIP_RE.fullmatch(line)) is not None and _is_outlet(m["value"]):
+        return Credit(source=outlet_name(m["value"].strip()))
+    if not line.isascii() and any(w in line for w in lex.republished_words):
+        quoted = CJK_QUOTED_RE.search(line)
+        if quoted is not None and len(line) <= 80:
+            return Credit(source=quoted["name"].strip())
+    return None
+
+
+def _is_outlet(value: str) -> bool:
+    """A value that may name an outlet: a web address, or a few words starting with a capital
+    or in a script without case."""
+    value = value.strip()
+    if URL_RE.fullmatch(value) or regex.fullmatch(r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}", value):
+        return True
+    words = value.split()
+    return 1 <= len(words) <= 6 and (words[0][:1].isupper() or not value.isascii())
+
+
+def _read_roles(line: str) -> Credit | None:
+    """ "Reporting by X in New York; Editing by Y": the names of the author roles."""
+    lex = lexicon()
+    authors: list[str] = []
+    seen_role = False
+    for part in line.rstrip(" .").split(";"):
+        m = ROLE_RE.fullmatch(part.strip())
+        if m is None:
+            return None
+        seen_role = True
+        if m["role"].casefold() not in lex.author_roles:
+            continue
+        names_part = m["names"]
+        place = ROLE_PLACE_RE.search(names_part)
+        if place is not None:
+            names_part = names_part[: place.start()]
+        names = split_names(names_part)
+        if names is None:
+            return None
+        authors.extend(names)
+    if not seen_role or not authors:
+        return None
+    return Credit(authors=tuple(dict.fromkeys(authors)))
+
+
+def read_bio(text: str) -> tuple[str, ...] | None:
+    """The author named by a bio closing the text, or ``None``.
+
+    A bio opens with the names and a verb ("is", "has been", "writes") and says what the
+    person does for a living (a role of the lexicon) or how to reach them (an e-mail address
+    or handle): "— Tom Rogan is a writer and a fellow at the Example Institute."
+
+    >>> read_bio("Jane Roe is a columnist with The Example Times.")
+    ('Jane Roe',)
+    >>> read_bio("Jo Lee has been covering energy since 2009. Reach her at jo@example.com.")
+    ('Jo Lee',)
+    >>> read_bio("Jane Roe is a candidate for mayor in the spring election.") is None
+    True
+    """
+    line = text.strip().lstrip("—–- \t")
+    if not 10 <= len(line) <= BIO_MAX_CHARS:
+        return None
+    m = _patterns()["bio"].match(line)
+    if m is None:
+        return None
+    names = split_names(m["names"])
+    if names is None or len(names) > 2:
+        return None
+    rest = line[m.end() :]
+    lex = lexicon()
+    words = {w.strip(".,;:()").casefold() for w in rest.split()[:14]}
+    if words & lex.bio_roles or CONTACT_MARK_RE.search(line):
+        return names
+    return None
+
+
+def _cjk_names(text: str) -> tuple[str, ...] | None:
+    """Names in a Chinese credit value: Han names (2-4 characters) or Latin names."""
+    text = text.strip(" \t。.")
+    if not text:
+        return None
+    if text.isascii():
+        return split_names(text)
+    parts = [p for p in regex.split(r"[、，,\s]+", text) if p]
+    if not parts or len(parts) > 5 or not all(CJK_NAME_RE.fullmatch(p) for p in parts):
+        return None
+    return tuple(dict.fromkeys(parts))
+
+
+def read_cjk_byline(text: str) -> Credit | None:
+    """A Chinese byline line: "文／王小明", "圖、文：王小明", "作者：X",
+    "文｜《中国科学报》记者 孙滔".
+
+    >>> read_cjk_byline("圖、文：王小明")
+    Credit(authors=('王小明',), source=None)
+    >>> read_cjk_byline("文｜《中国科学报》记者 孙滔")
+    Credit(authors=('孙滔',), source='中国科学报')
+    >>> read_cjk_byline("文化部：今年預算增加") is None
+    True
+    """
+    line = text.strip()
+    if len(line) > 70 or line.isascii():
+        return None
+    m = _patterns()["cjk"].fullmatch(line)
+    if m is None:
+        return None
+    rest = m["rest"].strip()
+    source = None
+    quoted = CJK_QUOTED_RE.match(rest)
+    if quoted is not None:
+        source = quoted["name"]
+        rest = rest[quoted.end() :].strip()
+    rest = regex.sub(r"^(?:[記记]者|特約記者|特约记者|實習記者|实习记者)", "", rest).strip()
+    names = _cjk_names(rest)
+    if names is None:
+        return None
+    return Credit(authors=names, source=source)
+
+
+def read_glued_cjk_byline(text: str) -> tuple[int, tuple[str, ...]] | None:
+    """A reporter credit glued after a paragraph's last sentence: ``(cut, names)``.
+
+    >>> read_glued_cjk_byline("欢迎广大网民积极投诉举报。（记者 杨湛菲）")
+    (13, ('杨湛菲',))
+    >>> read_glued_cjk_byline("他说（记者 杨湛菲）还在路上") is None
+    True
+    """
+    if len(text) < 8 or not text.rstrip().endswith((")", "）")):
+        return None
+    m = CJK_GLUED_RE.search(text, max(len(text) - 40, 0))
+    if m is None:
+        return None
+    names = _cjk_names(m["names"])
+    return None if names is None else (m.start(), names)
+
+
+@step("extract.attribution")
+def attribution(draft: Draft) -> Draft:
+    """Read authors and source from credit lines near the edges of the text.
+
+    Authors: a contact line ("Contact Jane Roe at …"), a contribution credit ("Jane Roe
+    contributed to this report."), a wire credit ("Reporting by X in New York; Editing by Y":
+    the reporter), a bio among the last lines ("X is a columnist with …"), and Chinese
+    bylines ("文／王小明", "作者：X"). Source: a republication credit ("Originally published on
+    X", "＊本文獲「X」授權轉載", "h/t X") or an organisation's contribution ("The Associated Press
+    contributed to this report."); a web address becomes its host name.
+
+    These lines leave the body as ``extracted``. A bracketed Chinese reporter credit that
+    opens the lede ("〔記者王小明／台北報導〕…") or closes a paragraph ("…。（记者 杨湛菲）") is cut
+    from its line, which stays in the body. A value found here never replaces one an earlier
+    step found: the credits only fill fields that are still empty.
+    """
+    fields = draft.fields
+    found_authors: list[str] = []
+    contributors: list[str] = []
+    source: str | None = None
+    taken: list[int] = []
+    body = list(draft.body())
+    if not body:
+        return draft
+    cuts: list[tuple[int, int, int]] = []  # (index, start, end) cut from a line
+    for i, line in itertools.islice(body, OPENING_LINES):
+        m = CJK_OPENING_RE.match(line.text)
+        if m is not None and line.text[m.end() :].strip():
+            cuts.append((i, 0, m.end()))
+            found_authors.extend(_cjk_names(m["names"]) or ())
+            break
+    window = dict(body[:HEAD_LINES])
+    window.update(body[-TAIL_LINES:])
+    last = [i for i, _ in body[-BIO_LINES:]]
+    for i, line in sorted(window.items()):
+        if any(c[0] == i for c in cuts):
+            continue
+        credit = read_cjk_byline(line.text) or read_credit(line.text)
+        if credit is not None:
+            taken.append(i)
+            if credit.authors and "contribut" in line.text.casefold():
+                contributors.extend(credit.authors)
+            else:
+                found_authors.extend(credit.authors)
+            source = source or credit.source
+            continue
+        if i in last and (names := read_bio(line.text)) is not None:
+            taken.append(i)
+            found_authors.extend(names)
+            continue
+        glued = read_glued_cjk_byline(line.text) if i == body[-1][0] or i in last else None
+        if glued is not None:
+            cuts.append((i, glued[0], len(line.text)))
+            found_authors.extend(glued[1])
+    if not taken and not cuts:
+        return draft
+    for i, start, end in cuts:
+        draft = draft.rewrite(i, [(start, end, "")], rule=RULE, kind="extracted")
+    authors = fields.authors or tuple(dict.fromkeys(found_authors or contributors))
+    if contributors and authors != tuple(dict.fromkeys(contributors)):
+        draft = draft.add_metadata({"contributors": ", ".join(dict.fromkeys(contributors))})
+    return draft.take(
+        taken,
+        rule=RULE,
+        kind="extracted",
+        authors=authors,
+        source=fields.source or source,
+    )
