@@ -3,11 +3,13 @@ an organisation or a date."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import regex
 
 from copydesk.extract._lexicon import lexicon
 
-__all__ = ["is_organisation", "is_person", "split_names"]
+__all__ = ["URL_RE", "is_organisation", "is_person", "outlet_name", "split_names"]
 
 # Separators between names: ";" or "," (not inside "Jr."), and the joiner words of the
 # lexicon ("and", "y", "und", "и"). Words are matched whole; the lists are short.
@@ -24,6 +26,9 @@ AMBIGUOUS_JOINERS = frozenset({"y", "e"})
 DOMAIN_RE = regex.compile(r"\.\p{Ll}{2,}")
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"})
 MAX_NAME_WORDS = 5
+# A web address given as a source ("http://www.example.com/2017/06/story.html"): its host is
+# the outlet. Bounded parts; matched whole.
+URL_RE = regex.compile(r"(?:https?://|www\.)[^\s]{1,300}", regex.I)
 
 
 def is_person(name: str) -> bool:
@@ -113,3 +118,18 @@ def is_organisation(name: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() for w in words) and any(
         w.casefold().strip(".,") in lex.organisation_words for w in words
     )
+
+
+def outlet_name(value: str) -> str:
+    """An outlet's name from a source value: a web address gives its host, without ``www.``.
+
+    >>> outlet_name("http://www.thedailysheeple.com/economic-warning_032017")
+    'thedailysheeple.com'
+    >>> outlet_name("Associated Press"), outlet_name("example.com")
+    ('Associated Press', 'example.com')
+    """
+    value = value.strip()
+    if URL_RE.fullmatch(value) is None:
+        return value
+    host = urlsplit(value if "//" in value else "//" + value).hostname or value
+    return host[4:] if host.startswith("www.") else host

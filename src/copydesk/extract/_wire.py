@@ -37,6 +37,10 @@ PLACE_WORD_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’\-]{0,30}")
 DAY_MONTH_RE = regex.compile(r"\d{1,2}[ \t]\p{L}{3,12}\.?|\p{L}{3,12}\.?[ \t]\d{1,2}")
 # A brand written as one word with inner capitals ("NaturalNews", "TheBlaze").
 CAMEL_RE = regex.compile(r"\p{Lu}\p{Ll}{1,20}(?:\p{Lu}\p{Ll}{1,20}){1,3}")
+# An outlet's acronym alone before a dash ("CNN —", "NPR –"): two to five capitals. Bounded.
+ACRONYM_RE = regex.compile(r"\p{Lu}{2,5}")
+# An outlet's web domain in brackets ("(SatireWire.com)", "(example.co.uk)"). Bounded parts.
+BRACKET_DOMAIN_RE = regex.compile(r"(?:[\w\-]{1,40}\.){1,3}\p{Ll}{2,10}")
 # What may follow a wire dateline: the start of a sentence.
 SENTENCE_START_RE = regex.compile(r"[\p{Lu}\p{Lo}\p{N}\"'“‘«„]")
 #: Place words in a dateline ("Cleveland Heights, Ohio" has three).
@@ -60,7 +64,9 @@ def _agency(name: str, *, loose: bool) -> str | None:
     folded = name.casefold()
     if folded in lex.agencies:
         return lex.canonical.get(folded, name)
-    if loose and (is_organisation(name) or CAMEL_RE.fullmatch(name)):
+    if loose and (
+        is_organisation(name) or CAMEL_RE.fullmatch(name) or BRACKET_DOMAIN_RE.fullmatch(name)
+    ):
         return name
     return None
 
@@ -95,6 +101,10 @@ def read_wire(text: str) -> Wire | None:
     'ТАСС'
     >>> read_wire("The Associated Press (AP) reported the closure.") is None
     True
+    >>> read_wire("CNN — The port closed."), read_wire("NASA - The probe landed.") is None
+    (Wire(end=6, source='CNN', place=None), True)
+    >>> read_wire("RICHMOND, VA (SatireWire.com) – The port closed.").source
+    'SatireWire.com'
     """
     head = text[:WIRE_SCAN_CHARS]
     if not ("(" in head or "/" in head or " -" in head or " –" in head or " —" in head):
@@ -112,6 +122,8 @@ def read_wire(text: str) -> Wire | None:
             continue
         loose = form == "bracket" and (bool(rest) or len(agency.split()) == 1)
         source = _agency(agency, loose=loose)
+        if source is None and form == "before" and not head.strip():
+            source = agency if ACRONYM_RE.fullmatch(agency) else None  # "CNN — …"
         place = _place(head)
         if source is None or place is None or (form == "dash" and not place):
             continue
@@ -141,7 +153,10 @@ def _wire_marks(text: str) -> Iterator[tuple[str, str, str, int]]:
         yield "dash", text[:dash], m["agency"], m.end()
     before = text[:dash].rstrip()
     token = before.rsplit(None, 1)[-1] if before else ""
-    if token.strip(" .").casefold() in agencies:
+    if token.strip(" .").casefold() in agencies or (
+        # an outlet's acronym opening the story with no place: "CNN — The port closed."
+        before == token and ACRONYM_RE.fullmatch(token) and text[dash] in "—–"
+    ):
         m = WIRE_BEFORE_DASH_RE.match(text, dash)
         if m is not None:
             yield "before", before[: len(before) - len(token)], token, m.end()

@@ -14,29 +14,24 @@ from __future__ import annotations
 
 import functools
 import itertools
-from urllib.parse import urlsplit
 
 import attrs
 import regex
 
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon
-from copydesk.extract._names import is_organisation, split_names
+from copydesk.extract._names import URL_RE, is_organisation, outlet_name, split_names
 from copydesk.pipeline import step
 
 __all__ = [
     "Credit",
     "attribution",
-    "outlet_name",
     "read_bio",
     "read_cjk_byline",
     "read_credit",
     "read_glued_cjk_byline",
 ]
 
-# A web address given as a source ("http://www.example.com/2017/06/story.html"): its host is
-# the outlet. Bounded parts; matched whole.
-URL_RE = regex.compile(r"(?:https?://|www\.)[^\s]{1,300}", regex.I)
 # Role credits of a wire story, one per ";" part: "Reporting by X in New York", "Writing by
 # X", "Editing by Y". The role words are the lexicon's; a place after " in " or " from " is
 # cut before the names are read. Bounded.
@@ -118,21 +113,6 @@ class Credit:
 
     authors: tuple[str, ...] = ()
     source: str | None = None
-
-
-def outlet_name(value: str) -> str:
-    """An outlet's name from a source value: a web address gives its host, without ``www.``.
-
-    >>> outlet_name("http://www.thedailysheeple.com/economic-warning_032017")
-    'thedailysheeple.com'
-    >>> outlet_name("Associated Press"), outlet_name("example.com")
-    ('Associated Press', 'example.com')
-    """
-    value = value.strip()
-    if URL_RE.fullmatch(value) is None:
-        return value
-    host = urlsplit(value if "//" in value else "//" + value).hostname or value
-    return host[4:] if host.startswith("www.") else host
 
 
 def _alternation(words: frozenset[str]) -> str:

@@ -10,7 +10,7 @@ import regex
 
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon
-from copydesk.extract._names import is_organisation, split_names
+from copydesk.extract._names import is_organisation, outlet_name, split_names
 from copydesk.extract._window import edges
 from copydesk.pipeline import step
 
@@ -115,7 +115,7 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     if m is not None:
         value = m["value"].split(";")[0].strip(" .")
         if value and not regex.search(r"[.!?][ \t]{1,3}\p{Lu}", value) and len(value.split()) <= 12:
-            return value, ()
+            return outlet_name(value), ()
         return None
     m = OPENER_SOURCE_RE.fullmatch(line)
     if m is not None and m["opener"].casefold() in lex.via_openers:

@@ -36,6 +36,11 @@ DECOR = " \t|•·*[]()-–—"
 # A label glued to its stamp ("Updated Nov 2, 2022", "Published on: ..."), matched against the
 # lexicon's labels, longest first. Bounded: labels are at most 4 words of 30 letters.
 LABEL_RE = regex.compile(r"(?P<label>\p{L}{1,30}(?:[ \t]\p{L}{1,30}){0,3})[ \t]{0,2}:?[ \t]{0,2}")
+# A date label in a script without spaces, glued to its stamp by a colon ("日期：2026-08-04",
+# "公開日：2023年8月22日"). Bounded.
+CJK_LABEL_RE = regex.compile(
+    r"(?P<label>[\p{Han}\p{Hiragana}\p{Katakana}]{2,6})[ \t]{0,2}[：:][ \t]{0,2}"
+)
 # A clock time alone on a line ("20:37 ت م", "02:55 PM IST", "16.54"), with an optional
 # meridiem and zone; the zone is checked against the known ones. Bounded.
 CLOCK_RE = regex.compile(
@@ -77,6 +82,8 @@ def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
     (datetime.date(2022, 12, 8), None, ())
     >>> read_stamp("Markets closed on 8 December 2022 after the vote.") is None
     True
+    >>> read_stamp("發布時間：2023/08/22 18:58")[:2]
+    (datetime.datetime(2023, 8, 22, 18, 58), '發布時間')
     """
     text = text.strip(DECOR)
     if not text or len(text) > MAX_LINE_CHARS:
@@ -85,6 +92,11 @@ def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
     if date is not None:
         return date, None, ()
     lex = lexicon()
+    glued = CJK_LABEL_RE.match(text)
+    if glued is not None and glued["label"] in lex.date_labels:
+        # "日期：2026-08-04", "發布時間：2023/08/22 18:58": a label written without a space
+        date = parse_date(text[glued.end() :].strip(DECOR))
+        return None if date is None else (date, glued["label"], ())
     firsts = first_words(lex.date_labels)
     words = text.split()
     # Try each place a label may start (0 = no author before it), longest label first.

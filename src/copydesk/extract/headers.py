@@ -10,7 +10,7 @@ import regex
 from copydesk.dates import parse_date
 from copydesk.draft import Draft, Line
 from copydesk.extract._lexicon import lexicon, norm_key
-from copydesk.extract._names import split_names
+from copydesk.extract._names import outlet_name, split_names
 from copydesk.pipeline import step
 
 __all__ = ["front_matter", "header_block", "parse_pairs"]
@@ -98,7 +98,7 @@ def _apply(draft: Draft, pairs: list[tuple[str, str]]) -> Draft:
         ):
             values["published"] = date
         elif field == "source" and f.source is None and "source" not in values:
-            values["source"] = value
+            values["source"] = outlet_name(value)
         elif field == "categories":
             items = [i.strip("\"'[] ") for i in LIST_SEP_RE.split(value.strip("[]"))]
             have = values.get("categories", f.categories)
