@@ -1,23 +1,54 @@
-"""``copydesk explain``: an article's fields and ledger, readable in a terminal like a diff.
+"""``copydesk explain``: the page a person reads to understand what happened to one document.
 
-Removed text is shown as ``-`` lines, extracted text as ``>`` lines, in-line replacements as a
-``-``/``+`` pair; each names the rule that made it. Invisible characters are written as escapes
-so that a removed zero-width space or carriage return can be seen.
+First the fields that were found, then the document itself in its own order: body lines as
+they are now, with in-line fixes in word-diff form (``[-old-]{+new+}``), and every line that
+left the body shown in place, marked ``-`` (removed) or ``>`` (extracted into a field) with
+the rule that moved it and, when the line model decided, its probability. Repairs made before
+the text was cut into lines (mojibake, control characters) come first, since they have no
+place among the lines. Everything is wrapped to the terminal's width; invisible characters
+are written as escapes so that a removed zero-width space or carriage return can be seen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import textwrap
+from collections import Counter
+from collections.abc import Collection, Iterator, Sequence
 
-from copydesk.article import Article, Edit
+import regex
+
+from copydesk._progress import plural
+from copydesk.article import Edit
 from copydesk.clean import finish, start
+from copydesk.draft import Draft, Line
+from copydesk.limits import LIMIT_RULE
 from copydesk.pipeline import Pipeline
 
-__all__ = ["explain", "render_explain", "visible"]
+__all__ = ["DEFAULT_WIDTH", "explain", "render_page", "visible"]
+
+#: Width of the page when the terminal's is unknown (output to a file or a pipe).
+DEFAULT_WIDTH = 100
+#: Narrowest page drawn, however narrow the terminal.
+MIN_WIDTH = 40
+#: Wrapped lines shown of one line that left the body; the rest is counted, not shown.
+MAX_TAKEN_LINES = 3
+#: Edits of one repair rule listed before the rest of them are counted.
+MAX_REPAIRS_PER_RULE = 10
 
 _RESET = "\x1b[0m"
-_COLORS = {"removed": "\x1b[31m", "extracted": "\x1b[36m", "replaced": "\x1b[33m", "dim": "\x1b[2m"}
-_SIGNS = {"removed": "-", "extracted": ">", "replaced": "~"}
+_COLORS = {
+    "removed": "\x1b[31m",
+    "extracted": "\x1b[36m",
+    "inserted": "\x1b[32m",
+    "dim": "\x1b[2m",
+    "bold": "\x1b[1m",
+}
+_SIGNS = {"removed": "-", "extracted": ">", "body": " "}
+# The word-diff marks of an in-line change, for colouring after wrapping: "[-old-]" and
+# "{+new+}", each within one wrapped line (a mark cut by the wrap stays uncoloured). Lazy
+# repeats bounded by the line; no nesting.
+_DELETED_RE = regex.compile(r"\[-.*?-\]")
+_INSERTED_RE = regex.compile(r"\{\+.*?\+\}")
 
 
 def visible(text: str) -> str:
@@ -38,64 +69,151 @@ def visible(text: str) -> str:
     return "".join(out)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
-
-
 def _paint(text: str, key: str, color: bool) -> str:
-    return f"{_COLORS[key]}{text}{_RESET}" if color else text
+    return f"{_COLORS[key]}{text}{_RESET}" if color and text else text
 
 
-_CONTEXT = 24  # characters of the repaired text shown each side of an in-line change
+def _tag(edit: Edit | None, rule: str) -> str:
+    """``[rule]``, with the model's probability when the edit carries one."""
+    score = getattr(edit, "score", None)
+    return f"[{rule} p={score:.2f}]" if score is not None else f"[{rule}]"
 
 
-def _edit_lines(edit: Edit, color: bool, text: str | None) -> list[str]:
-    rule = _paint(f"[{edit.rule}]", "dim", color)
-    if edit.kind != "replaced":
-        painted = _paint(f"{_SIGNS[edit.kind]} {visible(edit.old)}", edit.kind, color)
-        return [f"{painted}  {rule}"]
-    # An in-line change in word-diff form: [-old-]{+new+}, with context when it is known.
-    old = _paint(f"[-{visible(edit.old)}-]", "removed", color) if edit.old else ""
-    new = _paint(f"{{+{visible(edit.new)}+}}", "extracted", color) if edit.new else ""
-    before = after = ""
-    if text is not None and 0 <= edit.start <= edit.end <= len(text):
-        line_start = text.rfind("\n", 0, edit.start) + 1
-        line_end = text.find("\n", edit.end)
-        line_end = len(text) if line_end < 0 else line_end
-        lo = max(line_start, edit.start - _CONTEXT)
-        hi = min(line_end, edit.end + _CONTEXT)
-        before = ("…" if lo > line_start else "") + visible(text[lo : edit.start])
-        after = visible(text[edit.end : hi]) + ("…" if hi < line_end else "")
-    return [f"~ {before}{old}{new}{after}  {rule}"]
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` cut into lines of at most ``width`` characters, at spaces when it can be."""
+    return textwrap.wrap(
+        text, width, break_long_words=True, break_on_hyphens=False, drop_whitespace=True
+    ) or [""]
 
 
-def render_explain(
-    article: Article,
+def _inline_diff(draft: Draft, line: Line) -> str:
+    """The line's source text with its in-line edits in word-diff form."""
+    parts: list[str] = []
+    pos = line.start
+    for edit in sorted(line.inline, key=lambda e: (e.start, e.end)):
+        if edit.start < pos or edit.end > line.end:  # not placeable: show the result only
+            return visible(line.text)
+        parts.append(visible(draft.text[pos : edit.start]))
+        if edit.old:
+            parts.append(f"[-{visible(edit.old)}-]")
+        if edit.new:
+            parts.append(f"{{+{visible(edit.new)}+}}")
+        pos = edit.end
+    parts.append(visible(draft.text[pos : line.end]))
+    return "".join(parts)
+
+
+def _colour_marks(text: str, color: bool) -> str:
+    if not color:
+        return text
+    text = _DELETED_RE.sub(lambda m: _paint(m[0], "removed", True), text)
+    return _INSERTED_RE.sub(lambda m: _paint(m[0], "inserted", True), text)
+
+
+def _entry(sign: str, text: str, tag: str, *, width: int, key: str, color: bool) -> list[str]:
+    """One source line on the page: sign, wrapped text, and the rule's tag at its end."""
+    body = _wrap(text, width - 2)
+    limit = MAX_TAKEN_LINES if key in ("removed", "extracted") else len(body)
+    if len(body) > limit:
+        shown = sum(len(part) for part in body[:limit])
+        body = [*body[:limit], f"… ({len(text) - shown:,} more characters)"]
+    out = [f"{sign if i == 0 else ' '} {part}" for i, part in enumerate(body)]
+    if tag:
+        if len(out[-1]) + 2 + len(tag) <= width:
+            out[-1] = f"{out[-1]}  {tag}"
+        else:
+            out.append(f"{' ' * max(width - len(tag), 2)}{tag}")
+    if key in ("removed", "extracted"):
+        return [_paint(line, key, color) for line in out]
+    return [_colour_marks(line, color) for line in out]
+
+
+def _document(draft: Draft, width: int, color: bool) -> Iterator[str]:
+    """The document's lines in their order: body, removed and extracted lines in place."""
+    taken = {(e.start, e.end, e.rule): e for e in draft.edits if e.kind != "replaced"}
+    blank = True  # no blank line at the top, and one for a run of them
+    for line in draft.lines:
+        if line.state == "blank" or (line.state == "body" and not line.text.strip()):
+            if not blank:
+                yield ""
+            blank = True
+            continue
+        blank = False
+        if line.state == "body":
+            rules = ", ".join(dict.fromkeys(edit.rule for edit in line.inline))
+            tag = _paint(f"[{rules}]", "dim", color) if rules else ""
+            yield from _entry(
+                " ", _inline_diff(draft, line), tag, width=width, key="body", color=color
+            )
+            continue
+        rule = line.rule or "?"
+        edit = taken.get((line.start, line.end, rule))
+        yield from _entry(
+            _SIGNS[line.state],
+            visible(draft.text[line.start : line.end]),
+            _paint(_tag(edit, rule), "dim", color),
+            width=width,
+            key=line.state,
+            color=color,
+        )
+
+
+def _repairs(edits: Sequence[Edit], width: int, color: bool) -> Iterator[str]:
+    """The text-phase edits, whose offsets point into the text before the lines were cut."""
+    shown: Counter[str] = Counter()
+    hidden: Counter[str] = Counter()
+    for edit in edits:
+        if shown[edit.rule] >= MAX_REPAIRS_PER_RULE:
+            hidden[edit.rule] += 1
+            continue
+        shown[edit.rule] += 1
+        old = f"[-{visible(edit.old)}-]" if edit.old else ""
+        new = f"{{+{visible(edit.new)}+}}" if edit.new else ""
+        change = old + new
+        if len(change) > width - 4:
+            change = change[: width - 5] + "…"
+        yield from _entry(
+            "~", change, _paint(_tag(edit, edit.rule), "dim", color), width=width, key="body",
+            color=color,
+        )  # fmt: skip
+    for rule, n in hidden.items():
+        yield f"  … and {plural(n, 'more edit')} by {rule}"
+
+
+def render_page(
+    draft: Draft,
     *,
-    text: str | None = None,
     text_rules: Collection[str] = (),
     name: str = "",
     color: bool = False,
+    width: int = DEFAULT_WIDTH,
 ) -> str:
-    """The explanation of ``article``: its fields, every ledger entry, and the body's size.
+    """The explanation of a finished ``draft``: fields, repairs, then the document in order.
 
-    ``text`` is the repaired text that the line steps' offsets point into; when given, in-line
-    changes by rules not in ``text_rules`` (whose offsets point into earlier text) are shown
-    in context.
+    ``text_rules`` are the names of the text-phase steps and their rules, whose edits are
+    listed as repairs before the document.
 
-    >>> from copydesk import clean_article
-    >>> raw = "Storm closes port\\n\\nThe port closed on Monday.The storm hit the coast hard."
-    >>> print(render_explain(clean_article(raw)))
+    >>> from copydesk.draft import Draft
+    >>> draft = Draft.from_text("Storm closes port\\n\\nShare this\\n\\nThe port shut.Ships wait.")
+    >>> draft = draft.take([0], rule="extract.title", kind="extracted", title="Storm closes port")
+    >>> draft = draft.take([2], rule="model.residue", kind="removed", scores={2: 0.91})
+    >>> draft = draft.rewrite(4, [(14, 14, " ")], rule="tidy.glued_sentences")
+    >>> print(render_page(draft))
     title:      Storm closes port
-    language:   -
-    encoding:   str
+    encoding:   utf-8
     <BLANKLINE>
-    ledger: 2 edits (- removed, > extracted, ~ replaced)
+    ledger: 3 edits: 1 removed, 1 extracted, 1 replaced
+    <BLANKLINE>
     > Storm closes port  [extract.title]
-    ~ {+ +}  [tidy.glued_sentences]
     <BLANKLINE>
-    body: 1 paragraph, 56 characters
+    - Share this  [model.residue p=0.91]
+    <BLANKLINE>
+      The port shut.{+ +}Ships wait.  [tidy.glued_sentences]
+    <BLANKLINE>
+    body: 1 paragraph, 26 characters
     """
+    width = max(width, MIN_WIDTH)
+    article = finish(draft)
     lines = [f"file:       {name}"] if name else []
     fields = {
         "title": article.title,
@@ -103,24 +221,47 @@ def render_explain(
         "published": article.published.isoformat() if article.published else "",
         "source": article.source,
         "categories": ", ".join(article.categories),
-        "language": article.language or "-",
+        "language": article.language,
         "encoding": article.encoding,
     }
-    lines += [f"{k + ':':<11} {v}" for k, v in fields.items() if v]
-    lines += [
-        f"caption:    {visible(c.text)}" + (f" ({c.credit})" if c.credit else "")
-        for c in article.captions
-    ]
-    lines += [f"meta:       {k}: {visible(v)}" for k, v in article.metadata.items()]
+    for key, value in fields.items():
+        if value:
+            lines.extend(_field(key, visible(value), width))
+    for caption in article.captions:
+        credit = f" ({visible(caption.credit)})" if caption.credit else ""
+        lines.extend(_field("caption", visible(caption.text) + credit, width))
+    for key, value in article.metadata.items():
+        lines.extend(_field("meta", f"{visible(key)}: {visible(value)}", width))
+    kinds = Counter(edit.kind for edit in draft.edits)
+    summary = ", ".join(
+        f"{kinds[k]:,} {k}" for k in ("removed", "extracted", "replaced") if kinds[k]
+    )
+    ledger = f"ledger: {plural(len(draft.edits), 'edit')}" + (f": {summary}" if summary else "")
+    lines += ["", *_wrap(ledger, width)]
+    repairs = [e for e in draft.edits if e.rule in text_rules and e.rule != LIMIT_RULE]
+    if repairs:
+        lines += ["", _paint("repairs, before lines were cut:", "bold", color)]
+        lines.extend(_repairs(repairs, width, color))
     lines.append("")
-    n_edits = len(article.edits)
-    lines.append(f"ledger: {_count(n_edits, 'edit')} (- removed, > extracted, ~ replaced)")
-    for edit in article.edits:
-        lines.extend(_edit_lines(edit, color, None if edit.rule in text_rules else text))
-    lines.append("")
+    lines.extend(_document(draft, width, color))
+    cut = [e for e in draft.edits if e.rule == LIMIT_RULE]
+    if cut:
+        lines += ["", *_entry(
+            "-", f"… the last {plural(len(cut[0].old), 'character')} of the input, not read",
+            _paint(_tag(cut[0], LIMIT_RULE), "dim", color), width=width, key="removed", color=color,
+        )]  # fmt: skip
+    if lines[-1]:
+        lines.append("")
     n_par = len(article.paragraphs)
-    lines.append(f"body: {_count(n_par, 'paragraph')}, {_count(len(article.body), 'character')}")
+    lines.append(f"body: {plural(n_par, 'paragraph')}, {plural(len(article.body), 'character')}")
     return "\n".join(lines)
+
+
+def _field(key: str, value: str, width: int) -> list[str]:
+    """``key:`` and its value wrapped under itself."""
+    label = f"{key + ':':<11} "
+    wrapped = _wrap(value, width - len(label))
+    return [label + wrapped[0], *(" " * len(label) + part for part in wrapped[1:])]
 
 
 def explain(
@@ -130,19 +271,18 @@ def explain(
     rules: object | None = None,
     name: str = "",
     color: bool = False,
+    width: int = DEFAULT_WIDTH,
 ) -> str:
-    """Clean ``raw`` with ``pipeline`` and explain the result, with in-line changes in context.
+    """Clean ``raw`` with ``pipeline`` and explain the result (:func:`render_page`).
 
     >>> from copydesk import DEFAULT
     >>> out = explain("Storm closes port\\n\\nThe port shut.Ships wait offshore.", pipeline=DEFAULT)
-    >>> [line for line in out.splitlines() if line.startswith("~")]
-    ['~ The port shut.{+ +}Ships wait offshore.  [tidy.glued_sentences]']
+    >>> [line for line in out.splitlines() if "{+" in line]
+    ['  The port shut.{+ +}Ships wait offshore.  [tidy.glued_sentences]']
     >>> calm = explain("Calm day\\n\\nNothing to fix here.", pipeline=DEFAULT)
-    >>> [line for line in calm.splitlines() if line.startswith("~")]
+    >>> [line for line in calm.splitlines() if "{+" in line or "[-" in line]
     []
     """
     draft = pipeline.apply(start(raw, rules=rules))
     text_rules = {r for s in pipeline.steps if s.phase == "text" for r in (s.name, *s.rules)}
-    return render_explain(
-        finish(draft), text=draft.text, text_rules=text_rules, name=name, color=color
-    )
+    return render_page(draft, text_rules=text_rules, name=name, color=color, width=width)

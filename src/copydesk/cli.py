@@ -12,13 +12,14 @@ import difflib
 import glob
 import os
 import re
+import shutil
 import sys
 from collections.abc import Generator, Iterator, Sequence
 from contextlib import ExitStack
 from typing import IO
 
 from copydesk import __version__, batch, learn
-from copydesk._explain import explain
+from copydesk._explain import DEFAULT_WIDTH, explain
 from copydesk._progress import ProgressBar, Stats
 from copydesk._writers import DirWriter, JsonArrayWriter, JsonlWriter, TextWriter, Writer
 from copydesk.errors import PipelineError, RecordError, RulesError
@@ -191,7 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
         "explain",
         parents=[common],
         help="show what was removed or extracted from one document, and by which rule",
-        description="Show an article's fields and its ledger of edits, like a diff.",
+        description="Show one document's fields, then its text in order: the body, and every "
+        "line that left it marked in place with the rule that moved it.",
     )
     explain.add_argument("file", metavar="FILE", help="a plain-text document, or '-' for stdin")
     explain.add_argument(
@@ -276,7 +278,8 @@ def _explain(args: argparse.Namespace) -> int:
     color = args.color == "always" or (
         args.color == "auto" and _is_tty(sys.stdout) and not os.environ.get("NO_COLOR")
     )
-    print(explain(data, pipeline=pipeline, rules=rules, name=args.file, color=color))
+    width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    print(explain(data, pipeline=pipeline, rules=rules, name=args.file, color=color, width=width))
     return 0
 
 
