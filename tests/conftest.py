@@ -19,6 +19,46 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
+#: Set by .ci/run (and the GitHub workflow): the engine tests run, and fail if an engine is missing.
+REQUIRE_ENGINES = "COPYDESK_REQUIRE_ENGINES"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--engines``: also run the Ray and Dask tests, deselected by default."""
+    parser.addoption(
+        "--engines",
+        action="store_true",
+        help="also run the tests marked 'engines' (Ray and Dask: several minutes); "
+        f"{REQUIRE_ENGINES}=1 does the same",
+    )
+
+
+def engines_wanted(config: pytest.Config) -> bool:
+    """Whether this run includes the engine tests: --engines, -m naming them, or CI's variable."""
+    return bool(
+        config.getoption("--engines")
+        or os.environ.get(REQUIRE_ENGINES) == "1"
+        or "engines" in (config.getoption("-m") or "")
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deselect the engine tests unless they were asked for."""
+    if engines_wanted(config):
+        return
+    dropped = [item for item in items if item.get_closest_marker("engines")]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if not item.get_closest_marker("engines")]
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    """Say which optional parts of the suite run: the engine tests and the ../shared data."""
+    engines = "included" if engines_wanted(config) else "deselected (add --engines to run them)"
+    data = "found" if (SHARED / "examples" / "expected.json").is_file() else "absent: tests skip"
+    return [f"copydesk: Ray/Dask engine tests {engines}; ../shared data {data}"]
+
+
 #: ../shared beside the repository (examples and corpus); absent on a user's machine.
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 

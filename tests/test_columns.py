@@ -207,6 +207,7 @@ def test_importing_copydesk_stays_light() -> None:
     assert out.stdout.strip() == "[]"
 
 
+@pytest.mark.engines
 def test_adapter_modules_do_not_shadow_the_engines() -> None:
     """Inside copydesk.ray and copydesk.dask, ``ray`` and ``dask`` are the real packages."""
     ray = require("ray")

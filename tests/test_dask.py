@@ -46,6 +46,10 @@ def _set_env(name: str, value: str | None) -> None:
         os.environ[name] = value
 
 
+#: Minutes of engine start-up and 20,000-record runs: deselected unless asked for.
+pytestmark = pytest.mark.engines
+
+
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
     """A LocalCluster of two worker processes, one thread each, and its client."""

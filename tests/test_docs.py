@@ -100,7 +100,11 @@ def test_doctest_text_keeps_only_fenced_examples(markdown: str, expected: str) -
     assert doctest_text(markdown).strip("\n") == expected.strip("\n")
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
+@pytest.mark.parametrize(
+    "page",
+    [pytest.param(p, marks=[pytest.mark.engines] if p.stem in ENGINE_PAGES else []) for p in PAGES],
+    ids=lambda p: p.relative_to(DOCS).as_posix(),
+)
 def test_examples_run(page: Path) -> None:
     """Every ``>>>`` example of the page gives the output the page shows."""
     if page.stem in ENGINE_PAGES:

@@ -19,6 +19,9 @@ from .engines import (
     wait_for_children,
 )
 
+#: Minutes of engine start-up and 20,000-record runs: deselected unless asked for.
+pytestmark = pytest.mark.engines
+
 
 @pytest.fixture(scope="module")
 def ray() -> Iterator[Any]:

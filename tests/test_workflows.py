@@ -107,3 +107,29 @@ def test_ci_runs_tests_lint_types_docs_and_wheel() -> None:
     assert "twine check --strict" in wheel
     assert "COPYDESK_TEST_INSTALLED=1" in wheel
     assert "copydesk --version" in wheel
+
+
+def test_engine_tests_are_deselected_by_default_and_run_in_ci() -> None:
+    """The README's test command leaves the Ray/Dask tests out unless --engines (or CI's
+    variable) asks for them; .ci/run and the workflow set that variable."""
+    import os
+    import subprocess
+    import sys
+
+    root = WORKFLOWS.parent.parent
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8")
+    readme_command = 'python -m pip install -e ".[test]" && python -m pytest\n'
+    assert ci.index("export COPYDESK_REQUIRE_ENGINES=1") < ci.index(readme_command)
+    assert load("ci.yml")["env"]["COPYDESK_REQUIRE_ENGINES"] == "1"
+    env = {k: v for k, v in os.environ.items() if k != "COPYDESK_REQUIRE_ENGINES"}
+
+    def collected(*args: str) -> str:
+        argv = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"]
+        done = subprocess.run(
+            [*argv, "tests/test_ray.py", *args],
+            cwd=root, env=env, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        return done.stdout.strip().splitlines()[-1]
+
+    assert "(4 deselected)" in collected()
+    assert collected("--engines").startswith("4 tests collected")
