@@ -39,9 +39,33 @@ def looks_like_prose(text: str) -> bool:
     )
 
 
+# A headline's last word may carry "!" or "?" ("Suspect SUED Police!", "Will It Rain?"), and
+# a title-case headline a stop; a sentence end inside it ("…ended. Then…") makes it prose.
+HEADLINE_END_RE = regex.compile(r"[!?]{1,4}[\"'”’»]{0,2}:?$|[^.]\.{3}$")
+INNER_STOP_RE = regex.compile(r"[.!?。！？][\"'”’»]{0,2}[ \t]{1,3}\p{Lu}")
+# A page title: the headline, a separator, the site ("Storm closes port | News | Harbour
+# Times", "港口关闭-新华网"). The head is only trusted when it is a line of its own too.
+PAGE_TITLE_SEP_RE = regex.compile(r"[ \t]{1,3}[|–—\-·][ \t]{1,3}|(?<=\p{Han}|[”」》])(?:--|[-_|])")
+# Words of a share widget line ("Share Facebook", "Tweet Pin Email").
+WIDGET_WORDS = frozenset(
+    {"share", "shares", "facebook", "twitter", "tweet", "pin", "pinterest", "email", "e-mail",
+     "whatsapp", "linkedin", "reddit", "print", "telegram", "messenger", "copy", "link", "x",
+     "sms", "compartir", "partager", "teilen", "compartilhar", "поделиться"}
+)  # fmt: skip
+#: How many lines before the first prose line may be looked at for the title.
+HEAD_SCAN = 5
+#: A kicker above the headline has at most this many words.
+KICKER_WORDS = 3
+
+
 def _is_candidate(text: str) -> bool:
     text = text.strip()
-    if not (3 <= len(text) <= TITLE_MAX_CHARS) or text[-1] in TITLE_BAD_END:
+    if not (3 <= len(text) <= TITLE_MAX_CHARS) or INNER_STOP_RE.search(text):
+        return False
+    if text[-1] in TITLE_BAD_END and not (
+        (HEADLINE_END_RE.search(text) and (_title_case(text) or not _cased(text)))
+        or (text[-1] == "." and _title_case(text))
+    ):
         return False
     words = text.split()
     if not 2 <= len(words) <= TITLE_MAX_WORDS and not (
@@ -51,9 +75,69 @@ def _is_candidate(text: str) -> bool:
     return TITLE_START_RE.match(text) is not None
 
 
+def _cased(text: str) -> bool:
+    """The text is written in a script with capitals (Latin, Cyrillic, Greek...)."""
+    return any(c.isupper() for c in text)
+
+
+def _label(text: str) -> bool:
+    """A short label line ending with a colon ("According to sgsnews:"), never a headline."""
+    text = text.strip()
+    return text.endswith((":", "：")) and len(text) <= 40 and len(text.split()) <= 5
+
+
+def _title_case(text: str) -> bool:
+    """Most words of four letters or more capitalised: a headline, even ending in a stop."""
+    long = [w for w in text.split() if sum(c.isalpha() for c in w) >= 4]
+    return len(long) >= 4 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
+
+
+def is_widget(text: str) -> bool:
+    """A share widget's line ("Share Facebook", "Tweet | Email"), never a title.
+
+    >>> is_widget("Share Facebook"), is_widget("Share prices fall")
+    (True, False)
+    """
+    words = [w.strip("|•·,:()").casefold() for w in text.split()]
+    words = [w for w in words if w]
+    return bool(words) and all(w in WIDGET_WORDS for w in words)
+
+
+def _repeated(text: str, later: list[str]) -> bool:
+    """The headline stands again further down, alone or as the head of a page title."""
+    key = " ".join(text.split())
+    for other in later:
+        other = " ".join(other.split())
+        if other == key or (
+            other.startswith(key) and PAGE_TITLE_SEP_RE.match(other, len(key)) is not None
+        ):
+            return True
+    return False
+
+
+def _page_title(text: str, heads: list[str]) -> tuple[str, str] | None:
+    """``(headline, site)`` when ``text`` is a page title whose headline is one of ``heads``."""
+    text = " ".join(text.split())
+    for head in heads:
+        head = " ".join(head.split())
+        if head != text and text.startswith(head):
+            m = PAGE_TITLE_SEP_RE.match(text, len(head))
+            if m is not None and text[m.end() :].strip():
+                return head, text[m.end() :].strip()
+    return None
+
+
 @step("extract.title")
 def first_line_title(draft: Draft) -> Draft:
-    """Take the first body line as the title when it is short, unpunctuated and followed by prose.
+    """Take the headline among the first body lines as the title.
+
+    The headline is short, has no sentence inside it, and comes before the first prose line
+    (it may end with "!" or "?", and with a stop when written in title case). Share widgets
+    ("Share Facebook") and lines ending with a colon above it are passed over; a kicker of
+    at most three words above a longer headline ("Battery", "PRESS RELEASE") is too. A line
+    that stands again further down, alone or as the head of a page title ("Headline | Site"),
+    is the headline whatever its place. A page title at the top whose headline is a line of
+    its own leaves the body with it; its site names the ``source`` when none is known.
 
     Does nothing when an earlier step already found a title.
 
@@ -63,18 +147,56 @@ def first_line_title(draft: Draft) -> Draft:
     ('Storm closes port', 'extracted')
     >>> first_line_title(Draft.from_text("Storm closes port.\\n" + prose)).fields.title is None
     True
+    >>> first_line_title(Draft.from_text("Share Facebook\\nStorm Closes Harbour Port!\\n" + prose)
+    ...                  ).fields.title
+    'Storm Closes Harbour Port!'
     """
     if draft.fields.title is not None:
         return draft
-    body = [(i, line) for i, line in draft.body()]
+    body = list(draft.body())
     if len(body) < 2:
         return draft
-    i, first = body[0]
-    if not _is_candidate(first.text):
+    prose_at = next(
+        (
+            n
+            for n, (_, line) in enumerate(body[: HEAD_SCAN + LOOKAHEAD])
+            if looks_like_prose(line.text.strip())
+        ),
+        None,
+    )
+    if prose_at is None or prose_at == 0:
         return draft
-    if not any(looks_like_prose(line.text.strip()) for _, line in body[1 : 1 + LOOKAHEAD]):
+    head = body[: min(prose_at, HEAD_SCAN)]
+    texts = [line.text for _, line in body]
+    candidates = [(n, i, line) for n, (i, line) in enumerate(head) if _is_candidate(line.text)]
+    if not candidates:
         return draft
-    return draft.take([i], rule="extract.title", kind="extracted", title=_clean(first))
+    repeated = [c for c in candidates if _repeated(c[2].text, texts[c[0] + 1 :])]
+    if repeated:
+        chosen = repeated[0]
+    else:
+        # widgets, labels and kickers above the headline are passed over, nothing else
+        chosen = candidates[0]
+        for _, line in head[: chosen[0]]:
+            if not (is_widget(line.text) or _label(line.text)):
+                return draft
+        later = [c for c in candidates[1:] if len(c[2].text.split()) > KICKER_WORDS]
+        if later and len(chosen[2].text.split()) <= KICKER_WORDS and later[0][0] == chosen[0] + 1:
+            chosen = later[0]
+    n, i, line = chosen
+    after = texts[n + 1].lstrip()[:1] if n + 1 < len(texts) else ""
+    if prose_at - n > LOOKAHEAD or after.islower():
+        return draft  # prose too far below, or the line runs on into the next one
+    taken = [i]
+    source = draft.fields.source
+    for m, (j, other) in enumerate(head):
+        page = _page_title(other.text, [line.text]) if m != n else None
+        if page is not None:
+            taken.append(j)
+            source = source or (page[1] if len(page[1].split()) <= 5 else None)
+    return draft.take(
+        taken, rule="extract.title", kind="extracted", title=_clean(line), source=source
+    )
 
 
 def _clean(line: Line) -> str:
