@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from copydesk.draft import Draft
+from copydesk.draft import Draft, _SourceMap
 
 Changes = list[tuple[int, list[tuple[int, int, str]]]]
 
@@ -41,3 +43,24 @@ def test_rewrite_lines_without_a_change_returns_the_same_draft() -> None:
     draft = Draft.from_text("a b\nc")
     assert draft.rewrite_lines([], rule="tidy.test") is draft
     assert draft.rewrite_lines([(0, [(0, 1, "a")])], rule="tidy.test") is draft
+
+
+@given(changes(), st.lists(st.integers(0, 16), max_size=8), st.booleans())
+@example(("a   b", [(0, [(1, 4, " ")])]), [0, 1, 2, 3, 3, 1], False)
+def test_source_map_answers_as_the_line_does(
+    case: tuple[str, Changes], positions: list[int], in_order: bool
+) -> None:
+    """The walking offset map of a rewrite gives Line.source_offset's and Draft._touches's
+    answers, for positions in increasing order (its fast path) and in any order."""
+    text, todo = case
+    draft = Draft.from_text(text).rewrite_lines(todo, rule="tidy.test")
+    for line in draft.lines:
+        asked = sorted(positions) if in_order else positions
+        asked = [p for p in asked if p <= len(line.text)]
+        walk = _SourceMap(line)
+        for pos in asked:
+            assert walk.source_offset(pos) == line.source_offset(pos)
+        walk = _SourceMap(line)
+        for a, b in itertools.pairwise(asked):
+            start, end = line.source_offset(min(a, b)), line.source_offset(max(a, b))
+            assert walk.touches(start, end) == Draft._touches(line, start, end)

@@ -135,6 +135,14 @@ def test_timing_catches_known_traps(pattern: re.Pattern[str], slow: bool) -> Non
 
 PROSE = "The minister said on Monday that the new policy would help farmers across the region. "
 
+# Every in-line repair at once: mojibake (Ã©, â€œ...â€\x9d), NBSP, doubled spaces, glued.
+_MIXED = "CafÃ© said\u00a0 it.Then â€œsoâ€\x9d  end.Next  "
+
+
+def _repeat(unit: str, n: int) -> str:
+    return (unit * (n // len(unit) + 1))[:n]
+
+
 #: Inputs that stress one part of the pipeline each, by size in characters.
 PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "one character, no newline": lambda n: "a" * n,
@@ -145,6 +153,12 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
     "short lines": lambda n: "Word ab\n" * (n // 8),
     "CRLF only": lambda n: "\r\n" * (n // 2),
     "mojibake lines": lambda n: "CafÃ© â€œnoirâ€\x9d ok\n" * (n // 20),
+    "one-character lines": lambda n: "a\n" * (n // 2),
+    # Several in-line repairs on the same line: each step alone is linear, but every edit
+    # maps its offsets through the earlier edits of its line (quadratic once, issue 17).
+    "glued sentences, doubled spaces": lambda n: _repeat("Word word end.Next word  ", n),
+    "glued, spaces, NBSP, mojibake, one line": lambda n: _repeat(_MIXED, n),
+    "glued, spaces, NBSP, mojibake, lines": lambda n: _repeat(_MIXED + "\n", n),
 }
 
 
