@@ -210,3 +210,48 @@ def test_shuffled_batch_gives_the_same_per_document_results(order: list[int], jo
     shuffled = _outputs(clean_records([records[i] for i in order], jobs=jobs, chunksize=5))
     assert [r["id"] for r in shuffled] == [f"doc-{i}" for i in order]
     assert {r["id"]: r for r in shuffled} == plain
+
+
+# The parent of a pool: prints its workers' pids once they are working, then keeps cleaning.
+_POOL_OWNER = """
+import itertools, multiprocessing, sys
+from copydesk.batch import Record, clean_records
+records = (Record(i, raw="The port closed on Monday. The storm hit.") for i in itertools.count())
+for n, _ in enumerate(clean_records(records, jobs=2, chunksize=4)):
+    if n == 40:
+        print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+"""
+
+
+def _alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie, which nobody has reaped yet, has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads process states in /proc")
+def test_workers_end_when_their_parent_is_killed() -> None:
+    """After the pool's owner is SIGKILLed mid-run, its workers end within seconds."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    owner = subprocess.Popen([sys.executable, "-c", _POOL_OWNER], stdout=subprocess.PIPE, text=True)
+    try:
+        workers = [int(pid) for pid in owner.stdout.readline().split()]  # type: ignore[union-attr]
+        assert len(workers) == 2
+        assert all(_alive(pid) for pid in workers)
+    finally:
+        owner.kill()
+        owner.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in workers if _alive(pid)]
+    for pid in left:  # do not leave them behind when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"workers {left} outlived their parent by 10 s"

@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from copydesk._columns import ARTICLE_COLUMNS, CleanBatch
+from copydesk._orphan import exit_with_parent
 from copydesk._sources import DEFAULT_MAX_BYTES, Record, iter_records, total_bytes
 from copydesk.clean import clean_article
 from copydesk.errors import PipelineError, RecordError
@@ -173,9 +174,11 @@ _WORKER: tuple[Pipeline, object | None] | None = None
 
 
 def _init_worker(pipeline: Pipeline, rules: object | None) -> None:
-    """Pool initializer: keep the pipeline, and leave Ctrl-C to the parent process."""
+    """Pool initializer: keep the pipeline, leave Ctrl-C to the parent process, and end
+    with the parent (a killed parent must not leave idle workers behind)."""
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent()
     _WORKER = (pipeline, rules)
 
 
