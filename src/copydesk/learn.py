@@ -51,6 +51,7 @@ from typing import Any
 import attrs
 import regex
 
+from copydesk._orphan import exit_with_parent
 from copydesk.decode import decode_bytes
 from copydesk.rules import (
     DEFAULT_MAX_CHARS,
@@ -373,7 +374,7 @@ def _parallel(
         for chunk in chunks:
             yield from _templates_chunk(chunk)
         return
-    with ProcessPoolExecutor(jobs) as pool:
+    with ProcessPoolExecutor(jobs, initializer=exit_with_parent) as pool:  # no orphans
         pending: deque[Future[list[DocTemplates]]] = deque([pool.submit(_templates_chunk, first)])
         for chunk in chunks:
             pending.append(pool.submit(_templates_chunk, chunk))
