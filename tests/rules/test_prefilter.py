@@ -20,6 +20,12 @@ RULES = builtin_rules()
 LINES = [e for r in RULES for e in (*r.examples, *r.counter_examples)]
 
 
+@pytest.fixture(autouse=True)
+def _tiers_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests of this module test the tiers: no line is answered one by one first."""
+    monkeypatch.setattr(prefilter_module, "WARM_UP_LINES", 0)
+
+
 def fires(line: str) -> bool:
     """Whether any built-in rule names ``line`` at an edge (the widest position)."""
     return any(r.fires(line, at_edge=True) for r in RULES)
@@ -311,3 +317,32 @@ def test_choices_per_first_character_are_bounded(monkeypatch: pytest.MonkeyPatch
     tier = pre._tiers[0]
     assert tier is not None
     assert all(len(j._by_first) <= 3 for j in tier.joined)
+
+
+@given(
+    st.sampled_from(LINES)
+    | st.text(alphabet=ALPHABET, max_size=60)
+    | st.sampled_from(LINES).map(lambda s: "  " + s.upper() + " 12")
+)
+@example("Advertisement")
+@example("Ships sailed again on Monday after the storm.")
+def test_the_warm_up_answers_as_the_tiers_do(text: str) -> None:
+    """Before its tiers are built, a prefilter tries the patterns one by one and gives the
+    answer the tiers give, for the built-in rules and for tricky user rules."""
+    line = normalise(text)
+    for rules in (RULES, TRICKY):
+        one_by_one, tiers = prefilter_module._join(rules), prefilter_module._join(rules)
+        one_by_one._warm[0] = -(10**9)  # still warming up, whatever WARM_UP_LINES is
+        assert one_by_one.may_fire(line) is tiers.may_fire(line)
+        assert not one_by_one._tiers
+
+
+def test_tiers_are_built_once_the_warm_up_is_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first WARM_UP_LINES lines compile nothing; the next builds the tier it needs."""
+    monkeypatch.setattr(prefilter_module, "WARM_UP_LINES", 3)
+    pre = prefilter_module._join(RULES)
+    for line in ("Advertisement", "Ships sailed on.", "Share this"):
+        pre.may_fire(line)
+    assert not pre._tiers
+    assert pre.may_fire("Advertisement")
+    assert pre._tiers
