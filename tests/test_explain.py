@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -13,6 +15,9 @@ from copydesk.draft import Draft
 from copydesk.pipeline import Pipeline, step
 
 from .strategies_scraped import scraped_documents
+
+# An ANSI colour code, as the page writes them ("\x1b[31m", "\x1b[0m").
+ANSI_RE = re.compile(r"\x1b\[[0-9;]{0,8}m")
 
 
 @pytest.mark.parametrize(
@@ -105,6 +110,9 @@ def test_a_giant_line_is_wrapped_and_a_removed_one_is_cut_short() -> None:
     page = render_page(bar, width=60)
     assert max(map(len, page.splitlines())) <= 60
     assert "more characters)" in page
+    painted = render_page(bar, width=60, color=True)
+    assert "\x1b[" in painted
+    assert max(len(ANSI_RE.sub("", line)) for line in painted.splitlines()) <= 60
 
 
 def _remove_long(draft: Draft) -> Draft:

@@ -111,21 +111,24 @@ def _colour_marks(text: str, color: bool) -> str:
 
 
 def _entry(sign: str, text: str, tag: str, *, width: int, key: str, color: bool) -> list[str]:
-    """One source line on the page: sign, wrapped text, and the rule's tag at its end."""
+    """One source line on the page: sign, wrapped text, and the rule's ``tag`` at its end (or
+    under it, when it does not fit), coloured after the widths are measured."""
     body = _wrap(text, width - 2)
     limit = MAX_TAKEN_LINES if key in ("removed", "extracted") else len(body)
     if len(body) > limit:
         shown = sum(len(part) for part in body[:limit])
         body = [*body[:limit], f"… ({len(text) - shown:,} more characters)"]
-    out = [f"{sign if i == 0 else ' '} {part}" for i, part in enumerate(body)]
-    if tag:
-        if len(out[-1]) + 2 + len(tag) <= width:
-            out[-1] = f"{out[-1]}  {tag}"
-        else:
-            out.append(f"{' ' * max(width - len(tag), 2)}{tag}")
+    lines = [f"{sign if i == 0 else ' '} {part}" for i, part in enumerate(body)]
     if key in ("removed", "extracted"):
-        return [_paint(line, key, color) for line in out]
-    return [_colour_marks(line, color) for line in out]
+        out = [_paint(line, key, color) for line in lines]
+    else:
+        out = [_colour_marks(line, color) for line in lines]
+    if not tag:
+        return out
+    if len(lines[-1]) + 2 + len(tag) <= width:
+        out[-1] += "  " + _paint(tag, "dim", color)
+        return out
+    return out + ["  " + _paint(part, "dim", color) for part in _wrap(tag, width - 2)]
 
 
 def _document(draft: Draft, width: int, color: bool) -> Iterator[str]:
@@ -141,7 +144,7 @@ def _document(draft: Draft, width: int, color: bool) -> Iterator[str]:
         blank = False
         if line.state == "body":
             rules = ", ".join(dict.fromkeys(edit.rule for edit in line.inline))
-            tag = _paint(f"[{rules}]", "dim", color) if rules else ""
+            tag = f"[{rules}]" if rules else ""
             yield from _entry(
                 " ", _inline_diff(draft, line), tag, width=width, key="body", color=color
             )
@@ -151,7 +154,7 @@ def _document(draft: Draft, width: int, color: bool) -> Iterator[str]:
         yield from _entry(
             _SIGNS[line.state],
             visible(draft.text[line.start : line.end]),
-            _paint(_tag(edit, rule), "dim", color),
+            _tag(edit, rule),
             width=width,
             key=line.state,
             color=color,
@@ -173,7 +176,7 @@ def _repairs(edits: Sequence[Edit], width: int, color: bool) -> Iterator[str]:
         if len(change) > width - 4:
             change = change[: width - 5] + "…"
         yield from _entry(
-            "~", change, _paint(_tag(edit, edit.rule), "dim", color), width=width, key="body",
+            "~", change, _tag(edit, edit.rule), width=width, key="body",
             color=color,
         )  # fmt: skip
     for rule, n in hidden.items():
@@ -248,7 +251,7 @@ def render_page(
     if cut:
         lines += ["", *_entry(
             "-", f"… the last {plural(len(cut[0].old), 'character')} of the input, not read",
-            _paint(_tag(cut[0], LIMIT_RULE), "dim", color), width=width, key="removed", color=color,
+            _tag(cut[0], LIMIT_RULE), width=width, key="removed", color=color,
         )]  # fmt: skip
     if lines[-1]:
         lines.append("")
