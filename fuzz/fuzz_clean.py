@@ -8,7 +8,7 @@ With atheris (coverage-guided, libFuzzer options)::
 (give a writable corpus folder before ``fuzz/seeds`` to keep what it finds). Without
 atheris the same script falls back to a hypothesis-driven random byte loop, taking
 ``-max_total_time=SECONDS`` too. Any failure prints the input; pin it as an ``@example``
-in ``tests/test_fuzz_regressions.py``.
+in ``tests/test_fuzz.py`` (or the law it breaks).
 
 Checked on each input, as bytes and as text: no exception; the ledger reconstructs the text
 (``ledger_problems``); the JSON encodes as UTF-8 and its round-trip is exact; ``truncated``
