@@ -69,6 +69,7 @@ def test_colour_only_when_asked(color: bool, has_escape: bool) -> None:
     """ANSI colour codes appear only with color=True."""
     out = explain(RAW, pipeline=DEFAULT, color=color)
     assert ("\x1b[" in out) == has_escape
+    assert ("said.\x1b[32m{+ +}\x1b[0mCrews" in out) == color  # an in-line mark, coloured
 
 
 def test_skipped_step_leaves_no_trace() -> None:

@@ -15,8 +15,6 @@ import textwrap
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 
-import regex
-
 from copydesk._progress import plural
 from copydesk.article import Edit
 from copydesk.clean import finish, start
@@ -44,11 +42,9 @@ _COLORS = {
     "bold": "\x1b[1m",
 }
 _SIGNS = {"removed": "-", "extracted": ">", "body": " "}
-# The word-diff marks of an in-line change, for colouring after wrapping: "[-old-]" and
-# "{+new+}", each within one wrapped line (a mark cut by the wrap stays uncoloured). Lazy
-# repeats bounded by the line; no nesting.
-_DELETED_RE = regex.compile(r"\[-.*?-\]")
-_INSERTED_RE = regex.compile(r"\{\+.*?\+\}")
+#: The word-diff marks of an in-line change, ``[-old-]`` and ``{+new+}``, with the colour of
+#: each, for colouring a line after it is wrapped (a mark cut by the wrap stays uncoloured).
+_MARKS = (("[-", "-]", "removed"), ("{+", "+}", "inserted"))
 
 
 def visible(text: str) -> str:
@@ -104,10 +100,22 @@ def _inline_diff(draft: Draft, line: Line) -> str:
 
 
 def _colour_marks(text: str, color: bool) -> str:
+    """``text`` with each complete word-diff mark coloured; one forward pass (``str.find``
+    never goes back), so linear whatever the text."""
     if not color:
         return text
-    text = _DELETED_RE.sub(lambda m: _paint(m[0], "removed", True), text)
-    return _INSERTED_RE.sub(lambda m: _paint(m[0], "inserted", True), text)
+    for opening, closing, key in _MARKS:
+        out: list[str] = []
+        pos = 0
+        while (start := text.find(opening, pos)) >= 0:
+            end = text.find(closing, start + len(opening))
+            if end < 0:
+                break
+            end += len(closing)
+            out += [text[pos:start], _paint(text[start:end], key, True)]
+            pos = end
+        text = "".join(out) + text[pos:]
+    return text
 
 
 def _entry(sign: str, text: str, tag: str, *, width: int, key: str, color: bool) -> list[str]:
