@@ -60,11 +60,28 @@ def test_repairs(step: object, raw: str, want: str) -> None:
         ("one\\ntwo\\nthree", "one\ntwo\nthree"),
         ("A single one.nHere only once.", "A single one.nHere only once."),
         ("Has a line.\nAnd later.nSomething.nElse.", "Has a line.\nAnd later.nSomething.nElse."),
+        # Cyrillic: a Latin "n" between sentences, before a quote or a one-letter word
+        ('Он ушёл.n"Мы ждём", сказал он.nВ среду.', 'Он ушёл.\n"Мы ждём", сказал он.\nВ среду.'),
+        # ...and where a link's text was cut out: a space inside a sentence, none before a stop
+        ("Объявлено оnсозданииnфонда «Порт»n.", "Объявлено о создании фонда «Порт»."),
+        ("Море.nЗдесь\nлинии есть.nТам тоже.", "Море.\nЗдесь\nлинии есть.\nТам тоже."),
+        # Arabic and Greek write no Latin "n" either
+        ("قال الوزير.nالحكومة في المنطقة.nفي", "قال الوزير.\nالحكومة في المنطقة.\nفي"),
+        # not CJK, where Latin letters sit between characters on purpose ("n型")
+        ("本周n型硅料价格持平。n型颗粒硅上涨。", "本周n型硅料价格持平。n型颗粒硅上涨。"),
+        # not a Latin word in a Cyrillic text, nor a single seam
+        ("Компания Nokia и Siemens.", "Компания Nokia и Siemens."),
+        ("Один шов.nИ всё.", "Один шов.nИ всё."),
     ],
 )
 def test_lost_newlines_only_in_one_line_exports(raw: str, want: str) -> None:
-    """Lost line breaks are restored only in one-line documents with at least two seams."""
-    assert lost_newlines(Draft.from_text(raw)).text == want
+    """Lost line breaks are restored where unambiguous: one-line Latin exports with two seams
+    or more, and any text of a script without the letter "n"; each with its ledger entry."""
+    draft = lost_newlines(Draft.from_text(raw))
+    assert draft.text == want
+    assert replay_repairs(raw, draft.edits) == want
+    assert all(e.rule == "repair.lost_newlines" for e in draft.edits)
+    assert bool(draft.edits) == (raw != want)
 
 
 def test_nbsp_and_mojibake_leave_the_body_clean() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from copydesk import language, repair, strip, tidy
+from copydesk import language, reflow, repair, strip, tidy
 from copydesk.extract import attribution, bylines, captions, credits, datelines, headers, title
 from copydesk.pipeline import Pipeline
 
@@ -15,6 +15,7 @@ DEFAULT = Pipeline(
         repair.mojibake,
         repair.line_breaks,
         repair.lost_newlines,
+        reflow.hard_wraps,
         repair.controls,
         repair.spaces,
         repair.unicode_nfc,

@@ -113,30 +113,92 @@ def _crlf_only(text: str) -> bool:
     )
 
 
-# A newline lost in export: a one-line document whose sentences are joined by a bare "n"
-# (the backslash of "\n" dropped), "сообщении.nСрок", or by a literal backslash-n. Only used
-# on documents with no real line break and at least two hits, where the pattern is
-# unmistakable; "Times.nYork" in a normal document is left alone.
-LOST_NEWLINE_RE = regex.compile(r"(?<=[.!?:»\"”])n(?=\p{Lu}\p{Ll})|\\n")
+# A newline lost in export in a text of Latin script: a bare "n" after a sentence end and
+# before a capitalised word ("сообщении.nСрок", "said.n\"We"), or a literal backslash-n.
+# Only used on documents with no real line break and at least two hits, where the pattern
+# is unmistakable; "Times.nYork" in a normal document is left alone. Fixed-width: no repeats.
+LOST_NEWLINE_RE = regex.compile(r"(?<=[.!?:»\"”])n(?=[\"“«„]?\p{Lu}(?:\p{Ll}|[ \t]))|\\n")
+# A lost newline in a text whose script has no letter "n" and spaces between words
+# (Cyrillic, Greek, Arabic, Hebrew, Armenian, Georgian): a Latin "n" after a letter of that
+# script or a stop, and before one or an opening quote, a dash, a digit or punctuation
+# ("оnсоздании", "страны.n\"В", "года).nИ", "\"НАШ\"n."). Not CJK, whose texts write Latin
+# letters between characters on purpose ("n型硅料"). No repeats beyond {0,2}.
+SCRIPT_N_RE = regex.compile(
+    r"(?<=[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Armenian}\p{Georgian}][\"'”»)\]]{0,2}"
+    r"|[.!?…:;,»\"”)\]])"
+    r"n"
+    r"(?=[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Armenian}\p{Georgian}]"
+    r"|[«\"“„(\[—–.,;:!?)»]|\d)"
+)
+# A sentence end just before the "n" (a stop, then closing quotes or brackets).
+SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”»)\]]{0,2}$")
+# Letters of the document, Latin or not, to tell which script it is written in.
+LATIN_RE = regex.compile(r"\p{Latin}")
+OTHER_LETTER_RE = regex.compile(
+    r"[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Armenian}\p{Georgian}]"
+)
+#: A lost-newline repair needs at least this many seams in one document.
+MIN_SEAMS = 2
+
+
+def _seam(m: regex.Match[str]) -> str:
+    """What a lost newline stood for: a paragraph break after a sentence, nothing before
+    punctuation, a space inside a sentence (a link's text cut out of its line)."""
+    if m.group() == "\\n":
+        return "\n"
+    text = m.string
+    before = text[max(m.start() - 3, 0) : m.start()]
+    after = text[m.end() : m.end() + 1]
+    if SENTENCE_END_RE.search(before) and not after.islower() and after not in ".,;:!?)»":
+        return "\n"
+    if after in ".,;:!?)»":
+        return ""
+    return " "
+
+
+def _replace_seams(pattern: regex.Pattern[str], text: str, rule: str) -> tuple[str, list[Edit]]:
+    out: list[str] = []
+    edits: list[Edit] = []
+    last = 0
+    for m in pattern.finditer(text):
+        new = _seam(m)
+        out.append(text[last : m.start()])
+        out.append(new)
+        edits.append(Edit(rule, "replaced", m.start(), m.end(), m.group(), new))
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out), edits
 
 
 @step("repair.lost_newlines", phase="text")
 def lost_newlines(draft: Draft) -> Draft:
-    """Restore line breaks in one-line exports where ``\\n`` became ``n`` or a literal ``\\\\n``.
+    """Restore line breaks that an export wrote as ``n`` or as a literal ``\\\\n``.
+
+    In a text of Latin script, only one-line documents with two seams or more are repaired:
+    a bare ``n`` between a sentence end and a capitalised word. In a text of another script,
+    a Latin ``n`` with no Latin letter beside it cannot be a word: it becomes a line break
+    after a sentence end, a space inside a sentence (where a link's text was cut out), and
+    nothing before punctuation; two such seams are enough, whatever the line breaks.
 
     >>> lost_newlines(Draft.from_text("Он сказал.nОна ушла.nВсё.")).text
     'Он сказал.\\nОна ушла.\\nВсё.'
+    >>> lost_newlines(Draft.from_text('страны.n"В-третьих, объявлено оnсозданииnфонда.')).text
+    'страны.\\n"В-третьих, объявлено о создании фонда.'
     >>> lost_newlines(Draft.from_text("Read the Times.nYork is far.")).text
     'Read the Times.nYork is far.'
     """
     text = draft.text
-    if "\n" in text:
+    if "n" not in text:
         return draft
-    hits = LOST_NEWLINE_RE.findall(text, overlapped=False)
-    if len(hits) < 2:
+    if not text.isascii() and len(SCRIPT_N_RE.findall(text)) >= MIN_SEAMS:
+        latin = len(LATIN_RE.findall(text))
+        if len(OTHER_LETTER_RE.findall(text)) > latin:
+            new, edits = _replace_seams(SCRIPT_N_RE, text, "repair.lost_newlines")
+            return draft.retext(new, edits)
+    if "\n" in text or len(LOST_NEWLINE_RE.findall(text)) < MIN_SEAMS:
         return draft
-    text, edits = _sub_with_edits(LOST_NEWLINE_RE, text, "repair.lost_newlines", lambda m: "\n")
-    return draft.retext(text, edits)
+    new, edits = _replace_seams(LOST_NEWLINE_RE, text, "repair.lost_newlines")
+    return draft.retext(new, edits)
 
 
 # Characters that mojibake is made of: Latin-1 supplement and cp1252's extras (UTF-8 read
