@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import ftfy
@@ -253,3 +257,49 @@ def test_three_characters_ftfy_calls_bad_are_found(text: str) -> None:
     badness pattern matches, the pre-check finds something."""
     if is_bad(text):
         assert MOJIBAKE_PAIR_RE.search(text) is not None
+
+
+# -- ftfy imported only when a line needs it ------------------------------------------------
+
+
+def test_the_copy_of_ftfys_classes_is_the_installed_ftfys(tmp_path: Path) -> None:
+    """ftfy_classes.json holds the installed ftfy's classes and the checksum of its
+    badness.py (``python -m copydesk._mojibake`` writes it again), and the pre-check is
+    built from the same classes as ftfy's."""
+    written = _mojibake.write_classes(tmp_path / "classes.json")
+    assert (tmp_path / "classes.json").read_bytes() == _mojibake.CLASSES_PATH.read_bytes()
+    assert written["categories"] == dict(MOJIBAKE_CATEGORIES)
+    assert _mojibake._categories() == dict(MOJIBAKE_CATEGORIES)
+
+
+def test_another_ftfy_release_is_asked_for_its_own_classes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the installed badness.py is not the one copied (its checksum differs), or cannot
+    be found, the classes come from ftfy itself, not from the copy."""
+    copy = json.loads(_mojibake.CLASSES_PATH.read_text("utf-8"))
+    changed = {**copy, "categories": {**copy["categories"], "bad": "x"}}
+    fake = _mojibake.CLASSES_PATH.parent / "never-written.json"
+    monkeypatch.setattr(_mojibake, "CLASSES_PATH", fake)
+    assert _mojibake._categories() == dict(MOJIBAKE_CATEGORIES)  # no copy at all
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: json.dumps(changed))
+    assert _mojibake._categories()["bad"] == "x"  # the copy, since the checksum matches
+    monkeypatch.setattr(_mojibake, "_badness_source", lambda: b"# another release")
+    assert _mojibake._categories() == dict(MOJIBAKE_CATEGORIES)
+    monkeypatch.setattr(_mojibake, "_badness_source", lambda: None)
+    assert _mojibake._categories() == dict(MOJIBAKE_CATEGORIES)
+
+
+def test_cleaning_text_without_mojibake_never_imports_ftfy() -> None:
+    """A new process cleans a clean document without importing ftfy; the first line that
+    may be mojibake imports it, and is repaired."""
+    code = (
+        "import sys, copydesk\n"
+        "a = copydesk.clean_article('Port reopens\\n\\nShips sailed on Monday, and “all” cheered.')\n"
+        "print('ftfy' in sys.modules)\n"
+        "b = copydesk.clean_article('Port reopens\\n\\nThe CafÃ© opened on Monday.')\n"
+        "print('ftfy' in sys.modules, b.paragraphs[-1])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(_mojibake.__file__).resolve().parent.parent)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout.splitlines()
+    assert out == ["False", "True The Café opened on Monday."]

@@ -107,7 +107,7 @@ def wheel_metadata(wheel: zipfile.ZipFile, dist_info: str) -> Message:
 
 
 def test_wheel_holds_only_the_package() -> None:
-    """The wheel has the package (with py.typed, every rules file and the language profiles)
+    """The wheel has the package (with py.typed, every rules file and the data files)
     and its dist-info only."""
     path = wheel_path()
     with zipfile.ZipFile(path) as wheel:
@@ -118,7 +118,7 @@ def test_wheel_holds_only_the_package() -> None:
     expected = {
         "copydesk/" + p.relative_to(SRC_PACKAGE).as_posix()
         for p in SRC_PACKAGE.rglob("*")
-        if p.is_file() and (p.suffix in {".py", ".toml", ".bin"} or p.name == "py.typed")
+        if p.is_file() and (p.suffix in {".py", ".toml", ".bin", ".json"} or p.name == "py.typed")
     }
     assert "copydesk/py.typed" in expected
     assert expected <= set(names), sorted(expected - set(names))

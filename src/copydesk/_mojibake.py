@@ -17,20 +17,25 @@ The same claim speeds up the lines ftfy does change (:func:`fix_line`): ftfy rep
 fixes until nothing changes, so after every fix it scans the whole line once more with the
 badness pattern, to find nothing. That confirming scan is most of its cost on a line of real
 mojibake; :func:`fix_line` asks the pre-check instead.
+
+ftfy itself is imported only when a line needs it (one document in three hundred of the
+corpus): the pre-check is built from a copy of ftfy's classes (``ftfy_classes.json``), used
+when the installed ftfy's ``badness.py`` is the file they were copied from (a checksum says)
+and read from ftfy otherwise. ``python -m copydesk._mojibake`` writes the copy again.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
+import zlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-import ftfy
-from ftfy import fixes
-from ftfy.badness import MOJIBAKE_CATEGORIES as _C
-
 __all__ = [
-    "FTFY_CONFIG",
+    "FTFY_CONFIG",  # noqa: F822 - made on first use, by the module's __getattr__
     "LETTERS",
     "MOJIBAKE_PAIR_RE",
     "PAIRS",
@@ -40,25 +45,54 @@ __all__ = [
     "members",
 ]
 
-#: ftfy restricted to encoding repairs: mojibake, C1 controls, surrogate pairs, lossy
-#: sequences. Quotes, widths, ligatures, HTML entities and normalisation are left alone.
-FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=True,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+#: ftfy's classes copied beside this module, with the checksum of the file they came from.
+CLASSES_PATH = Path(__file__).with_name("ftfy_classes.json")
+
+
+def _badness_source() -> bytes | None:
+    """The installed ftfy's ``badness.py``, read without importing ftfy (None if not found)."""
+    spec = importlib.util.find_spec("ftfy")
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        return Path(spec.origin).with_name("badness.py").read_bytes()
+    except OSError:
+        return None
+
+
+def _categories() -> dict[str, str]:
+    """ftfy's ``MOJIBAKE_CATEGORIES``: the copy when it was made from the installed ftfy's
+    ``badness.py``, else (another ftfy release) ftfy's own."""
+    source = _badness_source()
+    try:
+        copy = json.loads(CLASSES_PATH.read_text("utf-8"))
+    except (OSError, ValueError):  # no copy (it is being written): ask ftfy
+        copy = {}
+    if source is not None and zlib.crc32(source) == copy.get("badness_crc32"):
+        return dict(copy["categories"])
+    from ftfy.badness import MOJIBAKE_CATEGORIES
+
+    return dict(MOJIBAKE_CATEGORIES)
+
+
+def write_classes(path: Path = CLASSES_PATH) -> dict[str, Any]:
+    """Copy the installed ftfy's classes to ``path``; return what was written."""
+    import ftfy
+    from ftfy.badness import MOJIBAKE_CATEGORIES
+
+    source = _badness_source()
+    if source is None:
+        raise RuntimeError("ftfy's badness.py was not found")
+    data = {
+        "ftfy": ftfy.__version__,
+        "badness_crc32": zlib.crc32(source),
+        "categories": dict(MOJIBAKE_CATEGORIES),
+    }
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=True) + "\n", "utf-8")
+    return data
+
+
+_C = _categories()
 
 _BAD = _C["bad"]
 _LOWER = _C["lower_accented"]
@@ -199,24 +233,68 @@ REPLAYED_FTFY = ("6.2", "6.3")
 
 def _encoding_step() -> Callable[[str, Any], Any] | None:
     """ftfy's one round of encoding repair, where this ftfy is one :func:`fix_line` replays."""
+    import ftfy
+
     version = ".".join(ftfy.__version__.split(".")[:2])
     if version not in REPLAYED_FTFY:
         return None
     return getattr(ftfy, "_fix_encoding_one_step_and_explain", None)
 
 
-_ENCODING_STEP = _encoding_step()
-# The configuration ftfy itself hands its encoding rounds inside ``fix_text``: the defaults.
-_ENCODING_CONFIG = ftfy.TextFixerConfig(explain=False)
+def _ftfy_names() -> dict[str, Any]:
+    """Import ftfy (once, on the first line that needs it) and set the names that use it:
+    ``FTFY_CONFIG``, ``_ENCODING_STEP`` and ``_ENCODING_CONFIG``."""
+    names = globals()
+    if not names.keys() >= _LAZY:
+        import ftfy
+
+        # ftfy restricted to encoding repairs: mojibake, C1 controls, surrogate pairs, lossy
+        # sequences. Quotes, widths, ligatures, HTML entities and normalisation are left alone.
+        config = ftfy.TextFixerConfig(
+            unescape_html=False,
+            remove_terminal_escapes=False,
+            fix_encoding=True,
+            restore_byte_a0=True,
+            replace_lossy_sequences=True,
+            decode_inconsistent_utf8=True,
+            fix_c1_controls=True,
+            fix_latin_ligatures=False,
+            fix_character_width=False,
+            uncurl_quotes=False,
+            fix_line_breaks=False,
+            fix_surrogates=True,
+            remove_control_chars=False,
+            normalization=None,
+            explain=False,
+        )
+        names.setdefault("FTFY_CONFIG", config)
+        names.setdefault("_ENCODING_STEP", _encoding_step())
+        # The configuration ftfy itself hands its encoding rounds inside ``fix_text``.
+        names.setdefault("_ENCODING_CONFIG", ftfy.TextFixerConfig(explain=False))
+    return names
+
+
+#: Names made on first use, by :func:`_ftfy_names` (``FTFY_CONFIG``: ftfy's configuration
+#: restricted to encoding repairs, a ``ftfy.TextFixerConfig``).
+_LAZY = frozenset(("FTFY_CONFIG", "_ENCODING_STEP", "_ENCODING_CONFIG"))
+
+
+def __getattr__(name: str) -> Any:
+    """``FTFY_CONFIG`` and the replay's pieces of ftfy, made when first asked for."""
+    if name in _LAZY:
+        return _ftfy_names()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _fix_encoding(text: str) -> str:
     """``ftfy.fix_encoding(text)``: encoding rounds until one changes nothing. A round
     changes nothing when ftfy's badness pattern finds nothing, which it cannot where the
     pre-check finds nothing, so the pre-check ends the loop instead of a whole-line scan."""
-    assert _ENCODING_STEP is not None
+    names = _ftfy_names()
+    step, config = names["_ENCODING_STEP"], names["_ENCODING_CONFIG"]
+    assert step is not None
     while MOJIBAKE_PAIR_RE.search(text) is not None:
-        fixed = _ENCODING_STEP(text, _ENCODING_CONFIG).text
+        fixed = step(text, config).text
         if fixed == text:
             break
         text = fixed
@@ -237,8 +315,13 @@ def fix_line(line: str) -> str:
     >>> fix_line("CafÃ© â€œnoirâ€\\x9d")
     'Café “noir”'
     """
-    if _ENCODING_STEP is None or len(line) > FTFY_CONFIG.max_decode_length:
-        return ftfy.fix_text(line, FTFY_CONFIG)
+    import ftfy
+    from ftfy import fixes
+
+    names = _ftfy_names()
+    config = names["FTFY_CONFIG"]
+    if names["_ENCODING_STEP"] is None or len(line) > config.max_decode_length:
+        return str(ftfy.fix_text(line, config))
     text = line
     while MOJIBAKE_PAIR_RE.search(text) is not None:
         fixed = fixes.fix_surrogates(fixes.fix_c1_controls(_fix_encoding(text)))
@@ -246,3 +329,8 @@ def fix_line(line: str) -> str:
             break
         text = fixed
     return text
+
+
+if __name__ == "__main__":
+    written = write_classes()
+    print(f"wrote {CLASSES_PATH.name} from ftfy {written['ftfy']}")

@@ -15,13 +15,14 @@ from typing import Any
 
 import regex
 
-from copydesk._mojibake import FTFY_CONFIG, MOJIBAKE_PAIR_RE, fix_line
+from copydesk import _mojibake
+from copydesk._mojibake import MOJIBAKE_PAIR_RE, fix_line
 from copydesk.article import Edit
 from copydesk.draft import Draft
 from copydesk.pipeline import step
 
 __all__ = [
-    "FTFY_CONFIG",
+    "FTFY_CONFIG",  # noqa: F822 - from copydesk._mojibake on first use (it imports ftfy)
     "controls",
     "line_breaks",
     "lost_newlines",
@@ -29,6 +30,14 @@ __all__ = [
     "spaces",
     "unicode_nfc",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``FTFY_CONFIG``: ftfy's configuration restricted to encoding repairs, made on first
+    use so that importing copydesk does not import ftfy."""
+    if name == "FTFY_CONFIG":
+        return _mojibake.FTFY_CONFIG
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _sub_with_edits(
