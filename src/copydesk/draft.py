@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
@@ -21,13 +21,17 @@ __all__ = ["Draft", "Fields", "Line", "LineState", "split_lines"]
 LineState = Literal["body", "blank", "removed", "extracted"]
 
 
-@attrs.frozen(slots=True)
-class Line:
+class Line(NamedTuple):
     """One line of the repaired text.
 
     ``start``/``end`` locate the line in the repaired text (the newline excluded); ``text`` is
     its current content, which differs from the source span only by the recorded ``inline``
     edits. ``state`` says where the line went; ``rule`` names the rule that sent it there.
+
+    A named tuple, not an attrs class: a document can have hundreds of thousands of lines,
+    and a tuple of strings and numbers is one the garbage collector stops tracking, where
+    every full collection of a long clean used to walk every line again (issue 17).
+    Change one with ``line._replace(...)``.
     """
 
     start: int
@@ -136,6 +140,20 @@ class _SourceMap:
         return t < len(edits) and edits[t].start <= src_end
 
 
+class _Unsplit:
+    """A draft's text, not yet cut into lines (see :attr:`Draft.lines`)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _lines_key(lines: tuple[Line, ...] | _Unsplit) -> tuple[Line, ...]:
+    """What drafts compare: their lines, cut or not."""
+    return split_lines(lines.text) if isinstance(lines, _Unsplit) else lines
+
+
 @attrs.frozen(slots=True)
 class Fields:
     """The metadata fields found so far (see :class:`copydesk.Article` for their meaning)."""
@@ -162,7 +180,8 @@ class Draft:
 
     original: str
     text: str
-    lines: tuple[Line, ...]
+    #: The lines, or the text to cut them from on first use (see :attr:`lines`).
+    _lines: tuple[Line, ...] | _Unsplit = attrs.field(alias="lines", eq=_lines_key, repr=False)
     fields: Fields = Fields()
     edits: tuple[Edit, ...] = ()
     encoding: str = "utf-8"
@@ -178,7 +197,21 @@ class Draft:
     @classmethod
     def from_text(cls, text: str, *, encoding: str = "utf-8") -> Draft:
         """Start a draft from decoded text."""
-        return cls(original=text, text=text, lines=split_lines(text), encoding=encoding)
+        return cls(original=text, text=text, lines=_Unsplit(text), encoding=encoding)
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """The text cut into :class:`Line` records (:func:`split_lines`).
+
+        Cut on first use: the repair steps replace the whole text before any step reads a
+        line, so a draft they replace is never cut (half the line records of a long input
+        with line breaks to repair; each record is work for the garbage collector too).
+        """
+        lines = self._lines
+        if isinstance(lines, _Unsplit):
+            lines = split_lines(lines.text)
+            object.__setattr__(self, "_lines", lines)
+        return lines
 
     # -- reading -----------------------------------------------------------------------
     def body(self) -> Iterator[tuple[int, Line]]:
@@ -202,7 +235,7 @@ class Draft:
         """
         if not edits:
             return self
-        return attrs.evolve(self, text=text, lines=split_lines(text), edits=(*self.edits, *edits))
+        return attrs.evolve(self, text=text, lines=_Unsplit(text), edits=(*self.edits, *edits))
 
     # -- line phase ------------------------------------------------------------------------
     def take(
@@ -225,7 +258,7 @@ class Draft:
             line = lines[i]
             if line.state != "body":
                 continue
-            lines[i] = attrs.evolve(line, state=kind, rule=rule)
+            lines[i] = line._replace(state=kind, rule=rule)
             old = self.text[line.start : line.end]
             score = None if scores is None else scores.get(i)
             new_edits.append(Edit(rule, kind, line.start, line.end, old, score=score))
@@ -328,7 +361,7 @@ class Draft:
         if line.inline:  # two sorted runs: one merge (timsort), not a full sort
             new_inline.sort(key=_edit_span)
         state: LineState = line.state if text.strip() else "blank"
-        return attrs.evolve(line, text=text, inline=tuple(new_inline), state=state)
+        return line._replace(text=text, inline=tuple(new_inline), state=state)
 
     @staticmethod
     def _touches(line: Line, src_start: int, src_end: int) -> bool:
@@ -341,7 +374,10 @@ class Draft:
 
     def set_fields(self, **values: Any) -> Draft:
         """Set metadata fields (``title=...``, ``authors=(...)``, ``metadata=((k, v), ...)``)."""
-        return attrs.evolve(self, fields=attrs.evolve(self.fields, **values))
+        draft = attrs.evolve(self, fields=attrs.evolve(self.fields, **values))
+        if self._body is not None:  # the same lines: the same body, not listed again
+            object.__setattr__(draft, "_body", self._body)
+        return draft
 
     def add_metadata(self, items: Mapping[str, str]) -> Draft:
         """Add ``metadata`` entries; a key already present keeps its first value."""
