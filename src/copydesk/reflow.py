@@ -70,6 +70,14 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _may_be_wrapped(text: str) -> bool:
+    """The first two tests of :func:`_wrapped` (enough lines; the longest within the wrap
+    widths) on plain strings: most documents fail them, and a long text's ``(start, line)``
+    pairs are work for the garbage collector (half the time of 200,000 blank lines)."""
+    full = [line for line in map(str.rstrip, text.split("\n")) if line.strip()]
+    return len(full) >= MIN_WRAPPED_LINES and MIN_WIDTH <= max(map(len, full)) <= MAX_WIDTH
+
+
 def _wrapped(lines: list[tuple[int, str]]) -> int | None:
     """The wrap width when the document is clearly hard-wrapped, else ``None``."""
     full = [line for _, line in lines if line.strip()]
@@ -127,7 +135,7 @@ def hard_wraps(draft: Draft) -> Draft:
     ()
     """
     text = draft.text
-    if "\n" not in text:
+    if "\n" not in text or not _may_be_wrapped(text):
         return draft
     lines = _lines(text)
     width = _wrapped(lines)
