@@ -499,6 +499,8 @@ def residue_blocks(draft: Draft) -> Draft:
     """
     # The sequence that matters: body lines and lines removed by strip rules, in order.
     named = _named(_merge(coerce_rules(draft.rules)))[0]
+    if not any(line.state == "removed" and line.rule in named for line in draft.lines):
+        return draft  # no block without a removed line beside it, and no label
     seq = [
         (i, line)
         for i, line in enumerate(draft.lines)
