@@ -41,7 +41,9 @@ ROLE_RE = regex.compile(
     regex.I,
 )
 # The place after the names of a role credit ("X in New York", "X and Y in Paris"). Bounded.
-ROLE_PLACE_RE = regex.compile(r"[ \t]{1,2}(?:in|from|at|en|à)[ \t]{1,2}\p{Lu}[^;\n]{0,60}$")
+ROLE_PLACE_RE = regex.compile(
+    r"[ \t]{1,2}(?:in|from|at|en|à)[ \t]{1,2}[\p{Lu}\p{Lo}][^;\n]{0,60}$"
+)
 # An organisation's possessive before the names ("ABC News' A, B and C contributed …").
 POSSESSIVE_RE = regex.compile(r"^[^'’\n]{2,40}['’]s?[ \t]{1,2}")
 # The names or organisation that open a contribution credit, then the lexicon's phrase
@@ -142,11 +144,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 def _names_or_org(head: str) -> Credit | None:
     """The names (or the organisation) a credit opens with."""
     head = head.strip(" \t—–-")
-    names = split_names(head)
-    if names is not None:
-        return Credit(authors=names)
     m = POSSESSIVE_RE.match(head)
     if m is not None and (names := split_names(head[m.end() :])) is not None:
+        return Credit(authors=names)  # "ABC News' Jane Roe and Jo Lee"
+    names = split_names(head)
+    if names is not None:
         return Credit(authors=names)
     if is_organisation(head) or head.casefold() in lexicon().agencies:
         lex = lexicon()
@@ -189,7 +191,7 @@ def read_credit(text: str) -> Credit | None:
         if roles is not None:
             return roles
     if (m := pats["republished"].fullmatch(line)) is not None:
-        value = m["value"].strip(" \t.:“”\"'")
+        value = m["value"].strip(" \t.:“”«»\"'")
         quoted = CJK_QUOTED_RE.search(value)
         value = quoted["name"] if quoted else value
         if _is_outlet(value):

@@ -41,11 +41,13 @@ def looks_like_prose(text: str) -> bool:
 
 # A headline's last word may carry "!" or "?" ("Suspect SUED Police!", "Will It Rain?"), and
 # a title-case headline a stop; a sentence end inside it ("…ended. Then…") makes it prose.
-HEADLINE_END_RE = regex.compile(r"[!?]{1,4}[\"'”’»]{0,2}:?$|[^.]\.{3}$")
+HEADLINE_END_RE = regex.compile(r"[!?！？؟]{1,4}[\"'”’»」』]{0,2}:?$|[^.]\.{3}$")
 INNER_STOP_RE = regex.compile(r"[.!?。！？][\"'”’»]{0,2}[ \t]{1,3}\p{Lu}")
 # A page title: the headline, a separator, the site ("Storm closes port | News | Harbour
 # Times", "港口关闭-新华网"). The head is only trusted when it is a line of its own too.
-PAGE_TITLE_SEP_RE = regex.compile(r"[ \t]{1,3}[|–—\-·][ \t]{1,3}|(?<=\p{Han}|[”」》])(?:--|[-_|])")
+PAGE_TITLE_SEP_RE = regex.compile(
+    r"[ \t]{1,3}[|–—\-·][ \t]{1,3}|(?<=\p{Han}|[”」》？！])(?:--|[-_|])"
+)
 # Words of a share widget line ("Share Facebook", "Tweet Pin Email").
 WIDGET_WORDS = frozenset(
     {"share", "shares", "facebook", "twitter", "tweet", "pin", "pinterest", "email", "e-mail",
@@ -104,7 +106,7 @@ def is_widget(text: str) -> bool:
 
 
 def _repeated(text: str, later: list[str]) -> bool:
-    """The headline stands again further down, alone or as the head of a page title."""
+    """The headline stands again elsewhere, alone or as the head of a page title."""
     key = " ".join(text.split())
     for other in later:
         other = " ".join(other.split())
@@ -168,10 +170,14 @@ def first_line_title(draft: Draft) -> Draft:
         return draft
     head = body[: min(prose_at, HEAD_SCAN)]
     texts = [line.text for _, line in body]
-    candidates = [(n, i, line) for n, (i, line) in enumerate(head) if _is_candidate(line.text)]
+    candidates = [
+        (n, i, line)
+        for n, (i, line) in enumerate(head)
+        if _is_candidate(line.text) and not is_widget(line.text)
+    ]
     if not candidates:
         return draft
-    repeated = [c for c in candidates if _repeated(c[2].text, texts[c[0] + 1 :])]
+    repeated = [c for c in candidates if _repeated(c[2].text, texts[: c[0]] + texts[c[0] + 1 :])]
     if repeated:
         chosen = repeated[0]
     else:

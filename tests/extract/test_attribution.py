@@ -1,0 +1,181 @@
+"""Issue 19's field forms: credit lines, Chinese bylines, republication credits, "CNN —"
+datelines, time stamps and headlines, as example tables and as properties in four scripts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from copydesk import clean_article
+from copydesk.article import Article
+from copydesk.extract.attribution import (
+    Credit,
+    read_bio,
+    read_cjk_byline,
+    read_credit,
+    read_glued_cjk_byline,
+)
+from copydesk.extract.datelines import read_stamp
+from copydesk.extract.title import is_widget
+
+from ..strategies_fields import credit_doc, headline_doc, outlet_dateline_doc, stamp_line_doc
+from ..strategies_meta import Doc
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Contact Jane Roe at jroe@example.com. Follow @JaneRoe on Twitter.", Credit(("Jane Roe",))),
+        ("You can follow Jo Lee on Twitter at @jolee.", Credit(("Jo Lee",))),
+        ("Jane Roe contributed to this report.", Credit(("Jane Roe",))),
+        ("Harbour News' Jane Roe and Jo Lee contributed to this report.",
+         Credit(("Jane Roe", "Jo Lee"))),
+        ("Reporting by Jane Roe in New York; Editing by Jo Lee", Credit(("Jane Roe",))),
+        ("Writing by Ana Ruiz; Editing by Jo Lee and Kofi Mensah", Credit(("Ana Ruiz",))),
+        ("The Associated Press contributed to this report.", Credit((), "Associated Press")),
+        ("Originally published on The Harbour Times.", Credit((), "The Harbour Times")),
+        ("This article was originally published on www.harbour.example/story/1.html",
+         Credit((), "harbour.example")),
+        ("h/t Coastline Weekly", Credit((), "Coastline Weekly")),
+        ("(H/T Coastline Weekly)", Credit((), "Coastline Weekly")),
+        ("via: harbourtimes.com", Credit((), "harbourtimes.com")),
+        ("＊本文獲「端傳媒」授權轉載", Credit((), "端傳媒")),
+        ("此篇文章由「港口日報」最初發表於網站", Credit((), "港口日報")),
+        # negative rows: prose that opens or closes like a credit
+        ("Contact between the two sides resumed in May.", None),
+        ("Reporting by the council was late again this year.", None),
+        ("Nobody contributed to this report more than the port workers did, he said.", None),
+        ("Originally published on a Monday, the plan was revised twice.", None),
+        ("The board said it would follow the plan.", None),
+    ],
+)  # fmt: skip
+def test_read_credit(line: str, want: Credit | None) -> None:
+    """Credit lines give their authors or source; prose that looks like one gives nothing."""
+    assert read_credit(line) == want
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Jane Roe is a columnist with The Harbour Times.", ("Jane Roe",)),
+        ("— Jo Lee is a writer and a fellow at the Harbour Institute.", ("Jo Lee",)),
+        ("Ana Ruiz has been covering ports since 2009. Reach her at ana@example.com.",
+         ("Ana Ruiz",)),
+        ("Анна Петрова является обозревателем издания «Порт».", ("Анна Петрова",)),
+        ("أحمد العرفج هو كاتب صحفي في صحيفة الميناء.", ("أحمد العرفج",)),
+        ("Jane Roe is a candidate for mayor in the spring election.", None),
+        ("The port is a columnist's favourite subject.", None),
+    ],
+)  # fmt: skip
+def test_read_bio(line: str, want: tuple[str, ...] | None) -> None:
+    """A closing bio names its author only when it says what the person does or how to
+    reach them."""
+    assert read_bio(line) == want
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("文／王小明", Credit(("王小明",))),
+        ("圖、文：王小明、李大同", Credit(("王小明", "李大同"))),
+        ("作者：陈美玲", Credit(("陈美玲",))),
+        ("文｜《中国科学报》记者 孙滔", Credit(("孙滔",), "中国科学报")),
+        ("作者：Jane Roe", Credit(("Jane Roe",))),
+        ("文化部：今年預算增加", None),
+        ("作者表示，这项研究还在进行中。", None),
+    ],
+)
+def test_read_cjk_byline(line: str, want: Credit | None) -> None:
+    """Chinese byline labels give the names (and an outlet in title brackets)."""
+    assert read_cjk_byline(line) == want
+
+
+def test_glued_cjk_byline_is_cut_from_its_paragraph() -> None:
+    """A reporter credit closing a paragraph is cut out; the paragraph stays in the body."""
+    text = "政府表示新政策将帮助农民。\n\n部长表示，政府将在周一公布新政策。（记者 杨湛菲）"
+    article = clean_article(text)
+    assert article.authors == ("杨湛菲",)
+    assert article.paragraphs[-1] == "部长表示，政府将在周一公布新政策。"
+    assert read_glued_cjk_byline("他说（记者 杨湛菲）还在路上") is None
+
+
+def test_byline_opening_the_lede_leaves_the_paragraph_in_the_body() -> None:
+    """ "〔記者王小明／台北報導〕" opening the lede: the author is read, the lede stays body."""
+    lede = "政府表示新政策将帮助农民，部长周一在台北说明了细节。"
+    article = clean_article(f"〔記者王小明／台北報導〕{lede}\n\n部长表示，政策将在周一公布。")
+    assert article.authors == ("王小明",)
+    assert article.paragraphs[0] == lede
+    assert any(e.rule == "extract.attribution" and "王小明" in e.old for e in article.edits)
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("2023/08/22 18:58", "2023-08-22T18:58:00"),
+        ("Updated 3:41 PM EDT, Tue March 21, 2023", "2023-03-21T15:41:00-04:00"),
+        ("Published: 2020/4/17 2:12:29", "2020-04-17T02:12:29"),
+        ("發布時間：2023/08/22 18:58", "2023-08-22T18:58:00"),
+        ("日期：2026-08-04", "2026-08-04"),
+        ("| May 31 2026 - 8:00 am PT", "2026-05-31T08:00:00"),
+    ],
+)
+def test_time_stamps(line: str, date: str) -> None:
+    """The stamp forms of issue 19 read as the date (and time) they state."""
+    found = read_stamp(line)
+    assert found is not None
+    assert found[0].isoformat() == date
+
+
+@pytest.mark.parametrize(
+    ("line", "widget"),
+    [("Share Facebook", True), ("Tweet | Email | Print", True), ("Share prices fall", False)],
+)
+def test_share_widgets_are_never_titles(line: str, widget: bool) -> None:
+    """A share widget's line is known as one; a headline that starts with "Share" is not."""
+    assert is_widget(line) == widget
+
+
+def _ledger_has(article: Article, value: str) -> bool:
+    return any(e.kind == "extracted" and value in e.old for e in article.edits)
+
+
+def _check(doc: Doc) -> Article:
+    article = clean_article(doc.text)
+    assert article.paragraphs == doc.body
+    assert article.authors == doc.authors
+    assert article.source == doc.source
+    assert article.published == doc.published
+    for value in (*doc.authors, *([doc.source] if doc.source else [])):
+        assert _ledger_has(article, value), value  # every value read has its ledger entry
+    return article
+
+
+@given(credit_doc())
+def test_credit_lines_give_authors_and_source(doc: Doc) -> None:
+    """Contact, contribution, wire-role, bio, Chinese byline and republication credits, in
+    Latin, Cyrillic, Arabic and CJK text, give their values; the body stays whole."""
+    _check(doc)
+
+
+@given(outlet_dateline_doc())
+def test_outlet_datelines_give_the_source(doc: Doc) -> None:
+    """ "CNN — …" opening the story names the source; the paragraph stays in the body."""
+    _check(doc)
+
+
+@given(stamp_line_doc())
+def test_stamp_lines_give_the_date(doc: Doc) -> None:
+    """A time stamp alone in the first or last lines sets ``published``."""
+    _check(doc)
+
+
+@given(headline_doc())
+def test_headlines_are_found(doc: Doc) -> None:
+    """The headline is the title past share widgets, with "!" or "?" endings and when a page
+    title repeats it; the page title's site is the source."""
+    article = clean_article(doc.text)
+    assert article.title == doc.title
+    assert article.source == doc.source
+    # a share widget above the headline may stay in the body: the line model's to judge
+    assert article.paragraphs[-len(doc.body) :] == doc.body
+    assert len(article.paragraphs) <= len(doc.body) + 1

@@ -1,0 +1,198 @@
+"""Hypothesis strategies for the field forms of issue 19, in four scripts.
+
+Each strategy draws the values (authors, source, published, title) and writes them the way a
+page of that script states them: credit lines ("Contact X at …", "X contributed to this
+report.", "Reporting by X in …; Editing by Y", a closing bio), Chinese bylines ("文／X",
+"〔記者X／台北報導〕…", "…（记者 X）"), republication credits ("Originally published on X",
+"＊本文獲「X」授權轉載"), "CNN —" datelines, time stamps and headlines. Names, outlets and
+words are invented here; no corpus text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from .strategies import WORDS, overlapping
+from .strategies_meta import GIVEN, Doc
+
+#: The scripts every form is drawn in, and the language of the body text for each.
+SCRIPTS = {"latin": "en", "cyrillic": "ru", "arabic": "ar", "cjk": "zh"}
+FAMILY = ["Roe", "Lee", "Ruiz", "Mensah", "Haddad"]
+NAMES = {
+    "cyrillic": ["Анна Петрова", "Иван Смирнов", "Ольга Козлова", "Сергей Орлов"],
+    "arabic": ["أحمد العرفج", "سارة الحربي", "ليلى حسن", "محمد القحطاني"],
+    "cjk": ["王小明", "李大同", "杨湛菲", "陈美玲"],
+}
+OUTLETS = {
+    "latin": ["The Harbour Times", "Coastline Weekly", "Riverside Post"],
+    "cyrillic": ["Портовые вести", "Речной курьер"],
+    "arabic": ["صحيفة الميناء", "أخبار الساحل"],
+    "cjk": ["端傳媒", "港口日報", "海岸新聞"],
+}
+PLACES = {"latin": "Portville", "cyrillic": "Москве", "arabic": "الرياض", "cjk": "台北"}
+#: A closing bio per script: "<name> is a columnist with <outlet>."
+BIOS = {
+    "latin": "{name} is a columnist with {outlet}.",
+    "cyrillic": "{name} является обозревателем издания {outlet}.",
+    "arabic": "{name} هو كاتب صحفي في {outlet}.",
+}
+#: A republication credit per script.
+REPUBLISHED = {
+    "latin": ["Originally published on {outlet}.", "This story first appeared in {outlet}."],
+    "cyrillic": ["Впервые опубликовано в {outlet}."],
+    "arabic": ["نشر في الأصل على {outlet}."],
+    "cjk": ["＊本文獲「{outlet}」授權轉載", "此篇文章由「{outlet}」最初發表於網站"],
+}
+
+
+def names(script: str) -> st.SearchStrategy[tuple[str, ...]]:
+    """One or two distinct persons of ``script``."""
+    if script == "latin":
+        one = st.builds(lambda g, f: f"{g} {f}", st.sampled_from(GIVEN), st.sampled_from(FAMILY))
+    else:
+        one = st.sampled_from(NAMES[script])
+    return st.lists(one, min_size=1, max_size=2, unique=True).map(tuple)
+
+
+def joined(people: tuple[str, ...], script: str) -> str:
+    """ "A and B" (Latin and Cyrillic frames are English), "A、B" in CJK."""
+    return "、".join(people) if script == "cjk" else " and ".join(people)
+
+
+@st.composite
+def prose(draw: st.DrawFn, script: str) -> tuple[str, ...]:
+    """Two to four paragraphs of long sentences in the script's language."""
+    lang = SCRIPTS[script]
+    sentence = st.lists(st.sampled_from(WORDS[lang]), min_size=10, max_size=14, unique=False)
+    if script == "cjk":  # denser script: more sentences make a paragraph read as prose
+        para = st.lists(sentence.map("".join), min_size=3, max_size=4).map(
+            lambda ss: "。".join(ss) + "。"
+        )
+    else:
+        para = st.lists(
+            sentence.map(lambda ws: " ".join(ws).capitalize() + "."), min_size=2, max_size=3
+        ).map(" ".join)
+    # no paragraph contains another: strip.duplicates would rightly take it
+    paras = draw(
+        st.lists(para, min_size=2, max_size=4, unique=True).filter(lambda ps: not overlapping(ps))
+    )
+    return tuple(paras)
+
+
+@st.composite
+def credit_doc(draw: st.DrawFn) -> Doc:
+    """A story whose authors or source are stated only in a credit line, in any script."""
+    script = draw(st.sampled_from(sorted(SCRIPTS)))
+    paras = list(draw(prose(script)))
+    body = list(paras)
+    people = draw(names(script))
+    outlet = draw(st.sampled_from(OUTLETS[script]))
+    forms = ["contact", "contributed", "roles", "republished"]
+    forms += ["bio"] if script in BIOS else []
+    forms += ["cjk_label", "cjk_opening", "cjk_glued"] if script == "cjk" else []
+    form = draw(st.sampled_from(forms))
+    authors: tuple[str, ...] = people
+    source: str | None = None
+    lines = list(paras)
+    if form == "contact":
+        lines.append(f"Contact {joined(people, script)} at desk@example.com.")
+    elif form == "contributed":
+        lines.append(f"{joined(people, script)} contributed to this report.")
+    elif form == "roles":
+        editor = draw(st.sampled_from(GIVEN)) + " Mensah"
+        lines.append(
+            f"Reporting by {joined(people, script)} in {PLACES[script]}; Editing by {editor}"
+        )
+    elif form == "bio":
+        authors = people[:1]
+        lines.append(BIOS[script].format(name=people[0], outlet=outlet))
+    elif form == "republished":
+        authors = ()
+        source = outlet
+        lines.append(draw(st.sampled_from(REPUBLISHED[script])).format(outlet=outlet))
+    elif form == "cjk_label":
+        label = draw(st.sampled_from(["文／", "圖、文：", "作者：", "撰文｜"]))
+        lines.insert(0, label + "、".join(people))
+    elif form == "cjk_opening":
+        lines[0] = f"〔記者{'、'.join(people)}／{PLACES[script]}報導〕" + paras[0]
+    else:  # cjk_glued
+        lines[-1] = paras[-1] + f"（记者 {' '.join(people)}）"
+    blank = draw(st.sampled_from(["\n", "\n\n"]))
+    return Doc(blank.join(lines), tuple(body), None, authors, None, source)
+
+
+ACRONYMS = {"latin": ["CNN", "NPR", "HTV"], "cyrillic": ["РБК", "НТВ"]}
+
+
+@st.composite
+def outlet_dateline_doc(draw: st.DrawFn) -> Doc:
+    """A story opened by an outlet's acronym and a dash ("CNN — The port…")."""
+    script = draw(st.sampled_from(sorted(ACRONYMS)))
+    paras = draw(prose(script))
+    acronym = draw(st.sampled_from(ACRONYMS[script]))
+    dash = draw(st.sampled_from(["—", "–"]))
+    text = "\n\n".join([f"{acronym} {dash} {paras[0]}", *paras[1:]])
+    return Doc(text, paras, source=acronym)
+
+
+@st.composite
+def stamp_line_doc(draw: st.DrawFn) -> Doc:
+    """A time stamp alone on one of the first or last lines, in a form of issue 19."""
+    script = draw(st.sampled_from(sorted(SCRIPTS)))
+    paras = draw(prose(script))
+    day = draw(st.dates(min_value=dt.date(2005, 1, 1), max_value=dt.date(2024, 12, 28)))
+    hour, minute = draw(st.integers(1, 12)), draw(st.integers(0, 59))
+    month = day.strftime("%B")
+    forms = [
+        (f"{day.year}/{day.month:02}/{day.day:02} {hour + 6:02}:{minute:02}", hour + 6),
+        (f"Published: {day.year}/{day.month}/{day.day} {hour}:{minute:02}:07", hour),
+        (f"Updated {hour}:{minute:02} PM, {day.strftime('%a')} {month} {day.day}, {day.year}",
+         hour % 12 + 12),
+    ]  # fmt: skip
+    if script == "cjk":
+        forms.append(
+            (
+                f"發布時間：{day.year}/{day.month:02}/{day.day:02} {hour + 6:02}:{minute:02}",
+                hour + 6,
+            )
+        )
+    n = draw(st.integers(0, len(forms) - 1))
+    stamp, at = forms[n]
+    published = dt.datetime.combine(day, dt.time(at, minute, 7 if n == 1 else 0))
+    top = draw(st.booleans())
+    lines = [stamp, *paras] if top else [*paras, stamp]
+    return Doc("\n\n".join(lines), paras, published=published)
+
+
+HEADLINES = {
+    "latin": ["Storm Closes The Harbour Port", "Council Budget Talks Collapse Again"],
+    "cyrillic": ["Шторм закрыл порт", "Совет принял новый бюджет"],
+    "arabic": ["الحكومة تعلن خطة جديدة", "الوزير يزور المنطقة"],
+    "cjk": ["港口因风暴关闭", "政府公布新政策"],
+}
+#: Headline endings a page may use, per script: Latin ones only on title-case headlines.
+ENDINGS = {"latin": ["", "!", "?"], "cyrillic": [""], "arabic": ["", "؟"], "cjk": ["", "？", "！"]}
+
+
+@st.composite
+def headline_doc(draw: st.DrawFn) -> Doc:
+    """A headline above prose, with a share widget or a page title ("Headline | Site") above
+    it, or ending with "!" or "?"; the page title gives the source."""
+    script = draw(st.sampled_from(sorted(SCRIPTS)))
+    paras = draw(prose(script))
+    headline = draw(st.sampled_from(HEADLINES[script])) + draw(st.sampled_from(ENDINGS[script]))
+    site = draw(st.sampled_from(OUTLETS[script]))
+    form = draw(st.sampled_from(["plain", "widget", "page_title"]))
+    source = None
+    if form == "plain":
+        lines = [headline, *paras]
+    elif form == "widget":
+        lines = [draw(st.sampled_from(["Share Facebook", "Tweet Email", "Share | Print"])),
+                 headline, *paras]  # fmt: skip
+    else:
+        sep = "-" if script == "cjk" else draw(st.sampled_from([" | ", " - "]))
+        lines = [f"{headline}{sep}{site}", headline, *paras]
+        source = site
+    return Doc("\n\n".join(lines), tuple(paras), headline, source=source)
