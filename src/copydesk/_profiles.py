@@ -153,12 +153,14 @@ def build(path: Path = PROFILES_PATH) -> bytes:
     starts = array("I", [0])
     lang_ix = array("B")
     counts = array("I")
+    known: dict[str, list[tuple[int, int]]] = {}
+    for i, p in enumerate(profiles):
+        for gram, count in p["freq"].items():
+            known.setdefault(gram, []).append((i, count))
     for raw in grams:
-        gram = raw.decode("utf-8")
-        for i, p in enumerate(profiles):
-            if gram in p["freq"]:
-                lang_ix.append(i)
-                counts.append(p["freq"][gram])
+        for i, count in known[raw.decode("utf-8")]:
+            lang_ix.append(i)
+            counts.append(count)
         starts.append(len(counts))
     if ends.itemsize != 4 or counts.itemsize != 4:
         raise ProfilesError("this platform has no 4-byte unsigned array type")
