@@ -179,3 +179,30 @@ def test_headlines_are_found(doc: Doc) -> None:
     # a share widget above the headline may stay in the body: the line model's to judge
     assert article.paragraphs[-len(doc.body) :] == doc.body
     assert len(article.paragraphs) <= len(doc.body) + 1
+
+
+PROSE = "The harbour board said on Monday it would close the old port for repairs after the storm."
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        (f"By\nJane Roe\n{PROSE}", ("Jane Roe",)),
+        (f"Jane Roe\n31 Jul 2024\n{PROSE}", ("Jane Roe",)),
+        (f"{PROSE}\nJane Roe\nJane has covered ports for the paper since 2009.", ("Jane Roe",)),
+        (f"Jane Roe\n{PROSE}\nMore news\nJane Roe", ("Jane Roe",)),
+        ("أحمد العرفج\n31 Jul 2024\nقال الوزير إن الحكومة ستساعد المزارعين في المنطقة.", ("أحمد العرفج",)),
+        # no second sign: a two-word heading is not a byline
+        (f"Migraine Nightmare\n{PROSE}", ()),
+        (f"{PROSE}\nJane Roe", ()),
+        # an uncased script: the same line twice is not enough
+        ("أحمد العرفج\nقال الوزير إن الحكومة ستساعد المزارعين.\nأحمد العرفج", ()),
+    ],
+)  # fmt: skip
+def test_name_alone_needs_a_second_sign(text: str, authors: tuple[str, ...]) -> None:
+    """A name alone on a line is the byline only beside a bare "By", a date stamp, a bio of
+    the same person, or the same line again; each name read has its ledger entry."""
+    article = clean_article(text)
+    assert article.authors == authors
+    for name in authors:
+        assert _ledger_has(article, name)

@@ -20,6 +20,7 @@ import regex
 
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon
+from copydesk.extract._name_lines import name_lines
 from copydesk.extract._names import URL_RE, is_organisation, outlet_name, split_names
 from copydesk.pipeline import step
 
@@ -40,9 +41,10 @@ ROLE_RE = regex.compile(
     r"(?P<names>[^;\n]{2,160})",
     regex.I,
 )
-# The place after the names of a role credit ("X in New York", "X and Y in Paris"). Bounded.
+# The place or outlet after the names of a role credit ("X in New York", "X and Y in Paris",
+# "X of www.example.com"). Bounded.
 ROLE_PLACE_RE = regex.compile(
-    r"[ \t]{1,2}(?:in|from|at|en|à)[ \t]{1,2}[\p{Lu}\p{Lo}][^;\n]{0,60}$"
+    r"[ \t]{1,2}(?:in|from|at|of|en|à)[ \t]{1,2}(?:[\p{Lu}\p{Lo}]|www\.)[^;\n]{0,60}$"
 )
 # An organisation's possessive before the names ("ABC News' A, B and C contributed …").
 POSSESSIVE_RE = regex.compile(r"^[^'’\n]{2,40}['’]s?[ \t]{1,2}")
@@ -338,12 +340,15 @@ def attribution(draft: Draft) -> Draft:
     Authors: a contact line ("Contact Jane Roe at …"), a contribution credit ("Jane Roe
     contributed to this report."), a wire credit ("Reporting by X in New York; Editing by Y":
     the reporter), a bio among the last lines ("X is a columnist with …"), and Chinese
-    bylines ("文／王小明", "作者：X"). Source: a republication credit ("Originally published on
+    bylines ("文／王小明", "作者：X"); a name alone on a line with a second sign beside it (a
+    bare "By" above, a date stamp next to it, a bio of the same person under it, or the same
+    line again elsewhere). Source: a republication credit ("Originally published on
     X", "＊本文獲「X」授權轉載", "h/t X") or an organisation's contribution ("The Associated Press
     contributed to this report."); a web address becomes its host name.
 
     These lines leave the body as ``extracted``. A bracketed Chinese reporter credit that
-    opens the lede ("〔記者王小明／台北報導〕…") or closes a paragraph ("…。（记者 杨湛菲）") is cut
+    opens the lede ("〔記者王小明／台北報導〕…") or closes the last paragraph that has one
+    ("…。（记者 杨湛菲）") is cut
     from its line, which stays in the body. A value found here never replaces one an earlier
     step found: the credits only fill fields that are still empty.
     """
@@ -381,10 +386,17 @@ def attribution(draft: Draft) -> Draft:
             taken.append(i)
             found_authors.extend(names)
             continue
-        glued = read_glued_cjk_byline(line.text) if i == body[-1][0] or i in last else None
+    for i, line in reversed(body):  # the last paragraph closed by a reporter credit
+        glued = read_glued_cjk_byline(line.text) if not any(c[0] == i for c in cuts) else None
         if glued is not None:
             cuts.append((i, glued[0], len(line.text)))
             found_authors.extend(glued[1])
+            break
+    if not found_authors and not fields.authors:
+        for indices, names in name_lines(draft, [(i, window[i]) for i in sorted(window)]):
+            if not set(indices) & set(taken):
+                taken.extend(indices)
+                found_authors.extend(names)
     if not taken and not cuts:
         return draft
     for i, start, end in cuts:

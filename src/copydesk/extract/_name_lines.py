@@ -1,0 +1,90 @@
+"""A person's name alone on a line, taken as the byline only with a second sign beside it.
+
+A line such as "Sandra Roe" reads the same as a two-word heading ("Migraine Nightmare"), so
+the name alone is never enough. One of these must hold too: the line before is a bare byline
+opener ("By"); a neighbouring line was taken as the date stamp; the next line is a bio
+opening with the same first name ("Sandra has covered …"); or the same line stands again
+elsewhere (a byline and an author box). In scripts without capitals (Arabic, CJK), where
+any short line passes for a name, only the first two signs count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from copydesk.draft import Draft, Line
+from copydesk.extract._lexicon import lexicon
+from copydesk.extract._names import split_names
+
+__all__ = ["name_lines"]
+
+#: A name line is at most this long; a bare opener at most OPENER_CHARS.
+NAME_LINE_CHARS = 60
+OPENER_CHARS = 12
+DATE_RULE = "extract.datelines"
+
+
+def _is_opener(text: str) -> bool:
+    """A byline opener alone on its line ("By", "Por:", "Автор")."""
+    folded = text.strip().rstrip(":：").strip().casefold()
+    return len(folded) <= OPENER_CHARS and folded in lexicon().byline_prefixes
+
+
+def _names(text: str) -> tuple[str, ...] | None:
+    text = text.strip()
+    if not 4 <= len(text) <= NAME_LINE_CHARS or text.isupper():
+        return None
+    names = split_names(text)
+    if names is None or len(names) > 2 or not all(len(n.split()) >= 2 for n in names):
+        return None
+    return names
+
+
+def _dated(draft: Draft, index: int) -> bool:
+    """A line next to ``index`` (blank lines skipped) was taken as the date stamp."""
+    for step in (-1, 1):
+        j = index + step
+        while 0 <= j < len(draft.lines) and draft.lines[j].state == "blank":
+            j += step
+        if 0 <= j < len(draft.lines) and draft.lines[j].rule == DATE_RULE:
+            return True
+    return False
+
+
+def _bio_follows(names: tuple[str, ...], after: Line | None) -> bool:
+    """The next line is a bio of the same person ("Sandra has been with …")."""
+    if after is None or len(names) != 1:
+        return False
+    first = names[0].split()[0]
+    words = after.text.split()
+    return len(words) > 3 and words[0] in (first, names[0].split()[-1]) and words[1].islower()
+
+
+def name_lines(
+    draft: Draft, window: Sequence[tuple[int, Line]]
+) -> list[tuple[list[int], tuple[str, ...]]]:
+    """The name lines of ``window`` with a second sign: ``([indices], names)``, the indices
+    holding the name line and a bare opener before it when there is one."""
+    body = list(draft.body())
+    position = {i: n for n, (i, _) in enumerate(body)}
+    texts = [" ".join(line.text.split()) for line in draft.lines if line.text.strip()]
+    found: list[tuple[list[int], tuple[str, ...]]] = []
+    for i, line in window:
+        names = _names(line.text)
+        if names is None:
+            continue
+        n = position[i]
+        before = body[n - 1] if n > 0 else None
+        after = body[n + 1][1] if n + 1 < len(body) else None
+        if before is not None and _is_opener(before[1].text):
+            found.append(([before[0], i], names))
+            continue
+        cased = any(c.isupper() for c in line.text)
+        key = " ".join(line.text.split())
+        if (
+            _dated(draft, i)
+            or (cased and _bio_follows(names, after))
+            or (cased and texts.count(key) > 1)
+        ):
+            found.append(([i], names))
+    return found
