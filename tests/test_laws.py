@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -40,10 +43,52 @@ def test_deterministic(text: str) -> None:
 
 @given(scraped_text())
 def test_idempotent_on_rendered_output(text: str) -> None:
-    """Cleaning an article's own text rendering (title, blank line, body) changes nothing."""
+    """Cleaning an article's own text rendering (title, blank line, body) changes nothing.
+
+    The law's domain, stated exactly (RELIABILITY.md, "Idempotence"): the generator's
+    documents (here), and every corpus document but those of NOT_IDEMPOTENT (below). It does
+    not hold in general: see the three causes there.
+    """
     first = clean_article(text)
     again = clean_article(first.to_text())
     assert (again.title, again.paragraphs) == (first.title, first.paragraphs)
+
+
+#: Corpus documents on which a second pass over the rendered article changes it, with the
+#: cause. A change to this table is a change to the law: update RELIABILITY.md with it.
+NOT_IDEMPOTENT = {
+    # Windows that count body lines: extract.datelines reads the last lines of the body,
+    # where extract.credits (which runs later) then takes a "Source:" line; on the second
+    # pass that line is gone and a "Release date June 7, 2014" line falls inside the window.
+    "0261": "extract.datelines",
+    # extract.title picks a line after the first (a repeated name line, with
+    # strip.duplicates); rendered first, that line is not a title on the second pass.
+    "1142": "extract.title",
+}
+
+
+@pytest.mark.corpus
+def test_idempotent_on_the_corpus_but_the_known_documents(shared: Path) -> None:
+    """On the shared corpus, a second pass changes exactly the documents of NOT_IDEMPOTENT."""
+    changed = set()
+    for path in sorted((shared / "corpus" / "docs").glob("*.txt")):
+        first = clean_article(path.read_bytes())
+        again = clean_article(first.to_text())
+        if (again.title, again.paragraphs) != (first.title, first.paragraphs):
+            changed.add(path.stem)
+    assert changed == set(NOT_IDEMPOTENT)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="repair.mojibake runs before repair.controls: ftfy cannot read mojibake that a "
+    "control character splits, so only the second pass, without it, repairs the word",
+)
+def test_mojibake_split_by_a_control_character_is_repaired_in_one_pass() -> None:
+    """A control character inside a mojibake sequence does not delay its repair to pass 2."""
+    text = "The caf\u00c3\x05\u00a9 on the corner reopened on Monday after the storm passed."
+    first = clean_article(text)
+    assert first.paragraphs == clean_article(first.to_text()).paragraphs
 
 
 @given(any_text())
