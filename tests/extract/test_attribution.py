@@ -188,10 +188,12 @@ PROSE = "The harbour board said on Monday it would close the old port for repair
     ("text", "authors"),
     [
         (f"By\nJane Roe\n{PROSE}", ("Jane Roe",)),
-        (f"Jane Roe\n31 Jul 2024\n{PROSE}", ("Jane Roe",)),
+        (f"Storm Closes Port\nJane Roe\n31 Jul 2024\n{PROSE}", ("Jane Roe",)),
+        (f"31 Jul 2024\nStorm Closes Port\n{PROSE}", ()),
         (f"{PROSE}\nJane Roe\nJane has covered ports for the paper since 2009.", ("Jane Roe",)),
         (f"Jane Roe\n{PROSE}\nMore news\nJane Roe", ("Jane Roe",)),
-        ("أحمد العرفج\n31 Jul 2024\nقال الوزير إن الحكومة ستساعد المزارعين في المنطقة.", ("أحمد العرفج",)),
+        ("الحكومة تعلن خطة\nأحمد العرفج\n31 Jul 2024\nقال الوزير إن الحكومة ستساعد المزارعين في المنطقة.",
+         ("أحمد العرفج",)),
         # no second sign: a two-word heading is not a byline
         (f"Migraine Nightmare\n{PROSE}", ()),
         (f"{PROSE}\nJane Roe", ()),

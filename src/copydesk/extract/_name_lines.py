@@ -2,7 +2,8 @@
 
 A line such as "Sandra Roe" reads the same as a two-word heading ("Migraine Nightmare"), so
 the name alone is never enough. One of these must hold too: the line before is a bare byline
-opener ("By"); a neighbouring line was taken as the date stamp; the next line is a bio
+opener ("By"); a neighbouring line was taken as the date stamp (unless the name line is
+the first of the body, where a headline stands); the next line is a bio
 opening with the same first name ("Sandra has covered …"); or the same line stands again
 elsewhere (a byline and an author box). In scripts without capitals (Arabic, CJK), where
 any short line passes for a name, only the first two signs count.
@@ -82,7 +83,7 @@ def name_lines(
         cased = any(c.isupper() for c in line.text)
         key = " ".join(line.text.split())
         if (
-            _dated(draft, i)
+            (n > 0 and _dated(draft, i))  # the first line by a date is the headline's place
             or (cased and _bio_follows(names, after))
             or (cased and texts.count(key) > 1)
         ):
