@@ -64,6 +64,10 @@ NOT_IDEMPOTENT = {
     # extract.title picks a line after the first (a repeated name line, with
     # strip.duplicates); rendered first, that line is not a title on the second pass.
     "1142": "extract.title",
+    # extract.attribution takes a name alone on a line when a second sign stands beside it;
+    # rendered, the line has other neighbours (a blank line, the first pass's removals gone).
+    "0185": "extract.attribution",
+    "1131": "extract.attribution",
 }
 
 
