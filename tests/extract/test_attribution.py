@@ -14,6 +14,7 @@ from copydesk.extract.attribution import (
     read_cjk_byline,
     read_credit,
     read_glued_cjk_byline,
+    read_outlet_bio,
 )
 from copydesk.extract.datelines import read_stamp
 from copydesk.extract.title import is_widget
@@ -29,7 +30,7 @@ from ..strategies_meta import Doc
         ("You can follow Jo Lee on Twitter at @jolee.", Credit(("Jo Lee",))),
         ("Jane Roe contributed to this report.", Credit(("Jane Roe",))),
         ("Harbour News' Jane Roe and Jo Lee contributed to this report.",
-         Credit(("Jane Roe", "Jo Lee"))),
+         Credit(("Jane Roe", "Jo Lee"), "Harbour News")),
         ("Reporting by Jane Roe in New York; Editing by Jo Lee", Credit(("Jane Roe",))),
         ("Writing by Ana Ruiz; Editing by Jo Lee and Kofi Mensah", Credit(("Ana Ruiz",))),
         ("The Associated Press contributed to this report.", Credit((), "Associated Press")),
@@ -208,3 +209,42 @@ def test_name_alone_needs_a_second_sign(text: str, authors: tuple[str, ...]) -> 
     assert article.authors == authors
     for name in authors:
         assert _ledger_has(article, name)
+
+
+LEDE = "政府表示新政策将帮助农民，部长周一在北京说明了细节和安排。"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "authors"),
+    [
+        (f"新华社北京7月1日电（记者 张三）{LEDE}", "新华社", ("张三",)),
+        (f"新华社北京7月1日电{LEDE}", "新华社", ()),
+        (f"（中央社記者王小明台北22日電）{LEDE}", "中央社", ()),
+        ("【ワシントン共同】米政府は1日、新しい政策を発表した。港の工事は来月に始まる予定だ。", "共同", ()),
+        # negative: an agency named inside the lede is not a dateline
+        (f"据新华社报道，{LEDE}", None, ()),
+    ],
+)  # fmt: skip
+def test_cjk_wire_datelines(text: str, source: str | None, authors: tuple[str, ...]) -> None:
+    """Xinhua, CNA and Kyodo datelines opening the lede name the source (and reporters);
+    the rest of the paragraph stays in the body."""
+    article = clean_article(f"{text}\n\n部长表示，政策将在周一公布，细节会在下周说明。")
+    assert article.source == source
+    assert article.authors == authors
+    assert article.paragraphs[0].endswith(text[-8:])
+    if source:
+        assert _ledger_has(article, source)
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("HarbourNews.com is an independent news agency devoted to ports.", "HarbourNews.com"),
+        ("Coastline Media Group is a nonprofit newsroom covering the coast.", "Coastline Media Group"),
+        ("Harbour Council is a body that meets on Mondays.", None),
+        ("Jane Roe is a columnist with The Harbour Times.", None),
+    ],
+)  # fmt: skip
+def test_read_outlet_bio(line: str, want: str | None) -> None:
+    """An outlet describing itself at the end names the source; a person or a body does not."""
+    assert read_outlet_bio(line) == want

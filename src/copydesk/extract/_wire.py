@@ -41,6 +41,16 @@ CAMEL_RE = regex.compile(r"\p{Lu}\p{Ll}{1,20}(?:\p{Lu}\p{Ll}{1,20}){1,3}")
 ACRONYM_RE = regex.compile(r"\p{Lu}{2,5}")
 # An outlet's web domain in brackets ("(SatireWire.com)", "(example.co.uk)"). Bounded parts.
 BRACKET_DOMAIN_RE = regex.compile(r"(?:[\w\-]{1,40}\.){1,3}\p{Ll}{2,10}")
+# A Chinese or Japanese wire dateline opening a paragraph: Xinhua's "新华社北京7月1日电" (with
+# its reporters, "（记者张三）", when they follow), CNA's
+# "（中央社記者王小明台北22日電）", Kyodo's "【ワシントン共同】". The agency of the first two ends
+# in 社 (news agency); the third names a known one. Bounded repeats.
+CJK_WIRE_RE = regex.compile(
+    r"[（(](?P<cna>\p{Han}{1,6}社)[記记]者[^（）()\n]{2,20}?\d{1,2}日[電电][）)]"
+    r"|(?P<xinhua>\p{Han}{1,6}社)(?P<place>\p{Han}{1,8}?)\d{1,2}月\d{1,2}日[電电]"
+    r"(?:[（(][記记]者[ \t]{0,2}(?P<names>\p{Han}{2,4}(?:[、， \t]{1,2}\p{Han}{2,4}){0,4})[）)])?"
+    r"|【(?P<where>[^【】\n]{0,10}?)(?P<kyodo>共同|時事|ロイター|新華社|聯合|AFP時事)】"
+)
 # What may follow a wire dateline: the start of a sentence.
 SENTENCE_START_RE = regex.compile(r"[\p{Lu}\p{Lo}\p{N}\"'“‘«„]")
 #: Place words in a dateline ("Cleveland Heights, Ohio" has three).
@@ -54,6 +64,7 @@ class Wire:
     end: int
     source: str
     place: str | None = None
+    authors: tuple[str, ...] = ()
 
 
 def _agency(name: str, *, loose: bool) -> str | None:
@@ -96,16 +107,26 @@ def read_wire(text: str) -> Wire | None:
     """Read the wire dateline that opens a paragraph, or ``None``.
 
     >>> read_wire("NEW YORK (AP) — The port closed on Monday.")
-    Wire(end=16, source='AP', place='NEW YORK')
+    Wire(end=16, source='AP', place='NEW YORK', authors=())
     >>> read_wire("МОСКВА, 9 августа. /ТАСС/. Учёные изучили молекулы.").source
     'ТАСС'
     >>> read_wire("The Associated Press (AP) reported the closure.") is None
     True
     >>> read_wire("CNN — The port closed."), read_wire("NASA - The probe landed.") is None
-    (Wire(end=6, source='CNN', place=None), True)
+    (Wire(end=6, source='CNN', place=None, authors=()), True)
     >>> read_wire("RICHMOND, VA (SatireWire.com) – The port closed.").source
     'SatireWire.com'
+    >>> read_wire("新华社北京7月1日电（记者张三）政府表示。")
+    Wire(end=16, source='新华社', place='北京', authors=('张三',))
+    >>> read_wire("【ワシントン共同】米政府は").source
+    '共同'
     """
+    if text[:1] in "（(【" or "\u4e00" <= text[:1] <= "\u9fff":
+        m = CJK_WIRE_RE.match(text)
+        if m is not None:
+            place = m["place"] or m["where"] or None
+            names = tuple(regex.split(r"[、，\s]+", m["names"])) if m["names"] else ()
+            return Wire(m.end(), m["cna"] or m["xinhua"] or m["kyodo"], place, names)
     head = text[:WIRE_SCAN_CHARS]
     if not ("(" in head or "/" in head or " -" in head or " –" in head or " —" in head):
         return None  # most lines: no mark of an agency early on

@@ -31,6 +31,7 @@ __all__ = [
     "read_cjk_byline",
     "read_credit",
     "read_glued_cjk_byline",
+    "read_outlet_bio",
 ]
 
 # Role credits of a wire story, one per ";" part: "Reporting by X in New York", "Writing by
@@ -68,12 +69,13 @@ CJK_LABEL_PATTERN = r"(?:{labels})[ \t]{{0,2}}[：:／/｜|＝=][ \t]{{0,2}}(?P<
 # An outlet in Chinese title brackets or corner quotes ("《中国科学报》", "「端傳媒」").
 CJK_QUOTED_RE = regex.compile(r"[《「『“〈](?P<name>[^《》「」『』“”〈〉\n]{1,40})[》」』”〉]")
 # A reporter credit in brackets opening a paragraph ("〔記者王小明／台北報導〕今天…",
-# "（記者王小明、李大同/台北報導）"): names of 2-4 Han characters, a place of 1-8, "報導".
+# "（記者王小明、李大同/台北報導）", or after a wire dateline cut before it, "（记者张三）"):
+# names of 2-4 Han characters, then a place of 1-8 and "報導" when stated.
 # Bounded.
 CJK_OPENING_RE = regex.compile(
     r"[〔［\[【（(][ \t]{0,2}[記记]者[ \t]{0,2}"
-    r"(?P<names>\p{Han}{2,4}(?:[、，,][ \t]{0,2}\p{Han}{2,4}){0,4})"
-    r"[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电])"
+    r"(?P<names>\p{Han}{2,4}(?:[、，, ][ \t]{0,2}\p{Han}{2,4}){0,4})"
+    r"(?:[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电]))?"
     r"[ \t]{0,2}[〕］\]】）)][ \t]{0,2}"
 )
 # A reporter credit glued after a paragraph's last sentence (Xinhua's "…线索。（记者 杨湛菲）").
@@ -82,6 +84,10 @@ CJK_GLUED_RE = regex.compile(
     r"(?<=[。！？”』」.!?])[ \t]{0,2}[（(][ \t]{0,2}[記记]者[ \t]{0,2}"
     r"(?P<names>\p{Han}{2,4}(?:[、，,  \t]{1,2}\p{Han}{2,4}){0,4})[ \t]{0,2}[）)][ \t]{0,2}$"
 )
+# An outlet named by its web domain ("LifeNews.com") or as one word with inner capitals
+# ("HarbourNews"). Bounded parts.
+DOMAIN_NAME_RE = regex.compile(r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}")
+CAMEL_NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{1,20}(?:\p{Lu}\p{Ll}{1,20}){1,3}")
 # Names in a Chinese credit: Han runs of 2-4 characters split at "、", "，" or spaces.
 CJK_NAME_RE = regex.compile(r"\p{Han}{2,4}")
 # A republication credit with the outlet quoted: "＊本文獲「X」授權轉載", "此篇文章由「X」最初
@@ -148,7 +154,9 @@ def _names_or_org(head: str) -> Credit | None:
     head = head.strip(" \t—–-")
     m = POSSESSIVE_RE.match(head)
     if m is not None and (names := split_names(head[m.end() :])) is not None:
-        return Credit(authors=names)  # "ABC News' Jane Roe and Jo Lee"
+        org = regex.sub(r"['’]s?$", "", head[: m.end()].strip())
+        source = org if is_organisation(org) else None
+        return Credit(authors=names, source=source)  # "ABC News' Jane Roe and Jo Lee"
     names = split_names(head)
     if names is not None:
         return Credit(authors=names)
@@ -273,6 +281,29 @@ def read_bio(text: str) -> tuple[str, ...] | None:
     return None
 
 
+def read_outlet_bio(text: str) -> str | None:
+    """The outlet a closing self-description names ("X.com is an independent news agency"),
+    or ``None``.
+
+    >>> read_outlet_bio("HarbourNews.com is an independent news agency devoted to ports.")
+    'HarbourNews.com'
+    >>> read_outlet_bio("Harbour Council is a body that meets on Mondays.") is None
+    True
+    """
+    line = text.strip()
+    if not 10 <= len(line) <= BIO_MAX_CHARS:
+        return None
+    head, sep, rest = line.partition(" is ")
+    if not sep or not 1 <= len(head.split()) <= 5:
+        return None
+    if not (
+        DOMAIN_NAME_RE.fullmatch(head) or is_organisation(head) or CAMEL_NAME_RE.fullmatch(head)
+    ):
+        return None
+    words = {w.strip(".,;:()").casefold() for w in rest.split()[:8]}
+    return outlet_name(head) if words & lexicon().outlet_words else None
+
+
 def _cjk_names(text: str) -> tuple[str, ...] | None:
     """Names in a Chinese credit value: Han names (2-4 characters) or Latin names."""
     text = text.strip(" \t。.")
@@ -343,8 +374,10 @@ def attribution(draft: Draft) -> Draft:
     bylines ("文／王小明", "作者：X"); a name alone on a line with a second sign beside it (a
     bare "By" above, a date stamp next to it, a bio of the same person under it, or the same
     line again elsewhere). Source: a republication credit ("Originally published on
-    X", "＊本文獲「X」授權轉載", "h/t X") or an organisation's contribution ("The Associated Press
-    contributed to this report."); a web address becomes its host name.
+    X", "＊本文獲「X」授權轉載", "h/t X"), an organisation's contribution ("The Associated Press
+    contributed to this report.", "ABC News' A and B contributed …"), or an outlet describing
+    itself among the last lines ("X.com is an independent news agency …"); a web address
+    becomes its host name.
 
     These lines leave the body as ``extracted``. A bracketed Chinese reporter credit that
     opens the lede ("〔記者王小明／台北報導〕…") or closes the last paragraph that has one
@@ -362,7 +395,7 @@ def attribution(draft: Draft) -> Draft:
         return draft
     cuts: list[tuple[int, int, int]] = []  # (index, start, end) cut from a line
     for i, line in itertools.islice(body, OPENING_LINES):
-        m = CJK_OPENING_RE.match(line.text)
+        m = CJK_OPENING_RE.match(line.text) if not line.inline else None
         if m is not None and line.text[m.end() :].strip():
             cuts.append((i, 0, m.end()))
             found_authors.extend(_cjk_names(m["names"]) or ())
@@ -385,6 +418,10 @@ def attribution(draft: Draft) -> Draft:
         if i in last and (names := read_bio(line.text)) is not None:
             taken.append(i)
             found_authors.extend(names)
+            continue
+        if i in last and (outlet := read_outlet_bio(line.text)) is not None:
+            taken.append(i)
+            source = source or outlet
             continue
     for i, line in reversed(body):  # the last paragraph closed by a reporter credit
         glued = read_glued_cjk_byline(line.text) if not any(c[0] == i for c in cuts) else None

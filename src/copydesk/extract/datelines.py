@@ -231,7 +231,9 @@ def _wire(draft: Draft) -> Draft:
             draft = draft.take([i], rule=RULE, kind="extracted")
         else:
             draft = draft.rewrite(i, [(0, lead + wire.end, "")], rule=RULE, kind="extracted")
-        draft = draft.set_fields(source=draft.fields.source or wire.source)
+        draft = draft.set_fields(
+            source=draft.fields.source or wire.source, authors=draft.fields.authors or wire.authors
+        )
         return draft.add_metadata({"dateline": wire.place}) if wire.place else draft
     return draft
 
