@@ -48,6 +48,12 @@ INNER_STOP_RE = regex.compile(r"[.!?。！？][\"'”’»]{0,2}[ \t]{1,3}\p{Lu}
 PAGE_TITLE_SEP_RE = regex.compile(
     r"[ \t]{1,3}[|–—\-·][ \t]{1,3}|(?<=\p{Han}|[”」》？！])(?:--|[-_|])"
 )
+# A character of a script written without spaces.
+CJK_CHAR_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# A tag closing a headline: "[VIDEO]", "(PHOTOS)", "[Updated]". Bounded.
+TRAILING_TAG_RE = regex.compile(r"[ \t]{1,2}[\[(][\p{L} ]{2,20}[\])]$")
+#: A page title's headline may stand alone this many body lines further down.
+PAGE_TITLE_REACH = 25
 # Words of a share widget line ("Share Facebook", "Tweet Pin Email").
 WIDGET_WORDS = frozenset(
     {"share", "shares", "facebook", "twitter", "tweet", "pin", "pinterest", "email", "e-mail",
@@ -62,8 +68,14 @@ KICKER_WORDS = 3
 
 def _is_candidate(text: str) -> bool:
     text = text.strip()
-    if not (3 <= len(text) <= TITLE_MAX_CHARS) or INNER_STOP_RE.search(text):
+    if not (3 <= len(text) <= TITLE_MAX_CHARS):
         return False
+    inner = INNER_STOP_RE.search(text)
+    if inner is not None and not (inner.group()[0] in "!?" and _title_case(text)):
+        return False  # a sentence inside; a title-case headline may shout ("CHAOS! NC Mob …")
+    tag = TRAILING_TAG_RE.search(text)
+    if tag is not None and tag.start() > 0:
+        text = text[: tag.start()]  # "… Helps!? [VIDEO]": the end is before the tag
     if text[-1] in TITLE_BAD_END and not (
         (HEADLINE_END_RE.search(text) and (_title_case(text) or not _cased(text)))
         or (text[-1] == "." and _title_case(text))
@@ -75,6 +87,16 @@ def _is_candidate(text: str) -> bool:
     ):
         return False
     return TITLE_START_RE.match(text) is not None
+
+
+def _prose(text: str) -> bool:
+    """A line read as running text, never one that is a headline candidate itself. A CJK
+    character counts twice: the script says in 25 characters what Latin says in 50."""
+    text = text.strip()
+    if _is_candidate(text):
+        return False
+    cjk = len(CJK_CHAR_RE.findall(text[:60])) if not text.isascii() else 0
+    return looks_like_prose(text) or (cjk > 0 and looks_like_prose(text + " " * cjk))
 
 
 def _cased(text: str) -> bool:
@@ -103,18 +125,6 @@ def is_widget(text: str) -> bool:
     words = [w.strip("|•·,:()").casefold() for w in text.split()]
     words = [w for w in words if w]
     return bool(words) and all(w in WIDGET_WORDS for w in words)
-
-
-def _repeated(text: str, later: list[str]) -> bool:
-    """The headline stands again elsewhere, alone or as the head of a page title."""
-    key = " ".join(text.split())
-    for other in later:
-        other = " ".join(other.split())
-        if other == key or (
-            other.startswith(key) and PAGE_TITLE_SEP_RE.match(other, len(key)) is not None
-        ):
-            return True
-    return False
 
 
 def _page_title(text: str, heads: list[str]) -> tuple[str, str] | None:
@@ -159,50 +169,72 @@ def first_line_title(draft: Draft) -> Draft:
     if len(body) < 2:
         return draft
     prose_at = next(
-        (
-            n
-            for n, (_, line) in enumerate(body[: HEAD_SCAN + LOOKAHEAD])
-            if looks_like_prose(line.text.strip())
-        ),
+        (n for n, (_, line) in enumerate(body[: HEAD_SCAN + LOOKAHEAD]) if _prose(line.text)),
         None,
     )
-    if prose_at is None or prose_at == 0:
+    if prose_at == 0:
         return draft
-    head = body[: min(prose_at, HEAD_SCAN)]
-    texts = [line.text for _, line in body]
+    found = _page_headline(body) or _choose(draft, body, prose_at)
+    if found is None:
+        return draft
+    n, taken = found
+    _, line = body[n]
+    source = draft.fields.source
+    for j in taken[1:]:
+        page = _page_title(draft.lines[j].text, [line.text])
+        if page is not None and len(page[1].split()) <= 5:
+            source = source or page[1]
+    return draft.take(
+        taken, rule="extract.title", kind="extracted", title=_clean(line), source=source
+    )
+
+
+def _page_headline(body: list[tuple[int, Line]]) -> tuple[int, list[int]] | None:
+    """A page title among the first lines ("Headline | Site") whose headline stands alone
+    further down: ``(position of the headline, [its index, the page title's index])``."""
+    reach = [" ".join(line.text.split()) for _, line in body[:PAGE_TITLE_REACH]]
+    for n, (j, line) in enumerate(body[:HEAD_SCAN]):
+        if not _is_candidate(line.text):
+            continue
+        page = _page_title(line.text, reach[n + 1 :])
+        if page is not None:
+            m = reach.index(page[0], n + 1)
+            return m, [body[m][0], j]
+    return None
+
+
+def _choose(
+    draft: Draft, body: list[tuple[int, Line]], prose_at: int | None
+) -> tuple[int, list[int]] | None:
+    """The headline among the lines above the first prose line: ``(position, [index])``."""
+    head = body[: min(prose_at, HEAD_SCAN)] if prose_at is not None else body[:HEAD_SCAN]
     candidates = [
         (n, i, line)
         for n, (i, line) in enumerate(head)
         if _is_candidate(line.text) and not is_widget(line.text)
     ]
     if not candidates:
-        return draft
-    repeated = [c for c in candidates if _repeated(c[2].text, texts[: c[0]] + texts[c[0] + 1 :])]
-    if repeated:
-        chosen = repeated[0]
-    else:
-        # widgets, labels and kickers above the headline are passed over, nothing else
-        chosen = candidates[0]
-        for _, line in head[: chosen[0]]:
-            if not (is_widget(line.text) or _label(line.text)):
-                return draft
-        later = [c for c in candidates[1:] if len(c[2].text.split()) > KICKER_WORDS]
-        if later and len(chosen[2].text.split()) <= KICKER_WORDS and later[0][0] == chosen[0] + 1:
-            chosen = later[0]
-    n, i, line = chosen
-    after = texts[n + 1].lstrip()[:1] if n + 1 < len(texts) else ""
+        return None
+    everywhere = [line.text for line in draft.lines if line.text.strip()]
+    repeated = [c for c in candidates if everywhere.count(c[2].text) > 1]
+    if repeated:  # a headline repeated further down (the rest of the copy was removed)
+        n = repeated[0][0]
+        return (n, [repeated[0][1]]) if prose_at is not None or n == 0 else None
+    if prose_at is None:
+        return None
+    # widgets, labels and kickers above the headline are passed over, nothing else
+    chosen = candidates[0]
+    for _, line in head[: chosen[0]]:
+        if not (is_widget(line.text) or _label(line.text)):
+            return None
+    later = [c for c in candidates[1:] if len(c[2].text.split()) > KICKER_WORDS]
+    if later and len(chosen[2].text.split()) <= KICKER_WORDS and later[0][0] == chosen[0] + 1:
+        chosen = later[0]
+    n = chosen[0]
+    after = body[n + 1][1].text.lstrip()[:1] if n + 1 < len(body) else ""
     if prose_at - n > LOOKAHEAD or after.islower():
-        return draft  # prose too far below, or the line runs on into the next one
-    taken = [i]
-    source = draft.fields.source
-    for m, (j, other) in enumerate(head):
-        page = _page_title(other.text, [line.text]) if m != n else None
-        if page is not None:
-            taken.append(j)
-            source = source or (page[1] if len(page[1].split()) <= 5 else None)
-    return draft.take(
-        taken, rule="extract.title", kind="extracted", title=_clean(line), source=source
-    )
+        return None  # prose too far below, or the line runs on into the next one
+    return n, [chosen[1]]
 
 
 def _clean(line: Line) -> str:

@@ -1,0 +1,50 @@
+"""extract.title: the headline among the first lines, in the shapes pages write it."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk import clean_article
+
+PROSE = "The harbour board said on Monday it would close the old port for repairs after the storm."
+MORE = "Officials said the cost of the work had not been settled, and talks would resume soon."
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (f"Storm Closes The Harbour Port!\n{PROSE}\n{MORE}", "Storm Closes The Harbour Port!"),
+        (f"CHAOS! Storm Mob Blocks The Harbour Road [VIDEO]\n{PROSE}",
+         "CHAOS! Storm Mob Blocks The Harbour Road [VIDEO]"),
+        (f"Share Facebook\nAccording to the board:\nWill The Harbour Port Reopen?\n{PROSE}",
+         "Will The Harbour Port Reopen?"),
+        (f"PRESS RELEASE\nHarbour board closes the old port for repairs\n{PROSE}",
+         "Harbour board closes the old port for repairs"),
+        # a page title whose headline stands alone further down, past navigation lines
+        (f"Port closes after storm | Harbour News | Harbour Times\nAdvanced search\nPolicy\n"
+         f"Port closes after storm\n{PROSE}", "Port closes after storm"),
+        (f"港口因风暴关闭-海岸新闻\n港口因风暴关闭\n{'政府表示新政策将帮助农民，部长周一在北京说明了细节和安排。' * 2}",
+         "港口因风暴关闭"),
+        # negative rows: a question or a sentence opening the body is prose, not a headline
+        (f"How long can a port stay closed, folks?\n{PROSE}", None),
+        (f"The port closed.\n{PROSE}", None),
+        (f"I woke up this morning to find the same story all over my news feed:\n{PROSE}", None),
+        (f"Storm closes port\nthat the board had kept open all winter.\n{PROSE}", None),
+    ],
+)  # fmt: skip
+def test_headlines(text: str, title: str | None) -> None:
+    """The headline is found past widgets, labels and kickers, with "!" or "?" and a tag at
+    its end, or from a page title; prose opening the body never is."""
+    article = clean_article(text)
+    assert article.title == title
+    if title is None:
+        assert article.paragraphs[0] == text.split("\n")[0]
+
+
+def test_page_title_names_the_source() -> None:
+    """The site after a page title's headline is the source when none is known."""
+    article = clean_article(
+        f"Port closes after storm | Harbour Times\nPort closes after storm\n{PROSE}"
+    )
+    assert (article.title, article.source) == ("Port closes after storm", "Harbour Times")
+    assert "Port closes after storm | Harbour Times" not in article.paragraphs
