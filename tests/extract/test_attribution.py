@@ -41,6 +41,12 @@ from ..strategies_meta import Doc
         ("(H/T Coastline Weekly)", Credit((), "Coastline Weekly")),
         ("via: harbourtimes.com", Credit((), "harbourtimes.com")),
         ("＊本文獲「端傳媒」授權轉載", Credit((), "端傳媒")),
+        ("This article is republished from The Conversation under a Creative Commons license.",
+         Credit((), "The Conversation")),
+        ("This article was originally published on The Conversation. Read the original article.",
+         Credit((), "The Conversation")),
+        ("Mit Material von dpa und AFP", Credit((), "dpa")),
+        ("Впервые опубликовано в «Портовые вести».", Credit((), "Портовые вести")),
         ("此篇文章由「港口日報」最初發表於網站", Credit((), "港口日報")),
         # negative rows: prose that opens or closes like a credit
         ("Contact between the two sides resumed in May.", None),

@@ -34,6 +34,15 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("Source", True, (None, ())),  # a link label whose link is gone
         ("Fonte:", True, (None, ())),
         ("Fonte Agência Porto", True, ("Agência Porto", ())),
+        ("資料來源：中央社", True, ("中央社", ())),
+        ("（來源：端傳媒）", True, ("端傳媒", ())),
+        ("Kaynak: Anadolu Ajansı", True, ("Anadolu Ajansı", ())),
+        # a web address is a source's link, the outlet its host
+        (
+            "Source: http://www.harbourtimes.example/2017/06/port-closes/",
+            False,
+            ("harbourtimes.example", ()),
+        ),
         # negative rows
         ("Source: the figures were revised twice. Then they fell.", False, None),
         ("Reuters", False, None),  # a bare agency counts only at the end

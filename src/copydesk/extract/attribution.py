@@ -97,8 +97,10 @@ CJK_NAME_RE = regex.compile(r"\p{Han}{2,4}")
 # lexicon's; the value ends at a stop, a comma, " on <date>" or " under …". Bounded.
 REPUBLISHED_PATTERN = (
     r"(?:[\p{{L}} \t]{{0,40}}[ \t])?(?:{openers})[ \t]{{1,2}}(?P<value>[^\n,;]{{2,120}}?)"
-    r"(?:[ \t]{{1,2}}(?:on|under|and|in)[ \t][^\n]{{0,120}})?[ \t]{{0,2}}[.!]?"
+    r"(?:[ \t]{{1,2}}(?:on|under|and|in|und|y|et|e|и|ve)[ \t][^\n]{{0,120}})?[ \t]{{0,2}}[.!]?"
 )
+# A sentence end inside a credit's value ("The Conversation. Read the original article.").
+SENTENCE_SPLIT_RE = regex.compile(r"[.!?][ \t]{1,3}(?=\p{Lu})")
 # A hat tip or via credit with or without a colon: "h/t Young Conservatives", "(H/T X)",
 # "via: example.com". Bounded.
 HAT_TIP_RE = regex.compile(
@@ -201,7 +203,7 @@ def read_credit(text: str) -> Credit | None:
         if roles is not None:
             return roles
     if (m := pats["republished"].fullmatch(line)) is not None:
-        value = m["value"].strip(" \t.:“”«»\"'")
+        value = SENTENCE_SPLIT_RE.split(m["value"], maxsplit=1)[0].strip(" \t.:“”«»\"'")
         quoted = CJK_QUOTED_RE.search(value)
         value = quoted["name"] if quoted else value
         if _is_outlet(value):
@@ -222,6 +224,8 @@ def _is_outlet(value: str) -> bool:
     if URL_RE.fullmatch(value) or regex.fullmatch(r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}", value):
         return True
     words = value.split()
+    if value.casefold() in lexicon().agencies:
+        return True  # "dpa", "afp"
     return 1 <= len(words) <= 6 and (words[0][:1].isupper() or not value.isascii())
 
 

@@ -29,8 +29,8 @@ WRAP = " \t•·*-–—()[]/.…"
 # "Source: X" / "(Fonte: X)" / "source:x.com": a source label of the lexicon, a colon, a short
 # value; built at first use. Bounded value ({1,150}); brackets optional.
 SOURCE_PATTERN = (
-    r"[(\[]?[ \t]{{0,2}}(?:{labels})[ \t]{{0,2}}[:：][ \t]{{0,3}}"
-    r"(?P<value>[^()\[\]\n]{{1,150}}?)[ \t]{{0,2}}[)\]]?\.?"
+    r"[(\[（]?[ \t]{{0,2}}(?:{labels})[ \t]{{0,2}}[:：][ \t]{{0,3}}"
+    r"(?P<value>[^()\[\]（）\n]{{1,150}}?)[ \t]{{0,2}}[)\]）]?[.。]?"
 )
 # "Theo Nhân Hà/Dân trí" (vi: "according to"): an optional author, then the outlet. Bounded.
 THEO_RE = regex.compile(
