@@ -19,6 +19,13 @@ import attrs
 import regex
 
 from copydesk.draft import Draft
+from copydesk.extract._cjk_credits import (
+    CJK_OPENING_RE,
+    CJK_QUOTED_RE,
+    cjk_names,
+    read_glued_reporter,
+    read_label_byline,
+)
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._name_lines import name_lines
 from copydesk.extract._names import URL_RE, is_organisation, outlet_name, split_names
@@ -63,33 +70,10 @@ CONTACT_MARK_RE = regex.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}\.\w|(?<![\w@])@\w{
 # A bio: names, then a verb of the lexicon ("is", "has been", "writes"). The dash that may
 # open it ("— Tom Rogan is …") is cut first. Bounded head.
 BIO_PATTERN = r"(?P<names>[^\n,;:]{{2,60}}?)[ \t]{{1,2}}(?:{verbs})[ \t]"
-# A Chinese byline label and its value: "文／王小明", "圖、文：王小明", "作者：X",
-# "文｜《中国科学报》记者 孙滔". The labels are the lexicon's; bounded value.
-CJK_LABEL_PATTERN = r"(?:{labels})[ \t]{{0,2}}[：:／/｜|＝=][ \t]{{0,2}}(?P<rest>[^\n]{{1,60}})"
-# An outlet in Chinese title brackets or corner quotes ("《中国科学报》", "「端傳媒」").
-CJK_QUOTED_RE = regex.compile(r"[《「『“〈](?P<name>[^《》「」『』“”〈〉\n]{1,40})[》」』”〉]")
-# A reporter credit in brackets opening a paragraph ("〔記者王小明／台北報導〕今天…",
-# "（記者王小明、李大同/台北報導）", or after a wire dateline cut before it, "（记者张三）"):
-# names of 2-4 Han characters, then a place of 1-8 and "報導" when stated.
-# Bounded.
-CJK_OPENING_RE = regex.compile(
-    r"[〔［\[【（(][ \t]{0,2}[記记]者[ \t]{0,2}"
-    r"(?P<names>\p{Han}{2,4}(?:[、，, ][ \t]{0,2}\p{Han}{2,4}){0,4})"
-    r"(?:[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电]))?"
-    r"[ \t]{0,2}[〕］\]】）)][ \t]{0,2}"
-)
-# A reporter credit glued after a paragraph's last sentence (Xinhua's "…线索。（记者 杨湛菲）").
-# Bounded.
-CJK_GLUED_RE = regex.compile(
-    r"(?<=[。！？”』」.!?])[ \t]{0,2}[（(][ \t]{0,2}[記记]者[ \t]{0,2}"
-    r"(?P<names>\p{Han}{2,4}(?:[、，,  \t]{1,2}\p{Han}{2,4}){0,4})[ \t]{0,2}[）)][ \t]{0,2}$"
-)
 # An outlet named by its web domain ("LifeNews.com") or as one word with inner capitals
 # ("HarbourNews"). Bounded parts.
 DOMAIN_NAME_RE = regex.compile(r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}")
 CAMEL_NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{1,20}(?:\p{Lu}\p{Ll}{1,20}){1,3}")
-# Names in a Chinese credit: Han runs of 2-4 characters split at "、", "，" or spaces.
-CJK_NAME_RE = regex.compile(r"\p{Han}{2,4}")
 # A republication credit with the outlet quoted: "＊本文獲「X」授權轉載", "此篇文章由「X」最初
 # 發表於…". The line must hold one of the lexicon's republication words too.
 # A Latin republication credit: "Originally published on X", "This article was first
@@ -144,7 +128,6 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             CONTACT_PATTERN.format(openers=_alternation(lex.contact_verbs)), regex.I
         ),
         "bio": regex.compile(BIO_PATTERN.format(verbs=_alternation(lex.bio_verbs))),
-        "cjk": regex.compile(CJK_LABEL_PATTERN.format(labels=_alternation(lex.cjk_byline_labels))),
         "republished": regex.compile(
             REPUBLISHED_PATTERN.format(openers=_alternation(lex.republished_openers)), regex.I
         ),
@@ -308,47 +291,15 @@ def read_outlet_bio(text: str) -> str | None:
     return outlet_name(head) if words & lexicon().outlet_words else None
 
 
-def _cjk_names(text: str) -> tuple[str, ...] | None:
-    """Names in a Chinese credit value: Han names (2-4 characters) or Latin names."""
-    text = text.strip(" \t。.")
-    if not text:
-        return None
-    if text.isascii():
-        return split_names(text)
-    parts = [p for p in regex.split(r"[、，,\s]+", text) if p]
-    if not parts or len(parts) > 5 or not all(CJK_NAME_RE.fullmatch(p) for p in parts):
-        return None
-    return tuple(dict.fromkeys(parts))
-
-
 def read_cjk_byline(text: str) -> Credit | None:
     """A Chinese byline line: "文／王小明", "圖、文：王小明", "作者：X",
-    "文｜《中国科学报》记者 孙滔".
+    "文｜《中国科学报》记者 孙滔" (see :mod:`copydesk.extract._cjk_credits`).
 
-    >>> read_cjk_byline("圖、文：王小明")
-    Credit(authors=('王小明',), source=None)
     >>> read_cjk_byline("文｜《中国科学报》记者 孙滔")
     Credit(authors=('孙滔',), source='中国科学报')
-    >>> read_cjk_byline("文化部：今年預算增加") is None
-    True
     """
-    line = text.strip()
-    if len(line) > 70 or line.isascii():
-        return None
-    m = _patterns()["cjk"].fullmatch(line)
-    if m is None:
-        return None
-    rest = m["rest"].strip()
-    source = None
-    quoted = CJK_QUOTED_RE.match(rest)
-    if quoted is not None:
-        source = quoted["name"]
-        rest = rest[quoted.end() :].strip()
-    rest = regex.sub(r"^(?:[記记]者|特約記者|特约记者|實習記者|实习记者)", "", rest).strip()
-    names = _cjk_names(rest)
-    if names is None:
-        return None
-    return Credit(authors=names, source=source)
+    found = read_label_byline(text)
+    return None if found is None else Credit(*found)
 
 
 def read_glued_cjk_byline(text: str) -> tuple[int, tuple[str, ...]] | None:
@@ -356,16 +307,8 @@ def read_glued_cjk_byline(text: str) -> tuple[int, tuple[str, ...]] | None:
 
     >>> read_glued_cjk_byline("欢迎广大网民积极投诉举报。（记者 杨湛菲）")
     (13, ('杨湛菲',))
-    >>> read_glued_cjk_byline("他说（记者 杨湛菲）还在路上") is None
-    True
     """
-    if len(text) < 8 or not text.rstrip().endswith((")", "）")):
-        return None
-    m = CJK_GLUED_RE.search(text, max(len(text) - 40, 0))
-    if m is None:
-        return None
-    names = _cjk_names(m["names"])
-    return None if names is None else (m.start(), names)
+    return read_glued_reporter(text)
 
 
 @step("extract.attribution")
@@ -402,7 +345,7 @@ def attribution(draft: Draft) -> Draft:
         m = CJK_OPENING_RE.match(line.text) if not line.inline else None
         if m is not None and line.text[m.end() :].strip():
             cuts.append((i, 0, m.end()))
-            found_authors.extend(_cjk_names(m["names"]) or ())
+            found_authors.extend(cjk_names(m["names"]) or ())
             break
     window = dict(body[:HEAD_LINES])
     window.update(body[-TAIL_LINES:])

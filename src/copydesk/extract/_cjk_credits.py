@@ -1,0 +1,111 @@
+"""Chinese credit lines: byline labels ("文／王小明", "文｜《中国科学报》记者 孙滔"), a reporter
+credit in brackets opening the lede ("〔記者王小明／台北報導〕…") or closing the last paragraph
+("…。（记者 杨湛菲）"), and an outlet in title brackets or corner quotes. Used by
+``extract.attribution``."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from copydesk.extract._lexicon import lexicon
+from copydesk.extract._names import split_names
+
+__all__ = [
+    "CJK_OPENING_RE",
+    "CJK_QUOTED_RE",
+    "cjk_names",
+    "read_glued_reporter",
+    "read_label_byline",
+]
+
+# A Chinese byline label and its value: "文／王小明", "圖、文：王小明", "作者：X",
+# "文｜《中国科学报》记者 孙滔". The labels are the lexicon's; bounded value.
+CJK_LABEL_PATTERN = r"(?:{labels})[ \t]{{0,2}}[：:／/｜|＝=][ \t]{{0,2}}(?P<rest>[^\n]{{1,60}})"
+# An outlet in Chinese title brackets or corner quotes ("《中国科学报》", "「端傳媒」").
+CJK_QUOTED_RE = regex.compile(r"[《「『“〈](?P<name>[^《》「」『』“”〈〉\n]{1,40})[》」』”〉]")
+# A reporter credit in brackets opening a paragraph ("〔記者王小明／台北報導〕今天…",
+# "（記者王小明、李大同/台北報導）", or after a wire dateline cut before it, "（记者张三）"):
+# names of 2-4 Han characters, then a place of 1-8 and "報導" when stated.
+# Bounded.
+CJK_OPENING_RE = regex.compile(
+    r"[〔［\[【（(][ \t]{0,2}[記记]者[ \t]{0,2}"
+    r"(?P<names>\p{Han}{2,4}(?:[、，, ][ \t]{0,2}\p{Han}{2,4}){0,4})"
+    r"(?:[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电]))?"
+    r"[ \t]{0,2}[〕］\]】）)][ \t]{0,2}"
+)
+# A reporter credit glued after a paragraph's last sentence (Xinhua's "…线索。（记者 杨湛菲）").
+# Bounded.
+CJK_GLUED_RE = regex.compile(
+    r"(?<=[。！？”』」.!?])[ \t]{0,2}[（(][ \t]{0,2}[記记]者[ \t]{0,2}"
+    r"(?P<names>\p{Han}{2,4}(?:[、，,  \t]{1,2}\p{Han}{2,4}){0,4})[ \t]{0,2}[）)][ \t]{0,2}$"
+)
+# Names in a Chinese credit: Han runs of 2-4 characters split at "、", "，" or spaces.
+CJK_NAME_RE = regex.compile(r"\p{Han}{2,4}")
+
+
+@functools.lru_cache(maxsize=1)
+def _label_re() -> regex.Pattern[str]:
+    labels = sorted(lexicon().cjk_byline_labels, key=len, reverse=True)
+    return regex.compile(CJK_LABEL_PATTERN.format(labels="|".join(map(regex.escape, labels))))
+
+
+def cjk_names(text: str) -> tuple[str, ...] | None:
+    """Names in a Chinese credit value: Han names (2-4 characters) or Latin names."""
+    text = text.strip(" \t。.")
+    if not text:
+        return None
+    if text.isascii():
+        return split_names(text)
+    parts = [p for p in regex.split(r"[、，,\s]+", text) if p]
+    if not parts or len(parts) > 5 or not all(CJK_NAME_RE.fullmatch(p) for p in parts):
+        return None
+    return tuple(dict.fromkeys(parts))
+
+
+def read_label_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
+    """A Chinese byline line: "文／王小明", "圖、文：王小明", "作者：X",
+    "文｜《中国科学报》记者 孙滔".
+
+    >>> read_label_byline("圖、文：王小明")
+    (('王小明',), None)
+    >>> read_label_byline("文｜《中国科学报》记者 孙滔")
+    (('孙滔',), '中国科学报')
+    >>> read_label_byline("文化部：今年預算增加") is None
+    True
+    """
+    line = text.strip()
+    if len(line) > 70 or line.isascii():
+        return None
+    m = _label_re().fullmatch(line)
+    if m is None:
+        return None
+    rest = m["rest"].strip()
+    source = None
+    quoted = CJK_QUOTED_RE.match(rest)
+    if quoted is not None:
+        source = quoted["name"]
+        rest = rest[quoted.end() :].strip()
+    rest = regex.sub(r"^(?:[記记]者|特約記者|特约记者|實習記者|实习记者)", "", rest).strip()
+    names = cjk_names(rest)
+    if names is None:
+        return None
+    return names, source
+
+
+def read_glued_reporter(text: str) -> tuple[int, tuple[str, ...]] | None:
+    """A reporter credit glued after a paragraph's last sentence: ``(cut, names)``.
+
+    >>> read_glued_reporter("欢迎广大网民积极投诉举报。（记者 杨湛菲）")
+    (13, ('杨湛菲',))
+    >>> read_glued_reporter("他说（记者 杨湛菲）还在路上") is None
+    True
+    """
+    if len(text) < 8 or not text.rstrip().endswith((")", "）")):
+        return None
+    m = CJK_GLUED_RE.search(text, max(len(text) - 40, 0))
+    if m is None:
+        return None
+    names = cjk_names(m["names"])
+    return None if names is None else (m.start(), names)
