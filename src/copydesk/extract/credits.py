@@ -37,6 +37,8 @@ THEO_RE = regex.compile(
     r"(?i:theo)[ \t]{1,3}(?:(?P<author>[^/\n]{2,40}?)[ \t]{0,2}/[ \t]{0,2})?"
     r"(?P<outlet>[^/\n]{2,40}?)\.?"
 )
+# Between the agencies of a joint credit ("dpa/AFP", "AP, Reuters", "EFE y AFP"). Bounded.
+AGENCY_LIST_RE = regex.compile(r"[ \t]{0,2}[/,&][ \t]{0,2}|[ \t]{1,2}(?:and|und|y|et|ve)[ \t]{1,2}")
 # A bare web domain as the last line ("atimes.com"): a syndication credit.
 DOMAIN_RE = regex.compile(r"(?:[a-z0-9\-]{1,40}\.){1,3}[a-z]{2,10}", regex.I)
 # A source domain glued after the last sentence: "…Bachmann concluded./example.com". The
@@ -135,6 +137,9 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     folded = core.casefold()
     if folded in lex.agencies:
         return lex.canonical.get(folded, core), ()
+    parts = [p.strip() for p in AGENCY_LIST_RE.split(core)]
+    if len(parts) > 1 and all(p.casefold() in lex.agencies for p in parts):
+        return lex.canonical.get(parts[0].casefold(), parts[0]), ()  # "dpa/AFP", "AP, Reuters"
     bulleted = line.lstrip()[:1] in "•·*–—"
     if (
         bulleted
