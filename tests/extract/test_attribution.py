@@ -194,6 +194,9 @@ def test_headlines_are_found(doc: Doc) -> None:
 
 
 PROSE = "The harbour board said on Monday it would close the old port for repairs after the storm."
+MORE_PROSE = (
+    "Officials said the cost of the work had not been settled, and talks would resume soon."
+)
 
 
 @pytest.mark.parametrize(
@@ -259,3 +262,15 @@ def test_cjk_wire_datelines(text: str, source: str | None, authors: tuple[str, .
 def test_read_outlet_bio(line: str, want: str | None) -> None:
     """An outlet describing itself at the end names the source; a person or a body does not."""
     assert read_outlet_bio(line) == want
+
+
+def test_a_heading_by_a_footer_date_is_no_byline() -> None:
+    """Four capitalised words are a heading, not a name; a dated footer link is no byline."""
+    text = f"{PROSE}\n{MORE_PROSE}\nHarbour Storage Central Eastern Region\nSep 17, 2024"
+    assert clean_article(text).authors == ()
+
+
+def test_a_repeated_organisation_is_no_byline() -> None:
+    """An organisation's name twice (a caption credit, say) is not a person."""
+    text = f"New Jersey State Police\n{PROSE}\n{MORE_PROSE}\nNew Jersey State Police"
+    assert clean_article(text).authors == ()

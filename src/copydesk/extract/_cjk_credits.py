@@ -30,7 +30,7 @@ CJK_QUOTED_RE = regex.compile(r"[《「『“〈](?P<name>[^《》「」『』�
 # names of 2-4 Han characters, then a place of 1-8 and "報導" when stated.
 # Bounded.
 CJK_OPENING_RE = regex.compile(
-    r"[〔［\[【（(][ \t]{0,2}[記记]者[ \t]{0,2}"
+    r"[〔［\[【（(][ \t]{0,2}[記记]者[ \t／/：:]{0,2}"
     r"(?P<names>\p{Han}{2,4}(?:[、，, ][ \t]{0,2}\p{Han}{2,4}){0,4})"
     r"(?:[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电]))?"
     r"[ \t]{0,2}[〕］\]】）)][ \t]{0,2}"
@@ -38,7 +38,7 @@ CJK_OPENING_RE = regex.compile(
 # A reporter credit glued after a paragraph's last sentence (Xinhua's "…线索。（记者 杨湛菲）").
 # Bounded.
 CJK_GLUED_RE = regex.compile(
-    r"(?<=[。！？”』」.!?])[ \t]{0,2}[（(][ \t]{0,2}[記记]者[ \t]{0,2}"
+    r"(?<=[。！？”』」.!?])[ \t]{0,2}[（(][ \t]{0,2}[記记]者[ \t／/：:]{0,2}"
     r"(?P<names>\p{Han}{2,4}(?:[、，,  \t]{1,2}\p{Han}{2,4}){0,4})[ \t]{0,2}[）)][ \t]{0,2}$"
 )
 # Names in a Chinese credit: Han runs of 2-4 characters split at "、", "，" or spaces.
@@ -99,6 +99,8 @@ def read_glued_reporter(text: str) -> tuple[int, tuple[str, ...]] | None:
 
     >>> read_glued_reporter("欢迎广大网民积极投诉举报。（记者 杨湛菲）")
     (13, ('杨湛菲',))
+    >>> read_glued_reporter("线索。(记者/张佳欣)")
+    (3, ('张佳欣',))
     >>> read_glued_reporter("他说（记者 杨湛菲）还在路上") is None
     True
     """

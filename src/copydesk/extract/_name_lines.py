@@ -23,6 +23,8 @@ __all__ = ["name_lines"]
 NAME_LINE_CHARS = 60
 OPENER_CHARS = 12
 DATE_RULE = "extract.datelines"
+#: A date stamp is a byline's sign only among the first lines (a footer lists dated links).
+HEAD_LINES = 8
 
 
 def _is_opener(text: str) -> bool:
@@ -36,8 +38,8 @@ def _names(text: str) -> tuple[str, ...] | None:
     if not 4 <= len(text) <= NAME_LINE_CHARS or text.isupper():
         return None
     names = split_names(text)
-    if names is None or len(names) > 2 or not all(len(n.split()) >= 2 for n in names):
-        return None
+    if names is None or len(names) > 2 or not all(2 <= len(n.split()) <= 3 for n in names):
+        return None  # a person is named in two or three words; four make a heading
     return names
 
 
@@ -83,7 +85,8 @@ def name_lines(
         cased = any(c.isupper() for c in line.text)
         key = " ".join(line.text.split())
         if (
-            (n > 0 and _dated(draft, i))  # the first line by a date is the headline's place
+            # by a date in the header, but not first: that is the headline's place
+            (0 < n < HEAD_LINES and _dated(draft, i))
             or (cased and _bio_follows(names, after))
             or (cased and texts.count(key) > 1)
         ):

@@ -376,7 +376,7 @@ def attribution(draft: Draft) -> Draft:
             cuts.append((i, glued[0], len(line.text)))
             found_authors.extend(glued[1])
             break
-    if not found_authors and not fields.authors:
+    if not found_authors and not contributors and not fields.authors:
         for indices, names in name_lines(draft, [(i, window[i]) for i in sorted(window)]):
             if not set(indices) & set(taken):
                 taken.extend(indices)
