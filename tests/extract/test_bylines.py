@@ -46,6 +46,17 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("Автор: Иван Петров", Byline(("Иван Петров",))),
         ("記者王小明／台北報導", Byline(("王小明",))),
         ("Author: Jane Roe", Byline(("Jane Roe",))),
+        ("By Jane Roe, CNN", Byline(("Jane Roe",), "CNN")),
+        (
+            "By Jane Roe and Jo Lee, Associated Press",
+            Byline(("Jane Roe", "Jo Lee"), "Associated Press"),
+        ),
+        ("By Jane Roe, Staff Writer", Byline(("Jane Roe",))),
+        ("By Jane Roe | Published March 3, 2023", Byline(("Jane Roe",), None, dt.date(2023, 3, 3))),
+        (
+            "By Jane Roe Updated March 3, 2023 6:00 AM",
+            Byline(("Jane Roe",), None, dt.datetime(2023, 3, 3, 6, 0)),
+        ),
         ("Yazar: Ayşe Yılmaz", Byline(("Ayşe Yılmaz",))),
         ("Autorin: Anna Schmidt", Byline(("Anna Schmidt",))),
         ("Posted by Frank Roe on 19 Sep 2016", Byline(("Frank Roe",), None, dt.date(2016, 9, 19))),

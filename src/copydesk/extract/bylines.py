@@ -16,6 +16,7 @@ from copydesk.draft import Draft
 from copydesk.extract._lexicon import first_words, lexicon
 from copydesk.extract._names import MAX_NAME_WORDS, is_organisation, split_names
 from copydesk.extract._window import edges
+from copydesk.extract.datelines import read_stamp
 from copydesk.pipeline import step
 
 __all__ = ["Byline", "byline", "read_byline", "read_caps_name", "read_signature"]
@@ -37,10 +38,10 @@ CJK_BYLINE_RE = regex.compile(
     r"[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电])[ \t]{0,2}[)）]?"
 )
 # Where the names end and a labelled tail begins ("Source:", "Published:"); the label list
-# comes from the lexicon. The separator before a tail: "|", "-", "–", ":" or a word
+# comes from the lexicon. The separator before a tail: "|", "-", "–", ":", "," or a word
 # ("on <date>", "for <outlet>").
 TAIL_SEP_RE = regex.compile(
-    r"[ \t]{0,3}(?:[|–—:]|[ \t]-)[ \t]{0,3}"
+    r"[ \t]{0,3}(?:[|–—:,]|[ \t]-)[ \t]{0,3}"
     r"|[ \t]{1,3}(?:on|em|el|le|am|for|at|para|pour|für)[ \t]{1,3}"
 )
 # A source after the names: a domain ("Liveanddare.com") or one to five capitalised words.
@@ -138,6 +139,10 @@ def read_byline(text: str) -> Byline | None:
     (('Deng Xiaoci',), 'Globaltimes.cn', datetime.datetime(2020, 4, 17, 2, 12, 29))
     >>> read_byline("Posted by Frank Roe on 19 Sep 2016").published
     datetime.date(2016, 9, 19)
+    >>> read_byline("By Jane Roe, Reuters"), read_byline("By Jo Lee, Staff Writer").authors
+    (Byline(authors=('Jane Roe',), source='Reuters', published=None), ('Jo Lee',))
+    >>> read_byline("By Jane Roe Updated March 3, 2023 6:00 AM").published
+    datetime.datetime(2023, 3, 3, 6, 0)
     >>> read_byline("By the end of the year, prices fell.") is None
     True
     """
@@ -170,17 +175,18 @@ def read_byline(text: str) -> Byline | None:
     names = split_names(names_part)
     if names is None:
         # "By Jane Roe: April 4, 2016", "by Giovani – Liveanddare.com", "Posted by X on <date>"
-        for sep in TAIL_SEP_RE.finditer(names_part):
-            head, tail = names_part[: sep.start()], names_part[sep.end() :].strip(" .:")
+        for head, tail in _tails(names_part):
             names = split_names(head)
             if names is None:
                 continue
-            date = parse_date(tail)
-            if date is not None and published is None:
-                published = date
+            stamp = read_stamp(tail)  # "April 4, 2016", "Updated March 3, 2023 6:00 AM"
+            if stamp is not None and not stamp[2]:
+                published = published or stamp[0]
                 break
+            if _is_role(tail):
+                break  # "Jane Roe, Staff Writer": a job, not an outlet
             if source is None and SOURCE_RE.fullmatch(tail) and split_names(tail) is None:
-                source = tail
+                source = lex.canonical.get(tail.casefold(), tail)
                 break
             names = None
         if names is None:
@@ -189,6 +195,29 @@ def read_byline(text: str) -> Byline | None:
                 return Byline(source=canonical, published=published)
             return None
     return Byline(authors=names, source=source, published=published)
+
+
+def _tails(names_part: str) -> list[tuple[str, str]]:
+    """Where the names may end: at a separator ("Jane Roe, Reuters", "Jo Lee | Harbour
+    Times", "Jo Lee on 4 May") or before a date label ("Jo Lee Updated March 3, 2023")."""
+    out = [
+        (names_part[: sep.start()], names_part[sep.end() :].strip(" .:"))
+        for sep in TAIL_SEP_RE.finditer(names_part)
+    ]
+    words = names_part.split()
+    firsts = first_words(lexicon().date_labels)
+    out.extend(
+        (" ".join(words[:k]), " ".join(words[k:]))
+        for k in range(1, min(len(words), 6))
+        if words[k].casefold().rstrip(":") in firsts
+    )
+    return out
+
+
+def _is_role(text: str) -> bool:
+    """A job title after the names ("Staff Writer", "Harbour Times Correspondent")."""
+    words = {w.strip(".,").casefold() for w in text.split()}
+    return bool(words & lexicon().bio_roles)
 
 
 def read_caps_name(text: str) -> tuple[str, ...] | None:
