@@ -52,6 +52,10 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
             Byline(("Jane Roe", "Jo Lee"), "Associated Press"),
         ),
         ("By Jane Roe, Staff Writer", Byline(("Jane Roe",))),
+        (
+            "By JANE ROE and JO LEE Associated Press",
+            Byline(("JANE ROE", "JO LEE"), "Associated Press"),
+        ),
         ("By Jane Roe | Published March 3, 2023", Byline(("Jane Roe",), None, dt.date(2023, 3, 3))),
         (
             "By Jane Roe Updated March 3, 2023 6:00 AM",

@@ -43,10 +43,12 @@ ACRONYM_RE = regex.compile(r"\p{Lu}{2,5}")
 BRACKET_DOMAIN_RE = regex.compile(r"(?:[\w\-]{1,40}\.){1,3}\p{Ll}{2,10}")
 # A Chinese or Japanese wire dateline opening a paragraph: Xinhua's "新华社北京7月1日电" (with
 # its reporters, "（记者张三）", when they follow), CNA's
-# "（中央社記者王小明台北22日電）", Kyodo's "【ワシントン共同】". The agency of the first two ends
-# in 社 (news agency); the third names a known one. Bounded repeats.
+# "（中央社記者王小明台北22日電）" (a reporter's name read as three characters, the length of
+# most Chinese names, the place after it), Kyodo's "【ワシントン共同】". The agency of the
+# first two ends in 社 (news agency); the third names a known one. Bounded repeats.
 CJK_WIRE_RE = regex.compile(
-    r"[（(](?P<cna>\p{Han}{1,6}社)[記记]者[^（）()\n]{2,20}?\d{1,2}日[電电][）)]"
+    r"[（(](?P<cna>\p{Han}{1,6}社)(?:[記记]者(?P<cnames>\p{Han}{3}(?:[、，]\p{Han}{3}){0,4}))?"
+    r"(?P<cplace>\p{Han}{1,8}?)\d{1,2}日(?:[專专])?[電电][）)]"
     r"|(?P<xinhua>\p{Han}{1,6}社)(?P<place>\p{Han}{1,8}?)\d{1,2}月\d{1,2}日[電电]"
     r"(?:[（(][記记]者[ \t]{0,2}(?P<names>\p{Han}{2,4}(?:[、， \t]{1,2}\p{Han}{2,4}){0,4})[）)])?"
     r"|【(?P<where>[^【】\n]{0,10}?)(?P<kyodo>共同|時事|ロイター|新華社|聯合|AFP時事)】"
@@ -118,14 +120,17 @@ def read_wire(text: str) -> Wire | None:
     'SatireWire.com'
     >>> read_wire("新华社北京7月1日电（记者张三）政府表示。")
     Wire(end=16, source='新华社', place='北京', authors=('张三',))
+    >>> read_wire("（中央社記者王小明台北22日電）政府表示。")
+    Wire(end=16, source='中央社', place='台北', authors=('王小明',))
     >>> read_wire("【ワシントン共同】米政府は").source
     '共同'
     """
     if text[:1] in "（(【" or "\u4e00" <= text[:1] <= "\u9fff":
         m = CJK_WIRE_RE.match(text)
         if m is not None:
-            place = m["place"] or m["where"] or None
-            names = tuple(regex.split(r"[、，\s]+", m["names"])) if m["names"] else ()
+            place = m["place"] or m["where"] or m["cplace"] or None
+            named = m["names"] or m["cnames"]
+            names = tuple(regex.split(r"[、，\s]+", named)) if named else ()
             return Wire(m.end(), m["cna"] or m["xinhua"] or m["kyodo"], place, names)
     head = text[:WIRE_SCAN_CHARS]
     if not ("(" in head or "/" in head or " -" in head or " –" in head or " —" in head):

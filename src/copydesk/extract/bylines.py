@@ -199,12 +199,19 @@ def read_byline(text: str) -> Byline | None:
 
 def _tails(names_part: str) -> list[tuple[str, str]]:
     """Where the names may end: at a separator ("Jane Roe, Reuters", "Jo Lee | Harbour
-    Times", "Jo Lee on 4 May") or before a date label ("Jo Lee Updated March 3, 2023")."""
+    Times", "Jo Lee on 4 May"), before an agency ("JANE ROE Associated Press") or before a
+    date label ("Jo Lee Updated March 3, 2023")."""
     out = [
         (names_part[: sep.start()], names_part[sep.end() :].strip(" .:"))
         for sep in TAIL_SEP_RE.finditer(names_part)
     ]
     words = names_part.split()
+    agencies = lexicon().agencies
+    out.extend(  # "JANE ROE Associated Press": an agency closing the names
+        (" ".join(words[:k]), " ".join(words[k:]))
+        for k in range(1, len(words))
+        if " ".join(words[k:]).casefold() in agencies
+    )
     firsts = first_words(lexicon().date_labels)
     out.extend(
         (" ".join(words[:k]), " ".join(words[k:]))
