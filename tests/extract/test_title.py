@@ -20,6 +20,10 @@ MORE = "Officials said the cost of the work had not been settled, and talks woul
          "Will The Harbour Port Reopen?"),
         (f"PRESS RELEASE\nHarbour board closes the old port for repairs\n{PROSE}",
          "Harbour board closes the old port for repairs"),
+        (f"Battery\nGlobal harbour market grows by 9.1% in Q1\n{PROSE}",
+         "Global harbour market grows by 9.1% in Q1"),
+        (f"The Port Trap: Why Sequencing Matters for U.S. Supply Chains\n{PROSE}",
+         "The Port Trap: Why Sequencing Matters for U.S. Supply Chains"),
         # a page title whose headline stands alone further down, past navigation lines
         (f"Port closes after storm | Harbour News | Harbour Times\nAdvanced search\nPolicy\n"
          f"Port closes after storm\n{PROSE}", "Port closes after storm"),

@@ -40,9 +40,12 @@ def looks_like_prose(text: str) -> bool:
 
 
 # A headline's last word may carry "!" or "?" ("Suspect SUED Police!", "Will It Rain?"), and
-# a title-case headline a stop; a sentence end inside it ("…ended. Then…") makes it prose.
+# a title-case headline a stop; a sentence end inside it ("…ended. Then…") makes it prose,
+# but not the stop of an abbreviation ("U.S. Supply", "Dr. Ray").
 HEADLINE_END_RE = regex.compile(r"[!?！？؟]{1,4}[\"'”’»」』]{0,2}:?$|[^.]\.{3}$")
-INNER_STOP_RE = regex.compile(r"[.!?。！？][\"'”’»]{0,2}[ \t]{1,3}\p{Lu}")
+INNER_STOP_RE = regex.compile(
+    r"(?:(?<=\p{Ll}\p{Ll}|[\d)])\.|[!?。！？])[\"'”’»]{0,2}[ \t]{1,3}\p{Lu}"
+)
 # A page title: the headline, a separator, the site ("Storm closes port | News | Harbour
 # Times", "港口关闭-新华网"). The head is only trusted when it is a line of its own too.
 PAGE_TITLE_SEP_RE = regex.compile(
@@ -108,6 +111,12 @@ def _label(text: str) -> bool:
     """A short label line ending with a colon ("According to sgsnews:"), never a headline."""
     text = text.strip()
     return text.endswith((":", "：")) and len(text) <= 40 and len(text.split()) <= 5
+
+
+def _kicker(text: str) -> bool:
+    """A section kicker above a headline: a word or three, no sentence ("Battery")."""
+    text = text.strip()
+    return 0 < len(text.split()) <= KICKER_WORDS and len(text) <= 30 and text[-1:] not in ".!?"
 
 
 def _title_case(text: str) -> bool:
@@ -216,7 +225,7 @@ def _choose(
     if not candidates:
         return None
     everywhere = [line.text for line in draft.lines if line.text.strip()]
-    repeated = [c for c in candidates if everywhere.count(c[2].text) > 1]
+    repeated = [c for c in candidates[:1] if everywhere.count(c[2].text) > 1]
     if repeated:  # a headline repeated further down (the rest of the copy was removed)
         n = repeated[0][0]
         return (n, [repeated[0][1]]) if prose_at is not None or n == 0 else None
@@ -225,7 +234,7 @@ def _choose(
     # widgets, labels and kickers above the headline are passed over, nothing else
     chosen = candidates[0]
     for _, line in head[: chosen[0]]:
-        if not (is_widget(line.text) or _label(line.text)):
+        if not (is_widget(line.text) or _label(line.text) or _kicker(line.text)):
             return None
     later = [c for c in candidates[1:] if len(c[2].text.split()) > KICKER_WORDS]
     if later and len(chosen[2].text.split()) <= KICKER_WORDS and later[0][0] == chosen[0] + 1:
