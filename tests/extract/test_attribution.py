@@ -46,6 +46,8 @@ from ..strategies_meta import Doc
         ("This article was originally published on The Conversation. Read the original article.",
          Credit((), "The Conversation")),
         ("Mit Material von dpa und AFP", Credit((), "dpa")),
+        ("The post Storm closes the port appeared first on Harbour Times.",
+         Credit((), "Harbour Times")),
         ("Впервые опубликовано в «Портовые вести».", Credit((), "Портовые вести")),
         ("此篇文章由「港口日報」最初發表於網站", Credit((), "港口日報")),
         # negative rows: prose that opens or closes like a credit

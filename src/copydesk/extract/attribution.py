@@ -85,6 +85,12 @@ REPUBLISHED_PATTERN = (
 )
 # A sentence end inside a credit's value ("The Conversation. Read the original article.").
 SENTENCE_SPLIT_RE = regex.compile(r"[.!?][ \t]{1,3}(?=\p{Lu})")
+# A feed's closing credit: "The post Storm closes port appeared first on Harbour Times."
+# Bounded.
+APPEARED_FIRST_RE = regex.compile(
+    r"(?i:the[ \t]post)[ \t][^\n]{1,200}?[ \t](?i:appeared[ \t]first[ \t]on)[ \t]{1,2}"
+    r"(?P<value>[^\n]{2,60}?)[ \t]{0,2}\.?"
+)
 # A hat tip or via credit with or without a colon: "h/t Young Conservatives", "(H/T X)",
 # "via: example.com". Bounded.
 HAT_TIP_RE = regex.compile(
@@ -191,6 +197,8 @@ def read_credit(text: str) -> Credit | None:
         value = quoted["name"] if quoted else value
         if _is_outlet(value):
             return Credit(source=outlet_name(value))
+    if (m := APPEARED_FIRST_RE.fullmatch(line)) is not None and _is_outlet(m["value"]):
+        return Credit(source=outlet_name(m["value"].strip()))
     if (m := HAT_TIP_RE.fullmatch(line)) is not None and _is_outlet(m["value"]):
         return Credit(source=outlet_name(m["value"].strip()))
     if not line.isascii() and any(w in line for w in lex.republished_words):
