@@ -63,6 +63,7 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ),
         ("Yazar: Ayşe Yılmaz", Byline(("Ayşe Yılmaz",))),
         ("Autorin: Anna Schmidt", Byline(("Anna Schmidt",))),
+        ("Von Anna Schmidt, dpa", Byline(("Anna Schmidt",), "dpa")),
         ("Posted by Frank Roe on 19 Sep 2016", Byline(("Frank Roe",), None, dt.date(2016, 9, 19))),
         ("By Jane Roe: April 4, 2016", Byline(("Jane Roe",), None, dt.date(2016, 4, 4))),
         ("by Giovani – Liveanddare.com", Byline(("Giovani",), "Liveanddare.com")),

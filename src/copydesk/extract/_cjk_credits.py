@@ -41,6 +41,10 @@ CJK_GLUED_RE = regex.compile(
     r"(?<=[。！？”』」.!?])[ \t]{0,2}[（(][ \t]{0,2}[記记]者[ \t／/：:]{0,2}"
     r"(?P<names>\p{Han}{2,4}(?:[、，,  \t]{1,2}\p{Han}{2,4}){0,4})[ \t]{0,2}[）)][ \t]{0,2}$"
 )
+# One part of a Japanese name written with a space ("山田", "健"), and the most characters
+# such a name has in all.
+SPACED_PART_RE = regex.compile(r"\p{Han}{1,3}")
+SPACED_NAME_CHARS = 5
 # Names in a Chinese credit: Han runs of 2-4 characters split at "、", "，" or spaces.
 CJK_NAME_RE = regex.compile(r"\p{Han}{2,4}")
 
@@ -52,12 +56,25 @@ def _label_re() -> regex.Pattern[str]:
 
 
 def cjk_names(text: str) -> tuple[str, ...] | None:
-    """Names in a Chinese credit value: Han names (2-4 characters) or Latin names."""
+    """Names in a Chinese or Japanese credit value: Han names (2-4 characters), one name
+    written with a space between family and given names ("山田 太郎", five characters at most:
+    two Chinese names are six), or Latin names.
+
+    >>> cjk_names("山田 太郎"), cjk_names("杨湛菲 李大同"), cjk_names("王小明、李大同")
+    (('山田 太郎',), ('杨湛菲', '李大同'), ('王小明', '李大同'))
+    """
     text = text.strip(" \t。.")
     if not text:
         return None
     if text.isascii():
         return split_names(text)
+    spaced = text.split()
+    if (
+        len(spaced) == 2
+        and all(SPACED_PART_RE.fullmatch(p) for p in spaced)
+        and len(spaced[0]) + len(spaced[1]) <= SPACED_NAME_CHARS
+    ):
+        return (" ".join(spaced),)  # a Japanese name, family and given apart: "山田 太郎"
     parts = [p for p in regex.split(r"[、，,\s]+", text) if p]
     if not parts or len(parts) > 5 or not all(CJK_NAME_RE.fullmatch(p) for p in parts):
         return None

@@ -185,7 +185,12 @@ def read_byline(text: str) -> Byline | None:
                 break
             if _is_role(tail):
                 break  # "Jane Roe, Staff Writer": a job, not an outlet
-            if source is None and SOURCE_RE.fullmatch(tail) and split_names(tail) is None:
+            known = tail.casefold() in lex.agencies  # "dpa", "afp" in lower case
+            if (
+                source is None
+                and (known or SOURCE_RE.fullmatch(tail))
+                and split_names(tail) is None
+            ):
                 source = lex.canonical.get(tail.casefold(), tail)
                 break
             names = None
