@@ -46,6 +46,10 @@ from ..strategies_meta import Doc
         ("This article was originally published on The Conversation. Read the original article.",
          Credit((), "The Conversation")),
         ("Mit Material von dpa und AFP", Credit((), "dpa")),
+        ("Associated Press writer Kim Lee in Seoul contributed to this report.",
+         Credit(("Kim Lee",), "Associated Press")),
+        ("Harbour Times reporters Jo Lee in Paris and Ana Ruiz contributed to this report.",
+         Credit(("Jo Lee", "Ana Ruiz"), "Harbour Times")),
         ("The post Storm closes the port appeared first on Harbour Times.",
          Credit((), "Harbour Times")),
         ("Впервые опубликовано в «Портовые вести».", Credit((), "Портовые вести")),
@@ -209,6 +213,8 @@ MORE_PROSE = (
     [
         (f"By\nJane Roe\n{PROSE}", ("Jane Roe",)),
         (f"Storm Closes Port\nJane Roe\n31 Jul 2024\n{PROSE}", ("Jane Roe",)),
+        (f"Storm Closes Port\nJane Roe\nCNN\nUpdated 3:41 PM EDT, March 21, 2023\n{PROSE}",
+         ("Jane Roe",)),
         (f"31 Jul 2024\nStorm Closes Port\n{PROSE}", ()),
         (f"{PROSE}\nJane Roe\nJane has covered ports for the paper since 2009.", ("Jane Roe",)),
         (f"Jane Roe\n{PROSE}\nMore news\nJane Roe", ("Jane Roe",)),
@@ -268,6 +274,15 @@ def test_cjk_wire_datelines(text: str, source: str | None, authors: tuple[str, .
 def test_read_outlet_bio(line: str, want: str | None) -> None:
     """An outlet describing itself at the end names the source; a person or a body does not."""
     assert read_outlet_bio(line) == want
+
+
+def test_a_byline_block_with_its_outlet() -> None:
+    """A name, its outlet and the stamp on three lines give authors, source and date."""
+    article = clean_article(
+        f"Storm Closes Port\nJane Roe\nCNN\nUpdated 3:41 PM EDT, March 21, 2023\n{PROSE}"
+    )
+    assert (article.authors, article.source) == (("Jane Roe",), "CNN")
+    assert article.paragraphs == (PROSE,)
 
 
 def test_a_heading_by_a_footer_date_is_no_byline() -> None:

@@ -2,7 +2,9 @@
 
 A line such as "Sandra Roe" reads the same as a two-word heading ("Migraine Nightmare"), so
 the name alone is never enough. One of these must hold too: the line before is a bare byline
-opener ("By"); a neighbouring line was taken as the date stamp (unless the name line is
+opener ("By"); the next line is an outlet's name with the date stamp under it ("Jane Roe" /
+"CNN" / "Updated …"; the outlet is the source); a neighbouring line was taken as the date
+stamp (unless the name line is
 the first of the body, where a headline stands); the next line is a bio
 opening with the same first name ("Sandra has covered …"); or the same line stands again
 elsewhere (a byline and an author box). In scripts without capitals (Arabic, CJK), where
@@ -15,11 +17,13 @@ from collections.abc import Sequence
 
 from copydesk.draft import Draft, Line
 from copydesk.extract._lexicon import lexicon
-from copydesk.extract._names import split_names
+from copydesk.extract._names import is_organisation, split_names
 
 __all__ = ["name_lines"]
 
-#: A name line is at most this long; a bare opener at most OPENER_CHARS.
+#: A name line is at most this long; a bare opener at most OPENER_CHARS; an outlet's line
+#: under a name at most OUTLET_CHARS.
+OUTLET_CHARS = 40
 NAME_LINE_CHARS = 60
 OPENER_CHARS = 12
 DATE_RULE = "extract.datelines"
@@ -54,6 +58,17 @@ def _dated(draft: Draft, index: int) -> bool:
     return False
 
 
+def _outlet(line: Line) -> str | None:
+    """An outlet's name alone on a line ("CNN", "Harbour Times", "Associated Press")."""
+    text = line.text.strip()
+    if not 2 <= len(text) <= OUTLET_CHARS:
+        return None
+    lex = lexicon()
+    if text.casefold() in lex.agencies:
+        return lex.canonical.get(text.casefold(), text)
+    return text if is_organisation(text) else None
+
+
 def _bio_follows(names: tuple[str, ...], after: Line | None) -> bool:
     """The next line is a bio of the same person ("Sandra has been with …")."""
     if after is None or len(names) != 1:
@@ -65,13 +80,14 @@ def _bio_follows(names: tuple[str, ...], after: Line | None) -> bool:
 
 def name_lines(
     draft: Draft, window: Sequence[tuple[int, Line]]
-) -> list[tuple[list[int], tuple[str, ...]]]:
-    """The name lines of ``window`` with a second sign: ``([indices], names)``, the indices
-    holding the name line and a bare opener before it when there is one."""
+) -> list[tuple[list[int], tuple[str, ...], str | None]]:
+    """The name lines of ``window`` with a second sign: ``([indices], names, outlet)``, the
+    indices holding the name line and a bare opener before it or an outlet's line after it
+    (the outlet is then the third item)."""
     body = list(draft.body())
     position = {i: n for n, (i, _) in enumerate(body)}
     texts = [" ".join(line.text.split()) for line in draft.lines if line.text.strip()]
-    found: list[tuple[list[int], tuple[str, ...]]] = []
+    found: list[tuple[list[int], tuple[str, ...], str | None]] = []
     for i, line in window:
         names = _names(line.text)
         if names is None:
@@ -80,7 +96,12 @@ def name_lines(
         before = body[n - 1] if n > 0 else None
         after = body[n + 1][1] if n + 1 < len(body) else None
         if before is not None and _is_opener(before[1].text):
-            found.append(([before[0], i], names))
+            found.append(([before[0], i], names, None))
+            continue
+        outlet = _outlet(after) if after is not None and 0 < n < HEAD_LINES else None
+        if outlet is not None and _dated(draft, body[n + 1][0]):
+            # "Jane Roe" / "CNN" / "Updated 3:41 PM EDT, …": the name, its outlet, the stamp
+            found.append(([i, body[n + 1][0]], names, outlet))
             continue
         cased = any(c.isupper() for c in line.text)
         key = " ".join(line.text.split())
@@ -90,5 +111,5 @@ def name_lines(
             or (cased and _bio_follows(names, after))
             or (cased and texts.count(key) > 1)
         ):
-            found.append(([i], names))
+            found.append(([i], names, None))
     return found

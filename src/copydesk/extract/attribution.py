@@ -54,6 +54,11 @@ ROLE_RE = regex.compile(
 ROLE_PLACE_RE = regex.compile(
     r"[ \t]{1,2}(?:in|from|at|of|en|à)[ \t]{1,2}(?:[\p{Lu}\p{Lo}]|www\.)[^;\n]{0,60}$"
 )
+# An outlet and a job before the names ("Associated Press writers Kim Lee in Seoul and …").
+# The job must be one of the lexicon's roles. Bounded.
+STAFF_RE = regex.compile(
+    r"(?P<org>[^\n]{2,40}?)[ \t]{1,2}(?P<role>\p{L}{4,20})[ \t]{1,2}(?P<rest>\p{Lu}[^\n]{1,160})"
+)
 # An organisation's possessive before the names ("ABC News' A, B and C contributed …").
 POSSESSIVE_RE = regex.compile(r"^[^'’\n]{2,40}['’]s?[ \t]{1,2}")
 # The names or organisation that open a contribution credit, then the lexicon's phrase
@@ -151,11 +156,33 @@ def _names_or_org(head: str) -> Credit | None:
     names = split_names(head)
     if names is not None:
         return Credit(authors=names)
+    staff = _staff_credit(head)
+    if staff is not None:
+        return staff
     if is_organisation(head) or head.casefold() in lexicon().agencies:
         lex = lexicon()
         core = head[4:] if head.casefold().startswith("the ") else head
         return Credit(source=lex.canonical.get(head.casefold(), core))
     return None
+
+
+def _staff_credit(head: str) -> Credit | None:
+    """ "Associated Press writer Kim Lee in Seoul": an outlet, a job, names and places."""
+    m = STAFF_RE.match(head)
+    if m is None or m["role"].casefold().rstrip("s") not in lexicon().bio_roles:
+        return None
+    org = m["org"].strip()
+    if not (is_organisation(org) or org.casefold() in lexicon().agencies):
+        return None
+    names: list[str] = []
+    for part in regex.split(r"[ \t]{1,2}and[ \t]{1,2}(?=\p{Lu})", m["rest"]):
+        place = ROLE_PLACE_RE.search(part)
+        found = split_names(part[: place.start()] if place else part)
+        if found is None:
+            return None
+        names.extend(found)
+    lex = lexicon()
+    return Credit(tuple(names), lex.canonical.get(org.casefold(), org))
 
 
 def read_credit(text: str) -> Credit | None:
@@ -385,10 +412,11 @@ def attribution(draft: Draft) -> Draft:
             found_authors.extend(glued[1])
             break
     if not found_authors and not contributors and not fields.authors:
-        for indices, names in name_lines(draft, [(i, window[i]) for i in sorted(window)]):
+        for indices, names, outlet in name_lines(draft, [(i, window[i]) for i in sorted(window)]):
             if not set(indices) & set(taken):
                 taken.extend(indices)
                 found_authors.extend(names)
+                source = source or outlet
     if not taken and not cuts:
         return draft
     for i, start, end in cuts:
