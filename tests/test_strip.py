@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from copydesk import Draft, Pipeline, strip
+from copydesk.rules import coerce_rules
 
 STRIP = Pipeline((strip.residue, strip.stray_script, strip.duplicates, strip.residue_blocks))
 P1 = "The harbour reopened on Monday after the storm, and ships sailed again at noon."
@@ -124,3 +126,15 @@ def test_user_rules_travel_on_the_draft() -> None:
     assert [(line.text, line.rule) for line in out.lines if line.state == "removed"] == [
         ("Harbour Post app", "strip.house_app")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [("Advertisement", True), ("Read more", False)],
+)
+def test_a_keep_rule_beats_the_residue_rules(line: str, kept: bool) -> None:
+    """A line a user's keep rule names stays, even where a built-in rule would remove it."""
+    rules = {"rule": [{"name": "keep_ads", "category": "keep", "patterns": ["advertisement"]}]}
+    text = f"The port reopened on Monday after the storm, officials said.\n{line}"
+    draft = strip.residue(attrs.evolve(Draft.from_text(text), rules=coerce_rules(rules)))
+    assert (line in [t.text for _, t in draft.body()]) is kept

@@ -27,7 +27,7 @@ from copydesk._identity import IdentityCache
 from copydesk.draft import Draft, Line
 from copydesk.extract.title import PROSE_LONG_CHARS, looks_like_prose
 from copydesk.pipeline import step
-from copydesk.rules import Rule, Rules, builtin_rules, coerce_rules, normalise
+from copydesk.rules import KEEP, Rule, Rules, builtin_rules, coerce_rules, normalise
 from copydesk.rules.prefilter import Prefilter, prefilter
 from copydesk.scripts import ascii_letters, dominant_script, script_counts
 from copydesk.sites import header_site
@@ -96,6 +96,8 @@ def active_rules(draft: Draft) -> tuple[Rule, ...]:
 
     def build() -> tuple[tuple[Rule, ...], bool]:
         active = tuple(r for r in rules if r.enabled and draft.enabled(r.dotted))
+        # keep rules first: the first rule that names a line decides, and keep wins
+        active = tuple(sorted(active, key=lambda r: r.category != KEEP))
         return active, any(r.sites for r in active)
 
     active, scoped = _ACTIVE.get(rules, draft.disabled, build)
@@ -370,7 +372,7 @@ def residue(draft: Draft) -> Draft:
             if hit.where == "anywhere"
             else _first_firing(rules, pre, longest, t, at_edge=edges[pos])
         )
-        if rule is not None:
+        if rule is not None and rule.category != KEEP:
             by_rule.setdefault(rule.dotted, []).append(index)
     for name, indices in by_rule.items():
         draft = draft.take(indices, rule=name, kind="removed")

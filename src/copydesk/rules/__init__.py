@@ -35,6 +35,7 @@ else:  # pragma: no cover
 
 __all__ = [
     "CATEGORIES",
+    "KEEP",
     "LANGUAGE_FILES",
     "Rule",
     "Rules",
@@ -47,9 +48,12 @@ __all__ = [
 Match = Literal["line", "start", "search"]
 Where = Literal["anywhere", "edges", "top", "bottom"]
 
-#: The kinds of residue a rule may belong to (documentation and reporting only).
+#: The kinds of residue a rule may belong to (documentation and reporting), and ``keep``: a
+#: line a ``keep`` rule names is never removed by a residue rule or by the line model.
+KEEP = "keep"
 CATEGORIES: frozenset[str] = frozenset(
     (
+        KEEP,
         "comments",
         "share",
         "newsletter",
