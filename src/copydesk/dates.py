@@ -41,7 +41,7 @@ ZONES: dict[str, int] = {
 #   cjk   2023年8月22日          ymd  2022-06-07 / 2020/4/17 (optional ISO "T" after it)
 #   dmy   28.09.2016 / 17/4/2020  time 02:55, 2:12:29, 09:43:58.123Z, 14h30, 18時50分
 #   zone  +05:30, -0400           num  8, 2nd, 2022, 5.
-#   word  December, segunda-feira, p.m.   sep  spaces and , | / - – — · • ( ) [ ] : ; .
+#   word  December, segunda-feira, p.m.   sep  spaces and , | / - – — · • ( ) [ ] : ; . （ ）
 # Every repeat is bounded by the digit counts or by the line (word/sep runs are possessive
 # single classes, linear).
 TOKEN_RE = regex.compile(
@@ -54,11 +54,13 @@ TOKEN_RE = regex.compile(
   | (?P<zone>(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})(?!\d))
   | (?P<num>\d{1,4})(?:st|nd|rd|th|º|°|er|\.)?
   | (?P<word>\p{L}[\p{L}\p{M}]*+(?:[-.]\p{L}[\p{L}\p{M}]*+)*+\.?)
-  | (?P<sep>[\s,|/\-–—·•()\[\]:;.]++)
+  | (?P<sep>[\s,|/\-–—·•()\[\]:;.（）]++)
     """,
     regex.VERBOSE,
 )
 MERIDIEM = {"am": 0, "a.m": 0, "a.m.": 0, "pm": 12, "p.m": 12, "p.m.": 12}
+#: Chinese and Japanese words for the half of the day, written before the time ("下午6:58").
+CJK_MERIDIEM = {"上午": 0, "下午": 12, "午前": 0, "午後": 12, "早上": 0, "晚上": 12, "凌晨": 0}
 MAX_STAMP_CHARS = 80
 
 
@@ -75,6 +77,8 @@ def parse_date(text: str, *, today: dt.date | None = None) -> dt.date | None:
     '2022-11-02T14:55:00+05:30'
     >>> parse_date("10 de agosto de 2015"), parse_date("2023年8月22日")
     (datetime.date(2015, 8, 10), datetime.date(2023, 8, 22))
+    >>> parse_date("2023年8月22日 下午6:58"), parse_date("2023年8月22日（火）18時58分")
+    (datetime.datetime(2023, 8, 22, 18, 58), datetime.datetime(2023, 8, 22, 18, 58))
     >>> parse_date("The vote on 8 December 2022 was close") is None
     True
     """
@@ -132,6 +136,9 @@ def _parse(text: str, today: dt.date) -> dt.date | None:
             is_meridiem = folded in MERIDIEM or word.casefold() in MERIDIEM
             if is_meridiem and clock is not None and meridiem is None:
                 meridiem = MERIDIEM.get(folded, MERIDIEM.get(word.casefold(), 0))
+                continue
+            if folded in CJK_MERIDIEM and clock is None and meridiem is None:
+                meridiem = CJK_MERIDIEM[folded]
                 continue
             if folded in lex.months and month is None:
                 month = lex.months[folded]

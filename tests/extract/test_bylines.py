@@ -45,6 +45,7 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("Von Anna Schmidt", Byline(("Anna Schmidt",))),
         ("Автор: Иван Петров", Byline(("Иван Петров",))),
         ("記者王小明／台北報導", Byline(("王小明",))),
+        ("聯合報／記者王小明／台北報導", Byline(("王小明",), "聯合報")),
         ("Author: Jane Roe", Byline(("Jane Roe",))),
         ("By Jane Roe, CNN", Byline(("Jane Roe",), "CNN")),
         (

@@ -36,6 +36,7 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("Fonte Agência Porto", True, ("Agência Porto", ())),
         ("資料來源：中央社", True, ("中央社", ())),
         ("(dpa/AFP)", True, ("dpa", ())),
+        ("（中央社）", True, ("中央社", ())),
         ("EFE y AFP", True, ("EFE", ())),
         ("（來源：端傳媒）", True, ("端傳媒", ())),
         ("Kaynak: Anadolu Ajansı", True, ("Anadolu Ajansı", ())),

@@ -31,10 +31,12 @@ OPENER_RES = tuple(
     )
     for n in (3, 2, 1, 0)
 )
-# Chinese reporter credit: "記者王小明／台北報導", "（記者王小明、李大同/台北報導）". Names are 2-4
+# Chinese reporter credit: "記者王小明／台北報導", "（記者王小明、李大同/台北報導）", with the
+# outlet first ("聯合報／記者王小明／台北報導": a name ending in 報, 網, 台 or 社). Names are 2-4
 # Han characters; the place 1-8; bounded.
 CJK_BYLINE_RE = regex.compile(
-    r"[（(]?[ \t]{0,2}[記记]者[ \t]{0,2}(?P<names>\p{Han}{2,4}(?:[、，,]\p{Han}{2,4}){0,4})"
+    r"[（(]?[ \t]{0,2}(?:(?P<outlet>\p{Han}{2,6}[報报網网台社])[ \t]{0,2}[／/][ \t]{0,2})?"
+    r"[記记]者[ \t]{0,2}(?P<names>\p{Han}{2,4}(?:[、，,]\p{Han}{2,4}){0,4})"
     r"[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电])[ \t]{0,2}[)）]?"
 )
 # Where the names end and a labelled tail begins ("Source:", "Published:"); the label list
@@ -151,7 +153,7 @@ def read_byline(text: str) -> Byline | None:
         return None
     cjk = CJK_BYLINE_RE.fullmatch(text)
     if cjk is not None:
-        return Byline(authors=tuple(regex.split(r"[、，,]", cjk["names"])))
+        return Byline(authors=tuple(regex.split(r"[、，,]", cjk["names"])), source=cjk["outlet"])
     lex = lexicon()
     opener_end = _opener_end(text, _byline_openers())
     if opener_end is None:

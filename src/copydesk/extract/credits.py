@@ -23,9 +23,9 @@ __all__ = [
     "source_credit",
 ]
 
-# Wrapping of a sign-off: bullets, brackets, slashes and dots ("• Anadolu Agency", "(Reuters)",
-# "/ТАСС/", "REUTER...").
-WRAP = " \t•·*-–—()[]/.…"
+# Wrapping of a sign-off: bullets, brackets (full-width too), slashes and dots ("• Anadolu
+# Agency", "(Reuters)", "（中央社）", "/ТАСС/", "REUTER...").
+WRAP = " \t•·*-–—()[]/.…（）【】"
 # "Source: X" / "(Fonte: X)" / "source:x.com": a source label of the lexicon, a colon, a short
 # value; built at first use. Bounded value ({1,150}); brackets optional.
 SOURCE_PATTERN = (
