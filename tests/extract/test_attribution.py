@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from copydesk import clean_article
 from copydesk.article import Article
@@ -298,3 +299,19 @@ def test_a_repeated_organisation_is_no_byline() -> None:
     """An organisation's name twice (a caption credit, say) is not a person."""
     text = f"New Jersey State Police\n{PROSE}\n{MORE_PROSE}\nNew Jersey State Police"
     assert clean_article(text).authors == ()
+
+
+@given(
+    st.sampled_from(["Source: ", "SOURCE: ", "Originally published on ", "via: ", "Fonte: "]),
+    st.sampled_from(["http://", "https://", "https://www.", "www."]),
+    st.sampled_from(["harbourtimes.example", "coast-news.example.org"]),
+    st.lists(st.sampled_from(["2024", "06", "port-closes", "story.html"]), max_size=4),
+)
+def test_a_source_is_never_a_web_address(
+    label: str, scheme: str, host: str, path: list[str]
+) -> None:
+    """A source credit giving a web address names the outlet by its host, never the URL."""
+    url = scheme + host + "".join("/" + p for p in path)
+    article = clean_article(f"{PROSE}\n\n{MORE_PROSE}\n\n{label}{url}")
+    assert article.source == host
+    assert _ledger_has(article, url)
