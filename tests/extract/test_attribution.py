@@ -315,3 +315,29 @@ def test_a_source_is_never_a_web_address(
     article = clean_article(f"{PROSE}\n\n{MORE_PROSE}\n\n{label}{url}")
     assert article.source == host
     assert _ledger_has(article, url)
+
+
+def test_a_source_credit_sharing_a_line_with_an_image_credit() -> None:
+    """ "Source: X; Image Source: Y": X is the story's source, Y the photo's credit."""
+    article = clean_article(
+        f"{PROSE}\n\n{MORE_PROSE}\n\nSource : Harbour Times; Image Source: Jo Lee"
+    )
+    assert article.source == "Harbour Times"
+    assert [c.credit for c in article.captions] == ["Jo Lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (f"日期：2024-08-04\n国际港口网\n{LEDE * 2}\n{LEDE[::-1] * 2}", "国际港口网"),
+        (f"聯合報\n2024/08/04 18:58\n{LEDE * 2}\n{LEDE[::-1] * 2}", "聯合報"),
+        # no stamp beside it: a short line ending in 网 is not taken
+        (f"国际港口网\n{LEDE * 2}\n{LEDE[::-1] * 2}", None),
+    ],
+)
+def test_a_chinese_outlet_by_the_date_stamp(text: str, source: str | None) -> None:
+    """A Chinese outlet's name alone beside the header's date stamp is the source."""
+    article = clean_article(text)
+    assert article.source == source
+    if source is not None:
+        assert source not in article.paragraphs

@@ -19,7 +19,7 @@ from copydesk.draft import Draft, Line
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import is_organisation, split_names
 
-__all__ = ["name_lines"]
+__all__ = ["name_lines", "next_to_stamp"]
 
 #: A name line is at most this long; a bare opener at most OPENER_CHARS; an outlet's line
 #: under a name at most OUTLET_CHARS.
@@ -47,7 +47,7 @@ def _names(text: str) -> tuple[str, ...] | None:
     return names
 
 
-def _dated(draft: Draft, index: int) -> bool:
+def next_to_stamp(draft: Draft, index: int) -> bool:
     """A line next to ``index`` (blank lines skipped) was taken as the date stamp."""
     for step in (-1, 1):
         j = index + step
@@ -99,7 +99,7 @@ def name_lines(
             found.append(([before[0], i], names, None))
             continue
         outlet = _outlet(after) if after is not None and 0 < n < HEAD_LINES else None
-        if outlet is not None and _dated(draft, body[n + 1][0]):
+        if outlet is not None and next_to_stamp(draft, body[n + 1][0]):
             # "Jane Roe" / "CNN" / "Updated 3:41 PM EDT, …": the name, its outlet, the stamp
             found.append(([i, body[n + 1][0]], names, outlet))
             continue
@@ -107,7 +107,7 @@ def name_lines(
         key = " ".join(line.text.split())
         if (
             # by a date in the header, but not first: that is the headline's place
-            (0 < n < HEAD_LINES and _dated(draft, i))
+            (0 < n < HEAD_LINES and next_to_stamp(draft, i))
             or (cased and _bio_follows(names, after))
             or (cased and texts.count(key) > 1)
         ):

@@ -27,7 +27,7 @@ from copydesk.extract._cjk_credits import (
     read_label_byline,
 )
 from copydesk.extract._lexicon import lexicon
-from copydesk.extract._name_lines import name_lines
+from copydesk.extract._name_lines import name_lines, next_to_stamp
 from copydesk.extract._names import URL_RE, is_organisation, outlet_name, split_names
 from copydesk.pipeline import step
 
@@ -75,6 +75,11 @@ CONTACT_MARK_RE = regex.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}\.\w|(?<![\w@])@\w{
 # A bio: names, then a verb of the lexicon ("is", "has been", "writes"). The dash that may
 # open it ("— Tom Rogan is …") is cut first. Bounded head.
 BIO_PATTERN = r"(?P<names>[^\n,;:]{{2,60}}?)[ \t]{{1,2}}(?:{verbs})[ \t]"
+# A Chinese outlet's name alone on a line: Han characters ending in 网, 报, 社, 台, 新闻, 日报,
+# 杂志 or 周刊 ("国际太阳能光伏网", "聯合報"), in either script. Bounded.
+CJK_OUTLET_RE = regex.compile(
+    r"\p{Han}{1,12}(?:[网網报報社台]|新[闻聞]|日[报報]|[杂雜]志|[杂雜]誌|[周週]刊)"
+)
 # An outlet named by its web domain ("LifeNews.com") or as one word with inner capitals
 # ("HarbourNews"). Bounded parts.
 DOMAIN_NAME_RE = regex.compile(r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}")
@@ -99,7 +104,7 @@ APPEARED_FIRST_RE = regex.compile(
 # A hat tip or via credit with or without a colon: "h/t Young Conservatives", "(H/T X)",
 # "via: example.com". Bounded.
 HAT_TIP_RE = regex.compile(
-    r"[(\[]?[ \t]{0,2}(?i:h/t|hat[ \t]tip|via)[ \t]{0,2}:?[ \t]{1,3}(?P<value>[^()\[\]\n]{2,60}?)"
+    r"[(\[]?[ \t]{0,2}(?i:h/t|hat[ \t]tip|via)[ \t]{0,2}:?[ \t]{1,3}(?P<value>[^()\[\]\n]{2,200}?)"
     r"[ \t]{0,2}[)\]]?\.?"
 )
 HEAD_LINES = 6
@@ -355,7 +360,8 @@ def attribution(draft: Draft) -> Draft:
     the reporter), a bio among the last lines ("X is a columnist with …"), and Chinese
     bylines ("文／王小明", "作者：X"); a name alone on a line with a second sign beside it (a
     bare "By" above, a date stamp next to it, a bio of the same person under it, or the same
-    line again elsewhere). Source: a republication credit ("Originally published on
+    line again elsewhere). Source: a Chinese outlet's name alone by the header's date stamp
+    ("国际太阳能光伏网"), a republication credit ("Originally published on
     X", "＊本文獲「X」授權轉載", "h/t X"), an organisation's contribution ("The Associated Press
     contributed to this report.", "ABC News' A and B contributed …"), or an outlet describing
     itself among the last lines ("X.com is an independent news agency …"); a web address
@@ -382,11 +388,16 @@ def attribution(draft: Draft) -> Draft:
             cuts.append((i, 0, m.end()))
             found_authors.extend(cjk_names(m["names"]) or ())
             break
+    head = {i for i, _ in body[:HEAD_LINES]}
     window = dict(body[:HEAD_LINES])
     window.update(body[-TAIL_LINES:])
     last = [i for i, _ in body[-BIO_LINES:]]
     for i, line in sorted(window.items()):
         if any(c[0] == i for c in cuts):
+            continue
+        if i in head and CJK_OUTLET_RE.fullmatch(line.text.strip()) and next_to_stamp(draft, i):
+            taken.append(i)  # "国际太阳能光伏网" by the date stamp: the outlet's name
+            source = source or line.text.strip()
             continue
         credit = read_cjk_byline(line.text) or read_credit(line.text)
         if credit is not None:

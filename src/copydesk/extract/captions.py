@@ -14,6 +14,7 @@ from copydesk.article import Caption
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import is_person
+from copydesk.extract.credits import read_source
 from copydesk.extract.title import looks_like_prose
 from copydesk.pipeline import step
 from copydesk.rules.literals import fold
@@ -295,10 +296,13 @@ def caption(draft: Draft) -> Draft:
     to its end: only the credit is cut out. When a headline is glued after an agency credit
     (``… | AP Photo <headline>``), the caption and credit are cut out and the headline stays.
     A caption whose credit is bracketed or piped and names an agency or a photographer is
-    taken whole, even when its text runs to several sentences.
+    taken whole, even when its text runs to several sentences. A line whose "caption" is the
+    story's own source credit (``Source: X; Image Source: Y``) gives ``source`` X and a
+    caption with the credit Y only.
     """
     found: list[Caption] = []
     taken: list[int] = []
+    source = draft.fields.source
     for i, line in list(draft.body()):
         read = read_found(line.text)
         if read is None:
@@ -320,8 +324,13 @@ def caption(draft: Draft) -> Draft:
             found.append(Caption("", cap.credit))
             continue
         taken.append(i)
+        credited = read_source(cap.text) if cap.text and cap.credit else None
+        if credited is not None and credited[0]:
+            # "Source: X; Image Source: Y": the text is the story's source, Y the photo's
+            source = source or credited[0]
+            cap = Caption("", cap.credit)
         found.append(cap)
     if not found:
         return draft
     captions = (*draft.fields.captions, *found)
-    return draft.take(taken, rule=RULE, kind="extracted", captions=captions)
+    return draft.take(taken, rule=RULE, kind="extracted", captions=captions, source=source)
