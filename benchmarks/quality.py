@@ -300,11 +300,28 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=ROOT / "benchmarks" / "results" / "quality.json"
     )
     parser.add_argument("--misses", action="store_true", help="also print copydesk's wrong lines")
+    parser.add_argument(
+        "--cv",
+        type=int,
+        metavar="K",
+        help="site-grouped K-fold cross-validation of the line model, rules only vs model "
+        "(benchmarks/cv.py); results to benchmarks/results/quality_cv.json",
+    )
     args = parser.parse_args(argv)
     if not (args.shared / "corpus" / "labels.jsonl").is_file():
         print(
             f"no labelled corpus at {args.shared / 'corpus'}; pass --shared PATH", file=sys.stderr
         )
+        return 0
+    if args.cv:
+        from cv import cross_validate, cv_report
+
+        cv = cross_validate(args.shared, args.cv)
+        print(cv_report(cv))
+        out = args.out.with_name("quality_cv.json")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(cv, ensure_ascii=False, indent=1), "utf-8")
+        print(f"\nwritten: {out}")
         return 0
     results = run(args.shared)
     print(report(results))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from copydesk import language, reflow, repair, strip, tidy
+from copydesk.classify import step as classify
 from copydesk.extract import attribution, bylines, captions, credits, datelines, headers, title
 from copydesk.pipeline import Pipeline
 
@@ -35,6 +36,8 @@ DEFAULT = Pipeline(
         strip.stray_script,
         strip.residue_blocks,
         title.first_line_title,
+        # The line model last among the removals: what the rules took is its evidence.
+        classify.lines,
         tidy.spaces,
         tidy.glued_sentences,
         language.detect_language,

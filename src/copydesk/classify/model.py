@@ -1,0 +1,249 @@
+"""The line model: per line of a document, the probability of body, title, meta and residue.
+
+Two stages, each small enough to read:
+
+1. **Word scores.** For each class, the mean of the line's known features'
+   one-vs-rest log count ratios (a naive-Bayes log-ratio table over the features of
+   :func:`copydesk.classify.features.line_tokens`), plus the share of the line's features the
+   table knows. Only features seen on several sites are in the table, so that it learns what
+   furniture says in general rather than one site's menu.
+2. **A small network** over those scores, the same scores of the neighbouring lines (one and
+   two lines away, the window of three lines on each side, the whole document), and the
+   line's shape and evidence (:func:`copydesk.classify.features.shape_rows`): one hidden
+   layer of ``tanh`` units and a softmax over the four classes.
+
+The weights are a ``.npz`` file read with ``allow_pickle=False``; it names its format version
+and the code refuses a file of another version. :func:`default_model` loads the one shipped in
+the package, once, on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from copydesk.classify.features import CLASSES, SHAPE_NAMES, read_line, shape_rows
+from copydesk.errors import CopydeskError
+
+__all__ = [
+    "CLASSES",
+    "FORMAT",
+    "LineModel",
+    "ModelError",
+    "assemble",
+    "default_model",
+    "feature_names",
+]
+
+#: The weight file format this code reads and writes.
+FORMAT = "copydesk-line-model/1"
+#: Where the shipped weights live, beside this module.
+MODEL_PATH = Path(__file__).with_name("line_model.npz")
+
+#: Any numpy array (the model's arrays are float64, ids intp, masks bool).
+Array = npt.NDArray[Any]
+
+_K = len(CLASSES)
+_AROUND = 3
+_CONTEXT = ("self", "prev", "next", "prev2", "next2", "window", "document")
+
+
+class ModelError(CopydeskError, ValueError):
+    """A line-model file that cannot be read: missing, damaged, or of another format."""
+
+
+def feature_names() -> tuple[str, ...]:
+    """The names of the second stage's input columns, in order."""
+    scores = tuple(f"{where}:{c}" for where in _CONTEXT for c in CLASSES)
+    peaks = tuple(f"peak:{c}" for c in CLASSES)
+    return (*scores[:_K], *peaks, *scores[_K:], "known", "prev:known", "next:known", *SHAPE_NAMES)
+
+
+@attrs.frozen(slots=True, eq=False)
+class LineModel:
+    """A trained line model; :meth:`predict` gives the class probabilities of lines.
+
+    ``threshold`` is the default strictness of :func:`copydesk.classify.lines`: a line leaves
+    the body when its probability of being body or title falls below it.
+    """
+
+    vocab: dict[str, int] = attrs.field(repr=False)
+    ratios: Array = attrs.field(repr=False)  # (V, 4): log count ratio per feature and class
+    mean: Array = attrs.field(repr=False)  # (D,): input standardisation
+    scale: Array = attrs.field(repr=False)  # (D,)
+    hidden_w: Array = attrs.field(repr=False)  # (D, H)
+    hidden_b: Array = attrs.field(repr=False)  # (H,)
+    out_w: Array = attrs.field(repr=False)  # (H, 4)
+    out_b: Array = attrs.field(repr=False)  # (4,)
+    threshold: float = 0.5
+    info: dict[str, Any] = attrs.field(factory=dict, repr=False)
+
+    # -- stage 1 -------------------------------------------------------------------------
+    def word_scores(self, feats: Sequence[Sequence[str]]) -> tuple[Array, Array]:
+        """Per line (given its features), the mean and the largest log count ratio per class
+        of the known features (:func:`mean_rows`), and the share of its features known."""
+        get = self.vocab.get
+        ids: list[int] = []
+        sizes = np.zeros(len(feats), dtype=np.intp)
+        for i, line in enumerate(feats):
+            ids.extend(map(get, line, itertools.repeat(-1)))
+            sizes[i] = len(line)
+        found = np.asarray(ids, dtype=np.intp)
+        hit = found >= 0
+        owners = np.repeat(np.arange(len(feats)), sizes)
+        hits = np.bincount(owners[hit], minlength=len(feats)).astype(np.float64)
+        known = np.divide(hits, sizes, out=np.zeros(len(feats)), where=sizes > 0)
+        return mean_rows(self.ratios, found[hit], hits), known
+
+    # -- stage 2 -------------------------------------------------------------------------
+    def inputs(self, texts: Sequence[str], evidence: Sequence[int]) -> Array:
+        """The second stage's input rows (:func:`feature_names` columns) for one document."""
+        if not texts:
+            return np.zeros((0, len(feature_names())))
+        read = [read_line(t) for t in texts]
+        scores, known = self.word_scores([r[0] for r in read])
+        shapes = shape_rows(texts, evidence, [r[1] for r in read])
+        return assemble(scores, known, shapes)
+
+    def forward(self, x: Array) -> Array:
+        """Class probabilities for input rows ``x`` (as built by :meth:`inputs`)."""
+        h = np.tanh(((x - self.mean) / self.scale) @ self.hidden_w + self.hidden_b)
+        z = h @ self.out_w + self.out_b
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        probs: Array = e / e.sum(axis=1, keepdims=True)
+        return probs
+
+    def predict(self, texts: Sequence[str], evidence: Sequence[int] | None = None) -> Array:
+        """The ``(len(texts), 4)`` class probabilities (:data:`CLASSES` order) of a document.
+
+        ``texts`` are its non-blank lines in order; ``evidence`` what the rules did with each
+        (:func:`copydesk.classify.features.evidence_group`; all body when omitted).
+        """
+        if not texts:
+            return np.zeros((0, _K))
+        ev = [0] * len(texts) if evidence is None else evidence
+        return self.forward(self.inputs(texts, ev))
+
+    # -- files ---------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        """Write the model to ``path`` (``.npz``, no pickled objects)."""
+        words = sorted(self.vocab, key=self.vocab.__getitem__)
+        blob = "\n".join(words).encode("utf-8")
+        header = {"format": FORMAT, "threshold": self.threshold, "info": self.info}
+        with path.open("wb") as fh:
+            np.savez_compressed(
+                fh,
+                header=np.frombuffer(json.dumps(header, sort_keys=True).encode(), np.uint8),
+                vocab=np.frombuffer(blob, dtype=np.uint8),
+                ratios=self.ratios.astype(np.float32),
+                mean=self.mean,
+                scale=self.scale,
+                hidden_w=self.hidden_w,
+                hidden_b=self.hidden_b,
+                out_w=self.out_w,
+                out_b=self.out_b,
+            )
+
+    @classmethod
+    def load(cls, path: Path) -> LineModel:
+        """Read a model written by :meth:`save`; :class:`ModelError` names what is wrong."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                arrays = {name: data[name] for name in data.files}
+        except (OSError, ValueError, EOFError) as exc:
+            raise ModelError(f"cannot read line model {path}: {exc}") from None
+        try:
+            header = json.loads(arrays["header"].tobytes().decode("utf-8"))
+            if header.get("format") != FORMAT:
+                raise ModelError(
+                    f"line model {path} has format {header.get('format')!r}; "
+                    f"this copydesk reads {FORMAT!r}"
+                )
+            words = arrays["vocab"].tobytes().decode("utf-8").split("\n")
+            model = cls(
+                vocab={w: i for i, w in enumerate(words)},
+                ratios=arrays["ratios"].astype(np.float64),
+                mean=arrays["mean"],
+                scale=arrays["scale"],
+                hidden_w=arrays["hidden_w"],
+                hidden_b=arrays["hidden_b"],
+                out_w=arrays["out_w"],
+                out_b=arrays["out_b"],
+                threshold=float(header["threshold"]),
+                info=header.get("info", {}),
+            )
+        except (KeyError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ModelError(f"line model {path} is damaged: missing {exc}") from None
+        if model.ratios.shape != (len(words), _K) or model.mean.shape != (len(feature_names()),):
+            raise ModelError(
+                f"line model {path} does not fit this copydesk: "
+                f"{model.ratios.shape[0]} ratios for {len(words)} words, "
+                f"{model.mean.shape[0]} inputs for {len(feature_names())}"
+            )
+        return model
+
+
+def mean_rows(table: Array, ids: Array, hits: Array) -> Array:
+    """Per line, the mean and the largest of ``table``'s rows ``ids``, side by side: the ids
+    listed line after line, ``hits[i]`` of them for line ``i`` (a line without any gets
+    zeros). The largest lets one telling word count in a line of ordinary ones."""
+    k = table.shape[1]
+    out = np.zeros((len(hits), 2 * k))
+    full = hits > 0
+    if ids.size:
+        starts = np.concatenate([[0], np.cumsum(hits[full])[:-1]]).astype(np.intp)
+        rows = table[ids]
+        out[full, :k] = np.add.reduceat(rows, starts, axis=0) / hits[full][:, None]
+        out[full, k:] = np.maximum.reduceat(rows, starts, axis=0)
+    return out
+
+
+def assemble(scores: Array, known: Array, shapes: Sequence[Sequence[float]] | Array) -> Array:
+    """The second stage's input rows of a document from its lines' word scores and shapes.
+
+    ``scores``/``known`` come from :meth:`LineModel.word_scores`, ``shapes`` from
+    :func:`copydesk.classify.features.shape_rows`.
+    """
+    n = len(scores)
+    peaks = scores[:, _K:]
+    scores = scores[:, :_K]
+    pad = np.zeros((2, _K))
+    padded = np.vstack([pad, scores, pad])
+    cums = np.vstack([np.zeros((1, _K)), np.cumsum(scores, axis=0)])
+    idx = np.arange(n)
+    lo = np.maximum(idx - _AROUND, 0)
+    hi = np.minimum(idx + _AROUND + 1, n)
+    window = (cums[hi] - cums[lo] - scores) / np.maximum(hi - lo - 1, 1)[:, None]
+    doc = np.broadcast_to(scores.mean(axis=0), (n, _K))
+    known_pad = np.concatenate([[0.0], known, [0.0]])
+    return np.hstack(
+        [
+            scores,
+            peaks,
+            padded[1:-3],  # previous line
+            padded[3:-1],  # next line
+            padded[:-4],  # two lines before
+            padded[4:],  # two lines after
+            window,
+            doc,
+            known[:, None],
+            known_pad[:-2, None],
+            known_pad[2:, None],
+            np.asarray(shapes, dtype=np.float64),
+        ]
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def default_model() -> LineModel:
+    """The model shipped with copydesk, loaded once on first use."""
+    return LineModel.load(MODEL_PATH)

@@ -1,0 +1,109 @@
+"""The pipeline step ``classify.lines``: the line model's decisions, written to the ledger.
+
+numpy and the weights are loaded on the first document, not when copydesk is imported.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import attrs
+
+from copydesk.classify.features import CLASSES, evidence_group, read_line
+from copydesk.draft import Draft
+from copydesk.errors import PipelineError
+from copydesk.pipeline import Phase
+from copydesk.rules import KEEP, Rule
+from copydesk.strip import active_rules
+
+if TYPE_CHECKING:
+    from copydesk.classify.model import LineModel
+
+__all__ = ["ClassifyLines", "lines"]
+
+_BODY, _TITLE, _META, _RESIDUE = range(len(CLASSES))
+#: A sentence of at least this many words (a character of a spaceless script counts as one)
+#: is never the model's to remove: in cross-validation the model removed no such line of any
+#: class at its thresholds, and it keeps made-up prose safe from a model that never saw any.
+PROSE_WORDS = 8
+_LOG_PROSE_WORDS = math.log1p(PROSE_WORDS)
+
+
+def _check_threshold(_: object, __: object, value: float | None) -> None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise PipelineError(f"threshold must be between 0 and 1 (or None), got {value!r}")
+
+
+def _is_sentence(text: str) -> bool:
+    """A line of at least ``PROSE_WORDS`` words that ends a sentence."""
+    shape = read_line(text)[1]
+    return shape[1] >= _LOG_PROSE_WORDS and bool(shape[2])
+
+
+@attrs.frozen(slots=True)
+class ClassifyLines:
+    """Remove the body lines the line model calls residue or meta.
+
+    A body line leaves the body when its probability of being body or title is below
+    ``threshold`` (``None``: the model's own, chosen in training to keep 99.7% of body
+    lines out of fold): as ``classify.residue`` or ``classify.meta``, whichever is likelier,
+    each ledger entry carrying the probability of that class. Raise ``threshold`` to remove
+    more, lower it to keep more; ``0`` removes nothing.
+
+    When in doubt, keep: lines the rules already took stay as the rules left them (they are
+    the model's evidence about their neighbours); a sentence of eight words or more stays;
+    a line that a user's rule of category ``keep`` names stays; and the model never removes
+    the last body line of a document.
+    """
+
+    model: LineModel | None = attrs.field(default=None, eq=False, repr=False)
+    threshold: float | None = attrs.field(default=None, validator=_check_threshold)
+    name: str = "classify.lines"
+    phase: Phase = "lines"
+    rules: tuple[str, ...] = ("classify.residue", "classify.meta")
+
+    def __call__(self, draft: Draft) -> Draft:
+        where = [i for i, line in enumerate(draft.lines) if line.state != "blank"]
+        body = [i for i in where if draft.lines[i].state == "body"]
+        if not body:
+            return draft
+        from copydesk.classify.model import default_model
+
+        model = self.model or default_model()
+        threshold = model.threshold if self.threshold is None else self.threshold
+        lines = [draft.lines[i] for i in where]
+        probs = model.predict(
+            [line.text.strip() for line in lines],
+            [evidence_group(line.state, line.rule) for line in lines],
+        )
+        keep = probs[:, _BODY] + probs[:, _TITLE]
+        kept_by_user = _keep_rules(draft)
+        residue: dict[int, float] = {}
+        meta: dict[int, float] = {}
+        for k, i in enumerate(where):
+            text = draft.lines[i].text
+            if draft.lines[i].state != "body" or keep[k] >= threshold or _is_sentence(text):
+                continue
+            if any(r.fires(text, at_edge=True) for r in kept_by_user):
+                continue
+            if probs[k, _RESIDUE] >= probs[k, _META]:
+                residue[i] = round(float(probs[k, _RESIDUE]), 4)
+            else:
+                meta[i] = round(float(probs[k, _META]), 4)
+        if len(residue) + len(meta) == len(body):
+            return draft  # never the whole body: when the model doubts all of it, keep it
+        if residue and draft.enabled("classify.residue"):
+            draft = draft.take(residue, rule="classify.residue", kind="removed", scores=residue)
+        if meta and draft.enabled("classify.meta"):
+            draft = draft.take(meta, rule="classify.meta", kind="removed", scores=meta)
+        return draft
+
+
+def _keep_rules(draft: Draft) -> list[Rule]:
+    """The active rules of category ``keep``: the lines they name stay whatever the model says."""
+    return [r for r in active_rules(draft) if r.category == KEEP]
+
+
+#: The step with the shipped model and its threshold.
+lines = ClassifyLines()
