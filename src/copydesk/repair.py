@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import regex
@@ -127,30 +127,32 @@ def _crlf_only(text: str) -> bool:
 # Only used on documents with no real line break and at least two hits, where the pattern
 # is unmistakable; "Times.nYork" in a normal document is left alone. Fixed-width: no repeats.
 LOST_NEWLINE_RE = regex.compile(r"(?<=[.!?:»\"”])n(?=[\"“«„]?\p{Lu}(?:\p{Ll}|[ \t]))|\\n")
+#: Code points of the scripts with spaces between words and no letter "n": Greek, Cyrillic,
+#: Armenian, Hebrew, Arabic (with its supplements and presentation forms) and Georgian.
+SCRIPTS_WITHOUT_N = "\u0370-\u06ff\u0750-\u077f\u08a0-\u08ff\u10a0-\u10ff\ufb1d-\ufdff\ufe70-\ufeff"
 # A lost newline in a text whose script has no letter "n" and spaces between words
 # (Cyrillic, Greek, Arabic, Hebrew, Armenian, Georgian): a Latin "n" after a letter of that
 # script or a stop, and before one or an opening quote, a dash, a digit or punctuation
 # ("оnсоздании", "страны.n\"В", "года).nИ", "\"НАШ\"n."). Not CJK, whose texts write Latin
 # letters between characters on purpose ("n型硅料"). No repeats beyond {0,2}.
-SCRIPT_N_RE = regex.compile(
-    r"(?<=[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Armenian}\p{Georgian}][\"'”»)\]]{0,2}"
-    r"|[.!?…:;,»\"”)\]])"
-    r"n"
-    r"(?=[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Armenian}\p{Georgian}]"
-    r"|[«\"“„(\[—–.,;:!?)»]|\d)"
-)
+SCRIPT_N_RE = re.compile("n(?=[" + SCRIPTS_WITHOUT_N + ']|[«"“„(\\[—–.,;:!?)»]|[0-9])')
+# What may stand just before such an "n" (after up to two closing quotes or brackets): a
+# letter of those scripts, or a stop. Checked on each match of SCRIPT_N_RE, which starts
+# with the literal "n" so that the engine skips to the next "n" at C speed.
+SCRIPT_BEFORE_RE = re.compile("(?:[" + SCRIPTS_WITHOUT_N + ']["\'”»)\\]]{0,2}|[.!?…:;,»"”)\\]])$')
+#: How much of the text the script test reads.
+SCRIPT_SAMPLE = 4000
 # A sentence end just before the "n" (a stop, then closing quotes or brackets).
 SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”»)\]]{0,2}$")
-# Letters of the document, Latin or not, to tell which script it is written in.
-LATIN_RE = regex.compile(r"\p{Latin}")
-OTHER_LETTER_RE = regex.compile(
-    r"[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Armenian}\p{Georgian}]"
-)
+# Letters of the document, Latin or not, to tell which script it is written in: plain code
+# point ranges, which the stdlib engine scans far faster than a script property.
+LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+OTHER_LETTER_RE = re.compile("[" + SCRIPTS_WITHOUT_N + "]")
 #: A lost-newline repair needs at least this many seams in one document.
 MIN_SEAMS = 2
 
 
-def _seam(m: regex.Match[str]) -> str:
+def _seam(m: re.Match[str] | regex.Match[str]) -> str:
     """What a lost newline stood for: a paragraph break after a sentence, nothing before
     punctuation, a space inside a sentence (a link's text cut out of its line)."""
     if m.group() == "\\n":
@@ -165,11 +167,22 @@ def _seam(m: regex.Match[str]) -> str:
     return " "
 
 
-def _replace_seams(pattern: regex.Pattern[str], text: str, rule: str) -> tuple[str, list[Edit]]:
+def _script_seams(text: str) -> list[re.Match[str]]:
+    """The matches of SCRIPT_N_RE with a letter of those scripts or a stop before them."""
+    return [
+        m
+        for m in SCRIPT_N_RE.finditer(text)
+        if SCRIPT_BEFORE_RE.search(text, max(m.start() - 3, 0), m.start()) is not None
+    ]
+
+
+def _replace_seams(
+    matches: Iterable[re.Match[str] | regex.Match[str]], text: str, rule: str
+) -> tuple[str, list[Edit]]:
     out: list[str] = []
     edits: list[Edit] = []
     last = 0
-    for m in pattern.finditer(text):
+    for m in matches:
         new = _seam(m)
         out.append(text[last : m.start()])
         out.append(new)
@@ -199,14 +212,16 @@ def lost_newlines(draft: Draft) -> Draft:
     text = draft.text
     if "n" not in text:
         return draft
-    if not text.isascii() and len(SCRIPT_N_RE.findall(text)) >= MIN_SEAMS:
-        latin = len(LATIN_RE.findall(text))
-        if len(OTHER_LETTER_RE.findall(text)) > latin:
-            new, edits = _replace_seams(SCRIPT_N_RE, text, "repair.lost_newlines")
-            return draft.retext(new, edits)
+    if not text.isascii() and OTHER_LETTER_RE.search(text) is not None:
+        sample = text[:SCRIPT_SAMPLE]
+        if len(OTHER_LETTER_RE.findall(sample)) > len(LATIN_RE.findall(sample)):
+            seams = _script_seams(text)
+            if len(seams) >= MIN_SEAMS:
+                new, edits = _replace_seams(seams, text, "repair.lost_newlines")
+                return draft.retext(new, edits)
     if "\n" in text or len(LOST_NEWLINE_RE.findall(text)) < MIN_SEAMS:
         return draft
-    new, edits = _replace_seams(LOST_NEWLINE_RE, text, "repair.lost_newlines")
+    new, edits = _replace_seams(LOST_NEWLINE_RE.finditer(text), text, "repair.lost_newlines")
     return draft.retext(new, edits)
 
 

@@ -86,7 +86,7 @@ def name_lines(
     (the outlet is then the third item)."""
     body = list(draft.body())
     position = {i: n for n, (i, _) in enumerate(body)}
-    texts = [" ".join(line.text.split()) for line in draft.lines if line.text.strip()]
+    texts: list[str] | None = None  # every line's text, listed when first needed
     found: list[tuple[list[int], tuple[str, ...], str | None]] = []
     for i, line in window:
         names = _names(line.text)
@@ -104,12 +104,13 @@ def name_lines(
             found.append(([i, body[n + 1][0]], names, outlet))
             continue
         cased = any(c.isupper() for c in line.text)
-        key = " ".join(line.text.split())
+        if cased and texts is None:
+            texts = [" ".join(line.text.split()) for line in draft.lines if line.text.strip()]
         if (
             # by a date in the header, but not first: that is the headline's place
             (0 < n < HEAD_LINES and next_to_stamp(draft, i))
             or (cased and _bio_follows(names, after))
-            or (cased and texts.count(key) > 1)
+            or (cased and texts is not None and texts.count(" ".join(line.text.split())) > 1)
         ):
             found.append(([i], names, None))
     return found

@@ -150,6 +150,24 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
+#: Punctuation around a word, cut before it is looked up ("contributed.", "(h/t").
+WORD_EDGES = ".,;:!?\"'()[]«»“”‘’"
+
+
+@functools.lru_cache(maxsize=1)
+def _keys() -> dict[str, frozenset[str]]:
+    """The longest word of each phrase: a line holds it as a word wherever the phrase
+    matches, so one set test refuses most lines before the pattern is tried."""
+    lex = lexicon()
+    return {
+        name: frozenset({max(p.split(), key=len) for p in phrases})
+        for name, phrases in (
+            ("contributed", lex.contributed_phrases),
+            ("republished", lex.republished_openers),
+        )
+    }
+
+
 def _names_or_org(head: str) -> Credit | None:
     """The names (or the organisation) a credit opens with."""
     head = head.strip(" \t—–-")
@@ -213,7 +231,12 @@ def read_credit(text: str) -> Credit | None:
         return None
     lex = lexicon()
     pats = _patterns()
-    if (m := pats["contributed"].fullmatch(line)) is not None:
+    words = {w.strip(WORD_EDGES) for w in line.casefold().split()}
+    keys = _keys()
+    if (
+        not words.isdisjoint(keys["contributed"])
+        and (m := pats["contributed"].fullmatch(line)) is not None
+    ):
         return _names_or_org(m["head"])
     if (m := pats["contact"].match(line)) is not None:
         names = split_names(m["names"])
@@ -223,7 +246,10 @@ def read_credit(text: str) -> Credit | None:
         roles = _read_roles(line)
         if roles is not None:
             return roles
-    if (m := pats["republished"].fullmatch(line)) is not None:
+    if (
+        not words.isdisjoint(keys["republished"])
+        and (m := pats["republished"].fullmatch(line)) is not None
+    ):
         value = SENTENCE_SPLIT_RE.split(m["value"], maxsplit=1)[0].strip(" \t.:“”«»\"'")
         quoted = CJK_QUOTED_RE.search(value)
         value = quoted["name"] if quoted else value
@@ -417,7 +443,9 @@ def attribution(draft: Draft) -> Draft:
             source = source or outlet
             continue
     for i, line in reversed(body):  # the last paragraph closed by a reporter credit
-        glued = read_glued_cjk_byline(line.text) if not any(c[0] == i for c in cuts) else None
+        if not line.text.rstrip().endswith((")", "）")) or any(c[0] == i for c in cuts):
+            continue
+        glued = read_glued_cjk_byline(line.text)
         if glued is not None:
             cuts.append((i, glued[0], len(line.text)))
             found_authors.extend(glued[1])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from copydesk.draft import Draft, Line
@@ -69,6 +71,7 @@ HEAD_SCAN = 5
 KICKER_WORDS = 3
 
 
+@functools.lru_cache(maxsize=256)
 def _is_candidate(text: str) -> bool:
     text = text.strip()
     if not (3 <= len(text) <= TITLE_MAX_CHARS):
@@ -96,10 +99,10 @@ def _prose(text: str) -> bool:
     """A line read as running text, never one that is a headline candidate itself. A CJK
     character counts twice: the script says in 25 characters what Latin says in 50."""
     text = text.strip()
-    if _is_candidate(text):
-        return False
     cjk = len(CJK_CHAR_RE.findall(text[:60])) if not text.isascii() else 0
-    return looks_like_prose(text) or (cjk > 0 and looks_like_prose(text + " " * cjk))
+    if not (looks_like_prose(text) or (cjk > 0 and looks_like_prose(text + " " * cjk))):
+        return False
+    return not _is_candidate(text)
 
 
 def _cased(text: str) -> bool:
@@ -201,10 +204,12 @@ def first_line_title(draft: Draft) -> Draft:
 def _page_headline(body: list[tuple[int, Line]]) -> tuple[int, list[int]] | None:
     """A page title among the first lines ("Headline | Site") whose headline stands alone
     further down: ``(position of the headline, [its index, the page title's index])``."""
-    reach = [" ".join(line.text.split()) for _, line in body[:PAGE_TITLE_REACH]]
+    reach: list[str] | None = None  # the lines below, listed when a page title is seen
     for n, (j, line) in enumerate(body[:HEAD_SCAN]):
-        if not _is_candidate(line.text):
+        if PAGE_TITLE_SEP_RE.search(line.text) is None or not _is_candidate(line.text):
             continue
+        if reach is None:
+            reach = [" ".join(other.text.split()) for _, other in body[:PAGE_TITLE_REACH]]
         page = _page_title(line.text, reach[n + 1 :])
         if page is not None:
             m = reach.index(page[0], n + 1)
@@ -224,8 +229,8 @@ def _choose(
     ]
     if not candidates:
         return None
-    everywhere = [line.text for line in draft.lines if line.text.strip()]
-    repeated = [c for c in candidates[:1] if everywhere.count(c[2].text) > 1]
+    first = candidates[0][2].text
+    repeated = candidates[:1] if sum(line.text == first for line in draft.lines) > 1 else []
     if repeated:  # a headline repeated further down (the rest of the copy was removed)
         n = repeated[0][0]
         return (n, [repeated[0][1]]) if prose_at is not None or n == 0 else None
