@@ -158,7 +158,7 @@ def test_engines_stay_in_extras_with_pinned_ranges() -> None:
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     core = {re.split(r"[<>=;\[ ]", d, maxsplit=1)[0] for d in project["dependencies"]}
-    assert core == {"attrs", "ftfy", "langdetect", "regex", "tomli"}
+    assert core == {"attrs", "ftfy", "langdetect", "numpy", "regex", "tomli"}
     extras = project["optional-dependencies"]
     for engine, spec in (("ray", "ray[data]"), ("dask", "dask[dataframe,distributed]")):
         (pin,) = [d for d in extras[engine] if d.startswith(spec)]
