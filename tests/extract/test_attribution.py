@@ -341,3 +341,25 @@ def test_a_chinese_outlet_by_the_date_stamp(text: str, source: str | None) -> No
     assert article.source == source
     if source is not None:
         assert source not in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "published", "source"),
+    [
+        ("Jane Roe | March 3, 2023", ("Jane Roe",), "2023-03-03", None),
+        ("Posted on March 3, 2023 by Jane Roe", ("Jane Roe",), "2023-03-03", None),
+        ("March 3, 2023 — Ana de Silva", ("Ana de Silva",), "2023-03-03", None),
+        ("Jane Roe / Harbour Times", ("Jane Roe",), None, "Harbour Times"),
+        ("Анна Петрова | 3 марта 2023", ("Анна Петрова",), "2023-03-03", None),
+        # a headline of three words beside a date is not a name
+        ("Storm Closes Port | March 3, 2023", (), None, None),
+    ],
+)
+def test_names_beside_a_stamp_or_an_outlet(
+    line: str, authors: tuple[str, ...], published: str | None, source: str | None
+) -> None:
+    """A byline without "By": names beside a date stamp or an outlet, under the headline."""
+    article = clean_article(f"Storm Closes The Harbour Port\n{line}\n{PROSE}\n{MORE_PROSE}")
+    assert article.authors == authors
+    assert (article.published.isoformat()[:10] if article.published else None) == published
+    assert article.source == source

@@ -13,13 +13,17 @@ any short line passes for a name, only the first two signs count.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+
+import regex
 
 from copydesk.draft import Draft, Line
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import is_organisation, split_names
+from copydesk.extract.datelines import read_stamp
 
-__all__ = ["name_lines", "next_to_stamp"]
+__all__ = ["name_lines", "next_to_stamp", "read_name_stamp"]
 
 #: A name line is at most this long; a bare opener at most OPENER_CHARS; an outlet's line
 #: under a name at most OUTLET_CHARS.
@@ -27,6 +31,13 @@ OUTLET_CHARS = 40
 NAME_LINE_CHARS = 60
 OPENER_CHARS = 12
 DATE_RULE = "extract.datelines"
+#: A line of names beside a stamp or an outlet is at most this long.
+NAME_STAMP_CHARS = 90
+# Where names and a stamp or an outlet meet: a pipe, a dash, a bullet, a slash, a comma, or
+# "by" ("Jane Roe | March 3, 2023", "Posted on March 3, 2023 by Jane Roe"). Bounded.
+NAME_STAMP_SEP_RE = regex.compile(
+    r"[ \t]{0,2}[|•·/,][ \t]{0,2}|[ \t]{1,2}[-–—][ \t]{1,2}|[ \t]by[ \t]"
+)
 #: A date stamp is a byline's sign only among the first lines (a footer lists dated links).
 HEAD_LINES = 8
 
@@ -58,9 +69,22 @@ def next_to_stamp(draft: Draft, index: int) -> bool:
     return False
 
 
+def _plain_name(name: str) -> bool:
+    """Two words, or three with an initial or a particle in the middle ("Michael C. Roe",
+    "Ana de Silva"): the shapes of a name that a three-word heading rarely has."""
+    words = name.split()
+    return len(words) == 2 or (
+        len(words) == 3 and (words[1].endswith(".") or words[1].casefold() in lexicon().particles)
+    )
+
+
 def _outlet(line: Line) -> str | None:
     """An outlet's name alone on a line ("CNN", "Harbour Times", "Associated Press")."""
-    text = line.text.strip()
+    return _outlet_text(line.text)
+
+
+def _outlet_text(text: str) -> str | None:
+    text = text.strip()
     if not 2 <= len(text) <= OUTLET_CHARS:
         return None
     lex = lexicon()
@@ -76,6 +100,36 @@ def _bio_follows(names: tuple[str, ...], after: Line | None) -> bool:
     first = names[0].split()[0]
     words = after.text.split()
     return len(words) > 3 and words[0] in (first, names[0].split()[-1]) and words[1].islower()
+
+
+def read_name_stamp(text: str) -> tuple[tuple[str, ...], dt.date | None, str | None] | None:
+    """A byline without "By": names beside a stamp or an outlet, ``(names, date, outlet)``.
+
+    >>> read_name_stamp("Jane Roe | March 3, 2023")
+    (('Jane Roe',), datetime.date(2023, 3, 3), None)
+    >>> read_name_stamp("Posted on March 3, 2023 by Jane Roe")[:2]
+    (('Jane Roe',), datetime.date(2023, 3, 3))
+    >>> read_name_stamp("Jane Roe / Harbour Times")
+    (('Jane Roe',), None, 'Harbour Times')
+    >>> read_name_stamp("Storm Closes Port | March 3, 2023") is None
+    True
+    """
+    text = text.strip()
+    if not 6 <= len(text) <= NAME_STAMP_CHARS:
+        return None
+    for m in NAME_STAMP_SEP_RE.finditer(text):
+        a, b = text[: m.start()].strip(), text[m.end() :].strip()
+        by = m.group().strip().casefold() == "by"
+        for names_part, other in ((b, a),) if by else ((a, b), (b, a)):
+            names = _names(names_part)
+            if names is None or not other or not (by or all(map(_plain_name, names))):
+                continue
+            stamp = read_stamp(other)
+            if stamp is not None and not stamp[2]:
+                return names, stamp[0], None
+            if not by and (outlet := _outlet_text(other)) is not None:
+                return names, None, outlet
+    return None
 
 
 def name_lines(

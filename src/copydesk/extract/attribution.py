@@ -27,7 +27,7 @@ from copydesk.extract._cjk_credits import (
     read_label_byline,
 )
 from copydesk.extract._lexicon import lexicon
-from copydesk.extract._name_lines import name_lines, next_to_stamp
+from copydesk.extract._name_lines import name_lines, next_to_stamp, read_name_stamp
 from copydesk.extract._names import URL_RE, is_organisation, outlet_name, split_names
 from copydesk.pipeline import step
 
@@ -386,9 +386,11 @@ def attribution(draft: Draft) -> Draft:
     the reporter), a bio among the last lines ("X is a columnist with …"), and Chinese
     bylines ("文／王小明", "作者：X"); a name alone on a line with a second sign beside it (a
     bare "By" above, a date stamp next to it, a bio of the same person under it, or the same
-    line again elsewhere). Source: a Chinese outlet's name alone by the header's date stamp
-    ("国际太阳能光伏网"), a republication credit ("Originally published on
-    X", "＊本文獲「X」授權轉載", "h/t X"), an organisation's contribution ("The Associated Press
+    line again elsewhere); names beside a stamp or an outlet ("Jane Roe | March 3, 2023",
+    "Posted on March 3, 2023 by Jane Roe", "Jane Roe / Harbour Times"). Source: a Chinese
+    outlet's name alone by the header's date stamp ("国际太阳能光伏网"), a republication credit
+    ("Originally published on X", "＊本文獲「X」授權轉載", "h/t X"), an organisation's
+    contribution ("The Associated Press
     contributed to this report.", "ABC News' A and B contributed …"), or an outlet describing
     itself among the last lines ("X.com is an independent news agency …"); a web address
     becomes its host name.
@@ -403,6 +405,7 @@ def attribution(draft: Draft) -> Draft:
     found_authors: list[str] = []
     contributors: list[str] = []
     source: str | None = None
+    published = fields.published
     taken: list[int] = []
     body = list(draft.body())
     if not body:
@@ -424,6 +427,12 @@ def attribution(draft: Draft) -> Draft:
         if i in head and CJK_OUTLET_RE.fullmatch(line.text.strip()) and next_to_stamp(draft, i):
             taken.append(i)  # "国际太阳能光伏网" by the date stamp: the outlet's name
             source = source or line.text.strip()
+            continue
+        if i in head and not fields.authors and (found := read_name_stamp(line.text)):
+            taken.append(i)  # "Jane Roe | March 3, 2023", "Jane Roe / Harbour Times"
+            found_authors.extend(found[0])
+            published = published or found[1]
+            source = source or found[2]
             continue
         credit = read_cjk_byline(line.text) or read_credit(line.text)
         if credit is not None:
@@ -469,4 +478,5 @@ def attribution(draft: Draft) -> Draft:
         kind="extracted",
         authors=authors,
         source=fields.source or source,
+        published=published,
     )

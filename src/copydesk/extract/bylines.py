@@ -219,13 +219,19 @@ def _tails(names_part: str) -> list[tuple[str, str]]:
         for k in range(1, len(words))
         if " ".join(words[k:]).casefold() in agencies
     )
-    firsts = first_words(lexicon().date_labels)
+    firsts = _date_label_firsts()
     out.extend(
         (" ".join(words[:k]), " ".join(words[k:]))
         for k in range(1, min(len(words), 6))
         if words[k].casefold().rstrip(":") in firsts
     )
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _date_label_firsts() -> frozenset[str]:
+    """The first word of each date label ("updated", "published"), a word a stamp opens with."""
+    return frozenset(label.split()[0] for label in lexicon().date_labels)
 
 
 def _is_role(text: str) -> bool:

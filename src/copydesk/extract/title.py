@@ -119,7 +119,12 @@ def _label(text: str) -> bool:
 def _kicker(text: str) -> bool:
     """A section kicker above a headline: a word or three, no sentence ("Battery")."""
     text = text.strip()
-    return 0 < len(text.split()) <= KICKER_WORDS and len(text) <= 30 and text[-1:] not in ".!?"
+    return (
+        0 < len(text.split()) <= KICKER_WORDS
+        and len(text) <= 30
+        and PROSE_END_RE.search(text) is None
+        and not CJK_CHAR_RE.search(text[-1:])  # a CJK "word" is a whole phrase
+    )
 
 
 def _title_case(text: str) -> bool:
