@@ -363,3 +363,10 @@ def test_names_beside_a_stamp_or_an_outlet(
     assert article.authors == authors
     assert (article.published.isoformat()[:10] if article.published else None) == published
     assert article.source == source
+
+
+def test_a_list_of_dated_entries_is_no_byline() -> None:
+    """Several "date — name" lines are a list of articles, not the story's byline."""
+    entries = "\n".join(f"Jun {d}, 2008 — Jane Roe" for d in (29, 16, 14))
+    article = clean_article(f"{entries}\n{PROSE}\n{MORE_PROSE}")
+    assert article.authors == ()

@@ -418,6 +418,9 @@ def attribution(draft: Draft) -> Draft:
             found_authors.extend(cjk_names(m["names"]) or ())
             break
     head = {i for i, _ in body[:HEAD_LINES]}
+    # names beside a stamp count once: several such lines are a list of dated entries
+    stamped = [i for i, line in body[:HEAD_LINES] if read_name_stamp(line.text)]
+    stamped = stamped if len(stamped) == 1 and not fields.authors else []
     window = dict(body[:HEAD_LINES])
     window.update(body[-TAIL_LINES:])
     last = [i for i, _ in body[-BIO_LINES:]]
@@ -428,7 +431,7 @@ def attribution(draft: Draft) -> Draft:
             taken.append(i)  # "国际太阳能光伏网" by the date stamp: the outlet's name
             source = source or line.text.strip()
             continue
-        if i in head and not fields.authors and (found := read_name_stamp(line.text)):
+        if i in stamped and (found := read_name_stamp(line.text)):
             taken.append(i)  # "Jane Roe | March 3, 2023", "Jane Roe / Harbour Times"
             found_authors.extend(found[0])
             published = published or found[1]
