@@ -390,16 +390,15 @@ def attribution(draft: Draft) -> Draft:
     "Posted on March 3, 2023 by Jane Roe", "Jane Roe / Harbour Times"). Source: a Chinese
     outlet's name alone by the header's date stamp ("国际太阳能光伏网"), a republication credit
     ("Originally published on X", "＊本文獲「X」授權轉載", "h/t X"), an organisation's
-    contribution ("The Associated Press
-    contributed to this report.", "ABC News' A and B contributed …"), or an outlet describing
-    itself among the last lines ("X.com is an independent news agency …"); a web address
-    becomes its host name.
+    contribution ("The Associated Press contributed to this report.", "ABC News' A and B
+    contributed …"), or an outlet describing itself among the last lines ("X.com is an
+    independent news agency …"); a web address becomes its host name.
 
     These lines leave the body as ``extracted``. A bracketed Chinese reporter credit that
     opens the lede ("〔記者王小明／台北報導〕…") or closes the last paragraph that has one
-    ("…。（记者 杨湛菲）") is cut
-    from its line, which stays in the body. A value found here never replaces one an earlier
-    step found: the credits only fill fields that are still empty.
+    ("…。（记者 杨湛菲）") is cut from its line, which stays in the body. A value found here
+    never replaces one an earlier step found: the credits only fill fields that are still
+    empty.
     """
     fields = draft.fields
     found_authors: list[str] = []
