@@ -28,6 +28,7 @@ __all__ = [
     "EVIDENCE",
     "MAX_TOKENS",
     "SHAPE_NAMES",
+    "ends_sentence",
     "evidence_group",
     "line_tokens",
     "read_line",
@@ -51,7 +52,7 @@ SENTENCE_PREFIX = 64
 # into characters afterwards (see _words). Each repeat is one character class: linear.
 TOKEN_RE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 # Characters that end a sentence, in the scripts of the corpus (closing quotes are skipped
-# before looking, see _ends_sentence).
+# before looking, see ends_sentence).
 SENTENCE_END = frozenset(".!?…。！？؟।")
 CLOSERS = "\"'”’»)]」』）"
 # Separators of menus, breadcrumbs and credit lines.
@@ -176,7 +177,12 @@ def line_tokens(text: str) -> list[str]:
     return read_line(text)[0]
 
 
-def _ends_sentence(text: str) -> bool:
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with a sentence's end mark, closing quotes and brackets aside.
+
+    >>> ends_sentence("He said: “Enough.”"), ends_sentence("Read more")
+    (True, False)
+    """
     end = text.rstrip(CLOSERS)
     return bool(end) and end[-1] in SENTENCE_END
 
@@ -227,7 +233,7 @@ def read_line(text: str) -> tuple[list[str], tuple[float, ...]]:
     One pass over the first ``PREFIX`` characters serves both, so that a line is read once.
     """
     n = len(text) or 1
-    ends = _ends_sentence(text)
+    ends = ends_sentence(text)
     # A line ending a sentence is read by its opening only: that is what tells a sentence of
     # furniture ("Click here to ...") from the story's, and it makes prose, most lines of a
     # document, cheap to read.
