@@ -19,6 +19,7 @@ import attrs
 import regex
 
 from copydesk.draft import Draft
+from copydesk.extract._bios import read_bio, read_outlet_bio
 from copydesk.extract._cjk_credits import (
     CJK_OPENING_RE,
     CJK_QUOTED_RE,
@@ -70,20 +71,11 @@ CONTACT_PATTERN = (
     r"(?:{openers})[ \t]{{1,2}}(?P<names>[^@:\n]{{2,60}}?)"
     r"(?:[ \t]{{1,2}}(?:at|on|via|by)[ \t]|[ \t]{{0,2}}:)"
 )
-# A name's e-mail address or handle, which marks a closing line as an author's contact/bio.
-CONTACT_MARK_RE = regex.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}\.\w|(?<![\w@])@\w{2,30}")
-# A bio: names, then a verb of the lexicon ("is", "has been", "writes"). The dash that may
-# open it ("— Tom Rogan is …") is cut first. Bounded head.
-BIO_PATTERN = r"(?P<names>[^\n,;:]{{2,60}}?)[ \t]{{1,2}}(?:{verbs})[ \t]"
 # A Chinese outlet's name alone on a line: Han characters ending in 网, 报, 社, 台, 新闻, 日报,
 # 杂志 or 周刊 ("国际太阳能光伏网", "聯合報"), in either script. Bounded.
 CJK_OUTLET_RE = regex.compile(
     r"\p{Han}{1,12}(?:[网網报報社台]|新[闻聞]|日[报報]|[杂雜]志|[杂雜]誌|[周週]刊)"
 )
-# An outlet named by its web domain ("LifeNews.com") or as one word with inner capitals
-# ("HarbourNews"). Bounded parts.
-DOMAIN_NAME_RE = regex.compile(r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}")
-CAMEL_NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{1,20}(?:\p{Lu}\p{Ll}{1,20}){1,3}")
 # A republication credit with the outlet quoted: "＊本文獲「X」授權轉載", "此篇文章由「X」最初
 # 發表於…". The line must hold one of the lexicon's republication words too.
 # A Latin republication credit: "Originally published on X", "This article was first
@@ -109,9 +101,8 @@ HAT_TIP_RE = regex.compile(
 )
 HEAD_LINES = 6
 TAIL_LINES = 6
-#: A credit line is at most this long; a bio (one or two sentences) at most BIO_MAX_CHARS.
+#: A credit line is at most this long.
 MAX_CREDIT_CHARS = 200
-BIO_MAX_CHARS = 400
 #: How many of the last body lines may be a closing bio.
 BIO_LINES = 3
 #: How many of the first body lines may open with a bracketed Chinese reporter credit.
@@ -143,7 +134,6 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "contact": regex.compile(
             CONTACT_PATTERN.format(openers=_alternation(lex.contact_verbs)), regex.I
         ),
-        "bio": regex.compile(BIO_PATTERN.format(verbs=_alternation(lex.bio_verbs))),
         "republished": regex.compile(
             REPUBLISHED_PATTERN.format(openers=_alternation(lex.republished_openers)), regex.I
         ),
@@ -301,60 +291,6 @@ def _read_roles(line: str) -> Credit | None:
     if not seen_role or not authors:
         return None
     return Credit(authors=tuple(dict.fromkeys(authors)))
-
-
-def read_bio(text: str) -> tuple[str, ...] | None:
-    """The author named by a bio closing the text, or ``None``.
-
-    A bio opens with the names and a verb ("is", "has been", "writes") and says what the
-    person does for a living (a role of the lexicon) or how to reach them (an e-mail address
-    or handle): "— Tom Rogan is a writer and a fellow at the Example Institute."
-
-    >>> read_bio("Jane Roe is a columnist with The Example Times.")
-    ('Jane Roe',)
-    >>> read_bio("Jo Lee has been covering energy since 2009. Reach her at jo@example.com.")
-    ('Jo Lee',)
-    >>> read_bio("Jane Roe is a candidate for mayor in the spring election.") is None
-    True
-    """
-    line = text.strip().lstrip("—–- \t")
-    if not 10 <= len(line) <= BIO_MAX_CHARS:
-        return None
-    m = _patterns()["bio"].match(line)
-    if m is None:
-        return None
-    names = split_names(m["names"])
-    if names is None or len(names) > 2:
-        return None
-    rest = line[m.end() :]
-    lex = lexicon()
-    words = {w.strip(".,;:()").casefold() for w in rest.split()[:14]}
-    if words & lex.bio_roles or CONTACT_MARK_RE.search(line):
-        return names
-    return None
-
-
-def read_outlet_bio(text: str) -> str | None:
-    """The outlet a closing self-description names ("X.com is an independent news agency"),
-    or ``None``.
-
-    >>> read_outlet_bio("HarbourNews.com is an independent news agency devoted to ports.")
-    'HarbourNews.com'
-    >>> read_outlet_bio("Harbour Council is a body that meets on Mondays.") is None
-    True
-    """
-    line = text.strip()
-    if not 10 <= len(line) <= BIO_MAX_CHARS:
-        return None
-    head, sep, rest = line.partition(" is ")
-    if not sep or not 1 <= len(head.split()) <= 5:
-        return None
-    if not (
-        DOMAIN_NAME_RE.fullmatch(head) or is_organisation(head) or CAMEL_NAME_RE.fullmatch(head)
-    ):
-        return None
-    words = {w.strip(".,;:()").casefold() for w in rest.split()[:8]}
-    return outlet_name(head) if words & lexicon().outlet_words else None
 
 
 def read_cjk_byline(text: str) -> Credit | None:

@@ -1,0 +1,87 @@
+"""Closing bios: an author's ("Jane Roe is a columnist with The Example Times.") and an
+outlet's ("LifeNews.com is an independent news agency …"). Used by ``extract.attribution``
+on the last lines of a text."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from copydesk.extract._lexicon import lexicon
+from copydesk.extract._names import is_organisation, outlet_name, split_names
+
+__all__ = ["DOMAIN_NAME_RE", "read_bio", "read_outlet_bio"]
+
+# A name's e-mail address or handle, which marks a closing line as an author's contact/bio.
+CONTACT_MARK_RE = regex.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}\.\w|(?<![\w@])@\w{2,30}")
+# A bio: names, then a verb of the lexicon ("is", "has been", "writes"). The dash that may
+# open it ("— Tom Rogan is …") is cut first. Bounded head.
+BIO_PATTERN = r"(?P<names>[^\n,;:]{{2,60}}?)[ \t]{{1,2}}(?:{verbs})[ \t]"
+# An outlet named by its web domain ("LifeNews.com") or as one word with inner capitals
+# ("HarbourNews"). Bounded parts.
+DOMAIN_NAME_RE = regex.compile(r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}")
+CAMEL_NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{1,20}(?:\p{Lu}\p{Ll}{1,20}){1,3}")
+#: A bio (one or two sentences) is at most this long.
+BIO_MAX_CHARS = 400
+
+
+@functools.lru_cache(maxsize=1)
+def _bio_re() -> regex.Pattern[str]:
+    verbs = sorted(lexicon().bio_verbs, key=len, reverse=True)
+    alts = "|".join(regex.escape(v).replace("\\ ", "[ \\t]{1,2}") for v in verbs)
+    return regex.compile(BIO_PATTERN.format(verbs=alts))
+
+
+def read_bio(text: str) -> tuple[str, ...] | None:
+    """The author named by a bio closing the text, or ``None``.
+
+    A bio opens with the names and a verb ("is", "has been", "writes") and says what the
+    person does for a living (a role of the lexicon) or how to reach them (an e-mail address
+    or handle): "— Tom Rogan is a writer and a fellow at the Example Institute."
+
+    >>> read_bio("Jane Roe is a columnist with The Example Times.")
+    ('Jane Roe',)
+    >>> read_bio("Jo Lee has been covering energy since 2009. Reach her at jo@example.com.")
+    ('Jo Lee',)
+    >>> read_bio("Jane Roe is a candidate for mayor in the spring election.") is None
+    True
+    """
+    line = text.strip().lstrip("—–- \t")
+    if not 10 <= len(line) <= BIO_MAX_CHARS:
+        return None
+    m = _bio_re().match(line)
+    if m is None:
+        return None
+    names = split_names(m["names"])
+    if names is None or len(names) > 2:
+        return None
+    rest = line[m.end() :]
+    lex = lexicon()
+    words = {w.strip(".,;:()").casefold() for w in rest.split()[:14]}
+    if words & lex.bio_roles or CONTACT_MARK_RE.search(line):
+        return names
+    return None
+
+
+def read_outlet_bio(text: str) -> str | None:
+    """The outlet a closing self-description names ("X.com is an independent news agency"),
+    or ``None``.
+
+    >>> read_outlet_bio("HarbourNews.com is an independent news agency devoted to ports.")
+    'HarbourNews.com'
+    >>> read_outlet_bio("Harbour Council is a body that meets on Mondays.") is None
+    True
+    """
+    line = text.strip()
+    if not 10 <= len(line) <= BIO_MAX_CHARS:
+        return None
+    head, sep, rest = line.partition(" is ")
+    if not sep or not 1 <= len(head.split()) <= 5:
+        return None
+    if not (
+        DOMAIN_NAME_RE.fullmatch(head) or is_organisation(head) or CAMEL_NAME_RE.fullmatch(head)
+    ):
+        return None
+    words = {w.strip(".,;:()").casefold() for w in rest.split()[:8]}
+    return outlet_name(head) if words & lexicon().outlet_words else None
