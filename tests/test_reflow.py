@@ -105,3 +105,13 @@ def test_wrapped_story_cleans_to_paragraphs() -> None:
     article = clean_article(text)
     assert article.paragraphs[0].endswith("further south until the end of the month.")
     assert any(e.rule == "repair.hard_wraps" for e in article.edits)
+
+
+def test_full_lines_that_end_sentences_are_not_wrapped_whatever_short_lines_say() -> None:
+    """Lines of one sentence each stay apart, even with short unpunctuated lines among them.
+
+    Found by hypothesis: two "Advertisement" lines counted as lines stopping mid-sentence.
+    """
+    line = "البند " + " ".join(["المدينة"] * 10) + "."
+    doc = "Advertisement\nAdvertisement\n" + "\n".join([line] * 4)
+    assert hard_wraps(Draft.from_text(doc)).edits == ()

@@ -88,7 +88,13 @@ def _wrapped(lines: list[tuple[int, str]]) -> int | None:
         return None
     if sum(len(line) >= FULL_LINE * width for line in full) < FULL_SHARE * len(full):
         return None
-    pairs = [(a, b) for (_, a), (_, b) in itertools.pairwise(lines) if a.strip() and b.strip()]
+    # Only lines that fill the width say whether paragraphs run on: a short line (a label,
+    # "Advertisement", a list item) stops where it stops in any document.
+    pairs = [
+        (a, b)
+        for (_, a), (_, b) in itertools.pairwise(lines)
+        if b.strip() and len(a) >= FULL_LINE * width
+    ]
     if not pairs:
         return None
     open_ends = sum(LINE_END_RE.search(a) is None for a, _ in pairs)
