@@ -31,7 +31,7 @@ from copydesk.classify.model import (
     default_model,
     feature_names,
 )
-from copydesk.classify.step import ClassifyLines, _is_sentence
+from copydesk.classify.step import EDGE_LINES, MAX_LINES, ClassifyLines, _is_sentence
 from copydesk.clean import start
 from copydesk.errors import PipelineError
 from copydesk.ledger import ledger_problems
@@ -286,3 +286,19 @@ def test_step_is_total_on_an_empty_draft() -> None:
     """A draft with no line is returned as it is."""
     draft = Draft.from_text("")
     assert ClassifyLines()(draft) is draft
+
+
+def test_a_long_document_is_read_by_its_edges() -> None:
+    """In a document of more than MAX_LINES lines, the model reads the first and last
+    EDGE_LINES only: even at threshold 1, no line between them is its to remove."""
+    n = MAX_LINES + 500
+    text = "\n".join(f"Item {i}" for i in range(n))
+    everything = DEFAULT.replace("classify.lines", ClassifyLines(threshold=1.0))
+    took = {
+        e.old
+        for e in clean_article(text, pipeline=everything).edits
+        if e.rule.startswith("classify.")
+    }
+    middle = {f"Item {i}" for i in range(EDGE_LINES, n - EDGE_LINES)}
+    assert took
+    assert not took & middle

@@ -29,6 +29,10 @@ _BODY, _TITLE, _META, _RESIDUE = range(len(CLASSES))
 #: from a model that never saw any.
 PROSE_WORDS = 4
 _LOG_PROSE_WORDS = math.log1p(PROSE_WORDS)
+#: A document of more non-blank lines than this (the longest training page had 1,671) is read
+#: by its first and last EDGE_LINES lines only; the lines between are left to the rules.
+MAX_LINES = 2000
+EDGE_LINES = 1000
 
 
 def _check_threshold(_: object, __: object, value: float | None) -> None:
@@ -60,7 +64,8 @@ class ClassifyLines:
     When in doubt, keep: lines the rules already took stay as the rules left them (they are
     the model's evidence about their neighbours); a sentence of four words or more stays;
     a line that a user's rule of category ``keep`` names stays; and the model never removes
-    the last body line of a document.
+    the last body line of a document. A document of more than 2,000 lines is read by its
+    first and last 1,000.
     """
 
     model: LineModel | None = attrs.field(default=None, eq=False, repr=False)
@@ -78,25 +83,26 @@ class ClassifyLines:
 
         model = self.model or default_model()
         threshold = model.threshold if self.threshold is None else self.threshold
-        lines = [draft.lines[i] for i in where]
-        probs = model.predict(
-            [line.text.strip() for line in lines],
-            [evidence_group(line.state, line.rule) for line in lines],
-        )
-        keep = probs[:, _BODY] + probs[:, _TITLE]
         kept_by_user = _keep_rules(draft)
         residue: dict[int, float] = {}
         meta: dict[int, float] = {}
-        for k, i in enumerate(where):
-            text = draft.lines[i].text
-            if draft.lines[i].state != "body" or keep[k] >= threshold or _is_sentence(text):
-                continue
-            if any(r.fires(text, at_edge=True) for r in kept_by_user):
-                continue
-            if probs[k, _RESIDUE] >= probs[k, _META]:
-                residue[i] = round(float(probs[k, _RESIDUE]), 4)
-            else:
-                meta[i] = round(float(probs[k, _META]), 4)
+        for window in _windows(where):
+            lines = [draft.lines[i] for i in window]
+            probs = model.predict(
+                [line.text.strip() for line in lines],
+                [evidence_group(line.state, line.rule) for line in lines],
+            )
+            keep = probs[:, _BODY] + probs[:, _TITLE]
+            for k, i in enumerate(window):
+                text = draft.lines[i].text
+                if draft.lines[i].state != "body" or keep[k] >= threshold or _is_sentence(text):
+                    continue
+                if any(r.fires(text, at_edge=True) for r in kept_by_user):
+                    continue
+                if probs[k, _RESIDUE] >= probs[k, _META]:
+                    residue[i] = round(float(probs[k, _RESIDUE]), 4)
+                else:
+                    meta[i] = round(float(probs[k, _META]), 4)
         if len(residue) + len(meta) == len(body):
             return draft  # never the whole body: when the model doubts all of it, keep it
         if residue and draft.enabled("classify.residue"):
@@ -104,6 +110,15 @@ class ClassifyLines:
         if meta and draft.enabled("classify.meta"):
             draft = draft.take(meta, rule="classify.meta", kind="removed", scores=meta)
         return draft
+
+
+def _windows(where: list[int]) -> list[list[int]]:
+    """The runs of lines the model reads at once: the whole document, or, in one longer than
+    ``MAX_LINES`` lines, its first and last ``EDGE_LINES`` (where furniture sits), so that a
+    document of 100,000 lines costs the model no more than one of 2,000."""
+    if len(where) <= MAX_LINES:
+        return [where]
+    return [where[:EDGE_LINES], where[-EDGE_LINES:]]
 
 
 def _keep_rules(draft: Draft) -> list[Rule]:
