@@ -19,8 +19,10 @@ The first byte also picks a small ``max_chars`` now and then, to exercise the si
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the shared harness beside this file
+import _harness as harness
 
 try:
     import atheris
@@ -67,36 +69,11 @@ def test_one_input(data: bytes) -> None:
     check(data.decode("utf-8", "surrogateescape"), limit)
 
 
-def _max_total_time(argv: list[str]) -> float:
-    for arg in argv:
-        if arg.startswith("-max_total_time="):
-            return float(arg.split("=", 1)[1])
-    return 60.0
-
-
-def fallback(argv: list[str]) -> None:  # pragma: no cover - used without atheris only
-    """Random inputs from hypothesis (seeds first) until the time budget is spent."""
-    from hypothesis import HealthCheck, given, settings
+def inputs(seeds: list[bytes]) -> object:  # pragma: no cover - used without atheris only
+    """Random bytes, and the seeds with a random slice replaced by random bytes."""
     from hypothesis import strategies as st
 
-    seeds = [p.read_bytes() for a in argv if Path(a).is_dir() for p in sorted(Path(a).iterdir())]
-    for seed in seeds:
-        test_one_input(seed)
-    count = len(seeds)
-    end = time.monotonic() + _max_total_time(argv)
-
-    @settings(
-        max_examples=500, deadline=None, database=None, suppress_health_check=list(HealthCheck)
-    )
-    @given(st.one_of(st.binary(max_size=4096), st.sampled_from(seeds or [b""]).flatmap(mutate)))
-    def run(data: bytes) -> None:
-        nonlocal count
-        count += 1
-        test_one_input(data)
-
-    while time.monotonic() < end:
-        run()
-    print(f"fallback fuzzing: {count} inputs, no failure", file=sys.stderr)
+    return st.one_of(st.binary(max_size=4096), st.sampled_from(seeds or [b""]).flatmap(mutate))
 
 
 def mutate(seed: bytes) -> object:  # pragma: no cover - used without atheris only
@@ -110,11 +87,7 @@ def mutate(seed: bytes) -> object:  # pragma: no cover - used without atheris on
 
 def main() -> None:
     """Run atheris when installed, else the hypothesis fallback."""
-    if atheris is None:
-        fallback(sys.argv[1:])
-        return
-    atheris.Setup(sys.argv, test_one_input)
-    atheris.Fuzz()
+    harness.main(test_one_input, inputs, atheris, max_examples=500, label="")
 
 
 if __name__ == "__main__":
