@@ -268,13 +268,9 @@ class IdScanner:
                     self.escaped = False
                     pos += 1
                     continue
-                m = _IN_STRING_RE.search(data, pos)
-                stop = end if m is None else m.start()
-                self._keep(data[pos:stop])
-                if m is None:
+                ch, pos = self._next(_IN_STRING_RE, data, pos)
+                if not ch:
                     return
-                ch = data[stop : stop + 1]
-                pos = stop + 1
                 if ch == b"\\":
                     self._keep(ch)
                     self.escaped = True
@@ -287,14 +283,18 @@ class IdScanner:
                 else:
                     self._keep(ch)
                 continue
-            m = _STRUCTURE_RE.search(data, pos)
-            stop = end if m is None else m.start()
-            self._keep(data[pos:stop])
-            if m is None:
+            ch, pos = self._next(_STRUCTURE_RE, data, pos)
+            if not ch:
                 return
-            ch = data[stop : stop + 1]
-            pos = stop + 1
             self._structure(ch)
+
+    def _next(self, pattern: re.Pattern[bytes], data: bytes, pos: int) -> tuple[bytes, int]:
+        """Keep what precedes ``pattern``'s next match from ``pos``; return the matched byte
+        and the position after it, or ``b""`` when the piece ends first (all of it kept)."""
+        m = pattern.search(data, pos)
+        stop = len(data) if m is None else m.start()
+        self._keep(data[pos:stop])
+        return (b"", stop) if m is None else (data[stop : stop + 1], stop + 1)
 
     def _structure(self, ch: bytes) -> None:
         if ch == b'"':
