@@ -62,11 +62,18 @@ def joined(people: tuple[str, ...], script: str) -> str:
 
 
 @st.composite
-def prose(draw: st.DrawFn, script: str) -> tuple[str, ...]:
-    """Two to four paragraphs of long sentences in the script's language."""
+def prose(draw: st.DrawFn, script: str, *, short: bool = False) -> tuple[str, ...]:
+    """Two to four paragraphs of long sentences in the script's language; ``short`` CJK
+    paragraphs are one sentence of 26 to 49 characters, as short ledes are written."""
     lang = SCRIPTS[script]
     sentence = st.lists(st.sampled_from(WORDS[lang]), min_size=10, max_size=14, unique=False)
-    if script == "cjk":  # denser script: more sentences make a paragraph read as prose
+    if script == "cjk" and short:
+        para = (
+            st.lists(st.sampled_from(WORDS[lang]), min_size=13, max_size=20)
+            .map(lambda ws: "".join(ws) + "。")
+            .filter(lambda s: 26 <= len(s) < 50)
+        )
+    elif script == "cjk":  # denser script: more sentences make a paragraph read as prose
         para = st.lists(sentence.map("".join), min_size=3, max_size=4).map(
             lambda ss: "。".join(ss) + "。"
         )
@@ -181,7 +188,7 @@ def headline_doc(draw: st.DrawFn) -> Doc:
     """A headline above prose, with a share widget or a page title ("Headline | Site") above
     it, or ending with "!" or "?"; the page title gives the source."""
     script = draw(st.sampled_from(sorted(SCRIPTS)))
-    paras = draw(prose(script))
+    paras = draw(prose(script, short=draw(st.booleans())))
     headline = draw(st.sampled_from(HEADLINES[script])) + draw(st.sampled_from(ENDINGS[script]))
     site = draw(st.sampled_from(OUTLETS[script]))
     form = draw(st.sampled_from(["plain", "widget", "page_title"]))

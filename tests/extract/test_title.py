@@ -29,6 +29,11 @@ MORE = "Officials said the cost of the work had not been settled, and talks woul
          f"Port closes after storm\n{PROSE}", "Port closes after storm"),
         (f"港口因风暴关闭-海岸新闻\n港口因风暴关闭\n{'政府表示新政策将帮助农民，部长周一在北京说明了细节和安排。' * 2}",
          "港口因风暴关闭"),
+        # short CJK paragraphs are prose too: a character says what a Latin word does
+        ("港口因风暴关闭 航班取消\n政府周一表示，港口将关闭三天以便清理航道，船只已改道北部港口停靠。\n部长说工程费用尚未确定，双方将在下周继续会谈。",
+         "港口因风暴关闭 航班取消"),
+        ("台風が上陸　道路寸断\n台風は昨日、東部の沿岸に上陸し、多くの道路が寸断された。\n鉄道はおおむね通常の運行に戻った。",
+         "台風が上陸 道路寸断"),
         # negative rows: a question or a sentence opening the body is prose, not a headline
         (f"How long can a port stay closed, folks?\n{PROSE}", None),
         (f"The port closed.\n{PROSE}", None),

@@ -100,7 +100,7 @@ def _prose(text: str) -> bool:
     character counts twice: the script says in 25 characters what Latin says in 50."""
     text = text.strip()
     cjk = len(CJK_CHAR_RE.findall(text[:60])) if not text.isascii() else 0
-    if not (looks_like_prose(text) or (cjk > 0 and looks_like_prose(text + " " * cjk))):
+    if not (looks_like_prose(text) or (cjk > 0 and looks_like_prose(" " * cjk + text))):
         return False
     return not _is_candidate(text)
 
