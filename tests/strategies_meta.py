@@ -218,8 +218,11 @@ def wire_doc(draw: st.DrawFn) -> Doc:
     form = draw(st.sampled_from(["bracket", "slash"]))
     if form == "bracket":
         agency = draw(st.sampled_from(WIRE_AGENCIES))
+        # a joint credit of known agencies names the first ("PORTVILLE (AFP/dpa) - ")
+        joint = agency + draw(st.sampled_from(["", "", "/dpa", "/AFP"]))
+        joint = agency if joint in ("AFP/AFP", "HarbourNews/dpa", "HarbourNews/AFP") else joint
         dash = draw(st.sampled_from(["- ", "— ", "– ", ""]))
-        head = f"{place} ({agency}) {dash}" if place else f"({agency}) {dash}"
+        head = f"{place} ({joint}) {dash}" if place else f"({joint}) {dash}"
     else:  # "ПОРТОВСК, 9 августа. /ТАСС/. "
         agency, place = "ТАСС", place or "ПОРТОВСК"
         day = draw(st.integers(1, 28))

@@ -36,6 +36,8 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("Rio de Janeiro (AFP) - ", "O porto fechou.", "AFP", "Rio de Janeiro"),
         ("(HarbourNews) ", "The port closed.", "HarbourNews", None),
         ("Nov 2 (Reuters) - ", "Oil prices rose.", "Reuters", None),
+        ("Hafenstadt (dpa/AFP) - ", "Der Hafen ist zu.", "dpa", "Hafenstadt"),
+        ("PORTVILLE (AP/Reuters) — ", "The port closed.", "AP", "PORTVILLE"),
         ("ПОРТОВСК, 9 августа. /ТАСС/. ", "Порт закрыт.", "ТАСС", "ПОРТОВСК"),
         ("ПОРТОВСК, 10 авг - РИА Новости.", "", "РИА Новости", "ПОРТОВСК"),
         ("Портовск. 14 мая. INTERFAX.RU - ", "Порт закрыт.", "INTERFAX.RU", "Портовск"),
@@ -58,6 +60,7 @@ def test_read_wire(dateline: str, text: str, source: str, place: str | None) -> 
         "He said - Reuters. Then he left.",
         "PORTVILLE (Reuters) - and then the port closed.",  # no sentence after it
         "Ships at the quay. (Jo Lee/Harbour Post)",  # a caption's credit
+        "PORTVILLE (Jo Lee/AP) - The port closed.",  # a person beside the agency: a credit
         "Ships at the quay (Harbour Post)",  # an outlet alone in brackets: a credit, no wire
         PROSE,
     ],

@@ -84,6 +84,17 @@ def _agency(name: str, *, loose: bool) -> str | None:
     return None
 
 
+def _joint_agency(name: str) -> str | None:
+    """The first agency of a joint credit whose every part is a known agency ("dpa/AFP"),
+    or ``None``: a slash between a person and an outlet ("Jo Lee/Harbour Post") is no
+    dateline."""
+    parts = [p.strip() for p in name.split("/")]
+    agencies = lexicon().agencies
+    if len(parts) > 1 and all(p.casefold() in agencies for p in parts):
+        return parts[0]
+    return None
+
+
 def _place(head: str) -> str | None:
     """The place of a dateline head ("Cleveland Heights, Ohio", "МОСКВА, 9 августа."), ``""``
     when there is none, or ``None`` when the head is not a place and a day."""
@@ -118,6 +129,8 @@ def read_wire(text: str) -> Wire | None:
     (Wire(end=6, source='CNN', place=None, authors=()), True)
     >>> read_wire("RICHMOND, VA (SatireWire.com) – The port closed.").source
     'SatireWire.com'
+    >>> read_wire("Hamburg (dpa/AFP) - Der Hafen ist zu.").source, read_wire("Port (Jo Lee/AP) - A")
+    ('dpa', None)
     >>> read_wire("新华社北京7月1日电（记者张三）政府表示。")
     Wire(end=16, source='新华社', place='北京', authors=('张三',))
     >>> read_wire("（中央社記者王小明台北22日電）政府表示。")
@@ -143,9 +156,12 @@ def read_wire(text: str) -> Wire | None:
             continue
         # Any organisation only in brackets, and before a sentence unless it is one word
         # ("Washington (CNN)" alone); never a credit with a slash ("(Jo Lee/Harbour Post)"
-        # closes a caption).
+        # closes a caption) unless every part is a known agency ("Berlin (dpa/AFP) -").
         if "/" in agency:
-            continue
+            first = _joint_agency(agency)
+            if first is None:
+                continue
+            agency = first
         loose = form == "bracket" and (bool(rest) or len(agency.split()) == 1)
         source = _agency(agency, loose=loose)
         if source is None and form == "before" and not head.strip():
