@@ -63,12 +63,11 @@ NOT_IDEMPOTENT = {
     # pass that line is gone and a "Release date June 7, 2014" line falls inside the window.
     "0261": "extract.datelines",
     # extract.title takes a headline with no prose line close below it when the headline
-    # stands again further down (0085, 0569) or heads a page title above it (1119, 1127);
+    # stands again further down (0085, 0569) or heads a page title above it (1127);
     # rendered, the repetition or the page title is gone, and the residue left between the
     # headline and the prose keeps the second pass from taking it.
     "0085": "extract.title",
     "0569": "extract.title",
-    "1119": "extract.title",
     "1127": "extract.title",
     # extract.attribution takes a name alone on a line when a second sign stands beside it;
     # rendered, the line has other neighbours (a blank line, the first pass's removals gone).
@@ -104,7 +103,6 @@ NOT_IDEMPOTENT_WITH_MODEL = frozenset(
         "1132",
         "1137",
         "1138",
-        "1154",
     )
 )
 
