@@ -203,3 +203,48 @@ def headline_doc(draw: st.DrawFn) -> Doc:
         lines = [f"{headline}{sep}{site}", headline, *paras]
         source = site
     return Doc("\n\n".join(lines), tuple(paras), headline, source=source)
+
+
+#: Labels of a meta line's parts, per script: (source, author).
+META_LABELS = {
+    "latin": ("Source: ", "Author: "),
+    "cyrillic": ("Источник: ", "Автор: "),
+    "arabic": ("المصدر: ", "الكاتب: "),
+    "cjk": ("來源：", "作者："),
+}
+
+
+@st.composite
+def meta_line_doc(draw: st.DrawFn) -> Doc:
+    """A meta line of labelled parts at the top or the foot ("2023-08-22 18:58 來源：X 作者：Y"),
+    or a blog's "Posted on <date> by <name>" line, whose date may be lost."""
+    script = draw(st.sampled_from(sorted(SCRIPTS)))
+    paras = draw(prose(script))
+    day = draw(st.dates(min_value=dt.date(2005, 1, 1), max_value=dt.date(2024, 12, 28)))
+    hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    published: dt.date | None = dt.datetime.combine(day, dt.time(hour, minute))
+    stamp = f"{day.year}-{day.month:02}-{day.day:02} {hour:02}:{minute:02}"
+    if script == "latin" and draw(st.booleans()):
+        who = draw(st.sampled_from([*GIVEN])) + " Roe"
+        handle = draw(st.booleans())
+        name = who.replace(" ", "").lower() if handle else who
+        dated = draw(st.booleans())
+        line = f"Posted on {day.strftime('%B')} {day.day}, {day.year} by {name}"
+        line = line if dated else f"Posted on by {name}"
+        published = day if dated else None
+        authors: tuple[str, ...] = (name,)
+        source = None
+    else:
+        source_label, author_label = META_LABELS[script]
+        source = draw(st.sampled_from(OUTLETS[script]))
+        authors = draw(names(script))[:1]
+        sep = draw(st.sampled_from([" ", " | "]))
+        parts = [stamp, f"{source_label}{source}"]
+        if draw(st.booleans()):
+            parts.append(f"{author_label}{authors[0]}")
+        else:
+            authors = ()
+        line = sep.join(parts)
+    top = draw(st.booleans())
+    lines = [line, *paras] if top else [*paras, line]
+    return Doc("\n\n".join(lines), paras, None, authors, published, source)

@@ -20,7 +20,13 @@ from copydesk.extract.attribution import (
 from copydesk.extract.datelines import read_stamp
 from copydesk.extract.title import is_widget
 
-from ..strategies_fields import credit_doc, headline_doc, outlet_dateline_doc, stamp_line_doc
+from ..strategies_fields import (
+    credit_doc,
+    headline_doc,
+    meta_line_doc,
+    outlet_dateline_doc,
+    stamp_line_doc,
+)
 from ..strategies_meta import Doc
 
 
@@ -191,6 +197,13 @@ def test_outlet_datelines_give_the_source(doc: Doc) -> None:
 @given(stamp_line_doc())
 def test_stamp_lines_give_the_date(doc: Doc) -> None:
     """A time stamp alone in the first or last lines sets ``published``."""
+    _check(doc)
+
+
+@given(meta_line_doc())
+def test_meta_lines_give_their_parts(doc: Doc) -> None:
+    """A stamp with labelled source and author parts, and "Posted on <date> by <name>", give
+    every field they state, in four scripts; the body stays whole."""
     _check(doc)
 
 

@@ -75,7 +75,35 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
             Byline(("Jo Lee",), "Harbour News"),
         ),
         ("Written by Ana Ruiz, “a quiet port”", Byline(("Ana Ruiz",))),
+        # a stamp with labelled parts, and a blog's "Posted on <date> by <name>"
+        (
+            "2023-08-22 18:58 來源：港口日報 作者：王小明",
+            Byline(("王小明",), "港口日報", dt.datetime(2023, 8, 22, 18, 58)),
+        ),
+        (
+            "發布時間：2023/08/22 | 來源：港口日報 | 責任編輯：李大同",
+            Byline((), "港口日報", dt.date(2023, 8, 22)),
+        ),
+        (
+            "2023年8月22日 18:58 出典：港口新聞",
+            Byline((), "港口新聞", dt.datetime(2023, 8, 22, 18, 58)),
+        ),
+        (
+            "Source: Harbour Times | Published: 21 March 2023",
+            Byline((), "Harbour Times", dt.date(2023, 3, 21)),
+        ),
+        ("Posted on March 21, 2023 by Jane Roe", Byline(("Jane Roe",), None, dt.date(2023, 3, 21))),
+        ("Posted on by harbourwatch", Byline(("harbourwatch",))),
+        (
+            "Veröffentlicht am 21.03.2023 von Anna Schmidt",
+            Byline(("Anna Schmidt",), None, dt.date(2023, 3, 21)),
+        ),
         # negative rows: prose that opens like a byline, organisations as persons, dates
+        ("來源：港口日報", None),  # one part: the credit readers take it
+        ("他說：政府的來源：不明確", None),
+        ("2023-08-22 18:58 來源：https://harbour.example/news/1", None),  # never a URL as source
+        ("Posted on Facebook by the harbour council", None),
+        ("Published by the harbour council on Monday", None),
         ("By the end of the year, prices fell.", None),
         ("Por Deus, por minha mãe e pelo povo eu sou honesto.", None),
         ("by Taiwan's state-owned Chinese Petroleum Corp .", None),

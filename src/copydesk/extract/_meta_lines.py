@@ -1,0 +1,169 @@
+"""Meta lines that state several fields at once, read by ``extract.bylines``: a stamp with
+labelled parts ("2023-08-22 18:58 來源：聯合報 作者：王小明", "發布時間：2023/08/22 來源：港口日報")
+and a blog's "Posted on <date> by <name>" line, with or without its date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import attrs
+import regex
+
+from copydesk.dates import parse_date
+from copydesk.extract._cjk_credits import cjk_names
+from copydesk.extract._lexicon import lexicon
+from copydesk.extract._names import URL_RE, split_names
+
+__all__ = ["MetaLine", "read_labelled_parts", "read_posted_by"]
+
+#: A line longer than this is prose, not a meta line.
+MAX_META_CHARS = 120
+#: An outlet named after a source label has at most this many characters.
+MAX_SOURCE_CHARS = 40
+# Labels of an editor, read over but not kept: the editor is no author ("責任編輯：X").
+EDITOR_LABELS = frozenset({"責任編輯", "责任编辑", "編輯", "编辑", "責編", "责编", "editor"})
+# Separators between the parts of a meta line: white space, bars, middle dots. Bounded.
+PART_SEP = " \t|｜丨·•"
+# A blog's stamp line: "Posted on <date> by <name>", the date possibly lost ("Posted on by
+# willyloman"). The label is one of a few fixed words; the date part is bounded and the name
+# part is the rest of a short line. False positives ("Posted on Facebook by the council")
+# are refused when the middle is not a date and the tail is no name.
+POSTED_BY_RE = regex.compile(
+    r"(?i)^(?P<label>posted|published|publicado|publié|veröffentlicht|yayınlanma)"
+    r"(?:[ \t]{1,2}(?:on|am|el|em|le))?[ \t]{0,2}:?[ \t]{0,2}(?P<date>[^\n]{0,50}?)"
+    r"[ \t]{0,2}\b(?:by|von|por|par)[ \t]{1,2}(?P<names>[^\n]{1,60})$"
+)
+# A user name written as one token ("willyloman", "jane_roe"), only after "Posted … by".
+HANDLE_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}_.\-]{2,29}")
+
+
+@attrs.frozen
+class MetaLine:
+    """What a meta line states."""
+
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    published: dt.date | None = None
+
+
+@functools.lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    """Every label a part may open with, folded, to the field it names."""
+    lex = lexicon()
+    out: dict[str, str] = {}
+    for key, field in lex.header_keys.items():
+        if field in ("authors", "published", "source"):
+            out[key] = field
+    for words, field in (
+        (lex.cjk_byline_labels, "authors"),
+        (lex.date_labels | lex.byline_date_labels, "published"),
+        (lex.byline_source_labels, "source"),
+        (EDITOR_LABELS, "editor"),
+    ):
+        for w in words:
+            out.setdefault(w.casefold(), field)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _label_re() -> regex.Pattern[str]:
+    # A label and its colon; longest first, so that "資料來源" wins over "來源". Bounded.
+    labels = sorted(_labels(), key=len, reverse=True)
+    alternation = "|".join(regex.escape(w) for w in labels)
+    return regex.compile(rf"(?i)(?P<label>{alternation})[ \t]{{0,2}}[:：][ \t]{{0,2}}")
+
+
+def read_labelled_parts(text: str) -> MetaLine | None:
+    """A line of two or more parts, each a label and its value, the first possibly a bare
+    stamp; ``None`` unless every part reads as its field.
+
+    >>> read_labelled_parts("2023-08-22 18:58 來源：聯合報 作者：王小明")
+    MetaLine(authors=('王小明',), source='聯合報', published=datetime.datetime(2023, 8, 22, 18, 58))
+    >>> read_labelled_parts("發布時間：2023/08/22 | 來源：港口日報").source
+    '港口日報'
+    >>> read_labelled_parts("Author: Jane Roe | Published: 21 March 2023").authors
+    ('Jane Roe',)
+
+    A label inside prose, or a part that is not its field, makes no meta line:
+
+    >>> read_labelled_parts("來源：聯合報") is None  # one part: a credit's reader takes it
+    True
+    >>> read_labelled_parts("他說：政府的來源：不明確") is None
+    True
+    """
+    line = text.strip()
+    if not 6 <= len(line) <= MAX_META_CHARS or (":" not in line and "：" not in line):
+        return None
+    marks = []
+    for m in _label_re().finditer(line):
+        start = m.start()
+        if start and line[start - 1].isalpha() and line[start].isascii():
+            continue  # a Latin label inside a word ("Datasource:")
+        marks.append(m)
+    if not marks:
+        return None
+    head = line[: marks[0].start()].strip(PART_SEP)
+    published = parse_date(head) if head else None
+    if head and published is None:
+        return None
+    if len(marks) + bool(head) < 2:
+        return None
+    labels = _labels()
+    authors: list[str] = []
+    source: str | None = None
+    for n, m in enumerate(marks):
+        end = marks[n + 1].start() if n + 1 < len(marks) else len(line)
+        value = line[m.end() : end].strip(PART_SEP)
+        field = labels[m["label"].casefold()]
+        if not value:
+            return None
+        if field == "published":
+            date = parse_date(value)
+            if date is None:
+                return None
+            published = published or date
+        elif field == "source":
+            if source is not None or len(value) > MAX_SOURCE_CHARS or URL_RE.search(value):
+                return None
+            source = value
+        elif field == "authors":
+            value = regex.sub(r"^(?:[記记]者|reporter)[ \t]{0,2}", "", value, flags=regex.I)
+            cjk = any("\u3040" <= ch <= "\u9fff" for ch in value)  # kana and Han
+            names = cjk_names(value) if cjk else split_names(value)
+            if names is None:
+                return None
+            authors.extend(names)
+    return MetaLine(tuple(dict.fromkeys(authors)), source, published)
+
+
+def read_posted_by(text: str) -> MetaLine | None:
+    """A blog's "Posted on <date> by <name>" line; the date may be missing, the name may be a
+    user name.
+
+    >>> read_posted_by("Posted on March 21, 2023 by Jane Roe")
+    MetaLine(authors=('Jane Roe',), source=None, published=datetime.date(2023, 3, 21))
+    >>> read_posted_by("Posted on by harbourwatch").authors
+    ('harbourwatch',)
+    >>> read_posted_by("Veröffentlicht am 21.03.2023 von Anna Müller").authors
+    ('Anna Müller',)
+    >>> read_posted_by("Posted on Facebook by the harbour council") is None
+    True
+    """
+    line = text.strip()
+    if len(line) > MAX_META_CHARS:
+        return None
+    m = POSTED_BY_RE.match(line)
+    if m is None:
+        return None
+    middle = m["date"].strip(" \t,|")
+    published = parse_date(middle) if middle else None
+    if middle and published is None:
+        return None
+    value = m["names"].strip(" \t.|")
+    names = split_names(value)
+    if names is None and HANDLE_RE.fullmatch(value):
+        names = (value,)
+    if names is None:
+        return None
+    return MetaLine(names, None, published)
