@@ -190,6 +190,8 @@ def headline_doc(draw: st.DrawFn) -> Doc:
     script = draw(st.sampled_from(sorted(SCRIPTS)))
     paras = draw(prose(script, short=draw(st.booleans())))
     headline = draw(st.sampled_from(HEADLINES[script])) + draw(st.sampled_from(ENDINGS[script]))
+    if script == "cjk" and draw(st.booleans()):
+        headline = draw(st.sampled_from(["【独家】", "【港口数据】", "「快讯」"])) + headline
     site = draw(st.sampled_from(OUTLETS[script]))
     form = draw(st.sampled_from(["plain", "widget", "page_title"]))
     source = None

@@ -34,7 +34,11 @@ MORE = "Officials said the cost of the work had not been settled, and talks woul
          "港口因风暴关闭 航班取消"),
         ("台風が上陸　道路寸断\n台風は昨日、東部の沿岸に上陸し、多くの道路が寸断された。\n鉄道はおおむね通常の運行に戻った。",
          "台風が上陸 道路寸断"),
+        # a CJK headline opened by a bracketed tag
+        ("【港口数据】上半年吞吐量减半，前五港口集中度超七成\n" + "政府表示新政策将帮助农民，部长周一在北京说明了细节和安排。" * 2,
+         "【港口数据】上半年吞吐量减半，前五港口集中度超七成"),
         # negative rows: a question or a sentence opening the body is prose, not a headline
+        ("【广告】\n" + "政府表示新政策将帮助农民，部长周一在北京说明了细节和安排。" * 2, None),
         (f"How long can a port stay closed, folks?\n{PROSE}", None),
         (f"The port closed.\n{PROSE}", None),
         (f"I woke up this morning to find the same story all over my news feed:\n{PROSE}", None),

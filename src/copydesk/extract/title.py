@@ -17,8 +17,9 @@ TITLE_MAX_WORDS = 20
 LOOKAHEAD = 3
 
 # A title starts with an upper-case letter, a digit, an opening quote, or a letter of a
-# script without case (CJK, Arabic...); it never starts with a bullet or a lower-case word.
-TITLE_START_RE = regex.compile(r"[\p{Lu}\p{Lt}\p{Lo}\p{N}\"'“‘«¿¡]")
+# script without case (CJK, Arabic...), or a CJK bracket opening a tag ("【数据】…");
+# it never starts with a bullet or a lower-case word.
+TITLE_START_RE = regex.compile(r"[\p{Lu}\p{Lt}\p{Lo}\p{N}\"'“‘«¿¡【「『《〔［]")
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
 PROSE_END_RE = regex.compile(r"[.!?…。！？][\"'”’»)\]]{0,3}$")
 TITLE_BAD_END = ".!?…:;,。！？：；，-–—|"
@@ -57,6 +58,8 @@ PAGE_TITLE_SEP_RE = regex.compile(
 CJK_CHAR_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # A tag closing a headline: "[VIDEO]", "(PHOTOS)", "[Updated]". Bounded.
 TRAILING_TAG_RE = regex.compile(r"[ \t]{1,2}[\[(][\p{L} ]{2,20}[\])]$")
+# The CJK brackets a headline's tag opens and closes with ("【独家】…").
+CJK_OPEN, CJK_CLOSE = "【「『《〔［", "】」』》〕］"
 #: A page title's headline may stand alone this many body lines further down.
 PAGE_TITLE_REACH = 25
 # Words of a share widget line ("Share Facebook", "Tweet Pin Email").
@@ -92,6 +95,8 @@ def _is_candidate(text: str) -> bool:
         len(words) == 1 and len(text) >= 4 and not text.isascii()
     ):
         return False
+    if text[0] in CJK_OPEN and text[-1] in CJK_CLOSE:
+        return False  # a tag alone ("【广告】"), not a tag opening a headline
     return TITLE_START_RE.match(text) is not None
 
 
