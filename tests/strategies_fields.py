@@ -133,14 +133,25 @@ def credit_doc(draw: st.DrawFn) -> Doc:
 ACRONYMS = {"latin": ["CNN", "NPR", "HTV"], "cyrillic": ["РБК", "НТВ"]}
 
 
+#: Places a dateline may name before the outlet's acronym.
+DATELINE_PLACES = {"latin": ["Portville", "Lake City"], "cyrillic": ["Портовск"]}
+
+
 @st.composite
 def outlet_dateline_doc(draw: st.DrawFn) -> Doc:
-    """A story opened by an outlet's acronym and a dash ("CNN — The port…")."""
+    """A story opened by an outlet's acronym and a dash ("CNN — The port…"), a place
+    before it or not, on the lede's line or on lines of their own ("Lake City", "CNN", "—")."""
     script = draw(st.sampled_from(sorted(ACRONYMS)))
     paras = draw(prose(script))
     acronym = draw(st.sampled_from(ACRONYMS[script]))
     dash = draw(st.sampled_from(["—", "–"]))
-    text = "\n\n".join([f"{acronym} {dash} {paras[0]}", *paras[1:]])
+    place = draw(st.none() | st.sampled_from(DATELINE_PLACES[script]))
+    head = [place, acronym] if place else [acronym]
+    if draw(st.booleans()):
+        lines = [*head, f" {dash} ", *paras]
+        text = "\n".join(lines[: -len(paras) + 1]) + "\n" + "\n\n".join(paras[1:])
+    else:
+        text = "\n\n".join([f"{' '.join(head)} {dash} {paras[0]}", *paras[1:]])
     return Doc(text, paras, source=acronym)
 
 

@@ -37,6 +37,8 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("(HarbourNews) ", "The port closed.", "HarbourNews", None),
         ("Nov 2 (Reuters) - ", "Oil prices rose.", "Reuters", None),
         ("Hafenstadt (dpa/AFP) - ", "Der Hafen ist zu.", "dpa", "Hafenstadt"),
+        ("Lake City CNN — ", "The port closed.", "CNN", "Lake City"),
+        ("Portkent - Anadolu Ajansı", "", "Anadolu Ajansı", "Portkent"),
         ("PORTVILLE (AP/Reuters) — ", "The port closed.", "AP", "PORTVILLE"),
         ("ПОРТОВСК, 9 августа. /ТАСС/. ", "Порт закрыт.", "ТАСС", "ПОРТОВСК"),
         ("ПОРТОВСК, 10 авг - РИА Новости.", "", "РИА Новости", "ПОРТОВСК"),
@@ -61,6 +63,8 @@ def test_read_wire(dateline: str, text: str, source: str, place: str | None) -> 
         "PORTVILLE (Reuters) - and then the port closed.",  # no sentence after it
         "Ships at the quay. (Jo Lee/Harbour Post)",  # a caption's credit
         "PORTVILLE (Jo Lee/AP) - The port closed.",  # a person beside the agency: a credit
+        "Storm closes NASA — The probe landed.",  # no place before the acronym
+        "Lake City CNN - The port closed.",  # an acronym alone before a hyphen: no outlet sign
         "Ships at the quay (Harbour Post)",  # an outlet alone in brackets: a credit, no wire
         PROSE,
     ],

@@ -127,6 +127,8 @@ def read_wire(text: str) -> Wire | None:
     True
     >>> read_wire("CNN — The port closed."), read_wire("NASA - The probe landed.") is None
     (Wire(end=6, source='CNN', place=None, authors=()), True)
+    >>> read_wire("Lake City CNN — The port closed.")
+    Wire(end=16, source='CNN', place='Lake City', authors=())
     >>> read_wire("RICHMOND, VA (SatireWire.com) – The port closed.").source
     'SatireWire.com'
     >>> read_wire("Hamburg (dpa/AFP) - Der Hafen ist zu.").source, read_wire("Port (Jo Lee/AP) - A")
@@ -164,8 +166,9 @@ def read_wire(text: str) -> Wire | None:
             agency = first
         loose = form == "bracket" and (bool(rest) or len(agency.split()) == 1)
         source = _agency(agency, loose=loose)
-        if source is None and form == "before" and not head.strip():
-            source = agency if ACRONYM_RE.fullmatch(agency) else None  # "CNN — …"
+        if source is None and form == "before":
+            # "CNN — …", "Washington CNN — …": an acronym alone or after a place
+            source = agency if ACRONYM_RE.fullmatch(agency) else None
         place = _place(head)
         if source is None or place is None or (form == "dash" and not place):
             continue
@@ -196,8 +199,11 @@ def _wire_marks(text: str) -> Iterator[tuple[str, str, str, int]]:
     before = text[:dash].rstrip()
     token = before.rsplit(None, 1)[-1] if before else ""
     if token.strip(" .").casefold() in agencies or (
-        # an outlet's acronym opening the story with no place: "CNN — The port closed."
-        before == token and ACRONYM_RE.fullmatch(token) and text[dash] in "—–"
+        # an outlet's acronym opening the story, alone or after a place: "CNN — The port
+        # closed.", "Washington CNN — The port closed."
+        ACRONYM_RE.fullmatch(token)
+        and text[dash] in "—–"
+        and (before == token or bool(_place(before[: len(before) - len(token)])))
     ):
         m = WIRE_BEFORE_DASH_RE.match(text, dash)
         if m is not None:

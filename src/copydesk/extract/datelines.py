@@ -220,8 +220,39 @@ def read_glued_stamp(text: str) -> tuple[int, dt.date, str | None] | None:
     return m.start("gap"), date, who
 
 
+#: The dash of a dateline alone on its line, the place and outlet on the lines above it.
+DASH_LINES = frozenset({"—", "–", "-"})
+
+
+def _split_wire(draft: Draft) -> Draft | None:
+    """A dateline a page wrote on lines of its own ("Washington", "CNN", "—", then the lede):
+    the lines before the lone dash read as a dateline with the lede after them. The lede
+    stays in the body; ``None`` when there is no such dateline."""
+    head = list(itertools.islice(draft.body(), WIRE_LINES))
+    for n, (j, line) in enumerate(head):
+        if line.text.strip() not in DASH_LINES or n == 0 or n + 1 >= len(head):
+            continue
+        lede = head[n + 1][1].text.strip()
+        for k in (2, 1):
+            if n - k < 0:
+                continue
+            parts = [head[m][1].text.strip() for m in range(n - k, n)]
+            prefix = " ".join(parts) + f" {line.text.strip()} "
+            wire = read_wire(prefix + lede)
+            if wire is None or wire.end != len(prefix):
+                continue
+            taken = [head[m][0] for m in range(n - k, n)] + [j]
+            draft = draft.take(taken, rule=RULE, kind="extracted")
+            draft = draft.set_fields(source=draft.fields.source or wire.source)
+            return draft.add_metadata({"dateline": wire.place}) if wire.place else draft
+    return None
+
+
 def _wire(draft: Draft) -> Draft:
     """Cut a wire dateline from the start of one of the first body lines."""
+    split = _split_wire(draft)
+    if split is not None:
+        return split
     for i, line in list(itertools.islice(draft.body(), WIRE_LINES)):
         lead = len(line.text) - len(line.text.lstrip())
         wire = read_wire(line.text[lead:])
