@@ -98,7 +98,7 @@ def credit_doc(draw: st.DrawFn) -> Doc:
     outlet = draw(st.sampled_from(OUTLETS[script]))
     forms = ["contact", "contributed", "roles", "republished"]
     forms += ["bio"] if script in BIOS else []
-    forms += ["cjk_label", "cjk_opening", "cjk_glued"] if script == "cjk" else []
+    forms += ["cjk_label", "cjk_opening", "cjk_glued", "cjk_agency"] if script == "cjk" else []
     form = draw(st.sampled_from(forms))
     authors: tuple[str, ...] = people
     source: str | None = None
@@ -124,6 +124,10 @@ def credit_doc(draw: st.DrawFn) -> Doc:
         lines.insert(0, label + "、".join(people))
     elif form == "cjk_opening":
         lines[0] = f"〔記者{'、'.join(people)}／{PLACES[script]}報導〕" + paras[0]
+    elif form == "cjk_agency":  # an agency glued after the last sentence
+        authors = ()
+        source = draw(st.sampled_from(["共同", "新华社", "中央社"]))
+        lines[-1] = paras[-1] + f"（{source}）"
     else:  # cjk_glued
         lines[-1] = paras[-1] + f"（记者 {' '.join(people)}）"
     blank = draw(st.sampled_from(["\n", "\n\n"]))

@@ -122,6 +122,26 @@ def test_glued_cjk_byline_is_cut_from_its_paragraph() -> None:
     assert read_glued_cjk_byline("他说（记者 杨湛菲）还在路上") is None
 
 
+@pytest.mark.parametrize(
+    ("last", "source"),
+    [
+        ("部長表示，政府將在週一公布新政策。（中央社）", "中央社"),
+        ("台風は東部に上陸し、道路が寸断された。（共同）", "共同"),
+        # negative rows: a name or a remark in brackets is no agency
+        ("部長表示，政府將在週一公布新政策。（李大同）", None),
+        ("部長表示，政府將在週一公布新政策。（完）", None),
+    ],
+)
+def test_glued_agency_is_cut_from_the_last_paragraph(last: str, source: str | None) -> None:
+    """A known agency in brackets after the last sentence is the source; the paragraph
+    stays in the body without it."""
+    article = clean_article(f"政府表示新政策将帮助农民。\n\n{last}")
+    assert article.source == source
+    if source is not None:
+        assert article.paragraphs[-1] == last[: last.index("（")]
+        assert _ledger_has(article, source)
+
+
 def test_byline_opening_the_lede_leaves_the_paragraph_in_the_body() -> None:
     """ "〔記者王小明／台北報導〕" opening the lede: the author is read, the lede stays body."""
     lede = "政府表示新政策将帮助农民，部长周一在台北说明了细节。"

@@ -15,7 +15,7 @@ from copydesk.extract._cjk_credits import cjk_names
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import URL_RE, split_names
 
-__all__ = ["MetaLine", "read_labelled_parts", "read_posted_by"]
+__all__ = ["MetaLine", "read_glued_agency", "read_labelled_parts", "read_posted_by"]
 
 #: A line longer than this is prose, not a meta line.
 MAX_META_CHARS = 120
@@ -36,6 +36,13 @@ POSTED_BY_RE = regex.compile(
 )
 # A user name written as one token ("willyloman", "jane_roe"), only after "Posted … by".
 HANDLE_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}_.\-]{2,29}")
+
+# An agency's name in brackets glued after a CJK paragraph's last sentence ("…寸断された。
+# （共同）", "…恢复正常。（新华社）"); the name is looked up in the lexicon. Bounded.
+CJK_GLUED_AGENCY_RE = regex.compile(
+    r"(?<=[。！？」』”])[ \t]{0,2}[（(][ \t]{0,2}"
+    r"(?P<agency>[^（）()\n]{1,16}?)[ \t]{0,2}[）)][ \t]{0,2}$"
+)
 
 
 @attrs.frozen
@@ -167,3 +174,23 @@ def read_posted_by(text: str) -> MetaLine | None:
     if names is None:
         return None
     return MetaLine(names, None, published)
+
+
+def read_glued_agency(text: str) -> tuple[int, str] | None:
+    """A known agency in brackets glued after a CJK paragraph's last sentence: ``(cut, agency)``.
+
+    >>> read_glued_agency("台風は東部に上陸し、道路が寸断された。（共同）")
+    (19, '共同')
+    >>> read_glued_agency("他说会议将在下周举行。（李大同）") is None  # a name, not an agency
+    True
+    """
+    if not text.rstrip().endswith((")", "）")):
+        return None
+    m = CJK_GLUED_AGENCY_RE.search(text, max(len(text) - 30, 0))
+    if m is None:
+        return None
+    lex = lexicon()
+    agency = m["agency"].strip()
+    if agency.casefold() not in lex.agencies:
+        return None
+    return m.start(), lex.canonical.get(agency.casefold(), agency)

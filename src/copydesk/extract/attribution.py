@@ -28,6 +28,7 @@ from copydesk.extract._cjk_credits import (
     read_label_byline,
 )
 from copydesk.extract._lexicon import lexicon
+from copydesk.extract._meta_lines import read_glued_agency
 from copydesk.extract._name_lines import name_lines, next_to_stamp, read_name_stamp
 from copydesk.extract._names import URL_RE, is_organisation, outlet_name, split_names
 from copydesk.pipeline import step
@@ -396,6 +397,12 @@ def attribution(draft: Draft) -> Draft:
         if glued is not None:
             cuts.append((i, glued[0], len(line.text)))
             found_authors.extend(glued[1])
+            break
+        # an agency closing one of the last paragraphs ("…寸断された。（共同）")
+        agency = read_glued_agency(line.text) if i in last else None
+        if agency is not None:
+            cuts.append((i, agency[0], len(line.text)))
+            source = source or agency[1]
             break
     if not found_authors and not contributors and not fields.authors:
         for indices, names, outlet in name_lines(draft, [(i, window[i]) for i in sorted(window)]):
