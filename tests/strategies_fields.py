@@ -35,6 +35,7 @@ PLACES = {"latin": "Portville", "cyrillic": "Москве", "arabic": "الري�
 #: A closing bio per script: "<name> is a columnist with <outlet>."
 BIOS = {
     "latin": "{name} is a columnist with {outlet}.",
+    "latin_de": "{name} ist Redakteurin bei {outlet}.",
     "cyrillic": "{name} является обозревателем издания {outlet}.",
     "arabic": "{name} هو كاتب صحفي في {outlet}.",
 }
@@ -114,7 +115,8 @@ def credit_doc(draw: st.DrawFn) -> Doc:
         )
     elif form == "bio":
         authors = people[:1]
-        lines.append(BIOS[script].format(name=people[0], outlet=outlet))
+        key = draw(st.sampled_from(["latin", "latin_de"])) if script == "latin" else script
+        lines.append(BIOS[key].format(name=people[0], outlet=outlet))
     elif form == "republished":
         authors = ()
         source = outlet

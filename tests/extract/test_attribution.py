@@ -83,7 +83,9 @@ def test_read_credit(line: str, want: Credit | None) -> None:
          ("Ana Ruiz",)),
         ("Анна Петрова является обозревателем издания «Порт».", ("Анна Петрова",)),
         ("أحمد العرفج هو كاتب صحفي في صحيفة الميناء.", ("أحمد العرفج",)),
+        ("Anna Schmidt ist Redakteurin im Ressort Hafen.", ("Anna Schmidt",)),
         ("Jane Roe is a candidate for mayor in the spring election.", None),
+        ("Anna Schmidt ist Kandidatin für das Amt der Bürgermeisterin.", None),
         ("The port is a columnist's favourite subject.", None),
     ],
 )  # fmt: skip
