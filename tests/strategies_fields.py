@@ -175,6 +175,14 @@ def stamp_line_doc(draw: st.DrawFn) -> Doc:
         (f"Updated {hour}:{minute:02} PM, {day.strftime('%a')} {month} {day.day}, {day.year}",
          hour % 12 + 12),
     ]  # fmt: skip
+    if script == "latin":  # Turkish and German stamps
+        forms += [
+            (f"Giriş: {day.day:02}.{day.month:02}.{day.year} {hour + 6:02}:{minute:02}", hour + 6),
+            (
+                f"Di {day.day:02}.{day.month:02}.{day.year} | {hour + 6:02}:{minute:02} Uhr",
+                hour + 6,
+            ),
+        ]
     if script == "cjk":
         forms.append(
             (
