@@ -33,6 +33,8 @@ from typing import Any
 
 import regex
 
+from copydesk._lazy import LazyPattern
+
 Pattern = Any  # re.Pattern[str] | regex.Pattern[str]
 _PATTERN_TYPES = (re.Pattern, type(regex.compile("")))
 
@@ -40,6 +42,8 @@ _PATTERN_TYPES = (re.Pattern, type(regex.compile("")))
 
 
 def _patterns_in(obj: object, path: str, depth: int) -> Iterator[tuple[str, Pattern]]:
+    if isinstance(obj, LazyPattern):  # a module-level pattern compiled on first use
+        obj = obj.compiled()
     if isinstance(obj, _PATTERN_TYPES):
         yield path, obj
         return

@@ -15,11 +15,13 @@ import json
 import re
 from typing import Any
 
+from copydesk._lazy import lazy_re
+
 __all__ = ["dumps", "utf8_text"]
 
 # A lone surrogate (U+D800-U+DFFF). In JSON text made by json.dumps it can only stand inside
 # a string, where its escape means the same code point. Single characters: nothing to bound.
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SURROGATE_RE = lazy_re("[\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import re
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from copydesk._lazy import lazy_re
 
 __all__ = [
     "FTFY_CONFIG",  # noqa: F822 - made on first use, by the module's __getattr__
@@ -211,7 +212,7 @@ def _last(body: str) -> str:
 # (about 25x slower there). Stdlib ``re`` on purpose: no \p{..} is needed, and ``regex``
 # does not do that prefix scan here (about 20x slower). No repeats at all: linear.
 # Example: "CafÃ©" (© after Ã), "â€œ" (€ after â).
-MOJIBAKE_PAIR_RE = re.compile(
+MOJIBAKE_PAIR_RE = lazy_re(
     _class(
         SINGLES
         + "".join(second if _scan_second(first, second) else first for first, second in PAIRS)

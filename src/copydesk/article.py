@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Literal
 
 import attrs
 
+from copydesk._lazy import lazy_re
 from copydesk.errors import RecordError
 
 __all__ = ["Article", "Caption", "Edit", "EditKind"]
@@ -99,7 +99,7 @@ class Caption:
 
 # A lone surrogate (U+D800-U+DFFF): not encodable as UTF-8. In JSON text made by json.dumps
 # it can only stand inside a string. Single characters: no repeats to bound.
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SURROGATE_RE = lazy_re("[\ud800-\udfff]")
 
 
 def _freeze_mapping(value: Mapping[str, str]) -> Mapping[str, str]:

@@ -20,6 +20,7 @@ from typing import IO
 
 from copydesk import __version__, batch, learn
 from copydesk._explain import DEFAULT_WIDTH, explain
+from copydesk._lazy import lazy_re
 from copydesk._progress import ProgressBar, Stats
 from copydesk._writers import DirWriter, JsonArrayWriter, JsonlWriter, TextWriter, Writer
 from copydesk.errors import PipelineError, RecordError, RulesError
@@ -30,7 +31,7 @@ from copydesk.rules import Rules
 __all__ = ["build_parser", "main", "run"]
 
 # A size such as "20MB", "512k" or "1000": digits, an optional unit (B, k/KB, M/MB, G/GB).
-_SIZE_RE = re.compile(r"(\d{1,15})\s{0,3}([kmg]?)i?b?", re.IGNORECASE)
+_SIZE_RE = lazy_re(r"(\d{1,15})\s{0,3}([kmg]?)i?b?", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 

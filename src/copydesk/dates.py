@@ -20,6 +20,7 @@ import datetime as dt
 
 import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk.extract._lexicon import lexicon
 
 __all__ = ["EARLIEST_YEAR", "ZONES", "parse_date"]
@@ -44,7 +45,7 @@ ZONES: dict[str, int] = {
 #   word  December, segunda-feira, p.m.   sep  spaces and , | / - – — · • ( ) [ ] : ; . （ ）
 # Every repeat is bounded by the digit counts or by the line (word/sep runs are possessive
 # single classes, linear).
-TOKEN_RE = regex.compile(
+TOKEN_RE = lazy_regex(
     r"""
     (?P<cjk>(?P<cy>\d{4})\s?年\s?(?P<cm>\d{1,2})\s?月\s?(?P<cd>\d{1,2})\s?[日号])
   | (?P<ymd>(?P<yy>\d{4})(?P<s1>[-/.])(?P<ym>\d{1,2})(?P=s1)(?P<yd>\d{1,2})T?)

@@ -6,9 +6,9 @@ Decoding never raises: the last resort is Latin-1, which maps every byte.
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 
+from copydesk._lazy import lazy_re
 from copydesk.scripts import NON_ASCII_RE
 
 __all__ = ["decode_bytes"]
@@ -37,7 +37,7 @@ _LEGACY: tuple[str, ...] = ("cp1252", "cp1251", "gb18030", "big5")
 # lookarounds around one character: linear.
 _GREEK_CYRILLIC = "[\u0370-\u052f]"
 _CJK = "[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]"
-LONE_FOREIGN_RE = re.compile(
+LONE_FOREIGN_RE = lazy_re(
     f"{_GREEK_CYRILLIC}(?<!{_GREEK_CYRILLIC}{{2}})(?!{_GREEK_CYRILLIC})"
     f"|{_CJK}(?<!{_CJK}{{2}})(?!{_CJK})"
 )

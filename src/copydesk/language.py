@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import attrs
-import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk._profiles import load as load_profiles
 from copydesk.draft import Draft
 from copydesk.pipeline import step
@@ -57,14 +57,14 @@ _DENSE_SCRIPTS = frozenset(("Han", "Hiragana", "Katakana", "Hangul"))
 
 # What langdetect removes before it counts n-grams: URLs and e-mail addresses (its own
 # patterns, with its own bounds).
-URL_RE = regex.compile(r"https?://[-_.?&~;+=/#0-9A-Za-z]{1,2076}")
-MAIL_RE = regex.compile(r"[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}")
+URL_RE = lazy_regex(r"https?://[-_.?&~;+=/#0-9A-Za-z]{1,2076}")
+MAIL_RE = lazy_regex(r"[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}")
 # Characters langdetect counts as Latin when it decides to drop Latin words from text in
 # another script ("A" to "z", brackets and underscore included, as it does).
-LATIN_RUN_RE = regex.compile(r"[A-z]+")
+LATIN_RUN_RE = lazy_regex(r"[A-z]+")
 # What langdetect counts as not Latin: any character from U+0300 on, Latin Extended
 # Additional (Vietnamese letters) excepted; punctuation such as curly quotes included.
-NON_LATIN_RUN_RE = regex.compile(r"[\u0300-\u1dff\u1f00-\U0010ffff]+")
+NON_LATIN_RUN_RE = lazy_regex(r"[\u0300-\u1dff\u1f00-\U0010ffff]+")
 
 
 class _Normalizer(dict[int, str]):

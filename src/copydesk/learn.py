@@ -51,6 +51,7 @@ from typing import Any
 import attrs
 import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk._orphan import exit_with_parent
 from copydesk.decode import decode_bytes
 from copydesk.rules import (
@@ -76,24 +77,24 @@ __all__ = [
 
 # A number, a date or a time: digit runs joined by . , : / - and an optional k/m/b count
 # suffix. Examples: "21.2k", "2016-09-21", "10:30", "1,204". Bounded runs; never letters.
-NUM_RE = regex.compile(r"\d{1,12}(?:[.,:/-]\d{1,12}){0,4}(?:[kmb](?![\p{L}]))?", regex.I)
+NUM_RE = lazy_regex(r"\d{1,12}(?:[.,:/-]\d{1,12}){0,4}(?:[kmb](?![\p{L}]))?", regex.I)
 # An English month name or its abbreviation, a date part when the line also holds a number.
 # Example: "Sept. 21, 2016". Whole words only ("mayor" stays). The false positive "may" in
 # "You may also like 3 stories" is harmless: the month is only abstracted when the line also
 # holds a number. Bounded by the alternation.
-MONTH_RE = regex.compile(
+MONTH_RE = lazy_regex(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?",
     regex.I,
 )
 # A prose sentence's end: a full stop, "!" or "?", then up to two closing quotes.
-PROSE_END_RE = regex.compile(r"[.!?][\"'”’»)]{0,2}$")
+PROSE_END_RE = lazy_regex(r"[.!?][\"'”’»)]{0,2}$")
 # What a placeholder becomes in a rule's pattern (bounded classes, as docs/rules.md asks).
 NUM_PATTERN = r"\d{1,12}(?:[.,:/-]\d{1,12}){0,4}[kmb]?"
 MONTH_PATTERN = MONTH_RE.pattern
 _NUM, _MONTH = "\x00", "\x01"
 # A site name as a rule-name slug: runs of anything but a-z0-9 become one "_".
-SLUG_RE = regex.compile(r"[^a-z0-9]+")
+SLUG_RE = lazy_regex(r"[^a-z0-9]+")
 
 MIN_CHARS = 10
 MAX_LINE = 400

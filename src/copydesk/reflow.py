@@ -11,8 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-import regex
-
+from copydesk._lazy import lazy_regex
 from copydesk.article import Edit
 from copydesk.draft import Draft
 from copydesk.pipeline import step
@@ -21,13 +20,13 @@ __all__ = ["hard_wraps", "words", "words_kept"]
 
 # A line that ends a sentence (closing quotes and brackets allowed), and one that opens a
 # list item or a turn of dialogue: neither is joined across. Single classes, bounded.
-LINE_END_RE = regex.compile(r"[.!?…:;。！？][\"'”’»)\]]{0,3}$")
-ITEM_START_RE = regex.compile(r"(?:[-–—•*·]|\d{1,3}[.)])[ \t]")
+LINE_END_RE = lazy_regex(r"[.!?…:;。！？][\"'”’»)\]]{0,3}$")
+ITEM_START_RE = lazy_regex(r"(?:[-–—•*·]|\d{1,3}[.)])[ \t]")
 # A character of a script written without spaces (Han, kana): wrapped lines of such text
 # join with nothing between them. A word: one such character, or a run of anything else
 # but white space. Single classes; the run is bounded by the text.
-CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}、。，！？：；「」『』（）《》]")
-WORD_RE = regex.compile(
+CJK_RE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}、。，！？：；「」『』（）《》]")
+WORD_RE = lazy_regex(
     r"[\p{Han}\p{Hiragana}\p{Katakana}、。，！？：；「」『』（）《》]"
     r"|[^\s\p{Han}\p{Hiragana}\p{Katakana}、。，！？：；「」『』（）《》]+"
 )

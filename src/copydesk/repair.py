@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from copydesk import _mojibake
+from copydesk._lazy import lazy_re, lazy_regex
 from copydesk._mojibake import MOJIBAKE_PAIR_RE, fix_line
 from copydesk.article import Edit
 from copydesk.draft import Draft
@@ -66,7 +67,7 @@ def _sub_with_edits(
 
 # Line breaks other than "\n": CRLF, lone CR, NEL (U+0085), LS/PS (U+2028/9), VT and FF.
 # Example: "a\r\nb" -> "a\nb". Single characters or one fixed pair: no repeats to bound.
-LINE_BREAK_RE = regex.compile(r"\r\n|[\r\x85\u2028\u2029\x0b\x0c]")
+LINE_BREAK_RE = lazy_regex(r"\r\n|[\r\x85\u2028\u2029\x0b\x0c]")
 #: Every character LINE_BREAK_RE may start at: a text without them is left alone, found out
 #: by substring tests (a fast scan each) rather than by the pattern.
 LINE_BREAK_CHARS = ("\r", "\x85", "\u2028", "\u2029", "\x0b", "\x0c")
@@ -126,7 +127,7 @@ def _crlf_only(text: str) -> bool:
 # before a capitalised word ("сообщении.nСрок", "said.n\"We"), or a literal backslash-n.
 # Only used on documents with no real line break and at least two hits, where the pattern
 # is unmistakable; "Times.nYork" in a normal document is left alone. Fixed-width: no repeats.
-LOST_NEWLINE_RE = regex.compile(r"(?<=[.!?:»\"”])n(?=[\"“«„]?\p{Lu}(?:\p{Ll}|[ \t]))|\\n")
+LOST_NEWLINE_RE = lazy_regex(r"(?<=[.!?:»\"”])n(?=[\"“«„]?\p{Lu}(?:\p{Ll}|[ \t]))|\\n")
 #: Code points of the scripts with spaces between words and no letter "n": Greek, Cyrillic,
 #: Armenian, Hebrew, Arabic (with its supplements and presentation forms) and Georgian.
 SCRIPTS_WITHOUT_N = "\u0370-\u06ff\u0750-\u077f\u08a0-\u08ff\u10a0-\u10ff\ufb1d-\ufdff\ufe70-\ufeff"
@@ -135,19 +136,19 @@ SCRIPTS_WITHOUT_N = "\u0370-\u06ff\u0750-\u077f\u08a0-\u08ff\u10a0-\u10ff\ufb1d-
 # script or a stop, and before one or an opening quote, a dash, a digit or punctuation
 # ("оnсоздании", "страны.n\"В", "года).nИ", "\"НАШ\"n."). Not CJK, whose texts write Latin
 # letters between characters on purpose ("n型硅料"). No repeats beyond {0,2}.
-SCRIPT_N_RE = re.compile("n(?=[" + SCRIPTS_WITHOUT_N + ']|[«"“„(\\[—–.,;:!?)»]|[0-9])')
+SCRIPT_N_RE = lazy_re("n(?=[" + SCRIPTS_WITHOUT_N + ']|[«"“„(\\[—–.,;:!?)»]|[0-9])')
 # What may stand just before such an "n" (after up to two closing quotes or brackets): a
 # letter of those scripts, or a stop. Checked on each match of SCRIPT_N_RE, which starts
 # with the literal "n" so that the engine skips to the next "n" at C speed.
-SCRIPT_BEFORE_RE = re.compile("(?:[" + SCRIPTS_WITHOUT_N + ']["\'”»)\\]]{0,2}|[.!?…:;,»"”)\\]])$')
+SCRIPT_BEFORE_RE = lazy_re("(?:[" + SCRIPTS_WITHOUT_N + ']["\'”»)\\]]{0,2}|[.!?…:;,»"”)\\]])$')
 #: How much of the text the script test reads.
 SCRIPT_SAMPLE = 4000
 # A sentence end just before the "n" (a stop, then closing quotes or brackets).
-SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”»)\]]{0,2}$")
+SENTENCE_END_RE = lazy_regex(r"[.!?…][\"'”»)\]]{0,2}$")
 # Letters of the document, Latin or not, to tell which script it is written in: plain code
 # point ranges, which the stdlib engine scans far faster than a script property.
-LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
-OTHER_LETTER_RE = re.compile("[" + SCRIPTS_WITHOUT_N + "]")
+LATIN_RE = lazy_re("[A-Za-z\u00c0-\u024f]")
+OTHER_LETTER_RE = lazy_re("[" + SCRIPTS_WITHOUT_N + "]")
 #: A lost-newline repair needs at least this many seams in one document.
 MIN_SEAMS = 2
 
@@ -228,7 +229,7 @@ def lost_newlines(draft: Draft) -> Draft:
 # Characters that mojibake is made of: Latin-1 supplement and cp1252's extras (UTF-8 read
 # as cp1252/latin-1), Cyrillic Р/С/Ð/Ñ lead bytes (UTF-8 read as cp1251), C1 controls and
 # surrogates. A line with none of them cannot be mojibake, so ftfy is not called on it.
-MOJIBAKE_HINT_RE = regex.compile(
+MOJIBAKE_HINT_RE = lazy_regex(
     r"[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
     r"\u0402-\u045f\u0490\u0491\ud800-\udfff]"
@@ -282,7 +283,7 @@ def mojibake(draft: Draft) -> Draft:
 # surrogates (which cannot be written as UTF-8; they become U+FFFD). ZWJ and ZWNJ stay:
 # they change how Persian, Indic and emoji text renders. Stdlib ``re``: no \p{..} needed,
 # and it scans for a plain class about three times as fast as ``regex``.
-CONTROL_RE = re.compile(
+CONTROL_RE = lazy_re(
     r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e"
     r"\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]+"
 )
@@ -309,7 +310,7 @@ def controls(draft: Draft) -> Draft:
 
 # Odd spaces: NBSP, en/em and other fixed-width spaces, narrow NBSP, medium math space,
 # and tab. Ideographic space U+3000 is left alone (it is real spacing in CJK text).
-ODD_SPACE_RE = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]+")
+ODD_SPACE_RE = lazy_regex(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]+")
 
 
 @step("repair.spaces", phase="text")

@@ -6,10 +6,9 @@ from the script alone where it is unambiguous) and by the stray-script residue r
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-import regex
+from copydesk._lazy import lazy_re, lazy_regex
 
 __all__ = ["SCRIPTS", "ascii_letters", "dominant_of", "dominant_script", "script_counts"]
 
@@ -21,7 +20,7 @@ SCRIPTS: tuple[str, ...] = (
 
 # Runs of letters of one script; each alternative is one property class repeated, so the
 # match is linear. Example: "Привет world" -> a Cyrillic run of 6, a Latin run of 5.
-SCRIPT_RUN_RE = regex.compile("|".join(rf"(\p{{{s}}}+)" for s in SCRIPTS))
+SCRIPT_RUN_RE = lazy_regex("|".join(rf"(\p{{{s}}}+)" for s in SCRIPTS))
 
 #: One tag character per script (``"A"`` for the first of ``SCRIPTS``...), for ``_TAGS``.
 _TAG = {s: chr(0x41 + i) for i, s in enumerate(SCRIPTS)}
@@ -47,8 +46,8 @@ _TAGS = _Tags()
 #: The ASCII bytes that are not letters, deleted to count ASCII letters.
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 # Stretches of non-ASCII characters, and of ASCII ones; stdlib ``re`` scans a plain class fast.
-NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
-ASCII_RE = re.compile(r"[\x00-\x7f]+")
+NON_ASCII_RE = lazy_re(r"[^\x00-\x7f]+")
+ASCII_RE = lazy_re(r"[\x00-\x7f]+")
 
 
 def ascii_letters(text: str) -> int:

@@ -27,11 +27,13 @@ import urllib.parse
 
 import regex
 
+from copydesk._lazy import lazy_regex
+
 __all__ = ["fields_site", "header_site", "in_scope", "site_key", "url_host"]
 
 # A URL header line at the top of a scraped document. Example: "URL Source: https://x.com/a".
 # Bounded: a key of up to 20 characters, a host of up to 253.
-URL_LINE_RE = regex.compile(
+URL_LINE_RE = lazy_regex(
     r"(?:url|source|link|original url)[ \w]{0,12}:\s{0,4}(https?://[^\s/]{1,253})", regex.I
 )
 #: How far into a document a URL header line is looked for: characters, then lines.

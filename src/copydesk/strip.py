@@ -17,13 +17,13 @@ Every step only removes whole lines, and only lines still in the body.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import regex
 
 from copydesk._identity import IdentityCache
+from copydesk._lazy import lazy_re, lazy_regex
 from copydesk.draft import Draft, Line
 from copydesk.extract.title import PROSE_LONG_CHARS, looks_like_prose
 from copydesk.pipeline import step
@@ -64,18 +64,18 @@ LABEL_MAX_WORDS = 4
 
 # A line that ends a sentence with a full stop (possibly before closing quotes/brackets);
 # residue blocks never swallow such a line. Example: 'He left.' / 'Он ушёл».'. Bounded {0,3}.
-SENTENCE_END_RE = regex.compile(r"[.。…:;][\"'”’»)\]]{0,3}$")
+SENTENCE_END_RE = lazy_regex(r"[.。…:;][\"'”’»)\]]{0,3}$")
 # Lines that belong to the metadata steps (extract.*), not to a residue block: bylines,
 # credits, datelines, time stamps. Example: 'By Ann Lee', 'Source: Reuters', '20:37'.
 # Known false positive: a headline starting "Source of ...". Bounded: literal words, {1,2}.
-META_HINT_RE = regex.compile(
+META_HINT_RE = lazy_regex(
     r"^(?:by|source|photo|image|featured image|credit|posted|published|updated|filed under"
     r"|tags?|edited by|written by)\b|\d{1,2}:\d{2}",
     regex.IGNORECASE,
 )
 # Characters that never matter when comparing lines for duplicates: anything but letters
 # and digits. Example: '“Yes,” he said.' and 'Yes he said' compare equal.
-NON_WORD_RE = regex.compile(r"[^\p{L}\p{N}]+")
+NON_WORD_RE = lazy_regex(r"[^\p{L}\p{N}]+")
 
 
 @lru_cache(maxsize=32)
@@ -295,7 +295,7 @@ def _edges(texts: Sequence[str], skip: set[int]) -> list[str | bool]:
 ZERO_WIDTHS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 # White space other than the plain space (what ``str.split`` splits on: stdlib ``re``'s \s is
 # ``str.isspace``), and the zero widths: with the plain spaces, what is not solid in a line.
-OTHER_BLANKS_RE = re.compile("[^\\S ]|[" + "".join(ZERO_WIDTHS) + "]")
+OTHER_BLANKS_RE = lazy_re("[^\\S ]|[" + "".join(ZERO_WIDTHS) + "]")
 
 
 def _surely_longer(text: str, longest: int) -> bool:

@@ -6,10 +6,7 @@ These run after extraction and stripping, on the lines still in the body. Each c
 
 from __future__ import annotations
 
-import re
-
-import regex
-
+from copydesk._lazy import lazy_re, lazy_regex
 from copydesk.draft import Draft
 from copydesk.pipeline import step
 
@@ -17,7 +14,7 @@ __all__ = ["glued_sentences", "spaces"]
 
 # A run of two or more spaces inside a line. Example: "Chinese  on Tuesday". Bounded by
 # the line; a single class repeated, so matching is linear.
-SPACE_RUN_RE = regex.compile(r" {2,}")
+SPACE_RUN_RE = lazy_regex(r" {2,}")
 
 
 @step("tidy.spaces")
@@ -52,7 +49,7 @@ def spaces(draft: Draft) -> Draft:
 # the stop keeps initials and abbreviations ("U.S.", "e.g.The", "Mr.Smith") and requiring
 # "Lu Ll" after keeps decimals ("$19.88"), domains ("Globaltimes.cn") and acronyms intact.
 # Fixed-width lookarounds only: linear.
-GLUED_RE = regex.compile(r"(?<=\p{Ll}\p{Ll}[.!?][\"'”’»)\]]?)(?=\p{Lu}\p{Ll})")
+GLUED_RE = lazy_regex(r"(?<=\p{Ll}\p{Ll}[.!?][\"'”’»)\]]?)(?=\p{Lu}\p{Ll})")
 
 # What every seam GLUED_RE finds holds: a stop, an optional closing mark, then a character
 # that is neither white space, a digit nor punctuation that follows stops (every character
@@ -60,10 +57,10 @@ GLUED_RE = regex.compile(r"(?<=\p{Ll}\p{Ll}[.!?][\"'”’»)\]]?)(?=\p{Lu}\p{Ll
 # Unicode). Stdlib re scans for it several times faster than the lookbehind is tried at every
 # position, and most lines have none: their stops are followed by a space.
 SEAM_NEXT = r"[^\s\d.,;:!?\"'”’»)\]…-]"
-GLUED_HINT_RE = re.compile(r"[.!?][\"'”’»)\]]?" + SEAM_NEXT)
+GLUED_HINT_RE = lazy_re(r"[.!?][\"'”’»)\]]?" + SEAM_NEXT)
 
 # Tokens in which a "glued" seam is part of an address, not prose: URLs, e-mail, paths.
-ADDRESS_HINT_RE = regex.compile(r"@|://|www\.|/")
+ADDRESS_HINT_RE = lazy_regex(r"@|://|www\.|/")
 
 
 @step("tidy.glued_sentences")

@@ -42,8 +42,8 @@ from urllib.parse import urlsplit
 
 import attrs
 import numpy as np
-import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk.classify.features import evidence_group, read_line, shape_rows
 from copydesk.classify.model import (
     CLASSES,
@@ -89,7 +89,7 @@ CHECK_LINES = (
     "Newsletter: sign up for our morning briefing",
 )
 # What lines are compared by when matching a document's lines to the labelled ones.
-_IGNORED_RE = regex.compile(r"[\s\p{Cf}\p{Cc}]+")
+_IGNORED_RE = lazy_regex(r"[\s\p{Cf}\p{Cc}]+")
 
 
 @attrs.frozen(eq=False)

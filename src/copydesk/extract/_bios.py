@@ -8,20 +8,21 @@ import functools
 
 import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import is_organisation, outlet_name, split_names
 
 __all__ = ["DOMAIN_NAME_RE", "read_bio", "read_outlet_bio"]
 
 # A name's e-mail address or handle, which marks a closing line as an author's contact/bio.
-CONTACT_MARK_RE = regex.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}\.\w|(?<![\w@])@\w{2,30}")
+CONTACT_MARK_RE = lazy_regex(r"[\w.+\-]{1,64}@[\w\-]{1,63}\.\w|(?<![\w@])@\w{2,30}")
 # A bio: names, then a verb of the lexicon ("is", "has been", "writes"). The dash that may
 # open it ("— Tom Rogan is …") is cut first. Bounded head.
 BIO_PATTERN = r"(?P<names>[^\n,;:]{{2,60}}?)[ \t]{{1,2}}(?:{verbs})[ \t]"
 # An outlet named by its web domain ("LifeNews.com") or as one word with inner capitals
 # ("HarbourNews"). Bounded parts.
-DOMAIN_NAME_RE = regex.compile(r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}")
-CAMEL_NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{1,20}(?:\p{Lu}\p{Ll}{1,20}){1,3}")
+DOMAIN_NAME_RE = lazy_regex(r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}")
+CAMEL_NAME_RE = lazy_regex(r"\p{Lu}\p{Ll}{1,20}(?:\p{Lu}\p{Ll}{1,20}){1,3}")
 #: A bio (one or two sentences) is at most this long.
 BIO_MAX_CHARS = 400
 

@@ -9,6 +9,7 @@ import functools
 
 import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import split_names
 
@@ -24,12 +25,12 @@ __all__ = [
 # "文｜《中国科学报》记者 孙滔". The labels are the lexicon's; bounded value.
 CJK_LABEL_PATTERN = r"(?:{labels})[ \t]{{0,2}}[：:／/｜|＝=][ \t]{{0,2}}(?P<rest>[^\n]{{1,60}})"
 # An outlet in Chinese title brackets or corner quotes ("《中国科学报》", "「端傳媒」").
-CJK_QUOTED_RE = regex.compile(r"[《「『“〈](?P<name>[^《》「」『』“”〈〉\n]{1,40})[》」』”〉]")
+CJK_QUOTED_RE = lazy_regex(r"[《「『“〈](?P<name>[^《》「」『』“”〈〉\n]{1,40})[》」』”〉]")
 # A reporter credit in brackets opening a paragraph ("〔記者王小明／台北報導〕今天…",
 # "（記者王小明、李大同/台北報導）", or after a wire dateline cut before it, "（记者张三）"):
 # names of 2-4 Han characters, then a place of 1-8 and "報導" when stated.
 # Bounded.
-CJK_OPENING_RE = regex.compile(
+CJK_OPENING_RE = lazy_regex(
     r"[〔［\[【（(][ \t]{0,2}[記记]者[ \t／/：:]{0,2}"
     r"(?P<names>\p{Han}{2,4}(?:[、，, ][ \t]{0,2}\p{Han}{2,4}){0,4})"
     r"(?:[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电]))?"
@@ -37,16 +38,16 @@ CJK_OPENING_RE = regex.compile(
 )
 # A reporter credit glued after a paragraph's last sentence (Xinhua's "…线索。（记者 杨湛菲）").
 # Bounded.
-CJK_GLUED_RE = regex.compile(
+CJK_GLUED_RE = lazy_regex(
     r"(?<=[。！？”』」.!?])[ \t]{0,2}[（(][ \t]{0,2}[記记]者[ \t／/：:]{0,2}"
     r"(?P<names>\p{Han}{2,4}(?:[、，,  \t]{1,2}\p{Han}{2,4}){0,4})[ \t]{0,2}[）)][ \t]{0,2}$"
 )
 # One part of a Japanese name written with a space ("山田", "健"), and the most characters
 # such a name has in all.
-SPACED_PART_RE = regex.compile(r"\p{Han}{1,3}")
+SPACED_PART_RE = lazy_regex(r"\p{Han}{1,3}")
 SPACED_NAME_CHARS = 5
 # Names in a Chinese credit: Han runs of 2-4 characters split at "、", "，" or spaces.
-CJK_NAME_RE = regex.compile(r"\p{Han}{2,4}")
+CJK_NAME_RE = lazy_regex(r"\p{Han}{2,4}")
 
 
 @functools.lru_cache(maxsize=1)

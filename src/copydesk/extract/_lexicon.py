@@ -11,6 +11,8 @@ from typing import Any
 import attrs
 import regex
 
+from copydesk._lazy import lazy_regex
+
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
     import tomllib
 else:  # pragma: no cover
@@ -31,7 +33,7 @@ def first_words(phrases: frozenset[str]) -> frozenset[str]:
 
 
 # Runs of spaces, underscores and hyphens inside a header key: "Published_Time" ~ "published time".
-KEY_SPACE_RE = regex.compile(r"[\s_\-]+")
+KEY_SPACE_RE = lazy_regex(r"[\s_\-]+")
 
 
 def norm_key(text: str) -> str:

@@ -10,6 +10,7 @@ import functools
 import attrs
 import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk.dates import parse_date
 from copydesk.extract._cjk_credits import cjk_names
 from copydesk.extract._lexicon import lexicon
@@ -29,17 +30,17 @@ PART_SEP = " \t|｜丨·•"
 # willyloman"). The label is one of a few fixed words; the date part is bounded and the name
 # part is the rest of a short line. False positives ("Posted on Facebook by the council")
 # are refused when the middle is not a date and the tail is no name.
-POSTED_BY_RE = regex.compile(
+POSTED_BY_RE = lazy_regex(
     r"(?i)^(?P<label>posted|published|publicado|publié|veröffentlicht|yayınlanma)"
     r"(?:[ \t]{1,2}(?:on|am|el|em|le))?[ \t]{0,2}:?[ \t]{0,2}(?P<date>[^\n]{0,50}?)"
     r"[ \t]{0,2}\b(?:by|von|por|par)[ \t]{1,2}(?P<names>[^\n]{1,60})$"
 )
 # A user name written as one token ("willyloman", "jane_roe"), only after "Posted … by".
-HANDLE_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}_.\-]{2,29}")
+HANDLE_RE = lazy_regex(r"[\p{L}\p{N}][\p{L}\p{N}_.\-]{2,29}")
 
 # An agency's name in brackets glued after a CJK paragraph's last sentence ("…寸断された。
 # （共同）", "…恢复正常。（新华社）"); the name is looked up in the lexicon. Bounded.
-CJK_GLUED_AGENCY_RE = regex.compile(
+CJK_GLUED_AGENCY_RE = lazy_regex(
     r"(?<=[。！？」』”])[ \t]{0,2}[（(][ \t]{0,2}"
     r"(?P<agency>[^（）()\n]{1,16}?)[ \t]{0,2}[）)][ \t]{0,2}$"
 )

@@ -16,8 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-import regex
-
+from copydesk._lazy import lazy_regex
 from copydesk.draft import Draft, Line
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import is_organisation, split_names
@@ -35,7 +34,7 @@ DATE_RULE = "extract.datelines"
 NAME_STAMP_CHARS = 90
 # Where names and a stamp or an outlet meet: a pipe, a dash, a bullet, a slash, a comma, or
 # "by" ("Jane Roe | March 3, 2023", "Posted on March 3, 2023 by Jane Roe"). Bounded.
-NAME_STAMP_SEP_RE = regex.compile(
+NAME_STAMP_SEP_RE = lazy_regex(
     r"[ \t]{0,2}[|•·/,][ \t]{0,2}|[ \t]{1,2}[-–—][ \t]{1,2}|[ \t]by[ \t]"
 )
 #: A date stamp is a byline's sign only among the first lines (a footer lists dated links).

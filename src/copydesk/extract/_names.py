@@ -7,28 +7,27 @@ from urllib.parse import urlsplit
 
 import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk.extract._lexicon import lexicon
 
 __all__ = ["URL_RE", "is_organisation", "is_person", "outlet_name", "split_names"]
 
 # Separators between names: ";" or "," (not inside "Jr."), and the joiner words of the
 # lexicon ("and", "y", "und", "и"). Words are matched whole; the lists are short.
-LIST_SEP_RE = regex.compile(r"\s{0,3}[;,，、/]\s{0,3}|\s{1,3}&\s{1,3}")
+LIST_SEP_RE = lazy_regex(r"\s{0,3}[;,，、/]\s{0,3}|\s{1,3}&\s{1,3}")
 # One word of a name: a capitalised word ("O'Neil", "Jean-Luc", "M.Đ", "SYRMOPOULOS"), an
 # initial ("J."), or a word of a script without case (CJK, Arabic). Bounded by the line.
-NAME_WORD_RE = regex.compile(
-    r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,30}|\p{Lo}[\p{Lo}\p{M}·]{0,12}|\p{Lu}\.)"
-)
+NAME_WORD_RE = lazy_regex(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,30}|\p{Lo}[\p{Lo}\p{M}·]{0,12}|\p{Lu}\.)")
 #: Joiners that are also name particles ("José Ortega y Gasset"): split only when both sides
 #: have two words or more.
 AMBIGUOUS_JOINERS = frozenset({"y", "e"})
 # A web domain inside a word ("Liveanddare.com"): a site, never a person.
-DOMAIN_RE = regex.compile(r"\.\p{Ll}{2,}")
+DOMAIN_RE = lazy_regex(r"\.\p{Ll}{2,}")
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"})
 MAX_NAME_WORDS = 5
 # A web address given as a source ("http://www.example.com/2017/06/story.html"): its host is
 # the outlet. Bounded parts; matched whole.
-URL_RE = regex.compile(r"(?:https?://|www\.)[^\s]{1,300}", regex.I)
+URL_RE = lazy_regex(r"(?:https?://|www\.)[^\s]{1,300}", regex.I)
 
 
 def is_person(name: str) -> bool:

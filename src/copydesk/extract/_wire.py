@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import is_organisation
 
@@ -21,32 +22,32 @@ __all__ = ["Wire", "read_wire"]
 # ("The Associated Press (AP) reported") are refused there too: the agency must be known and
 # what follows must start a sentence. Every repeat is bounded.
 WIRE_TAIL = r"[ \t]{0,3}(?:[-–—:][ \t]{0,3})?"
-WIRE_BRACKET_RE = regex.compile(r"\((?P<agency>[^()\n]{2,40})\)" + WIRE_TAIL)
-WIRE_SLASH_RE = regex.compile(r"/(?P<agency>[^/\n]{2,40})/\.?" + WIRE_TAIL)
-WIRE_DASH_RE = regex.compile(r"[-–—][ \t]{1,3}(?P<agency>[^.\n]{2,40}?)(?:\.|$)" + WIRE_TAIL)
-WIRE_BEFORE_DASH_RE = regex.compile(r"[-–—](?=[ \t]|$)" + WIRE_TAIL)
+WIRE_BRACKET_RE = lazy_regex(r"\((?P<agency>[^()\n]{2,40})\)" + WIRE_TAIL)
+WIRE_SLASH_RE = lazy_regex(r"/(?P<agency>[^/\n]{2,40})/\.?" + WIRE_TAIL)
+WIRE_DASH_RE = lazy_regex(r"[-–—][ \t]{1,3}(?P<agency>[^.\n]{2,40}?)(?:\.|$)" + WIRE_TAIL)
+WIRE_BEFORE_DASH_RE = lazy_regex(r"[-–—](?=[ \t]|$)" + WIRE_TAIL)
 #: The place and day before a wire agency take at most this many characters.
 WIRE_HEAD_MAX = 62
 #: The mark of a wire agency ("(", "/", " -") comes within this many characters.
 WIRE_SCAN_CHARS = WIRE_HEAD_MAX + 41
 # Commas and stops between the parts of a dateline's head ("WASHINGTON, D.C.", "Москва. 14").
-PLACE_SEP_RE = regex.compile(r"[,.][ \t]")
+PLACE_SEP_RE = lazy_regex(r"[,.][ \t]")
 # One word of a dateline's place: capitalised ("NEW", "Heights", "D.C.", "São", "МОСКВА").
-PLACE_WORD_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}.'’\-]{0,30}")
+PLACE_WORD_RE = lazy_regex(r"\p{Lu}[\p{L}\p{M}.'’\-]{0,30}")
 # A day and a month in a dateline, the year left out ("10 авг", "9 августа", "Nov. 2").
-DAY_MONTH_RE = regex.compile(r"\d{1,2}[ \t]\p{L}{3,12}\.?|\p{L}{3,12}\.?[ \t]\d{1,2}")
+DAY_MONTH_RE = lazy_regex(r"\d{1,2}[ \t]\p{L}{3,12}\.?|\p{L}{3,12}\.?[ \t]\d{1,2}")
 # A brand written as one word with inner capitals ("NaturalNews", "TheBlaze").
-CAMEL_RE = regex.compile(r"\p{Lu}\p{Ll}{1,20}(?:\p{Lu}\p{Ll}{1,20}){1,3}")
+CAMEL_RE = lazy_regex(r"\p{Lu}\p{Ll}{1,20}(?:\p{Lu}\p{Ll}{1,20}){1,3}")
 # An outlet's acronym alone before a dash ("CNN —", "NPR –"): two to five capitals. Bounded.
-ACRONYM_RE = regex.compile(r"\p{Lu}{2,5}")
+ACRONYM_RE = lazy_regex(r"\p{Lu}{2,5}")
 # An outlet's web domain in brackets ("(SatireWire.com)", "(example.co.uk)"). Bounded parts.
-BRACKET_DOMAIN_RE = regex.compile(r"(?:[\w\-]{1,40}\.){1,3}\p{Ll}{2,10}")
+BRACKET_DOMAIN_RE = lazy_regex(r"(?:[\w\-]{1,40}\.){1,3}\p{Ll}{2,10}")
 # A Chinese or Japanese wire dateline opening a paragraph: Xinhua's "新华社北京7月1日电" (with
 # its reporters, "（记者张三）", when they follow), CNA's
 # "（中央社記者王小明台北22日電）" (a reporter's name read as three characters, the length of
 # most Chinese names, the place after it), Kyodo's "【ワシントン共同】". The agency of the
 # first two ends in 社 (news agency); the third names a known one. Bounded repeats.
-CJK_WIRE_RE = regex.compile(
+CJK_WIRE_RE = lazy_regex(
     r"[（(](?P<cna>\p{Han}{1,6}社)(?:[記记]者(?P<cnames>\p{Han}{3}(?:[、，]\p{Han}{3}){0,4}))?"
     r"(?P<cplace>\p{Han}{1,8}?)\d{1,2}日(?:[專专])?[電电][）)]"
     r"|(?P<xinhua>\p{Han}{1,6}社)(?P<place>\p{Han}{1,8}?)\d{1,2}月\d{1,2}日[電电]"
@@ -54,7 +55,7 @@ CJK_WIRE_RE = regex.compile(
     r"|【(?P<where>[^【】\n]{0,10}?)(?P<kyodo>共同|時事|ロイター|新華社|聯合|AFP時事)】"
 )
 # What may follow a wire dateline: the start of a sentence.
-SENTENCE_START_RE = regex.compile(r"[\p{Lu}\p{Lo}\p{N}\"'“‘«„]")
+SENTENCE_START_RE = lazy_regex(r"[\p{Lu}\p{Lo}\p{N}\"'“‘«„]")
 #: Place words in a dateline ("Cleveland Heights, Ohio" has three).
 MAX_PLACE_WORDS = 5
 

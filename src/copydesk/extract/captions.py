@@ -10,6 +10,7 @@ import functools
 import attrs
 import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk.article import Caption
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon
@@ -55,16 +56,16 @@ def _marker_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern
     words = sorted(lexicon().caption_markers, key=len, reverse=True)
     markers = "|".join(regex.escape(w).replace("\\ ", "[ \t]") for w in words)
     return (
-        regex.compile(LEADING_PATTERN.format(markers=markers), regex.I),
-        regex.compile(MARKER_PATTERN.format(markers=markers), regex.I),
-        regex.compile(OPENING_PATTERN.format(markers=markers), regex.I),
+        lazy_regex(LEADING_PATTERN.format(markers=markers), regex.I),
+        lazy_regex(MARKER_PATTERN.format(markers=markers), regex.I),
+        lazy_regex(OPENING_PATTERN.format(markers=markers), regex.I),
     )
 
 
 # "<text> | <credit>" where the credit ends in a photo agency ("Drew Angerer/Getty Images").
-PIPE_RE = regex.compile(r"\A(?P<text>.{2,250}?)[ \t]{1,3}\|[ \t]{1,3}(?P<credit>[^|]{2,80})")
+PIPE_RE = lazy_regex(r"\A(?P<text>.{2,250}?)[ \t]{1,3}\|[ \t]{1,3}(?P<credit>[^|]{2,80})")
 # "<text> (<credit>)" where the credit names an agency after a slash ("Ty Wright/Getty Images").
-PAREN_RE = regex.compile(r"\A(?P<text>.{2,250}?)[ \t]{1,3}\((?P<credit>[^()]{2,80})\)\.?")
+PAREN_RE = lazy_regex(r"\A(?P<text>.{2,250}?)[ \t]{1,3}\((?P<credit>[^()]{2,80})\)\.?")
 
 
 def _pipe_may_match(line: str) -> bool:
@@ -108,24 +109,24 @@ def _paren_may_match(line: str) -> bool:
 
 
 # Taiwanese photo credit: "<text>（圖／<credit>）".
-CJK_RE = regex.compile(
+CJK_RE = lazy_regex(
     r"\A(?P<text>.{0,250}?)[ \t]{0,2}[（(][圖图][ \t]{0,2}[／/][ \t]{0,2}"
     r"(?P<credit>[^（()）]{1,60})[)）]"
 )
 # A credit-only line: "<who>/<agency>" ("Andres Kudacki/AP Photo"). Bounded.
-SLASH_CREDIT_RE = regex.compile(r"[^/\n]{2,60}(?:[ \t]{0,2}/[ \t]{0,2}[^/\n]{2,60}){1,3}")
+SLASH_CREDIT_RE = lazy_regex(r"[^/\n]{2,60}(?:[ \t]{0,2}/[ \t]{0,2}[^/\n]{2,60}){1,3}")
 # "<text> | <credit><headline>": the text after the pipe, where a photo agency's name opens
 # and a headline glued to it follows ("… FBI. | AP Photo 28-year-old man sought"). Bounded
 # text; the rest is the line's tail (no repeat can backtrack into it).
-PIPE_HEAD_RE = regex.compile(r"\A(?P<text>.{2,250}?)[ \t]{1,3}\|[ \t]{1,3}(?P<rest>[^|]{4,})")
+PIPE_HEAD_RE = lazy_regex(r"\A(?P<text>.{2,250}?)[ \t]{1,3}\|[ \t]{1,3}(?P<rest>[^|]{4,})")
 # A headline starts with a capital, a digit or an opening quote.
-HEADLINE_START_RE = regex.compile(r"[\p{Lu}\p{N}\"'“‘]")
+HEADLINE_START_RE = lazy_regex(r"[\p{Lu}\p{N}\"'“‘]")
 #: How far into the text after a pipe a photo agency's credit may end.
 MAX_HEAD_CREDIT = 60
 # A sentence break inside a credit means the credit swallowed prose. A stop after an initial
 # or a short capitalised abbreviation ("George W. Bush", "Gov. Ann Lee", "U.S. Army") is
 # not a break. Bounded lookbehind ({0,2}).
-SENTENCE_BREAK_RE = regex.compile(r"(?<!(?:^|[\s(.])\p{Lu}\p{Ll}{0,2})[.!?…][ \t]{1,3}\p{Lu}\p{Ll}")
+SENTENCE_BREAK_RE = lazy_regex(r"(?<!(?:^|[\s(.])\p{Lu}\p{Ll}{0,2})[.!?…][ \t]{1,3}\p{Lu}\p{Ll}")
 MAX_LINE_CHARS = 320
 #: The marker's colon lies at most this far from the end of a caption line: the longest credit
 #: and the spaces, bracket and stop the marker pattern allows after it (3 + 120 + 2 + 1 + 2 + 1).

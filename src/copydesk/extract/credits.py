@@ -8,6 +8,7 @@ import functools
 
 import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import is_organisation, outlet_name, split_names
@@ -33,38 +34,38 @@ SOURCE_PATTERN = (
     r"(?P<value>[^()\[\]（）\n]{{1,150}}?)[ \t]{{0,2}}[)\]）]?[.。]?"
 )
 # "Theo Nhân Hà/Dân trí" (vi: "according to"): an optional author, then the outlet. Bounded.
-THEO_RE = regex.compile(
+THEO_RE = lazy_regex(
     r"(?i:theo)[ \t]{1,3}(?:(?P<author>[^/\n]{2,40}?)[ \t]{0,2}/[ \t]{0,2})?"
     r"(?P<outlet>[^/\n]{2,40}?)\.?"
 )
 # Between the agencies of a joint credit ("dpa/AFP", "AP, Reuters", "EFE y AFP"). Bounded.
-AGENCY_LIST_RE = regex.compile(r"[ \t]{0,2}[/,&][ \t]{0,2}|[ \t]{1,2}(?:and|und|y|et|ve)[ \t]{1,2}")
+AGENCY_LIST_RE = lazy_regex(r"[ \t]{0,2}[/,&][ \t]{0,2}|[ \t]{1,2}(?:and|und|y|et|ve)[ \t]{1,2}")
 # A bare web domain as the last line ("atimes.com"): a syndication credit.
-DOMAIN_RE = regex.compile(r"(?:[a-z0-9\-]{1,40}\.){1,3}[a-z]{2,10}", regex.I)
+DOMAIN_RE = lazy_regex(r"(?:[a-z0-9\-]{1,40}\.){1,3}[a-z]{2,10}", regex.I)
 # A source domain glued after the last sentence: "…Bachmann concluded./example.com". The
 # stop (or closing quote) before the slash is required, so a URL path inside a sentence
 # ("see example.com/a/b.html") never matches. Bounded parts.
-GLUED_DOMAIN_RE = regex.compile(
+GLUED_DOMAIN_RE = lazy_regex(
     r"(?<=[.!?…\"”’»)])[ \t]{0,2}/[ \t]{0,2}(?P<domain>(?:[a-z0-9\-]{1,40}\.){1,3}[a-z]{2,10})"
     r"[ \t]{0,3}$",
     regex.I,
 )
 # "Via Clear Politics", "Via example.com": a source opener without a colon, then a short name
 # of capitalised words or a domain. Bounded.
-OPENER_SOURCE_RE = regex.compile(
+OPENER_SOURCE_RE = lazy_regex(
     r"(?P<opener>\p{L}{2,12})[ \t]{1,3}(?P<value>(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}"
     r"|\p{Lu}[\p{L}&'’.\-]{0,30}(?:[ \t]\p{Lu}[\p{L}&'’.\-]{0,30}){0,4})\.?"
 )
 # Separators between categories; "Tagged:" glued after "Filed under: ..." starts another list.
-CATEGORY_SEP_RE = regex.compile(r"[ \t]{0,3}[,;|·•][ \t]{0,3}")
-TAGGED_RE = regex.compile(r"[ \t]{1,3}(?:Tagged|Tags)[ \t]{0,2}:[ \t]{0,3}")
+CATEGORY_SEP_RE = lazy_regex(r"[ \t]{0,3}[,;|·•][ \t]{0,3}")
+TAGGED_RE = lazy_regex(r"[ \t]{1,3}(?:Tagged|Tags)[ \t]{0,2}:[ \t]{0,3}")
 CATEGORY_PATTERN = (
     r"(?P<key>{keys})[ \t]{{0,2}}\d{{0,2}}[ \t]{{0,2}}[:：][ \t]{{0,3}}(?P<value>.{{0,800}})"
 )
 # A bare e-mail address on its own line ("jane@example.com"). Bounded parts.
-EMAIL_RE = regex.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}")
+EMAIL_RE = lazy_regex(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}")
 # A text-message short code and carrier ("737221 - Zain"), as contact footers list them.
-SHORT_CODE_RE = regex.compile(r"\d{3,8}[ \t]{0,2}[-–][ \t]{0,2}\p{L}{2,15}")
+SHORT_CODE_RE = lazy_regex(r"\d{3,8}[ \t]{0,2}[-–][ \t]{0,2}\p{L}{2,15}")
 CONTACT_TAIL_LINES = 8
 MAX_CONTACT_CHARS = 120
 CONTACT_RULE = "extract.contacts"

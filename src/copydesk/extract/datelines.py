@@ -13,6 +13,7 @@ import itertools
 
 import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk.dates import ZONES, parse_date
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import first_words, lexicon
@@ -35,15 +36,15 @@ __all__ = [
 DECOR = " \t|•·*[]()-–—"
 # A label glued to its stamp ("Updated Nov 2, 2022", "Published on: ..."), matched against the
 # lexicon's labels, longest first. Bounded: labels are at most 4 words of 30 letters.
-LABEL_RE = regex.compile(r"(?P<label>\p{L}{1,30}(?:[ \t]\p{L}{1,30}){0,3})[ \t]{0,2}:?[ \t]{0,2}")
+LABEL_RE = lazy_regex(r"(?P<label>\p{L}{1,30}(?:[ \t]\p{L}{1,30}){0,3})[ \t]{0,2}:?[ \t]{0,2}")
 # A date label in a script without spaces, glued to its stamp by a colon ("日期：2026-08-04",
 # "公開日：2023年8月22日"). Bounded.
-CJK_LABEL_RE = regex.compile(
+CJK_LABEL_RE = lazy_regex(
     r"(?P<label>[\p{Han}\p{Hiragana}\p{Katakana}]{2,6})[ \t]{0,2}[：:][ \t]{0,2}"
 )
 # A clock time alone on a line ("20:37 ت م", "02:55 PM IST", "16.54"), with an optional
 # meridiem and zone; the zone is checked against the known ones. Bounded.
-CLOCK_RE = regex.compile(
+CLOCK_RE = lazy_regex(
     r"(?P<hh>\d{1,2})[:.h](?P<mm>\d{2})(?:[ \t]{0,2}(?P<mer>[AaPp]\.?[Mm]\.?))?"
     r"(?:[ \t]{1,2}(?P<zone>[^\d\n]{1,16}))?"
 )

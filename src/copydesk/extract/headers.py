@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk.dates import parse_date
 from copydesk.draft import Draft, Line
 from copydesk.extract._lexicon import lexicon, norm_key
@@ -20,17 +21,17 @@ __all__ = ["front_matter", "header_block", "parse_pairs"]
 # interview turns ("GT: ...") and notes ("Note: ..."); a block needs a known key to count.
 # Repeats are bounded ({0,39}, {0,8}); the value is the rest of the line. Anchored: it is only
 # ever matched on a whole line, and a scan for it in a long text must not try every position.
-PAIR_RE = regex.compile(
+PAIR_RE = lazy_regex(
     r"^[ \t]{0,8}(?P<key>\p{L}[\p{L}\p{M}\p{N} _\-.&/]{0,39}?)[ \t]{0,3}[:：](?:[ \t]{1,3}|$)"
     r"(?P<value>.*)",
     regex.DOTALL,
 )
 # A YAML list item under a key ("  - politics"). Bounded indentation.
-YAML_ITEM_RE = regex.compile(r"[ \t]{0,8}-[ \t]{1,3}(?P<value>.{1,200})")
+YAML_ITEM_RE = lazy_regex(r"[ \t]{0,8}-[ \t]{1,3}(?P<value>.{1,200})")
 # Segments of a line holding several pairs: "Category 1: CHINA; Category 2: DIPLOMACY".
-SEGMENT_SEP_RE = regex.compile(r"[ \t]{0,3};[ \t]{0,3}")
+SEGMENT_SEP_RE = lazy_regex(r"[ \t]{0,3};[ \t]{0,3}")
 # Separators between list items in a category or tag value; brackets and quotes of a list.
-LIST_SEP_RE = regex.compile(r"[ \t]{0,3}[,;|·•][ \t]{0,3}")
+LIST_SEP_RE = lazy_regex(r"[ \t]{0,3}[,;|·•][ \t]{0,3}")
 MAX_KEY_WORDS = 4
 #: A value longer than this is prose, not a header value (unless the key starts the body).
 MAX_VALUE_CHARS = 300

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import functools
 
-import regex
-
+from copydesk._lazy import lazy_regex
 from copydesk.draft import Draft, Line
 from copydesk.pipeline import step
 
@@ -19,9 +18,9 @@ LOOKAHEAD = 3
 # A title starts with an upper-case letter, a digit, an opening quote, or a letter of a
 # script without case (CJK, Arabic...), or a CJK bracket opening a tag ("【数据】…");
 # it never starts with a bullet or a lower-case word.
-TITLE_START_RE = regex.compile(r"[\p{Lu}\p{Lt}\p{Lo}\p{N}\"'“‘«¿¡【「『《〔［]")
+TITLE_START_RE = lazy_regex(r"[\p{Lu}\p{Lt}\p{Lo}\p{N}\"'“‘«¿¡【「『《〔［]")
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
-PROSE_END_RE = regex.compile(r"[.!?…。！？][\"'”’»)\]]{0,3}$")
+PROSE_END_RE = lazy_regex(r"[.!?…。！？][\"'”’»)\]]{0,3}$")
 TITLE_BAD_END = ".!?…:;,。！？：；，-–—|"
 
 
@@ -45,19 +44,15 @@ def looks_like_prose(text: str) -> bool:
 # A headline's last word may carry "!" or "?" ("Suspect SUED Police!", "Will It Rain?"), and
 # a title-case headline a stop; a sentence end inside it ("…ended. Then…") makes it prose,
 # but not the stop of an abbreviation ("U.S. Supply", "Dr. Ray").
-HEADLINE_END_RE = regex.compile(r"[!?！？؟]{1,4}[\"'”’»」』]{0,2}:?$|[^.]\.{3}$")
-INNER_STOP_RE = regex.compile(
-    r"(?:(?<=\p{Ll}\p{Ll}|[\d)])\.|[!?。！？])[\"'”’»]{0,2}[ \t]{1,3}\p{Lu}"
-)
+HEADLINE_END_RE = lazy_regex(r"[!?！？؟]{1,4}[\"'”’»」』]{0,2}:?$|[^.]\.{3}$")
+INNER_STOP_RE = lazy_regex(r"(?:(?<=\p{Ll}\p{Ll}|[\d)])\.|[!?。！？])[\"'”’»]{0,2}[ \t]{1,3}\p{Lu}")
 # A page title: the headline, a separator, the site ("Storm closes port | News | Harbour
 # Times", "港口关闭-新华网"). The head is only trusted when it is a line of its own too.
-PAGE_TITLE_SEP_RE = regex.compile(
-    r"[ \t]{1,3}[|–—\-·][ \t]{1,3}|(?<=\p{Han}|[”」》？！])(?:--|[-_|])"
-)
+PAGE_TITLE_SEP_RE = lazy_regex(r"[ \t]{1,3}[|–—\-·][ \t]{1,3}|(?<=\p{Han}|[”」》？！])(?:--|[-_|])")
 # A character of a script written without spaces.
-CJK_CHAR_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+CJK_CHAR_RE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # A tag closing a headline: "[VIDEO]", "(PHOTOS)", "[Updated]". Bounded.
-TRAILING_TAG_RE = regex.compile(r"[ \t]{1,2}[\[(][\p{L} ]{2,20}[\])]$")
+TRAILING_TAG_RE = lazy_regex(r"[ \t]{1,2}[\[(][\p{L} ]{2,20}[\])]$")
 # The CJK brackets a headline's tag opens and closes with ("【独家】…").
 CJK_OPEN, CJK_CLOSE = "【「『《〔［", "】」』》〕］"
 #: A page title's headline may stand alone this many body lines further down.

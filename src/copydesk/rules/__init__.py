@@ -15,7 +15,6 @@ False
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
@@ -25,6 +24,7 @@ from typing import Any, Literal
 import attrs
 import regex
 
+from copydesk._lazy import lazy_re, lazy_regex
 from copydesk.errors import RulesError
 from copydesk.sites import in_scope, site_key
 
@@ -75,15 +75,15 @@ LANGUAGE_FILES: tuple[str, ...] = ("neutral", "en", "pt", "es", "fr", "de", "ru"
 
 # A rule name: lower-case snake case, so that ``strip.<name>`` is a stable dotted name.
 # Example: "disqus", "read_more_pt". Bounded: at most 60 characters.
-NAME_RE = regex.compile(r"[a-z][a-z0-9_]{0,59}")
+NAME_RE = lazy_regex(r"[a-z][a-z0-9_]{0,59}")
 # Runs of white space (including NBSP and other Unicode spaces) inside a line; collapsed to
 # one space before matching, so "Advertisement\xa0 Advertisement" matches like the plain form.
-SPACES_RE = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+SPACES_RE = lazy_regex(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 # Where SPACES_RE and ``str.split`` disagree: the zero-width characters SPACES_RE collapses and
 # the separators \x1c-\x1f that ``str.split`` splits on (checked over all of Unicode in
 # tests/rules/test_rules.py). A line with none of them is normalised by ``split``, several
 # times faster. Stdlib ``re``: a plain character class. Example: "a\u200bb".
-SPLIT_DISAGREES_RE = re.compile(r"[\x1c-\x1f\u200b-\u200d\u2060\ufeff]")
+SPLIT_DISAGREES_RE = lazy_re(r"[\x1c-\x1f\u200b-\u200d\u2060\ufeff]")
 
 _KEYS = frozenset(
     (

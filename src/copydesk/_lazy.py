@@ -1,0 +1,97 @@
+"""Regular expressions compiled on first use rather than at import.
+
+Compiling a pattern costs from a few microseconds to a few milliseconds (the ``regex`` module
+parses in Python), and a process that cleans one document meets only some of the module-level
+patterns: the ones for legacy code pages, wire-service credits or CJK bylines wait for a
+document that needs them. :func:`lazy_regex` and :func:`lazy_re` stand in for ``regex.compile``
+and ``re.compile`` at module level: they return a :class:`LazyPattern` that compiles the
+pattern when one of its attributes is first looked up (``FOO_RE.search``), then keeps the
+pattern's attributes as its own, so that a later ``FOO_RE.search`` is an ordinary instance
+attribute, as fast as on the pattern itself.
+
+>>> WORD_RE = lazy_regex(r"\\w+")
+>>> WORD_RE.findall("two words")
+['two', 'words']
+>>> WORD_RE.pattern
+'\\\\w+'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, cast
+
+import regex
+
+__all__ = ["LazyPattern", "lazy_re", "lazy_regex"]
+
+
+class _Forward:
+    """One attribute of the pattern, looked up on a :class:`LazyPattern` not compiled yet.
+    Compiling puts the pattern's attributes in the instance's ``__dict__``, which hides this
+    (non-data) descriptor from then on."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: LazyPattern | None, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        return getattr(obj.compiled(), self.name)
+
+
+class LazyPattern:
+    """What ``compile(source, flags)`` returns, compiled when one of its attributes is first
+    looked up (two threads racing for it may both compile: the same pattern either way)."""
+
+    # The attributes of ``re.Pattern`` and ``regex.Pattern``.
+    findall = _Forward()
+    finditer = _Forward()
+    flags = _Forward()
+    fullmatch = _Forward()
+    groupindex = _Forward()
+    groups = _Forward()
+    match = _Forward()
+    named_lists = _Forward()
+    pattern = _Forward()
+    prefixmatch = _Forward()
+    scanner = _Forward()
+    search = _Forward()
+    split = _Forward()
+    splititer = _Forward()
+    sub = _Forward()
+    subf = _Forward()
+    subfn = _Forward()
+    subn = _Forward()
+
+    def __init__(self, compile: Callable[[str, int], object], source: str, flags: int) -> None:
+        self._compile = compile
+        self._source = source
+        self._flags = flags
+        self._compiled: object = None
+
+    def compiled(self) -> Any:
+        """The compiled pattern (compiling it now, if none of its attributes was looked up)."""
+        if self._compiled is None:
+            target = self._compile(self._source, self._flags)
+            self.__dict__.update((n, getattr(target, n)) for n in _FORWARDED if hasattr(target, n))
+            self._compiled = target
+        return self._compiled
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self._source!r}, {self._flags!r})"
+
+
+#: The names a compiled :class:`LazyPattern` takes from its pattern.
+_FORWARDED = tuple(n for n, v in vars(LazyPattern).items() if isinstance(v, _Forward))
+
+
+def lazy_regex(source: str, flags: int = 0) -> regex.Pattern[str]:
+    """``regex.compile(source, flags)``, compiled on first use."""
+    return cast("regex.Pattern[str]", LazyPattern(regex.compile, source, flags))
+
+
+def lazy_re(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, compiled on first use."""
+    return cast("re.Pattern[str]", LazyPattern(re.compile, source, flags))
