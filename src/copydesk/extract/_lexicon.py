@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -18,7 +18,10 @@ if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
 else:  # pragma: no cover
     import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
-__all__ = ["Lexicon", "first_words", "lexicon", "norm_key"]
+__all__ = ["LEXICON_PATH", "Lexicon", "first_words", "lexicon", "norm_key"]
+
+#: The packaged lexicon file, in the package beside the rule tables.
+LEXICON_PATH = Path(__file__).parent.parent / "rules" / "metadata.toml"
 
 
 @functools.lru_cache(maxsize=16)
@@ -176,5 +179,4 @@ class Lexicon:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The packaged lexicon, read from ``copydesk/rules/metadata.toml`` once per process."""
-    path = importlib.resources.files("copydesk") / "rules" / "metadata.toml"
-    return Lexicon.from_toml(tomllib.loads(path.read_text("utf-8")))
+    return Lexicon.from_toml(tomllib.loads(LEXICON_PATH.read_text("utf-8")))

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -34,6 +33,7 @@ else:  # pragma: no cover
     import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 __all__ = [
+    "BUILTIN_DIR",
     "CATEGORIES",
     "KEEP",
     "LANGUAGE_FILES",
@@ -70,6 +70,8 @@ CATEGORIES: frozenset[str] = frozenset(
     )
 )
 
+#: Where the built-in tables are: beside this module.
+BUILTIN_DIR = Path(__file__).parent
 #: The built-in tables, in the order they are read: the language-neutral file first.
 LANGUAGE_FILES: tuple[str, ...] = ("neutral", "en", "pt", "es", "fr", "de", "ru", "ar", "zh", "vi")
 
@@ -388,7 +390,7 @@ def _read_builtin() -> Rules:
     seen: dict[str, str] = {}
     for lang in LANGUAGE_FILES:
         origin = f"copydesk/rules/{lang}.toml"
-        text = resources.files(__name__).joinpath(f"{lang}.toml").read_text("utf-8")
+        text = (BUILTIN_DIR / f"{lang}.toml").read_text("utf-8")
         for r in rules_from_mapping(tomllib.loads(text), origin=origin).rules:
             if r.name in seen:
                 raise _fail(origin, r.name, f"the name is already used in {seen[r.name]}")
