@@ -110,9 +110,16 @@ def credit_doc(draw: st.DrawFn) -> Doc:
         lines.append(f"{joined(people, script)} contributed to this report.")
     elif form == "roles":
         editor = draw(st.sampled_from(GIVEN)) + " Mensah"
-        lines.append(
-            f"Reporting by {joined(people, script)} in {PLACES[script]}; Editing by {editor}"
-        )
+        roles = f"Reporting by {joined(people, script)} in {PLACES[script]}; Editing by {editor}"
+        shape = draw(st.sampled_from(["line", "bracketed", "glued"]))
+        if shape == "line":
+            lines.append(roles)
+        elif shape == "bracketed":
+            lines.append(f"({roles})")
+        elif script != "cjk":  # a bracketed credit glued after the last sentence
+            lines[-1] = f"{paras[-1]} ({roles})"
+        else:
+            lines[-1] = f"{paras[-1]}({roles})"
     elif form == "bio":
         authors = people[:1]
         key = draw(st.sampled_from(["latin", "latin_de"])) if script == "latin" else script

@@ -18,7 +18,6 @@ import itertools
 import attrs
 import regex
 
-from copydesk._lazy import lazy_regex
 from copydesk.draft import Draft
 from copydesk.extract._bios import read_bio, read_outlet_bio
 from copydesk.extract._cjk_credits import (
@@ -47,23 +46,23 @@ __all__ = [
 # Role credits of a wire story, one per ";" part: "Reporting by X in New York", "Writing by
 # X", "Editing by Y". The role words are the lexicon's; a place after " in " or " from " is
 # cut before the names are read. Bounded.
-ROLE_RE = lazy_regex(
+ROLE_RE = regex.compile(
     r"(?P<role>\p{L}{2,20}(?:[ \t]\p{L}{2,20}){0,2})[ \t]{1,2}(?:by|de|par|von|por)[ \t]{1,2}"
     r"(?P<names>[^;\n]{2,160})",
     regex.I,
 )
 # The place or outlet after the names of a role credit ("X in New York", "X and Y in Paris",
 # "X of www.example.com"). Bounded.
-ROLE_PLACE_RE = lazy_regex(
+ROLE_PLACE_RE = regex.compile(
     r"[ \t]{1,2}(?:in|from|at|of|en|à)[ \t]{1,2}(?:[\p{Lu}\p{Lo}]|www\.)[^;\n]{0,60}$"
 )
 # An outlet and a job before the names ("Associated Press writers Kim Lee in Seoul and …").
 # The job must be one of the lexicon's roles. Bounded.
-STAFF_RE = lazy_regex(
+STAFF_RE = regex.compile(
     r"(?P<org>[^\n]{2,40}?)[ \t]{1,2}(?P<role>\p{L}{4,20})[ \t]{1,2}(?P<rest>\p{Lu}[^\n]{1,160})"
 )
 # An organisation's possessive before the names ("ABC News' A, B and C contributed …").
-POSSESSIVE_RE = lazy_regex(r"^[^'’\n]{2,40}['’]s?[ \t]{1,2}")
+POSSESSIVE_RE = regex.compile(r"^[^'’\n]{2,40}['’]s?[ \t]{1,2}")
 # The names or organisation that open a contribution credit, then the lexicon's phrase
 # ("contributed to this report"); built at first use. Bounded head.
 CONTRIBUTED_PATTERN = r"(?P<head>[^\n]{{2,200}}?)[ \t]{{1,2}}(?:{phrases})[ \t]{{0,2}}[.!]?"
@@ -75,7 +74,7 @@ CONTACT_PATTERN = (
 )
 # A Chinese outlet's name alone on a line: Han characters ending in 网, 报, 社, 台, 新闻, 日报,
 # 杂志 or 周刊 ("国际太阳能光伏网", "聯合報"), in either script. Bounded.
-CJK_OUTLET_RE = lazy_regex(
+CJK_OUTLET_RE = regex.compile(
     r"\p{Han}{1,12}(?:[网網报報社台]|新[闻聞]|日[报報]|[杂雜]志|[杂雜]誌|[周週]刊)"
 )
 # A republication credit with the outlet quoted: "＊本文獲「X」授權轉載", "此篇文章由「X」最初
@@ -88,16 +87,16 @@ REPUBLISHED_PATTERN = (
     r"(?:[ \t]{{1,2}}(?:on|under|and|in|und|y|et|e|и|ve)[ \t][^\n]{{0,120}})?[ \t]{{0,2}}[.!]?"
 )
 # A sentence end inside a credit's value ("The Conversation. Read the original article.").
-SENTENCE_SPLIT_RE = lazy_regex(r"[.!?][ \t]{1,3}(?=\p{Lu})")
+SENTENCE_SPLIT_RE = regex.compile(r"[.!?][ \t]{1,3}(?=\p{Lu})")
 # A feed's closing credit: "The post Storm closes port appeared first on Harbour Times."
 # Bounded.
-APPEARED_FIRST_RE = lazy_regex(
+APPEARED_FIRST_RE = regex.compile(
     r"(?i:the[ \t]post)[ \t][^\n]{1,200}?[ \t](?i:appeared[ \t]first[ \t]on)[ \t]{1,2}"
     r"(?P<value>[^\n]{2,60}?)[ \t]{0,2}\.?"
 )
 # A hat tip or via credit with or without a colon: "h/t Young Conservatives", "(H/T X)",
 # "via: example.com". Bounded.
-HAT_TIP_RE = lazy_regex(
+HAT_TIP_RE = regex.compile(
     r"[(\[]?[ \t]{0,2}(?i:h/t|hat[ \t]tip|via)[ \t]{0,2}:?[ \t]{1,3}(?P<value>[^()\[\]\n]{2,200}?)"
     r"[ \t]{0,2}[)\]]?\.?"
 )
@@ -130,13 +129,13 @@ def _alternation(words: frozenset[str]) -> str:
 def _patterns() -> dict[str, regex.Pattern[str]]:
     lex = lexicon()
     return {
-        "contributed": lazy_regex(
+        "contributed": regex.compile(
             CONTRIBUTED_PATTERN.format(phrases=_alternation(lex.contributed_phrases)), regex.I
         ),
-        "contact": lazy_regex(
+        "contact": regex.compile(
             CONTACT_PATTERN.format(openers=_alternation(lex.contact_verbs)), regex.I
         ),
-        "republished": lazy_regex(
+        "republished": regex.compile(
             REPUBLISHED_PATTERN.format(openers=_alternation(lex.republished_openers)), regex.I
         ),
     }
@@ -275,7 +274,10 @@ def _read_roles(line: str) -> Credit | None:
     lex = lexicon()
     authors: list[str] = []
     seen_role = False
-    for part in line.rstrip(" .").split(";"):
+    core = line.strip(" .")
+    if core.startswith("(") and core.endswith(")"):
+        core = core[1:-1]  # "(Reporting by X; Editing by Y)"
+    for part in core.rstrip(" .").split(";"):
         m = ROLE_RE.fullmatch(part.strip())
         if m is None:
             return None
@@ -293,6 +295,26 @@ def _read_roles(line: str) -> Credit | None:
     if not seen_role or not authors:
         return None
     return Credit(authors=tuple(dict.fromkeys(authors)))
+
+
+def read_glued_roles(text: str) -> tuple[int, Credit] | None:
+    """A wire's role credit in brackets glued after a paragraph's last sentence: ``(cut,
+    credit)``.
+
+    >>> read_glued_roles("The port closed. (Reporting by Jane Roe; Editing by Jo Lee)")
+    (16, Credit(authors=('Jane Roe',), source=None))
+    >>> read_glued_roles("The port closed (for repairs by the board).") is None
+    True
+    """
+    line = text.rstrip()
+    if not line.endswith(")") or ";" not in line[-MAX_CREDIT_CHARS:]:
+        return None
+    start = line.rfind("(")
+    head = line[:start].rstrip()
+    if start <= 0 or head[-1:] not in '.!?"”’»。！？」』':
+        return None
+    roles = _read_roles(line[start:])
+    return None if roles is None else (len(head), roles)
 
 
 def read_cjk_byline(text: str) -> Credit | None:
@@ -404,6 +426,12 @@ def attribution(draft: Draft) -> Draft:
         if agency is not None:
             cuts.append((i, agency[0], len(line.text)))
             source = source or agency[1]
+            break
+        # a wire's role credit closing one ("… said. (Reporting by X; Editing by Y)")
+        glued_roles = read_glued_roles(line.text) if i in last else None
+        if glued_roles is not None:
+            cuts.append((i, glued_roles[0], len(line.text)))
+            found_authors.extend(glued_roles[1].authors)
             break
     if not found_authors and not contributors and not fields.authors:
         for indices, names, outlet in name_lines(draft, [(i, window[i]) for i in sorted(window)]):

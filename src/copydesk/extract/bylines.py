@@ -11,7 +11,6 @@ import functools
 import attrs
 import regex
 
-from copydesk._lazy import lazy_regex
 from copydesk.dates import parse_date
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import first_words, lexicon
@@ -27,7 +26,7 @@ __all__ = ["Byline", "byline", "read_byline", "read_caps_name", "read_signature"
 # "Автор: "), one pattern per word count. Which words count is the lexicon's; bounded repeats.
 # Anchored: only ever matched at the start of a line.
 OPENER_RES = tuple(
-    lazy_regex(
+    regex.compile(
         rf"^(?P<opener>\p{{L}}{{1,20}}(?:[ \t]\p{{L}}{{1,20}}){{{n}}})"
         r"[ \t]{0,2}(?::[ \t]{0,2}|[ \t])"
     )
@@ -36,7 +35,7 @@ OPENER_RES = tuple(
 # Chinese reporter credit: "記者王小明／台北報導", "（記者王小明、李大同/台北報導）", with the
 # outlet first ("聯合報／記者王小明／台北報導": a name ending in 報, 網, 台 or 社). Names are 2-4
 # Han characters; the place 1-8; bounded.
-CJK_BYLINE_RE = lazy_regex(
+CJK_BYLINE_RE = regex.compile(
     r"[（(]?[ \t]{0,2}(?:(?P<outlet>\p{Han}{2,6}[報报網网台社])[ \t]{0,2}[／/][ \t]{0,2})?"
     r"[記记]者[ \t]{0,2}(?P<names>\p{Han}{2,4}(?:[、，,]\p{Han}{2,4}){0,4})"
     r"[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电])[ \t]{0,2}[)）]?"
@@ -44,34 +43,34 @@ CJK_BYLINE_RE = lazy_regex(
 # Where the names end and a labelled tail begins ("Source:", "Published:"); the label list
 # comes from the lexicon. The separator before a tail: "|", "-", "–", ":", "," or a word
 # ("on <date>", "for <outlet>").
-TAIL_SEP_RE = lazy_regex(
+TAIL_SEP_RE = regex.compile(
     r"[ \t]{0,3}(?:[|–—:,]|[ \t]-)[ \t]{0,3}"
     r"|[ \t]{1,3}(?:on|em|el|le|am|for|at|para|pour|für)[ \t]{1,3}"
 )
 # A source after the names: a domain ("Liveanddare.com") or one to five capitalised words.
-SOURCE_RE = lazy_regex(
+SOURCE_RE = regex.compile(
     r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}"
     r"|\p{Lu}[\p{L}&'’.\-]{0,30}(?:[ \t]\p{Lu}[\p{L}&'’.\-]{0,30}){0,4}"
 )
 # The original story's title quoted after a credit: 'Original story by A at B: “Title”'.
 # Cut before the names are read; an opening quote must follow the separator. Bounded.
-QUOTED_TITLE_RE = lazy_regex(r"[ \t]{0,2}[:,–—][ \t]{0,3}[“\"‘«„][^\n]{1,200}$")
+QUOTED_TITLE_RE = regex.compile(r"[ \t]{0,2}[:,–—][ \t]{0,3}[“\"‘«„][^\n]{1,200}$")
 # A family name in capitals ("ROE", "O'NEIL", "GARCÍA-LÓPEZ"): three letters or more.
-CAPS_WORD_RE = lazy_regex(r"\p{Lu}[\p{Lu}'’\-]{2,30}")
+CAPS_WORD_RE = regex.compile(r"\p{Lu}[\p{Lu}'’\-]{2,30}")
 # Roman numerals ("Part III") are not family names.
-ROMAN_RE = lazy_regex(r"[IVXLCDM]{1,8}")
+ROMAN_RE = regex.compile(r"[IVXLCDM]{1,8}")
 # A signature glued after the last sentence: "…trắc nghiệm. Quyên Quyên - Mỹ Hằng",
 # "…спасатели.Николай Воронцов", "…tự động. PV (TTXVN)": capitalised words (names joined by
 # " - "; a stop only inside initials, "M.Đ"), then an optional agency in brackets, up to the
 # end of the line. A stop followed by a space ends the attempt, so each sentence end costs
 # at most the length of its own sentence. Bounded.
-SIGNATURE_RE = lazy_regex(
+SIGNATURE_RE = regex.compile(
     r"(?<=[.!?…\"”’»])(?P<gap>[ \t]{0,2})"
     r"(?P<names>\p{Lu}(?:[\p{L}\p{M}'’\- \t]|\.(?=\p{L})){0,60})?"
     r"(?:[ \t]{0,2}\((?P<agency>[^()\n]{2,30})\))?[ \t]{0,2}$"
 )
 # " - " between the names of a signature.
-SIGNATURE_SEP_RE = lazy_regex(r"[ \t]{1,2}[-–][ \t]{1,2}")
+SIGNATURE_SEP_RE = regex.compile(r"[ \t]{1,2}[-–][ \t]{1,2}")
 #: A name line ("Ana María de la CRUZ") is at most this long.
 MAX_CAPS_NAME_CHARS = 60
 #: A signature is glued to a paragraph at least this long.
@@ -147,6 +146,8 @@ def read_byline(text: str) -> Byline | None:
     (Byline(authors=('Jane Roe',), source='Reuters', published=None), ('Jo Lee',))
     >>> read_byline("By Jane Roe Updated March 3, 2023 6:00 AM").published
     datetime.datetime(2023, 3, 3, 6, 0)
+    >>> read_byline("Von Anna Roe, Portstadt").authors
+    ('Anna Roe',)
     >>> read_byline("By the end of the year, prices fell.") is None
     True
     """
@@ -206,7 +207,23 @@ def read_byline(text: str) -> Byline | None:
                 canonical = lex.canonical.get(names_part.casefold(), names_part)
                 return Byline(source=canonical, published=published)
             return None
+    if _place_closes(names_part, names):
+        names = names[:-1]  # "Von Anna Müller, Hamburg": the place is no person
     return Byline(authors=names, source=source, published=published)
+
+
+def _place_closes(names_part: str, names: tuple[str, ...]) -> bool:
+    """One word after a comma closing full names ("Jane Roe, Portville") is a place or a
+    desk, not a person: every name before it has two words or more."""
+    last = names[-1]
+    return (
+        len(names) > 1
+        and len(last.split()) == 1
+        and "." not in last
+        and all(len(n.split()) >= 2 for n in names[:-1])
+        and regex.search(r",[ \t]{0,2}" + regex.escape(last) + r"[ \t.]{0,2}$", names_part)
+        is not None
+    )
 
 
 def _tails(names_part: str) -> list[tuple[str, str]]:
