@@ -18,6 +18,7 @@ import itertools
 import attrs
 import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk.draft import Draft
 from copydesk.extract._bios import read_bio, read_outlet_bio
 from copydesk.extract._cjk_credits import (
@@ -46,23 +47,23 @@ __all__ = [
 # Role credits of a wire story, one per ";" part: "Reporting by X in New York", "Writing by
 # X", "Editing by Y". The role words are the lexicon's; a place after " in " or " from " is
 # cut before the names are read. Bounded.
-ROLE_RE = regex.compile(
+ROLE_RE = lazy_regex(
     r"(?P<role>\p{L}{2,20}(?:[ \t]\p{L}{2,20}){0,2})[ \t]{1,2}(?:by|de|par|von|por)[ \t]{1,2}"
     r"(?P<names>[^;\n]{2,160})",
     regex.I,
 )
 # The place or outlet after the names of a role credit ("X in New York", "X and Y in Paris",
 # "X of www.example.com"). Bounded.
-ROLE_PLACE_RE = regex.compile(
+ROLE_PLACE_RE = lazy_regex(
     r"[ \t]{1,2}(?:in|from|at|of|en|à)[ \t]{1,2}(?:[\p{Lu}\p{Lo}]|www\.)[^;\n]{0,60}$"
 )
 # An outlet and a job before the names ("Associated Press writers Kim Lee in Seoul and …").
 # The job must be one of the lexicon's roles. Bounded.
-STAFF_RE = regex.compile(
+STAFF_RE = lazy_regex(
     r"(?P<org>[^\n]{2,40}?)[ \t]{1,2}(?P<role>\p{L}{4,20})[ \t]{1,2}(?P<rest>\p{Lu}[^\n]{1,160})"
 )
 # An organisation's possessive before the names ("ABC News' A, B and C contributed …").
-POSSESSIVE_RE = regex.compile(r"^[^'’\n]{2,40}['’]s?[ \t]{1,2}")
+POSSESSIVE_RE = lazy_regex(r"^[^'’\n]{2,40}['’]s?[ \t]{1,2}")
 # The names or organisation that open a contribution credit, then the lexicon's phrase
 # ("contributed to this report"); built at first use. Bounded head.
 CONTRIBUTED_PATTERN = r"(?P<head>[^\n]{{2,200}}?)[ \t]{{1,2}}(?:{phrases})[ \t]{{0,2}}[.!]?"
@@ -74,7 +75,7 @@ CONTACT_PATTERN = (
 )
 # A Chinese outlet's name alone on a line: Han characters ending in 网, 报, 社, 台, 新闻, 日报,
 # 杂志 or 周刊 ("国际太阳能光伏网", "聯合報"), in either script. Bounded.
-CJK_OUTLET_RE = regex.compile(
+CJK_OUTLET_RE = lazy_regex(
     r"\p{Han}{1,12}(?:[网網报報社台]|新[闻聞]|日[报報]|[杂雜]志|[杂雜]誌|[周週]刊)"
 )
 # A republication credit with the outlet quoted: "＊本文獲「X」授權轉載", "此篇文章由「X」最初
@@ -87,16 +88,16 @@ REPUBLISHED_PATTERN = (
     r"(?:[ \t]{{1,2}}(?:on|under|and|in|und|y|et|e|и|ve)[ \t][^\n]{{0,120}})?[ \t]{{0,2}}[.!]?"
 )
 # A sentence end inside a credit's value ("The Conversation. Read the original article.").
-SENTENCE_SPLIT_RE = regex.compile(r"[.!?][ \t]{1,3}(?=\p{Lu})")
+SENTENCE_SPLIT_RE = lazy_regex(r"[.!?][ \t]{1,3}(?=\p{Lu})")
 # A feed's closing credit: "The post Storm closes port appeared first on Harbour Times."
 # Bounded.
-APPEARED_FIRST_RE = regex.compile(
+APPEARED_FIRST_RE = lazy_regex(
     r"(?i:the[ \t]post)[ \t][^\n]{1,200}?[ \t](?i:appeared[ \t]first[ \t]on)[ \t]{1,2}"
     r"(?P<value>[^\n]{2,60}?)[ \t]{0,2}\.?"
 )
 # A hat tip or via credit with or without a colon: "h/t Young Conservatives", "(H/T X)",
 # "via: example.com". Bounded.
-HAT_TIP_RE = regex.compile(
+HAT_TIP_RE = lazy_regex(
     r"[(\[]?[ \t]{0,2}(?i:h/t|hat[ \t]tip|via)[ \t]{0,2}:?[ \t]{1,3}(?P<value>[^()\[\]\n]{2,200}?)"
     r"[ \t]{0,2}[)\]]?\.?"
 )
@@ -129,13 +130,13 @@ def _alternation(words: frozenset[str]) -> str:
 def _patterns() -> dict[str, regex.Pattern[str]]:
     lex = lexicon()
     return {
-        "contributed": regex.compile(
+        "contributed": lazy_regex(
             CONTRIBUTED_PATTERN.format(phrases=_alternation(lex.contributed_phrases)), regex.I
         ),
-        "contact": regex.compile(
+        "contact": lazy_regex(
             CONTACT_PATTERN.format(openers=_alternation(lex.contact_verbs)), regex.I
         ),
-        "republished": regex.compile(
+        "republished": lazy_regex(
             REPUBLISHED_PATTERN.format(openers=_alternation(lex.republished_openers)), regex.I
         ),
     }

@@ -11,6 +11,7 @@ import functools
 import attrs
 import regex
 
+from copydesk._lazy import lazy_regex
 from copydesk.dates import parse_date
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import first_words, lexicon
@@ -26,7 +27,7 @@ __all__ = ["Byline", "byline", "read_byline", "read_caps_name", "read_signature"
 # "Автор: "), one pattern per word count. Which words count is the lexicon's; bounded repeats.
 # Anchored: only ever matched at the start of a line.
 OPENER_RES = tuple(
-    regex.compile(
+    lazy_regex(
         rf"^(?P<opener>\p{{L}}{{1,20}}(?:[ \t]\p{{L}}{{1,20}}){{{n}}})"
         r"[ \t]{0,2}(?::[ \t]{0,2}|[ \t])"
     )
@@ -35,7 +36,7 @@ OPENER_RES = tuple(
 # Chinese reporter credit: "記者王小明／台北報導", "（記者王小明、李大同/台北報導）", with the
 # outlet first ("聯合報／記者王小明／台北報導": a name ending in 報, 網, 台 or 社). Names are 2-4
 # Han characters; the place 1-8; bounded.
-CJK_BYLINE_RE = regex.compile(
+CJK_BYLINE_RE = lazy_regex(
     r"[（(]?[ \t]{0,2}(?:(?P<outlet>\p{Han}{2,6}[報报網网台社])[ \t]{0,2}[／/][ \t]{0,2})?"
     r"[記记]者[ \t]{0,2}(?P<names>\p{Han}{2,4}(?:[、，,]\p{Han}{2,4}){0,4})"
     r"[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电])[ \t]{0,2}[)）]?"
@@ -43,34 +44,34 @@ CJK_BYLINE_RE = regex.compile(
 # Where the names end and a labelled tail begins ("Source:", "Published:"); the label list
 # comes from the lexicon. The separator before a tail: "|", "-", "–", ":", "," or a word
 # ("on <date>", "for <outlet>").
-TAIL_SEP_RE = regex.compile(
+TAIL_SEP_RE = lazy_regex(
     r"[ \t]{0,3}(?:[|–—:,]|[ \t]-)[ \t]{0,3}"
     r"|[ \t]{1,3}(?:on|em|el|le|am|for|at|para|pour|für)[ \t]{1,3}"
 )
 # A source after the names: a domain ("Liveanddare.com") or one to five capitalised words.
-SOURCE_RE = regex.compile(
+SOURCE_RE = lazy_regex(
     r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}"
     r"|\p{Lu}[\p{L}&'’.\-]{0,30}(?:[ \t]\p{Lu}[\p{L}&'’.\-]{0,30}){0,4}"
 )
 # The original story's title quoted after a credit: 'Original story by A at B: “Title”'.
 # Cut before the names are read; an opening quote must follow the separator. Bounded.
-QUOTED_TITLE_RE = regex.compile(r"[ \t]{0,2}[:,–—][ \t]{0,3}[“\"‘«„][^\n]{1,200}$")
+QUOTED_TITLE_RE = lazy_regex(r"[ \t]{0,2}[:,–—][ \t]{0,3}[“\"‘«„][^\n]{1,200}$")
 # A family name in capitals ("ROE", "O'NEIL", "GARCÍA-LÓPEZ"): three letters or more.
-CAPS_WORD_RE = regex.compile(r"\p{Lu}[\p{Lu}'’\-]{2,30}")
+CAPS_WORD_RE = lazy_regex(r"\p{Lu}[\p{Lu}'’\-]{2,30}")
 # Roman numerals ("Part III") are not family names.
-ROMAN_RE = regex.compile(r"[IVXLCDM]{1,8}")
+ROMAN_RE = lazy_regex(r"[IVXLCDM]{1,8}")
 # A signature glued after the last sentence: "…trắc nghiệm. Quyên Quyên - Mỹ Hằng",
 # "…спасатели.Николай Воронцов", "…tự động. PV (TTXVN)": capitalised words (names joined by
 # " - "; a stop only inside initials, "M.Đ"), then an optional agency in brackets, up to the
 # end of the line. A stop followed by a space ends the attempt, so each sentence end costs
 # at most the length of its own sentence. Bounded.
-SIGNATURE_RE = regex.compile(
+SIGNATURE_RE = lazy_regex(
     r"(?<=[.!?…\"”’»])(?P<gap>[ \t]{0,2})"
     r"(?P<names>\p{Lu}(?:[\p{L}\p{M}'’\- \t]|\.(?=\p{L})){0,60})?"
     r"(?:[ \t]{0,2}\((?P<agency>[^()\n]{2,30})\))?[ \t]{0,2}$"
 )
 # " - " between the names of a signature.
-SIGNATURE_SEP_RE = regex.compile(r"[ \t]{1,2}[-–][ \t]{1,2}")
+SIGNATURE_SEP_RE = lazy_regex(r"[ \t]{1,2}[-–][ \t]{1,2}")
 #: A name line ("Ana María de la CRUZ") is at most this long.
 MAX_CAPS_NAME_CHARS = 60
 #: A signature is glued to a paragraph at least this long.
