@@ -268,6 +268,10 @@ def meta_line_doc(draw: st.DrawFn) -> Doc:
         published = day if dated else None
         authors: tuple[str, ...] = (name,)
         source = None
+    elif script == "cjk" and draw(st.booleans()):  # a stamp and an outlet, no labels
+        source = draw(st.sampled_from(["港口日報", "海岸新聞", "港口网", "共同"]))
+        authors = ()
+        line = draw(st.sampled_from([f"{stamp} {source}", f"{source} {stamp}"]))
     else:
         source_label, author_label = META_LABELS[script]
         source = draw(st.sampled_from(OUTLETS[script]))

@@ -97,6 +97,8 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ),
         ("Posted on March 21, 2023 by Jane Roe", Byline(("Jane Roe",), None, dt.date(2023, 3, 21))),
         ("Posted on by harbourwatch", Byline(("harbourwatch",))),
+        ("2023年03月21日 15:41 港口网", Byline((), "港口网", dt.datetime(2023, 3, 21, 15, 41))),
+        ("港口新聞 2023/3/21 15:41", Byline((), "港口新聞", dt.datetime(2023, 3, 21, 15, 41))),
         (
             "Veröffentlicht am 21.03.2023 von Anna Schmidt",
             Byline(("Anna Schmidt",), None, dt.date(2023, 3, 21)),
@@ -106,6 +108,7 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("他說：政府的來源：不明確", None),
         ("2023-08-22 18:58 來源：https://harbour.example/news/1", None),  # never a URL as source
         ("Posted on Facebook by the harbour council", None),
+        ("2023年03月21日 15:41 北京", None),  # a place after the stamp, not an outlet
         ("Published by the harbour council on Monday", None),
         ("By the end of the year, prices fell.", None),
         ("Por Deus, por minha mãe e pelo povo eu sou honesto.", None),

@@ -16,7 +16,13 @@ from copydesk.extract._cjk_credits import cjk_names
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import URL_RE, split_names
 
-__all__ = ["MetaLine", "read_glued_agency", "read_labelled_parts", "read_posted_by"]
+__all__ = [
+    "MetaLine",
+    "read_glued_agency",
+    "read_labelled_parts",
+    "read_posted_by",
+    "read_stamp_outlet",
+]
 
 #: A line longer than this is prose, not a meta line.
 MAX_META_CHARS = 120
@@ -43,6 +49,13 @@ HANDLE_RE = lazy_regex(r"[\p{L}\p{N}][\p{L}\p{N}_.\-]{2,29}")
 CJK_GLUED_AGENCY_RE = lazy_regex(
     r"(?<=[。！？」』”])[ \t]{0,2}[（(][ \t]{0,2}"
     r"(?P<agency>[^（）()\n]{1,16}?)[ \t]{0,2}[）)][ \t]{0,2}$"
+)
+
+# A CJK outlet's name: Han, kana or Latin letters (2-16) ending with what outlets call
+# themselves ("新华网", "聯合報", "朝日新聞デジタル", "中央社", "NHKニュース"). Bounded.
+CJK_OUTLET_NAME_RE = lazy_regex(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}A-Za-z]{1,14}"
+    r"(?:[網网報报社台]|新聞|新闻|日報|日报|通信|デジタル|ニュース|新聞社|電視台|电视台|週刊|周刊)"
 )
 
 
@@ -195,3 +208,34 @@ def read_glued_agency(text: str) -> tuple[int, str] | None:
     if agency.casefold() not in lex.agencies:
         return None
     return m.start(), lex.canonical.get(agency.casefold(), agency)
+
+
+def read_stamp_outlet(text: str) -> MetaLine | None:
+    """A CJK stamp and an outlet's name on one line, without labels ("2023年03月21日 15:41
+    新华网", "朝日新聞 2023/3/21 15:41"): the outlet must read as one (a known agency, or a name
+    ending as outlets' names do).
+
+    >>> read_stamp_outlet("2023年03月21日 15:41 港口网")
+    MetaLine(authors=(), source='港口网', published=datetime.datetime(2023, 3, 21, 15, 41))
+    >>> read_stamp_outlet("港口新聞 2023/3/21 15:41").source
+    '港口新聞'
+    >>> read_stamp_outlet("2023年03月21日 15:41 北京") is None  # a place, not an outlet
+    True
+    """
+    line = text.strip()
+    if not 8 <= len(line) <= MAX_META_CHARS or line.isascii():
+        return None
+    parts = line.split()
+    if len(parts) < 2:
+        return None
+    agencies = lexicon().agencies
+    for stamp, outlet in ((" ".join(parts[:-1]), parts[-1]), (" ".join(parts[1:]), parts[0])):
+        outlet = outlet.strip("|｜丨·•")
+        if outlet.isascii() or not (
+            outlet.casefold() in agencies or CJK_OUTLET_NAME_RE.fullmatch(outlet)
+        ):
+            continue
+        date = parse_date(stamp.strip(PART_SEP))
+        if date is not None:
+            return MetaLine((), outlet, date)
+    return None

@@ -15,7 +15,11 @@ from copydesk._lazy import lazy_regex
 from copydesk.dates import parse_date
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import first_words, lexicon
-from copydesk.extract._meta_lines import read_labelled_parts, read_posted_by
+from copydesk.extract._meta_lines import (
+    read_labelled_parts,
+    read_posted_by,
+    read_stamp_outlet,
+)
 from copydesk.extract._names import MAX_NAME_WORDS, is_organisation, split_names
 from copydesk.extract._window import edges
 from copydesk.extract.datelines import read_stamp
@@ -158,7 +162,7 @@ def read_byline(text: str) -> Byline | None:
     cjk = CJK_BYLINE_RE.fullmatch(text)
     if cjk is not None:
         return Byline(authors=tuple(regex.split(r"[、，,]", cjk["names"])), source=cjk["outlet"])
-    meta = read_labelled_parts(text) or read_posted_by(text)
+    meta = read_labelled_parts(text) or read_posted_by(text) or read_stamp_outlet(text)
     if meta is not None:  # "2023-08-22 18:58 來源：X 作者：Y", "Posted on <date> by X"
         return Byline(authors=meta.authors, source=meta.source, published=meta.published)
     lex = lexicon()
