@@ -189,7 +189,10 @@ def byline_doc(draw: st.DrawFn) -> Doc:
     agency = draw(st.sampled_from(AGENCIES))
     cat = draw(st.sampled_from(CATEGORIES))
     if draw(st.booleans()):
-        line = f"By {join_names(names)}"
+        opener = draw(st.sampled_from(["By", "By", "Text:", "Words:", "Von"]))
+        # a job, a handle or nothing after the names ("By A, Senior Reporter", "By A @a")
+        tail = draw(st.sampled_from(["", "", ", Senior Reporter", " @harbourdesk"]))
+        line = f"{opener} {join_names(names)}{tail}"
     else:  # "Ana de SILVA"; "Jane XI" would read as a numeral, not a family name
         given, *family = draw(person().filter(lambda n: not n.endswith(" Xi"))).split()
         names = (" ".join([given, *family[:-1], family[-1].upper()]),)

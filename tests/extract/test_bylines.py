@@ -67,6 +67,12 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("Von Anna Schmidt, dpa", Byline(("Anna Schmidt",), "dpa")),
         ("Von Anna Schmidt, Hafenstadt", Byline(("Anna Schmidt",))),
         ("Eine Kolumne von Anna Schmidt", Byline(("Anna Schmidt",))),
+        ("By Jane Roe, Senior Reporter", Byline(("Jane Roe",))),
+        ("By Jane Roe @janeroe", Byline(("Jane Roe",))),
+        ("By Jane Roe • March 21, 2023", Byline(("Jane Roe",), None, dt.date(2023, 3, 21))),
+        ("Text: Anna Schmidt", Byline(("Anna Schmidt",))),
+        ("Words: Jane Roe", Byline(("Jane Roe",))),
+        ("Haber: Ayşe Yılmaz", Byline(("Ayşe Yılmaz",))),
         ("By Jane Roe, Jo Lee and Ana Ruiz", Byline(("Jane Roe", "Jo Lee", "Ana Ruiz"))),
         ("Posted by Frank Roe on 19 Sep 2016", Byline(("Frank Roe",), None, dt.date(2016, 9, 19))),
         ("By Jane Roe: April 4, 2016", Byline(("Jane Roe",), None, dt.date(2016, 4, 4))),
@@ -108,6 +114,9 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("他說：政府的來源：不明確", None),
         ("2023-08-22 18:58 來源：https://harbour.example/news/1", None),  # never a URL as source
         ("Posted on Facebook by the harbour council", None),
+        ("Text messages reached the harbour council on Monday.", None),
+        ("Reporter Jane Roe asked the mayor about the port.", None),
+        ("Haber merkezi", None),
         ("2023年03月21日 15:41 北京", None),  # a place after the stamp, not an outlet
         ("Published by the harbour council on Monday", None),
         ("By the end of the year, prices fell.", None),

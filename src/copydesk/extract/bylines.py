@@ -49,7 +49,7 @@ CJK_BYLINE_RE = lazy_regex(
 # comes from the lexicon. The separator before a tail: "|", "-", "–", ":", "," or a word
 # ("on <date>", "for <outlet>").
 TAIL_SEP_RE = lazy_regex(
-    r"[ \t]{0,3}(?:[|–—:,]|[ \t]-)[ \t]{0,3}"
+    r"[ \t]{0,3}(?:[|–—:,•·]|[ \t]-)[ \t]{0,3}"
     r"|[ \t]{1,3}(?:on|em|el|le|am|for|at|para|pour|für)[ \t]{1,3}"
 )
 # A source after the names: a domain ("Liveanddare.com") or one to five capitalised words.
@@ -60,6 +60,8 @@ SOURCE_RE = lazy_regex(
 # The original story's title quoted after a credit: 'Original story by A at B: “Title”'.
 # Cut before the names are read; an opening quote must follow the separator. Bounded.
 QUOTED_TITLE_RE = lazy_regex(r"[ \t]{0,2}[:,–—][ \t]{0,3}[“\"‘«„][^\n]{1,200}$")
+# A social handle closing the names ("By Jane Roe @janeroe"). Bounded.
+HANDLE_TAIL_RE = lazy_regex(r"[ \t]{1,2}@[\w.]{2,30}[ \t]{0,2}$")
 # A family name in capitals ("ROE", "O'NEIL", "GARCÍA-LÓPEZ"): three letters or more.
 CAPS_WORD_RE = lazy_regex(r"\p{Lu}[\p{Lu}'’\-]{2,30}")
 # Roman numerals ("Part III") are not family names.
@@ -153,6 +155,8 @@ def read_byline(text: str) -> Byline | None:
     datetime.datetime(2023, 3, 3, 6, 0)
     >>> read_byline("Von Anna Roe, Portstadt").authors
     ('Anna Roe',)
+    >>> read_byline("By Jane Roe, Senior Reporter").authors, read_byline("By Jo Lee @jolee").authors
+    (('Jane Roe',), ('Jo Lee',))
     >>> read_byline("By the end of the year, prices fell.") is None
     True
     """
@@ -185,7 +189,12 @@ def read_byline(text: str) -> Byline | None:
     quoted = QUOTED_TITLE_RE.search(names_part) if len(names_part) > 20 else None
     if quoted is not None and quoted.start() > 0:
         names_part = names_part[: quoted.start()]  # 'A at B: “Story title”'
+    handle = HANDLE_TAIL_RE.search(names_part)
+    if handle is not None and handle.start() > 0:
+        names_part = names_part[: handle.start()]  # "By Jane Roe @janeroe"
     names = split_names(names_part)
+    if names is not None and len(names) > 1 and _is_role(names[-1]):
+        names = names[:-1]  # "By Jane Roe, Senior Reporter": the job is no person
     if names is None:
         # "By Jane Roe: April 4, 2016", "by Giovani – Liveanddare.com", "Posted by X on <date>"
         for head, tail in _tails(names_part):
