@@ -97,7 +97,7 @@ def credit_doc(draw: st.DrawFn) -> Doc:
     body = list(paras)
     people = draw(names(script))
     outlet = draw(st.sampled_from(OUTLETS[script]))
-    forms = ["contact", "contributed", "roles", "republished"]
+    forms = ["contact", "contributed", "roles", "republished", "signed"]
     forms += ["bio"] if script in BIOS else []
     forms += ["cjk_label", "cjk_opening", "cjk_glued", "cjk_agency"] if script == "cjk" else []
     form = draw(st.sampled_from(forms))
@@ -120,6 +120,14 @@ def credit_doc(draw: st.DrawFn) -> Doc:
             lines[-1] = f"{paras[-1]} ({roles})"
         else:
             lines[-1] = f"{paras[-1]}({roles})"
+    elif form == "signed":  # one person signing after the text, or a name and an address
+        authors = people[:1]
+        if script == "cjk":
+            lines.insert(0, f"本报记者 {people[0]}")
+        else:
+            lines.append(
+                draw(st.sampled_from([f"— {people[0]}", f"{people[0]}, desk@example.com"]))
+            )
     elif form == "bio":
         authors = people[:1]
         key = draw(st.sampled_from(["latin", "latin_de"])) if script == "latin" else script

@@ -21,6 +21,7 @@ __all__ = [
     "read_glued_agency",
     "read_labelled_parts",
     "read_posted_by",
+    "read_signed",
     "read_stamp_outlet",
 ]
 
@@ -57,6 +58,23 @@ CJK_OUTLET_NAME_RE = lazy_regex(
     r"[\p{Han}\p{Hiragana}\p{Katakana}A-Za-z]{1,14}"
     r"(?:[網网報报社台]|新聞|新闻|日報|日报|通信|デジタル|ニュース|新聞社|電視台|电视台|週刊|周刊)"
 )
+
+# A name and how to reach the person, alone on a line ("Jane Roe, jroe@example.com",
+# "Jane Roe | @janeroe", "Jane Roe (jroe@example.com)"). Bounded.
+NAME_CONTACT_RE = lazy_regex(
+    r"(?P<names>[^\n,|()@]{3,60}?)[ \t]{0,2}(?:[,|/–—(]|[ \t]-)[ \t]{0,2}"
+    r"(?P<contact>[\w.+\-]{1,40}@[\w\-]{1,40}(?:\.[\w\-]{1,20}){1,4}|@\w{2,30})\)?[ \t.]{0,2}"
+)
+# A signature on a line of its own after the text ("— Jane Roe"). Bounded.
+SIGNED_RE = lazy_regex(r"[—–][ \t]{0,2}(?P<names>[^\n—–]{3,60}?)[ \t.]{0,2}")
+# A Chinese reporter credit without a colon ("本报记者 王小明", "記者 王小明、李大同"). Bounded.
+REPORTER_SPACED_RE = lazy_regex(
+    r"(?:本[报報]|特[约約]|[实實][习習])?[記记]者[ \t]{1,2}"
+    r"(?P<names>\p{Han}{2,4}(?:[、，, \t]{1,2}\p{Han}{2,4}){0,4})"
+)
+
+# "報導" closing a Chinese reporter credit ("記者 王小明 報導"): cut before the names are read.
+REPORTED_END_RE = lazy_regex(r"[ \t]{0,2}(?:[報报]導|[報报]道)$")
 
 
 @attrs.frozen
@@ -239,3 +257,29 @@ def read_stamp_outlet(text: str) -> MetaLine | None:
         if date is not None:
             return MetaLine((), outlet, date)
     return None
+
+
+def read_signed(text: str) -> MetaLine | None:
+    """A person named with a way to reach them ("Jane Roe, jroe@example.com"), a signature
+    after a dash ("— Jane Roe"), or a Chinese reporter credit without a colon ("本报记者
+    王小明"), alone on a line.
+
+    >>> read_signed("Jane Roe, jroe@example.com").authors, read_signed("— Jo Lee").authors
+    (('Jane Roe',), ('Jo Lee',))
+    >>> read_signed("本报记者 王小明").authors, read_signed("記者 王小明 報導").authors
+    (('王小明',), ('王小明',))
+    >>> read_signed("— and then the port closed.") is None
+    True
+    """
+    line = text.strip()
+    if not 4 <= len(line) <= MAX_META_CHARS:
+        return None
+    names: tuple[str, ...] | None = None
+    if (m := NAME_CONTACT_RE.fullmatch(line)) is not None:
+        names = split_names(m["names"].strip())
+    elif (m := SIGNED_RE.fullmatch(line)) is not None:
+        value = m["names"].strip()
+        names = split_names(value) if len(value.split()) <= 4 else None
+    elif (m := REPORTER_SPACED_RE.fullmatch(REPORTED_END_RE.sub("", line))) is not None:
+        names = cjk_names(m["names"])
+    return None if names is None else MetaLine(names)

@@ -18,6 +18,7 @@ from copydesk.extract._lexicon import first_words, lexicon
 from copydesk.extract._meta_lines import (
     read_labelled_parts,
     read_posted_by,
+    read_signed,
     read_stamp_outlet,
 )
 from copydesk.extract._names import MAX_NAME_WORDS, is_organisation, split_names
@@ -166,7 +167,12 @@ def read_byline(text: str) -> Byline | None:
     cjk = CJK_BYLINE_RE.fullmatch(text)
     if cjk is not None:
         return Byline(authors=tuple(regex.split(r"[、，,]", cjk["names"])), source=cjk["outlet"])
-    meta = read_labelled_parts(text) or read_posted_by(text) or read_stamp_outlet(text)
+    meta = (
+        read_labelled_parts(text)
+        or read_posted_by(text)
+        or read_stamp_outlet(text)
+        or read_signed(text)
+    )
     if meta is not None:  # "2023-08-22 18:58 來源：X 作者：Y", "Posted on <date> by X"
         return Byline(authors=meta.authors, source=meta.source, published=meta.published)
     lex = lexicon()
