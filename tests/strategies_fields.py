@@ -223,6 +223,17 @@ HEADLINES = {
 ENDINGS = {"latin": ["", "!", "?"], "cyrillic": [""], "arabic": ["", "؟"], "cjk": ["", "？", "！"]}
 
 
+#: Headlines in sentence case ending with "?" or "!", which only a sign around them makes
+#: headlines: a topic before a colon, or a byline below.
+QUESTIONS = {
+    "latin": ["Was bedeutet der Sturm für den Hafen?", "Liman ne zaman açılacak?",
+              "Der Hafen bleibt zu!"],
+    "cyrillic": ["Когда откроют порт?"],
+}  # fmt: skip
+BYLINE_OPENERS = ["By", "Von", "Yazar:"]
+TOPICS = {"latin": "Sturm in Portville", "cyrillic": "Шторм в Портовске"}
+
+
 @st.composite
 def headline_doc(draw: st.DrawFn) -> Doc:
     """A headline above prose, with a share widget or a page title ("Headline | Site") above
@@ -233,8 +244,19 @@ def headline_doc(draw: st.DrawFn) -> Doc:
     if script == "cjk" and draw(st.booleans()):
         headline = draw(st.sampled_from(["【独家】", "【港口数据】", "「快讯」"])) + headline
     site = draw(st.sampled_from(OUTLETS[script]))
-    form = draw(st.sampled_from(["plain", "widget", "page_title"]))
+    forms = ["plain", "widget", "page_title"]
+    forms += ["question"] if script in QUESTIONS else []
+    form = draw(st.sampled_from(forms))
     source = None
+    if form == "question":  # sentence case: a byline below it, or a topic before a colon
+        question = draw(st.sampled_from(QUESTIONS[script]))
+        if draw(st.booleans()):
+            person = draw(names(script))[0]
+            byline = f"{draw(st.sampled_from(BYLINE_OPENERS))} {person}"
+            text = "\n\n".join([question, byline, *paras])
+            return Doc(text, tuple(paras), question, (person,))
+        topic = f"{TOPICS[script]}: {question}"
+        return Doc("\n\n".join([topic, *paras]), tuple(paras), topic)
     if form == "plain":
         lines = [headline, *paras]
     elif form == "widget":

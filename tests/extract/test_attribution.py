@@ -233,11 +233,13 @@ def test_meta_lines_give_their_parts(doc: Doc) -> None:
 
 @given(headline_doc())
 def test_headlines_are_found(doc: Doc) -> None:
-    """The headline is the title past share widgets, with "!" or "?" endings and when a page
-    title repeats it; the page title's site is the source."""
+    """The headline is the title past share widgets, with "!" or "?" endings (in sentence
+    case with a byline below or a topic before a colon) and when a page title repeats it;
+    the page title's site is the source."""
     article = clean_article(doc.text)
     assert article.title == doc.title
     assert article.source == doc.source
+    assert article.authors == doc.authors
     # a share widget above the headline may stay in the body: the line model's to judge
     assert article.paragraphs[-len(doc.body) :] == doc.body
     assert len(article.paragraphs) <= len(doc.body) + 1

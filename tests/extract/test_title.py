@@ -37,7 +37,12 @@ MORE = "Officials said the cost of the work had not been settled, and talks woul
         # a CJK headline opened by a bracketed tag
         ("【港口数据】上半年吞吐量减半，前五港口集中度超七成\n" + "政府表示新政策将帮助农民，部长周一在北京说明了细节和安排。" * 2,
          "【港口数据】上半年吞吐量减半，前五港口集中度超七成"),
+        # a question in sentence case: a topic before a colon, or a byline below it
+        (f"Sturm in Portville: Was bedeutet das für den Hafen?\n{PROSE}",
+         "Sturm in Portville: Was bedeutet das für den Hafen?"),
+        (f"Liman ne zaman açılacak?\nYazar: Ayşe Yılmaz\n{PROSE}", "Liman ne zaman açılacak?"),
         # negative rows: a question or a sentence opening the body is prose, not a headline
+        (f"Q: How long can a port stay closed, folks?\n{PROSE}", None),
         ("【广告】\n" + "政府表示新政策将帮助农民，部长周一在北京说明了细节和安排。" * 2, None),
         (f"How long can a port stay closed, folks?\n{PROSE}", None),
         (f"The port closed.\n{PROSE}", None),

@@ -46,6 +46,13 @@ def looks_like_prose(text: str) -> bool:
 # but not the stop of an abbreviation ("U.S. Supply", "Dr. Ray").
 HEADLINE_END_RE = lazy_regex(r"[!?！？؟]{1,4}[\"'”’»」』]{0,2}:?$|[^.]\.{3}$")
 INNER_STOP_RE = lazy_regex(r"(?:(?<=\p{Ll}\p{Ll}|[\d)])\.|[!?。！？])[\"'”’»]{0,2}[ \t]{1,3}\p{Lu}")
+# The "?" or "!" ending a headline written in sentence case, closing quotes allowed.
+QUESTION_END_RE = lazy_regex(r"[?!？！؟]{1,3}[\"'”’»」』]{0,2}$")
+# A topic before a colon opening a headline ("Sturm in Hamburg: …"): two to six words, so
+# that an interview's speaker ("Q: …?", "JMF: …?") is no topic.
+TOPIC_RE = lazy_regex(r"[^\s:：]{1,30}(?:[ \t][^\s:：]{1,30}){1,5}[:：][ \t]{1,2}\S")
+#: The rules whose lines (a byline, a stamp) sign the headline above them.
+BYLINE_RULES = frozenset({"extract.bylines", "extract.datelines", "extract.attribution"})
 # A page title: the headline, a separator, the site ("Storm closes port | News | Harbour
 # Times", "港口关闭-新华网"). The head is only trusted when it is a line of its own too.
 PAGE_TITLE_SEP_RE = lazy_regex(r"[ \t]{1,3}[|–—\-·][ \t]{1,3}|(?<=\p{Han}|[”」》？！])(?:--|[-_|])")
@@ -186,7 +193,11 @@ def first_line_title(draft: Draft) -> Draft:
     if len(body) < 2:
         return draft
     prose_at = next(
-        (n for n, (_, line) in enumerate(body[: HEAD_SCAN + LOOKAHEAD]) if _prose(line.text)),
+        (
+            n
+            for n, (i, line) in enumerate(body[: HEAD_SCAN + LOOKAHEAD])
+            if _prose(line.text) and not _signed_question(draft, i, line.text)
+        ),
         None,
     )
     if prose_at == 0:
@@ -222,6 +233,21 @@ def _page_headline(body: list[tuple[int, Line]]) -> tuple[int, list[int]] | None
     return None
 
 
+def _signed_question(draft: Draft, index: int, text: str) -> bool:
+    """A headline in sentence case ending with "?" or "!" ("Was bedeutet das für den
+    Hafen?", "Liman ne zaman açılacak?"), which only title case makes a candidate alone: it
+    needs a topic before a colon ("Sturm in Hamburg: Was …?") or a byline or stamp taken
+    right below it. A question opening the body has neither."""
+    text = text.strip()
+    end = QUESTION_END_RE.search(text)
+    if end is None or end.start() < 3 or not _is_candidate(text[: end.start()]):
+        return False
+    if TOPIC_RE.match(text) is not None:
+        return True
+    below = next((line for line in draft.lines[index + 1 :] if line.text.strip()), None)
+    return below is not None and below.state == "extracted" and below.rule in BYLINE_RULES
+
+
 def _choose(
     draft: Draft, body: list[tuple[int, Line]], prose_at: int | None
 ) -> tuple[int, list[int]] | None:
@@ -230,7 +256,8 @@ def _choose(
     candidates = [
         (n, i, line)
         for n, (i, line) in enumerate(head)
-        if _is_candidate(line.text) and not is_widget(line.text)
+        if (_is_candidate(line.text) or _signed_question(draft, i, line.text))
+        and not is_widget(line.text)
     ]
     if not candidates:
         return None
