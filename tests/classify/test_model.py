@@ -18,6 +18,7 @@ from copydesk.classify.features import (
     MAX_TOKENS,
     PREFIX,
     SHAPE_NAMES,
+    ends_sentence,
     evidence_group,
     line_tokens,
     shape_rows,
@@ -59,12 +60,15 @@ def test_line_tokens(line: str, expected: list[str]) -> None:
 
 @given(any_text(), any_text())
 @example("a " * PREFIX, "tail that is never read")
+@example("0" * 238 + ":", ".")
 def test_line_tokens_read_only_the_prefix(head: str, tail: str) -> None:
-    """Features are total, bounded, and depend only on the first PREFIX characters."""
+    """Features are total, bounded, and depend only on the first PREFIX characters and on
+    whether the line ends a sentence (then only its first SENTENCE_PREFIX are read)."""
     feats = line_tokens(head + tail)
     assert len(feats) <= 3 * MAX_TOKENS + 1
     if len(head) >= PREFIX:
-        assert feats == line_tokens(head[:PREFIX] + "x")
+        end = "." if ends_sentence(head + tail) else "x"
+        assert feats == line_tokens(head[:PREFIX] + end)
 
 
 def test_evidence_groups() -> None:
