@@ -60,16 +60,16 @@ CJK_OUTLET_NAME_RE = lazy_regex(
 )
 
 # A name and how to reach the person, alone on a line ("Jane Roe, jroe@example.com",
-# "Jane Roe | @janeroe", "Jane Roe (jroe@example.com)"). Bounded.
+# "Jane Roe | @janeroe", "Jane Roe (jroe@example.com)"). Anchored and bounded.
 NAME_CONTACT_RE = lazy_regex(
-    r"(?P<names>[^\n,|()@]{3,60}?)[ \t]{0,2}(?:[,|/–—(]|[ \t]-)[ \t]{0,2}"
+    r"^(?P<names>[^\n,|()@/–—]{3,60}?)[ \t]{0,2}(?:[,|/–—(]|[ \t]-)[ \t]{0,2}"
     r"(?P<contact>[\w.+\-]{1,40}@[\w\-]{1,40}(?:\.[\w\-]{1,20}){1,4}|@\w{2,30})\)?[ \t.]{0,2}"
 )
 # A signature on a line of its own after the text ("— Jane Roe"). Bounded.
-SIGNED_RE = lazy_regex(r"[—–][ \t]{0,2}(?P<names>[^\n—–]{3,60}?)[ \t.]{0,2}")
+SIGNED_RE = lazy_regex(r"^[—–][ \t]{0,2}(?P<names>[^\n—–]{3,60}?)[ \t.]{0,2}")
 # A Chinese reporter credit without a colon ("本报记者 王小明", "記者 王小明、李大同"). Bounded.
 REPORTER_SPACED_RE = lazy_regex(
-    r"(?:本[报報]|特[约約]|[实實][习習])?[記记]者[ \t]{1,2}"
+    r"^(?:本[报報]|特[约約]|[实實][习習])?[記记]者[ \t]{1,2}"
     r"(?P<names>\p{Han}{2,4}(?:[、，, \t]{1,2}\p{Han}{2,4}){0,4})"
 )
 
