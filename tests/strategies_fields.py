@@ -137,8 +137,11 @@ def credit_doc(draw: st.DrawFn) -> Doc:
         source = outlet
         lines.append(draw(st.sampled_from(REPUBLISHED[script])).format(outlet=outlet))
     elif form == "cjk_label":
-        label = draw(st.sampled_from(["文／", "圖、文：", "作者：", "撰文｜"]))
-        lines.insert(0, label + "、".join(people))
+        label = draw(st.sampled_from(["文／", "圖、文：", "作者：", "撰文｜", "文＝"]))
+        if draw(st.booleans()):
+            lines.insert(0, label + "、".join(people))
+        else:  # in brackets under the text: "（文＝山田太郎）"
+            lines.append(f"（{label}{'、'.join(people)}）")
     elif form == "cjk_opening":
         lines[0] = f"〔記者{'、'.join(people)}／{PLACES[script]}報導〕" + paras[0]
     elif form == "cjk_agency":  # an agency glued after the last sentence

@@ -90,12 +90,16 @@ def read_label_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
     (('王小明',), None)
     >>> read_label_byline("文｜《中国科学报》记者 孙滔")
     (('孙滔',), '中国科学报')
+    >>> read_label_byline("（文＝山田太郎）")
+    (('山田太郎',), None)
     >>> read_label_byline("文化部：今年預算增加") is None
     True
     """
     line = text.strip()
     if len(line) > 70 or line.isascii():
         return None
+    if line[:1] in "（(【" and line[-1:] in "）)】":
+        line = line[1:-1].strip()  # a credit in brackets on its own line: "（文＝山田太郎）"
     m = _label_re().fullmatch(line)
     if m is None:
         return None
