@@ -39,6 +39,8 @@ BIOS = {
     "cyrillic": "{name} является обозревателем издания {outlet}.",
     "arabic": "{name} هو كاتب صحفي في {outlet}.",
 }
+#: A job after a person's name on a line of its own ("Jane Roe, Senior Reporter").
+ROLES = {"latin": "Senior Reporter", "cyrillic": "корреспондент"}
 #: A republication credit per script.
 REPUBLISHED = {
     "latin": ["Originally published on {outlet}.", "This story first appeared in {outlet}."],
@@ -125,9 +127,9 @@ def credit_doc(draw: st.DrawFn) -> Doc:
         if script == "cjk":
             lines.insert(0, f"本报记者 {people[0]}")
         else:
-            lines.append(
-                draw(st.sampled_from([f"— {people[0]}", f"{people[0]}, desk@example.com"]))
-            )
+            signs = [f"— {people[0]}", f"{people[0]}, desk@example.com"]
+            signs += [f"{people[0]}, {ROLES[script]}"] if script in ROLES else []
+            lines.append(draw(st.sampled_from(signs)))
     elif form == "bio":
         authors = people[:1]
         key = draw(st.sampled_from(["latin", "latin_de"])) if script == "latin" else script

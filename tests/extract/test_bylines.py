@@ -76,6 +76,8 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("Jane Roe, jroe@example.com", Byline(("Jane Roe",))),
         ("Jane Roe (@janeroe)", Byline(("Jane Roe",))),
         ("— Jane Roe", Byline(("Jane Roe",))),
+        ("Jane Roe, Senior Reporter", Byline(("Jane Roe",))),
+        ("Anna Schmidt, Redakteurin", Byline(("Anna Schmidt",))),
         ("本报记者 王小明", Byline(("王小明",))),
         ("記者 王小明 報導", Byline(("王小明",))),
         ("By Jane Roe, Jo Lee and Ana Ruiz", Byline(("Jane Roe", "Jo Lee", "Ana Ruiz"))),
@@ -123,6 +125,7 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("Reporter Jane Roe asked the mayor about the port.", None),
         ("Haber merkezi", None),
         ("— and then the port closed for the winter.", None),
+        ("Jane Roe, the mayor", None),  # a job outside the lexicon's roles
         ("Write to desk@example.com with tips.", None),
         ("2023年03月21日 15:41 北京", None),  # a place after the stamp, not an outlet
         ("Published by the harbour council on Monday", None),

@@ -65,6 +65,12 @@ NAME_CONTACT_RE = lazy_regex(
     r"^(?P<names>[^\n,|()@/–—]{3,60}?)[ \t]{0,2}(?:[,|/–—(]|[ \t]-)[ \t]{0,2}"
     r"(?P<contact>[\w.+\-]{1,40}@[\w\-]{1,40}(?:\.[\w\-]{1,20}){1,4}|@\w{2,30})\)?[ \t.]{0,2}"
 )
+# A person and their job alone on a line ("Jane Roe, Senior Reporter", "Anna Roe,
+# Redakteurin"): two or three name words, a comma, one to four words. Anchored, bounded.
+NAME_ROLE_RE = lazy_regex(
+    r"^(?P<names>[^\s,]{1,30}(?:[ \t][^\s,]{1,30}){1,2}),[ \t]{1,2}"
+    r"(?P<role>[^\s,]{1,30}(?:[ \t][^\s,]{1,30}){0,3})"
+)
 # A signature on a line of its own after the text ("— Jane Roe"). Bounded.
 SIGNED_RE = lazy_regex(r"^[—–][ \t]{0,2}(?P<names>[^\n—–]{3,60}?)[ \t.]{0,2}")
 # A Chinese reporter credit without a colon ("本报记者 王小明", "記者 王小明、李大同"). Bounded.
@@ -259,6 +265,12 @@ def read_stamp_outlet(text: str) -> MetaLine | None:
     return None
 
 
+def _is_role(text: str) -> bool:
+    """A job title ("Senior Reporter", "Redakteurin"): a word of the lexicon's bio roles."""
+    words = {w.strip(".,").casefold() for w in text.split()}
+    return bool(words & lexicon().bio_roles)
+
+
 def read_signed(text: str) -> MetaLine | None:
     """A person named with a way to reach them ("Jane Roe, jroe@example.com"), a signature
     after a dash ("— Jane Roe"), or a Chinese reporter credit without a colon ("本报记者
@@ -268,7 +280,11 @@ def read_signed(text: str) -> MetaLine | None:
     (('Jane Roe',), ('Jo Lee',))
     >>> read_signed("本报记者 王小明").authors, read_signed("記者 王小明 報導").authors
     (('王小明',), ('王小明',))
+    >>> read_signed("Jane Roe, Senior Reporter").authors
+    ('Jane Roe',)
     >>> read_signed("— and then the port closed.") is None
+    True
+    >>> read_signed("Harbour Times, news desk") is None  # no person
     True
     """
     line = text.strip()
@@ -277,6 +293,13 @@ def read_signed(text: str) -> MetaLine | None:
     names: tuple[str, ...] | None = None
     if (m := NAME_CONTACT_RE.fullmatch(line)) is not None:
         names = split_names(m["names"].strip())
+    elif (
+        (m := NAME_ROLE_RE.fullmatch(line)) is not None
+        and _is_role(m["role"])
+        and m["names"].split()[0].casefold() not in lexicon().byline_prefixes  # "By X, …"
+    ):
+        names = split_names(m["names"])
+        names = names if names is not None and len(names) == 1 else None
     elif (m := SIGNED_RE.fullmatch(line)) is not None:
         value = m["names"].strip()
         names = split_names(value) if len(value.split()) <= 4 else None
