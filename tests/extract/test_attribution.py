@@ -260,11 +260,14 @@ MORE_PROSE = (
          ("Jane Roe",)),
         (f"31 Jul 2024\nStorm Closes Port\n{PROSE}", ()),
         (f"{PROSE}\nJane Roe\nJane has covered ports for the paper since 2009.", ("Jane Roe",)),
+        (f"Storm Closes Port\nJane Roe\nSenior Reporter\n{PROSE}", ("Jane Roe",)),
+        (f"Sturm schließt Hafen\nAnna Schmidt\nRedakteurin\n{PROSE}", ("Anna Schmidt",)),
         (f"Jane Roe\n{PROSE}\nMore news\nJane Roe", ("Jane Roe",)),
         ("الحكومة تعلن خطة\nأحمد العرفج\n31 Jul 2024\nقال الوزير إن الحكومة ستساعد المزارعين في المنطقة.",
          ("أحمد العرفج",)),
         # no second sign: a two-word heading is not a byline
         (f"Migraine Nightmare\n{PROSE}", ()),
+        (f"Storm Closes Port\nJane Roe\nSenior Reporter of the Year Award\n{PROSE}", ()),
         (f"{PROSE}\nJane Roe", ()),
         # an uncased script: the same line twice is not enough
         ("أحمد العرفج\nقال الوزير إن الحكومة ستساعد المزارعين.\nأحمد العرفج", ()),

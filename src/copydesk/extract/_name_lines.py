@@ -39,6 +39,8 @@ NAME_STAMP_SEP_RE = lazy_regex(
 )
 #: A date stamp is a byline's sign only among the first lines (a footer lists dated links).
 HEAD_LINES = 8
+#: A job under a name line has at most this many words ("Senior Political Reporter").
+ROLE_LINE_WORDS = 4
 
 
 def _is_opener(text: str) -> bool:
@@ -90,6 +92,15 @@ def _outlet_text(text: str) -> str | None:
     if text.casefold() in lex.agencies:
         return lex.canonical.get(text.casefold(), text)
     return text if is_organisation(text) else None
+
+
+def _role_line(text: str) -> bool:
+    """A job alone on a line ("Senior Reporter", "Redakteurin"): at most four words, one of
+    them a role of the lexicon, no digit."""
+    words = text.split()
+    if not 1 <= len(words) <= ROLE_LINE_WORDS or any(c.isdigit() for c in text):
+        return False
+    return bool({w.strip(".,").casefold() for w in words} & lexicon().bio_roles)
 
 
 def _bio_follows(names: tuple[str, ...], after: Line | None) -> bool:
@@ -155,6 +166,10 @@ def name_lines(
         if outlet is not None and next_to_stamp(draft, body[n + 1][0]):
             # "Jane Roe" / "CNN" / "Updated 3:41 PM EDT, …": the name, its outlet, the stamp
             found.append(([i, body[n + 1][0]], names, outlet))
+            continue
+        if after is not None and 0 < n < HEAD_LINES and _role_line(after.text):
+            # "Anna Roe" / "Redakteurin": the name and the job under it
+            found.append(([i, body[n + 1][0]], names, None))
             continue
         cased = any(c.isupper() for c in line.text)
         if cased and texts is None:
