@@ -19,20 +19,26 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
+
+from copydesk._lazy import lazy_re
 
 __all__ = [
     "CLASSES",
     "EVIDENCE",
     "MAX_TOKENS",
     "SHAPE_NAMES",
+    "anchor_rows",
+    "cohesion_rows",
     "ends_sentence",
     "evidence_group",
     "line_tokens",
+    "numbered_rows",
     "read_line",
+    "segment_rows",
     "shape_rows",
+    "topic_words",
 ]
 
 #: Only the first tokens of a line are read: a line longer than this is prose by its length,
@@ -50,7 +56,7 @@ SENTENCE_PREFIX = 64
 # its ``\w`` is Unicode-aware and it is faster here than ``regex``). Example: "Photo: AP 2021"
 # -> Photo, :, AP, 2021. Letters of scripts written without spaces come as one run and are cut
 # into characters afterwards (see _words). Each repeat is one character class: linear.
-TOKEN_RE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+TOKEN_RE = lazy_re(r"[^\W\d_]+|\d+|[^\w\s]")
 # Characters that end a sentence, in the scripts of the corpus (closing quotes are skipped
 # before looking, see ends_sentence).
 SENTENCE_END = frozenset(".!?…。！？؟।")
@@ -122,6 +128,9 @@ EVIDENCE = (
     "extract.other",
 )
 _EVIDENCE_INDEX = {name: i for i, name in enumerate(EVIDENCE)}
+#: Evidence groups that end a segment: furniture the rules took.
+_TITLE = _EVIDENCE_INDEX["extract.title"]
+_BREAKS = frozenset({_EVIDENCE_INDEX["strip"], _EVIDENCE_INDEX["strip.residue_blocks"]})
 _EXTRACT_GROUPS = {
     "extract.headers": "extract.header",
     "extract.front_matter": "extract.header",
@@ -220,6 +229,18 @@ SHAPE_NAMES = (
     "removed_before",
     "removed_after",
     "removed_around",
+    "cohesion",
+    "cohesion_before",
+    "cohesion_after",
+    "cohesion_vs_prose",
+    "cohesion_window",
+    "segment_prose_share",
+    "before_main_segment",
+    "after_main_segment",
+    "numbered",
+    "numbered_around",
+    "cohesion_core",
+    "cohesion_title",
 )
 
 _LOG_SHORT_WORDS = math.log1p(8)
@@ -265,6 +286,160 @@ def _is_short(shape: tuple[float, ...]) -> bool:
 def _is_prose(shape: tuple[float, ...]) -> bool:
     """A sentence of twelve words or more (a spaceless character counts as one)."""
     return shape[1] >= _LOG_PROSE_WORDS and bool(shape[2])
+
+
+#: A line's topic words: words of four letters or more, and runs of a script written without
+#: spaces (Chinese, Japanese, Korean), read as character pairs.
+_TOPIC_RE = lazy_re(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}|[^\W\d_]{4,}")
+#: How much of a line its topic words are read from.
+TOPIC_PREFIX = 400
+
+
+def topic_words(text: str) -> set[str]:
+    """The words by which a line shares its subject with the rest of its story.
+
+    >>> sorted(topic_words("The ferry runs on Monday"))
+    ['ferry', 'monday', 'runs']
+    >>> sorted(topic_words("渡轮运营"))
+    ['渡轮', '轮运', '运营']
+    """
+    out: set[str] = set()
+    for w in _TOPIC_RE.findall(text[:TOPIC_PREFIX].casefold()):
+        if ord(w[0]) >= 0x3040:
+            out.update(w[i : i + 2] for i in range(len(w) - 1))
+        else:
+            out.add(w)
+    return out
+
+
+def _shares_seen(words: Sequence[set[str]]) -> list[float]:
+    """Per line, the share of its words found in the lines before it."""
+    seen: set[str] = set()
+    out = []
+    for ws in words:
+        out.append(len(ws & seen) / len(ws) if ws else 0.0)
+        seen |= ws
+    return out
+
+
+def cohesion_rows(
+    texts: Sequence[str], prose: Sequence[bool], words: Sequence[set[str]] | None = None
+) -> list[tuple[float, float, float, float, float]]:
+    """How much each line is about what the rest of its document is about.
+
+    Per line, of its :func:`topic_words`: the share found in any other line, in the lines
+    before it, in the lines after it; the first of these minus its mean over the prose lines;
+    and its mean over the three lines on each side. A teaser of another story, a promotion or
+    a widget shares few words with the article around it, in any language. ``words`` are the
+    lines' topic words when the caller has them.
+
+    >>> rows = cohesion_rows(["Ferry votes", "The ferry votes again", "Cats sleep"], [1, 1, 1])
+    >>> [round(r[0], 2) for r in rows]
+    [1.0, 0.67, 0.0]
+    """
+    n = len(texts)
+    if words is None:
+        words = [topic_words(t) for t in texts]
+    counts: Counter[str] = Counter()
+    for ws in words:
+        counts.update(ws)
+    shares = [sum(counts[w] > 1 for w in ws) / len(ws) if ws else 0.0 for ws in words]
+    before = _shares_seen(words)
+    after = _shares_seen(words[::-1])[::-1]
+    in_prose = [shares[k] for k in range(n) if prose[k]]
+    base = sum(in_prose) / len(in_prose) if in_prose else 0.0
+    rows = []
+    for k in range(n):
+        lo, hi = max(0, k - _AROUND), min(n, k + _AROUND + 1)
+        window = (sum(shares[lo:hi]) - shares[k]) / max(1, hi - lo - 1)
+        rows.append((shares[k], before[k], after[k], shares[k] - base, window))
+    return rows
+
+
+def anchor_rows(
+    words: Sequence[set[str]], core: Sequence[bool], title: int
+) -> list[tuple[float, float]]:
+    """Per line, the share of its topic words found in the ``core`` lines (the article's main
+    prose; the line itself aside) and in the line ``title`` (the headline; -1: none).
+
+    >>> anchor_rows([{"ferry"}, {"ferry", "vote"}, {"volcano"}], [False, True, False], 0)
+    [(1.0, 1.0), (0.0, 0.5), (0.0, 0.0)]
+    """
+    counts: Counter[str] = Counter()
+    for ws, c in zip(words, core, strict=True):
+        if c:
+            counts.update(ws)
+    head = words[title] if title >= 0 else set()
+    rows = []
+    for ws, c in zip(words, core, strict=True):
+        if not ws:
+            rows.append((0.0, 0.0))
+            continue
+        in_core = sum(counts[w] > c for w in ws)
+        rows.append((in_core / len(ws), len(ws & head) / len(ws)))
+    return rows
+
+
+def segment_rows(
+    lengths: Sequence[int], prose: Sequence[bool], evidence: Sequence[int]
+) -> list[tuple[float, float, float]]:
+    """Where each line stands against the article's main stretch of prose.
+
+    The rules' removals of furniture cut a document into segments. Per line: the share of the
+    document's prose (in characters) in its segment, and whether its segment comes before or
+    after the one holding the most (the article, usually): the related stories under a
+    newsletter prompt the rules took sit in a segment after it.
+
+    >>> [(round(a, 2), b, c) for a, b, c in segment_rows([50, 20, 10], [1, 0, 1], [0, 1, 0])]
+    [(0.83, 0.0, 0.0), (0.17, 0.0, 1.0), (0.17, 0.0, 1.0)]
+    """
+    n = len(lengths)
+    seg = [0] * n
+    s = 0
+    for k in range(n):
+        if k and evidence[k] in _BREAKS:
+            s += 1
+        seg[k] = s
+    mass = [0.0] * (s + 1)
+    for k in range(n):
+        if prose[k]:
+            mass[seg[k]] += lengths[k]
+    total = sum(mass) or 1.0
+    main = max(range(s + 1), key=mass.__getitem__)
+    return [(mass[seg[k]] / total, float(seg[k] < main), float(seg[k] > main)) for k in range(n)]
+
+
+#: A number opening a line, as a list item or a table's row number: "3.", "3)", "3、", "3".
+_ITEM_RE = lazy_re(r"(\d{1,3})(?:[.)、:：]|\s|$)")
+#: How many lines away the next item of a list may stand (a table row of several cells).
+_ITEM_REACH = 4
+
+
+def numbered_rows(texts: Sequence[str]) -> list[tuple[float, float]]:
+    """Per line: whether it is an item of a numbered list or table -- it opens with a number
+    that follows one a few lines before or precedes one a few lines after -- and the share of
+    such items within three lines on each side (a ranking table's name and value cells).
+
+    >>> [r[0] for r in numbered_rows(["1. Oslo", "2. Lima", "Photo 2", "12 dead"])]
+    [1.0, 1.0, 0.0, 0.0]
+    """
+    n = len(texts)
+    number: list[int | None] = []
+    for text in texts:
+        m = _ITEM_RE.match(text)
+        number.append(int(m.group(1)) if m else None)
+    item = [0.0] * n
+    for k, v in enumerate(number):
+        if v is None:
+            continue
+        for j in range(k + 1, min(n, k + _ITEM_REACH + 1)):
+            if number[j] == v + 1:
+                item[k] = item[j] = 1.0
+    rows = []
+    for k in range(n):
+        lo, hi = max(0, k - _AROUND), min(n, k + _AROUND + 1)
+        rows.append((item[k], (sum(item[lo:hi]) - item[k]) / max(1, hi - lo - 1)))
+    return rows
 
 
 def shape_rows(
@@ -316,6 +491,13 @@ def shape_rows(
         near[k] = min(near[k], last - k)
     removed = [e != 0 for e in evidence]
     first_body = next((k for k in range(n) if not removed[k]), -1)
+    words = [topic_words(t) for t in texts]
+    cohesion = cohesion_rows(texts, prose, words)
+    segments = segment_rows(lengths, prose, evidence)
+    numbered = numbered_rows(texts)
+    core = [prose[k] and not (segments[k][1] or segments[k][2]) for k in range(n)]
+    title = next((k for k in range(n) if evidence[k] == _TITLE), first_body)
+    anchors = anchor_rows(words, core, title)
     rows: list[list[float]] = []
     before = 0
     prose_before = 0
@@ -347,6 +529,10 @@ def shape_rows(
                 float(k > 0 and removed[k - 1]),
                 float(k + 1 < n and removed[k + 1]),
                 around / max(1, hi - lo - 1),
+                *cohesion[k],
+                *segments[k],
+                *numbered[k],
+                *anchors[k],
             ]
         )
         before += lengths[k]

@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 #: The weight file format this code reads and writes.
-FORMAT = "copydesk-line-model/1"
+FORMAT = "copydesk-line-model/2"
 #: Where the shipped weights live, beside this module.
 MODEL_PATH = Path(__file__).with_name("line_model.npz")
 

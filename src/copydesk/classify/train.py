@@ -64,6 +64,8 @@ MIN_SITES = 3
 #: Additive smoothing of the count ratios.
 ALPHA = 0.5
 HIDDEN = 32
+#: Networks fitted from as many seeds, their logits averaged (one network of SEEDS * HIDDEN).
+SEEDS = 3
 EPOCHS = 6
 BATCH = 256
 LEARNING_RATE = 3e-3
@@ -319,6 +321,21 @@ def _train_network(
     return mean, scale, params[0], params[1], params[2], params[3]
 
 
+def _ensemble(x: Array, y: Array, w: Array) -> tuple[Array, ...]:
+    """``SEEDS`` networks fitted from different seeds, as one network that averages their
+    logits: their hidden layers side by side, their output weights divided by their number."""
+    nets = [_train_network(x, y, w, seed=seed) for seed in range(SEEDS)]
+    mean, scale = nets[0][0], nets[0][1]
+    return (
+        mean,
+        scale,
+        np.hstack([n[2] for n in nets]),
+        np.concatenate([n[3] for n in nets]),
+        np.vstack([n[4] for n in nets]) / SEEDS,
+        np.mean([n[5] for n in nets], axis=0),
+    )
+
+
 def _empty_model(vocab: dict[str, int], ratios: Array) -> LineModel:
     d = len(feature_names())
     return LineModel(
@@ -394,12 +411,12 @@ def fit(docs: Sequence[Doc], chosen: Sequence[int] | None = None, *, salt: str =
     for f in range(INNER_FOLDS):
         test = row_fold == f
         fit_on = labelled & ~test
-        arrays = _train_network(x[fit_on], y[fit_on], weights[fit_on])
+        arrays = _ensemble(x[fit_on], y[fit_on], weights[fit_on])
         net = _with_network(_empty_model({}, np.zeros((0, 4))), arrays)
         keep_prob[test] = net.forward(x[test])[:, :2].sum(axis=1)
     corpus = np.array([docs[d].origin == "corpus" for d in doc_of]) & labelled
     threshold = _threshold(keep_prob[corpus], y[corpus])
-    arrays = _train_network(x[labelled], y[labelled], weights[labelled])
+    arrays = _ensemble(x[labelled], y[labelled], weights[labelled])
     ratios, keep = _table(docs, tokens, chosen)
     kept = np.flatnonzero(keep)
     vocab = {tokens.names[i]: j for j, i in enumerate(kept)}

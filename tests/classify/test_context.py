@@ -1,0 +1,111 @@
+"""The line model's document-context features: cohesion, segments and numbered items.
+
+Each is a law over generated documents, in every script the model reads: what a line shares
+with the rest of its document, where it stands against the main stretch of prose, and whether
+it is an item of a numbered list or table.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from copydesk.classify.features import (
+    EVIDENCE,
+    cohesion_rows,
+    numbered_rows,
+    segment_rows,
+    topic_words,
+)
+
+from ..strategies import any_text
+
+#: Words in four scripts (Latin, Cyrillic, Arabic, Chinese), from which lines are built.
+WORDS = ("harbour", "ferry", "council", "паром", "совет", "العبارة", "المجلس", "渡轮", "议会")
+_STRIP = EVIDENCE.index("strip")
+
+lines = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join)
+documents = st.lists(lines | any_text(), min_size=1, max_size=12)
+
+
+@given(documents)
+def test_cohesion_is_bounded_and_mirrors_when_the_document_is_reversed(texts: list[str]) -> None:
+    """Shares lie in [0, 1]; read backwards, 'found before' and 'found after' swap."""
+    prose = [True] * len(texts)
+    rows = cohesion_rows(texts, prose)
+    back = cohesion_rows(texts[::-1], prose)[::-1]
+    for (share, before, after, rel, window), other in zip(rows, back, strict=True):
+        assert 0.0 <= min(share, before, after, window) <= max(share, before, after, window) <= 1.0
+        assert -1.0 <= rel <= 1.0
+        assert (before, after) == (other[2], other[1])
+        assert share == other[0]
+        assert share >= max(before, after)
+
+
+@given(lines, st.lists(lines, max_size=6))
+def test_a_line_told_twice_is_fully_cohesive(line: str, others: list[str]) -> None:
+    """A line whose every topic word stands in another line has cohesion 1, in any script."""
+    texts = [line, *others, line]
+    rows = cohesion_rows(texts, [True] * len(texts))
+    assert rows[0][0] == rows[-1][0] == 1.0
+    assert rows[0][2] == rows[-1][1] == 1.0
+
+
+def test_a_teaser_of_another_story_shares_nothing() -> None:
+    """The made-up article's lines share words; the teaser under it shares none."""
+    texts = [
+        "Harbour council votes to keep the ferry",
+        "The council voted on Monday to keep the harbour ferry running.",
+        "Residents said the ferry was the island's only link.",
+        "Volcano erupts near remote mountain village",
+    ]
+    rows = cohesion_rows(texts, [False, True, True, False])
+    assert rows[-1][0] == 0.0 < rows[1][0]
+    assert sorted(topic_words("渡轮运营")) == ["渡轮", "轮运", "运营"]
+
+
+@given(st.lists(st.tuples(st.integers(0, 400), st.booleans(), st.booleans()), min_size=1))
+def test_segments(cells: list[tuple[int, bool, bool]]) -> None:
+    """Shares lie in [0, 1] and the segments' shares sum to 1 when there is prose; the main
+    segment's lines are neither before nor after it; a line is never both."""
+    lengths = [c[0] for c in cells]
+    prose = [c[1] for c in cells]
+    evidence = [_STRIP if c[2] else 0 for c in cells]
+    rows = segment_rows(lengths, prose, evidence)
+    assert all(0.0 <= share <= 1.0 and not (before and after) for share, before, after in rows)
+    starts = [0, *(k for k in range(1, len(cells)) if evidence[k] == _STRIP)]
+    total = sum(rows[k][0] for k in starts)
+    if any(p and n for p, n in zip(prose, lengths, strict=True)):
+        assert abs(total - 1.0) < 1e-9
+    assert any(before == after == 0.0 for _, before, after in rows)
+
+
+@given(
+    st.integers(1, 50),
+    st.integers(2, 12),
+    st.integers(0, 3),
+    st.sampled_from([". ", ") ", "、", " ", ""]),
+    st.sampled_from(WORDS),
+)
+def test_numbered_items(first: int, count: int, cells: int, mark: str, word: str) -> None:
+    """A list or table numbered in order, with up to three cells per row between the numbers,
+    is read as items in any script; the cells beside them have items around them."""
+    texts = []
+    for v in range(first, first + count):
+        texts.append(f"{v}{mark}{word}" if mark else str(v))
+        texts.extend([word] * cells)
+    rows = numbered_rows(texts)
+    numbered = [r[0] for k, r in enumerate(rows) if k % (cells + 1) == 0]
+    assert numbered == [1.0] * count
+    assert all(r[0] == 0.0 and r[1] > 0.0 for k, r in enumerate(rows) if k % (cells + 1))
+
+
+@given(st.lists(st.integers(0, 999), max_size=10))
+def test_numbers_out_of_order_are_not_items(values: list[int]) -> None:
+    """Numbers that never follow each other within reach are not a list."""
+    texts = [f"{v} people" for v in values]
+    rows = numbered_rows(texts)
+    for k, v in enumerate(values):
+        follows = any(values[j] == v + 1 for j in range(k + 1, min(len(values), k + 5)))
+        preceded = any(values[j] == v - 1 for j in range(max(0, k - 4), k))
+        assert rows[k][0] == float(follows or preceded)
