@@ -141,7 +141,8 @@ def credit_doc(draw: st.DrawFn) -> Doc:
     elif form == "cjk_label":
         label = draw(st.sampled_from(["文／", "圖、文：", "作者：", "撰文｜", "文＝"]))
         if draw(st.booleans()):
-            lines.insert(0, label + "、".join(people))
+            photo = draw(st.sampled_from(["", "　攝影／李大同", " 圖／李大同"]))
+            lines.insert(0, label + "、".join(people) + (photo if label == "文／" else ""))
         else:  # in brackets under the text: "（文＝山田太郎）"
             lines.append(f"（{label}{'、'.join(people)}）")
     elif form == "cjk_opening":

@@ -78,6 +78,7 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("Jane Roe, Senior Reporter", Byline(("Jane Roe",))),
         ("Anna Schmidt, Redakteurin", Byline(("Anna Schmidt",))),
         ("本报记者 王小明", Byline(("王小明",))),
+        ("文／王小明　攝影／李大同", Byline(("王小明",))),
         ("記者 王小明 報導", Byline(("王小明",))),
         ("By Jane Roe, Jo Lee and Ana Ruiz", Byline(("Jane Roe", "Jo Lee", "Ana Ruiz"))),
         ("Posted by Frank Roe on 19 Sep 2016", Byline(("Frank Roe",), None, dt.date(2016, 9, 19))),
@@ -123,6 +124,7 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("Text messages reached the harbour council on Monday.", None),
         ("Reporter Jane Roe asked the mayor about the port.", None),
         ("Haber Merkezi", None),  # a news desk, not "Haber: <name>"
+        ("2023/08/22 港口/航運", None),  # slashes between words are no labels
         ("— and then the port closed for the winter.", None),
         ("Jane Roe, the mayor", None),  # a job outside the lexicon's roles
         ("Write to desk@example.com with tips.", None),

@@ -31,8 +31,10 @@ MAX_META_CHARS = 120
 MAX_SOURCE_CHARS = 40
 # Labels of an editor, read over but not kept: the editor is no author ("責任編輯：X").
 EDITOR_LABELS = frozenset({"責任編輯", "责任编辑", "編輯", "编辑", "責編", "责编", "editor"})
+# Labels of a photographer, read over too: a photo credit names no author ("攝影／X").
+PHOTO_LABELS = frozenset({"圖", "图", "攝影", "摄影", "照片", "写真", "影像", "photo", "photos"})
 # Separators between the parts of a meta line: white space, bars, middle dots. Bounded.
-PART_SEP = " \t|｜丨·•"
+PART_SEP = " \t\u3000|｜丨·•"
 # A blog's stamp line: "Posted on <date> by <name>", the date possibly lost ("Posted on by
 # willyloman"). The label is one of a few fixed words; the date part is bounded and the name
 # part is the rest of a short line. False positives ("Posted on Facebook by the council")
@@ -105,6 +107,7 @@ def _labels() -> dict[str, str]:
         (lex.date_labels | lex.byline_date_labels, "published"),
         (lex.byline_source_labels, "source"),
         (EDITOR_LABELS, "editor"),
+        (PHOTO_LABELS, "editor"),
     ):
         for w in words:
             out.setdefault(w.casefold(), field)
@@ -113,10 +116,14 @@ def _labels() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def _label_re() -> regex.Pattern[str]:
-    # A label and its colon; longest first, so that "資料來源" wins over "來源". Bounded.
+    # A label and its colon (or, after a CJK label, a slash: "文／X 攝影／Y"); longest first,
+    # so that "資料來源" wins over "來源". Bounded.
     labels = sorted(_labels(), key=len, reverse=True)
     alternation = "|".join(regex.escape(w) for w in labels)
-    return regex.compile(rf"(?i)(?P<label>{alternation})[ \t]{{0,2}}[:：][ \t]{{0,2}}")
+    return regex.compile(
+        rf"(?i)(?P<label>{alternation})[ \t]{{0,2}}"
+        r"(?:[:：]|(?<=[^\x00-\x7f][ \t]{0,2})[／/])[ \t]{0,2}"
+    )
 
 
 def read_labelled_parts(text: str) -> MetaLine | None:
@@ -129,6 +136,8 @@ def read_labelled_parts(text: str) -> MetaLine | None:
     '港口日報'
     >>> read_labelled_parts("Author: Jane Roe | Published: 21 March 2023").authors
     ('Jane Roe',)
+    >>> read_labelled_parts("文／王小明　攝影／李大同").authors
+    ('王小明',)
 
     A label inside prose, or a part that is not its field, makes no meta line:
 
@@ -138,7 +147,7 @@ def read_labelled_parts(text: str) -> MetaLine | None:
     True
     """
     line = text.strip()
-    if not 6 <= len(line) <= MAX_META_CHARS or (":" not in line and "：" not in line):
+    if not 6 <= len(line) <= MAX_META_CHARS or not any(c in line for c in ":：／/"):
         return None
     marks = []
     for m in _label_re().finditer(line):
