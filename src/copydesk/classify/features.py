@@ -290,7 +290,9 @@ def _is_prose(shape: tuple[float, ...]) -> bool:
 
 #: A line's topic words: words of four letters or more, and runs of a script written without
 #: spaces (Chinese, Japanese, Korean), read as character pairs.
-_TOPIC_RE = lazy_re(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}|[^\W\d_]{4,}")
+_SPACELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_TOPIC_WORD_RE = lazy_re(rf"[^\W\d_{_SPACELESS}]{{4,}}")
+_SPACELESS_RUN_RE = lazy_re(rf"[{_SPACELESS}]{{2,}}")
 #: How much of a line its topic words are read from.
 TOPIC_PREFIX = 400
 
@@ -303,12 +305,10 @@ def topic_words(text: str) -> set[str]:
     >>> sorted(topic_words("渡轮运营"))
     ['渡轮', '轮运', '运营']
     """
-    out: set[str] = set()
-    for w in _TOPIC_RE.findall(text[:TOPIC_PREFIX].casefold()):
-        if ord(w[0]) >= 0x3040:
-            out.update(w[i : i + 2] for i in range(len(w) - 1))
-        else:
-            out.add(w)
+    text = text[:TOPIC_PREFIX].casefold()
+    out = set(_TOPIC_WORD_RE.findall(text))
+    for run in _SPACELESS_RUN_RE.findall(text):
+        out.update(run[i : i + 2] for i in range(len(run) - 1))
     return out
 
 
@@ -340,10 +340,9 @@ def cohesion_rows(
     n = len(texts)
     if words is None:
         words = [topic_words(t) for t in texts]
-    counts: Counter[str] = Counter()
-    for ws in words:
-        counts.update(ws)
-    shares = [sum(counts[w] > 1 for w in ws) / len(ws) if ws else 0.0 for ws in words]
+    counts = Counter(itertools.chain.from_iterable(words))
+    many = {w for w, c in counts.items() if c > 1}
+    shares = [len(ws & many) / len(ws) if ws else 0.0 for ws in words]
     before = _shares_seen(words)
     after = _shares_seen(words[::-1])[::-1]
     in_prose = [shares[k] for k in range(n) if prose[k]]
@@ -365,18 +364,17 @@ def anchor_rows(
     >>> anchor_rows([{"ferry"}, {"ferry", "vote"}, {"volcano"}], [False, True, False], 0)
     [(1.0, 1.0), (0.0, 0.5), (0.0, 0.0)]
     """
-    counts: Counter[str] = Counter()
-    for ws, c in zip(words, core, strict=True):
-        if c:
-            counts.update(ws)
+    in_core = (ws for ws, c in zip(words, core, strict=True) if c)
+    counts = Counter(itertools.chain.from_iterable(in_core))
     head = words[title] if title >= 0 else set()
+    # a core line's word is in the core elsewhere when it is there twice
+    elsewhere = ({w for w, c in counts.items() if c > 1}, set(counts))
     rows = []
     for ws, c in zip(words, core, strict=True):
         if not ws:
             rows.append((0.0, 0.0))
             continue
-        in_core = sum(counts[w] > c for w in ws)
-        rows.append((in_core / len(ws), len(ws & head) / len(ws)))
+        rows.append((len(ws & elsewhere[not c]) / len(ws), len(ws & head) / len(ws)))
     return rows
 
 
