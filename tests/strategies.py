@@ -89,16 +89,28 @@ def mojibake(draw: st.DrawFn, text: str) -> str:
         return text
 
 
+#: The pieces of :data:`JUNK` that are line breaks (``repair.line_breaks`` makes them ``"\\n"``).
+JUNK_BREAKS = frozenset(("\u2028", "\r", "\r\n"))
+
+
 @st.composite
-def scraped_text(draw: st.DrawFn) -> str:
-    """A document-like string: paragraphs joined by assorted line breaks, with junk sprinkled in."""
+def scraped_text(draw: st.DrawFn, *, breaks_in_paragraphs: bool = True) -> str:
+    """A document-like string: paragraphs joined by assorted line breaks, with junk sprinkled in.
+
+    ``breaks_in_paragraphs=False``: the junk put inside a paragraph is never a line break.
+    """
     paras = draw(bodies())
     seps = st.sampled_from(["\n", "\n\n", "\r\n", "\r\n\r\n", "\r", "\n \n", "\n\n\n"])
+    inner = (
+        junk()
+        if breaks_in_paragraphs
+        else st.sampled_from([j for j in JUNK if j not in JUNK_BREAKS])
+    )
     pieces: list[str] = []
     for p in paras:
         if draw(st.booleans()):
             cut = draw(st.integers(0, len(p)))
-            p = p[:cut] + draw(junk()) + p[cut:]
+            p = p[:cut] + draw(inner) + p[cut:]
         if draw(st.integers(0, 4)) == 0:
             p = draw(mojibake(p))
         pieces.append(p)

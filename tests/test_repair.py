@@ -35,6 +35,13 @@ from copydesk.repair import (
         (mojibake, "ﬁne ligature and ＡＢＣ width", "ﬁne ligature and ＡＢＣ width"),
         (mojibake, "Ça va? Très bien, à bientôt.", "Ça va? Très bien, à bientôt."),
         (mojibake, "&amp; entities stay", "&amp; entities stay"),
+        # A line ends at "\r" or U+2028 too: the clean line does not keep ftfy from the other.
+        (mojibake, "Что?\rР¤РµСЂРјРµСЂР°Рј РјРёРЅРёСЃС‚\x07СЂ?", "Что?\rФермерам минист\x07р?"),
+        (
+            mojibake,
+            "Что?\u2028Р¤РµСЂРјРµСЂР°Рј РјРёРЅРёСЃС‚\x07СЂ",
+            "Что?\u2028Фермерам минист\x07р",
+        ),
         (controls, "a\x00b\x07c\u200bd\u200ee\ufeff", "abcde"),
         (controls, "زن\u200cها and 👩\u200d💻", "زن\u200cها and 👩\u200d💻"),
         (controls, "tab\tand\nnewline", "tab\tand\nnewline"),

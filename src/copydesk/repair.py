@@ -236,6 +236,32 @@ MOJIBAKE_HINT_RE = lazy_regex(
 )
 
 
+#: The line breaks :func:`mojibake` repairs between: every character ``repair.line_breaks``
+#: turns into ``"\\n"`` but NEL (U+0085), which is a C1 control and mojibake evidence ("ễ"
+#: read as Latin-1 ends with it). No single-byte codec reading UTF-8 makes any of them, so no
+#: mojibake sequence spans one; each is a line break by the next step, and a second pass sees
+#: the pieces apart.
+MOJIBAKE_BREAKS = ("\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c")
+
+
+def _fix_pieces(line: str) -> str:
+    """:func:`fix_line` on ``line``, then again on each piece between :data:`MOJIBAKE_BREAKS`
+    while that changes it (a repair may bring a break back: "â€¨" is U+2028), so that the
+    answer is what a second pass, which sees those pieces as lines, leaves alone."""
+    fixed = fix_line(line)
+    for _ in range(3):  # the pieces of a repaired line are repaired already: one round ends it
+        if fixed == line or MOJIBAKE_SPLIT_RE.search(fixed) is None:
+            break
+        pieces = MOJIBAKE_SPLIT_RE.split(fixed)
+        line = fixed
+        fixed = "".join(fix_line(p) if MOJIBAKE_PAIR_RE.search(p) else p for p in pieces)
+    return fixed
+
+
+#: The separators :func:`_fix_pieces` cuts a line at (kept: the split has a group).
+MOJIBAKE_SPLIT_RE = lazy_re("([\n\r\u2028\u2029\x0b\x0c])")
+
+
 @step("repair.mojibake", phase="text")
 def mojibake(draft: Draft) -> Draft:
     """Undo mojibake with ftfy's encoding fixes, line by line, only where it can occur.
@@ -244,7 +270,10 @@ def mojibake(draft: Draft) -> Draft:
     the character pairs of ``MOJIBAKE_PAIR_RE`` (without which ftfy would return the line
     unchanged), found in one scan of the whole text, and there through
     :func:`copydesk._mojibake.fix_line`, which answers as ``ftfy.fix_text`` does without its
-    last scans of the repaired line. Curly quotes stay curly:
+    last scans of the repaired line. A line ends at any of :data:`MOJIBAKE_BREAKS`, not only
+    at ``"\\n"``: ftfy reads two paragraphs joined by a ``"\\r"`` or a U+2028 as one string,
+    and one clean paragraph among them keeps it from decoding the other whole, which the
+    second pass, with the break made ``"\\n"``, then does. Curly quotes stay curly:
 
     >>> mojibake(Draft.from_text("CafÃ© â€œnoirâ€\\x9d")).text
     'Café “noir”'
@@ -254,19 +283,22 @@ def mojibake(draft: Draft) -> Draft:
     text = draft.text
     if text.isascii():
         return draft
+    breaks = [c for c in MOJIBAKE_BREAKS if c in text]
     edits: list[Edit] = []
     out: list[str] = []
     done = 0  # text[:done] is already in ``out`` (or in an edit)
-    pos = 0
+    pos = 0  # text[:pos] is read; no line of what follows starts before it
     while (m := MOJIBAKE_PAIR_RE.search(text, pos)) is not None:
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
+        # Both searches stop at ``pos`` or at the next break: the text is read once.
+        start = max(text.rfind(c, pos, m.start()) for c in breaks) + 1 if breaks else 0
+        start = max(start, pos)
+        after = MOJIBAKE_SPLIT_RE.search(text, m.end())
+        end = len(text) if after is None else after.start()
         pos = end + 1
         line = text[start:end]
         if not MOJIBAKE_HINT_RE.search(line):
             continue
-        fixed = fix_line(line)
+        fixed = _fix_pieces(line)
         if fixed != line:
             edits.append(Edit("repair.mojibake", "replaced", start, end, line, fixed))
             out.append(text[done:start])
