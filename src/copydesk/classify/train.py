@@ -58,7 +58,7 @@ from copydesk.classify.model import (
 __all__ = ["Doc", "fit", "folds", "load_docs", "main", "prepare"]
 
 #: Weight of a line of the whole-page sets against a hand-labelled corpus line.
-PAGE_WEIGHT = 0.3
+PAGE_WEIGHT = 0.6
 #: A feature must be seen on this many sites to enter the word table.
 MIN_SITES = 3
 #: Additive smoothing of the count ratios.
