@@ -157,7 +157,10 @@ def credit_doc(draw: st.DrawFn) -> Doc:
     return Doc(blank.join(lines), tuple(body), None, authors, None, source)
 
 
-ACRONYMS = {"latin": ["CNN", "NPR", "HTV"], "cyrillic": ["РБК", "НТВ"]}
+ACRONYMS = {
+    "latin": ["CNN", "NPR", "HTV", "HTV Business", "NPR News"],
+    "cyrillic": ["РБК", "НТВ"],
+}
 
 
 #: Places a dateline may name before the outlet's acronym.

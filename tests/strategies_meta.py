@@ -224,8 +224,10 @@ def wire_doc(draw: st.DrawFn) -> Doc:
         # a joint credit of known agencies names the first ("PORTVILLE (AFP/dpa) - ")
         joint = agency + draw(st.sampled_from(["", "", "/dpa", "/AFP"]))
         joint = agency if joint in ("AFP/AFP", "HarbourNews/dpa", "HarbourNews/AFP") else joint
-        dash = draw(st.sampled_from(["- ", "— ", "– ", ""]))
-        head = f"{place} ({joint}) {dash}" if place else f"({joint}) {dash}"
+        dash = draw(st.sampled_from(["- ", "— ", "– ", "-- ", ""]))
+        # a day after the place, its month written short ("PORTVILLE, Dec. 3 (Xinhua) -- ")
+        day = draw(st.sampled_from(["", "", ", Dec. 3", ", Sept. 14"])) if place else ""
+        head = f"{place}{day} ({joint}) {dash}" if place else f"({joint}) {dash}"
     else:  # "ПОРТОВСК, 9 августа. /ТАСС/. "
         agency, place = "ТАСС", place or "ПОРТОВСК"
         day = draw(st.integers(1, 28))

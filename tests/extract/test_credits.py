@@ -36,6 +36,9 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("Fonte Agência Porto", True, ("Agência Porto", ())),
         ("資料來源：中央社", True, ("中央社", ())),
         ("(dpa/AFP)", True, ("dpa", ())),
+        ("dpa/AFP/jbe", True, ("dpa", ())),  # an editor's initials after the agencies
+        ("(mk/dpa)", True, ("dpa", ())),
+        ("AFP/rtr/ab", True, ("AFP", ())),
         ("（中央社）", True, ("中央社", ())),
         ("EFE y AFP", True, ("EFE", ())),
         ("（來源：端傳媒）", True, ("端傳媒", ())),
@@ -55,6 +58,10 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("Source", False, None),  # an empty label counts only at the end
         ("Theo Walcott", False, None),  # a first name, not a source opener, near the top
         ("Sources say the port will close.", True, None),
+        ("ab/cd", True, None),  # initials alone name no agency
+        ("and/or", True, None),
+        ("dpa/AFP/jbe", False, None),  # a bare credit counts only at the end
+        ("dpa/Jo Lee", True, None),  # a person beside the agency
         (PROSE, True, None),
     ],
 )

@@ -43,6 +43,13 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("ПОРТОВСК, 9 августа. /ТАСС/. ", "Порт закрыт.", "ТАСС", "ПОРТОВСК"),
         ("ПОРТОВСК, 10 авг - РИА Новости.", "", "РИА Новости", "ПОРТОВСК"),
         ("Портовск. 14 мая. INTERFAX.RU - ", "Порт закрыт.", "INTERFAX.RU", "Портовск"),
+        # Xinhua's two hyphens, a short month before the day
+        ("PORTVILLE (Xinhua) -- ", "The port closed.", "Xinhua", "PORTVILLE"),
+        ("PORTVILLE, Dec. 3 (Xinhua) -- ", "The port closed.", "Xinhua", "PORTVILLE"),
+        ("Lake City, Sept. 14 (AP) — ", "The port closed.", "AP", "Lake City"),
+        # an outlet's acronym with its desk
+        ("HTV Business — ", "The port closed.", "HTV Business", None),
+        ("Lake City NPR News – ", "The port closed.", "NPR News", "Lake City"),
     ],
 )
 def test_read_wire(dateline: str, text: str, source: str, place: str | None) -> None:
@@ -66,6 +73,10 @@ def test_read_wire(dateline: str, text: str, source: str, place: str | None) -> 
         "Storm closes NASA — The probe landed.",  # no place before the acronym
         "Lake City CNN - The port closed.",  # an acronym alone before a hyphen: no outlet sign
         "Ships at the quay (Harbour Post)",  # an outlet alone in brackets: a credit, no wire
+        "IT Manager — The port closed.",  # capitals and a word that is no desk
+        "Lake City HTV Business - The port closed.",  # a hyphen: no outlet sign
+        "PORTVILLE, Mr. 3 (Reuters) -- The port closed.",  # no month before the day
+        "The port closed -- Reuters said so.",
         PROSE,
     ],
 )

@@ -21,7 +21,8 @@ __all__ = ["Wire", "read_wire"]
 # there (a pattern that searched for the mark itself cost ten times more); false positives
 # ("The Associated Press (AP) reported") are refused there too: the agency must be known and
 # what follows must start a sentence. Every repeat is bounded.
-WIRE_TAIL = r"[ \t]{0,3}(?:[-–—:][ \t]{0,3})?"
+# A dash may be typed as two hyphens, as Xinhua does ("BEIJING (Xinhua) -- The port").
+WIRE_TAIL = r"[ \t]{0,3}(?:(?:--|[-–—:])[ \t]{0,3})?"
 WIRE_BRACKET_RE = lazy_regex(r"\((?P<agency>[^()\n]{2,40})\)" + WIRE_TAIL)
 WIRE_SLASH_RE = lazy_regex(r"/(?P<agency>[^/\n]{2,40})/\.?" + WIRE_TAIL)
 WIRE_DASH_RE = lazy_regex(r"[-–—][ \t]{1,3}(?P<agency>[^.\n]{2,40}?)(?:\.|$)" + WIRE_TAIL)
@@ -32,6 +33,8 @@ WIRE_HEAD_MAX = 62
 WIRE_SCAN_CHARS = WIRE_HEAD_MAX + 41
 # Commas and stops between the parts of a dateline's head ("WASHINGTON, D.C.", "Москва. 14").
 PLACE_SEP_RE = lazy_regex(r"[,.][ \t]")
+# A month written short before its day ("Dec. 3", "Sept. 14"): the stop is no separator.
+SHORT_MONTH_DAY_RE = lazy_regex(r"(?P<month>\p{L}{3,5})\.[ \t](?=\d{1,2}(?!\d))")
 # One word of a dateline's place: capitalised ("NEW", "Heights", "D.C.", "São", "МОСКВА").
 PLACE_WORD_RE = lazy_regex(r"\p{Lu}[\p{L}\p{M}.'’\-]{0,30}")
 # A day and a month in a dateline, the year left out ("10 авг", "9 августа", "Nov. 2").
@@ -40,6 +43,13 @@ DAY_MONTH_RE = lazy_regex(r"\d{1,2}[ \t]\p{L}{3,12}\.?|\p{L}{3,12}\.?[ \t]\d{1,2
 CAMEL_RE = lazy_regex(r"\p{Lu}\p{Ll}{1,20}(?:\p{Lu}\p{Ll}{1,20}){1,3}")
 # An outlet's acronym alone before a dash ("CNN —", "NPR –"): two to five capitals. Bounded.
 ACRONYM_RE = lazy_regex(r"\p{Lu}{2,5}")
+# An outlet's acronym and its desk before a dash ("CNN Business —", "NBC News –"): a desk
+# word after two to five capitals, at the end of the text before the dash; a place may
+# stand before them. Only desk words, so that "IT Manager — …" is no outlet. Bounded.
+OUTLET_DESK_RE = lazy_regex(
+    r"(?:^|(?<=[ \t]))\p{Lu}{2,5}[ \t](?:Business|Politics|News|Sports?|Health|Travel|Money"
+    r"|Style|Tech|World|Digital|International|Wire|Online|Español|Arabic|Türk)$"
+)
 # An outlet's web domain in brackets ("(SatireWire.com)", "(example.co.uk)"). Bounded parts.
 BRACKET_DOMAIN_RE = lazy_regex(r"(?:[\w\-]{1,40}\.){1,3}\p{Ll}{2,10}")
 # A Chinese or Japanese wire dateline opening a paragraph: Xinhua's "新华社北京7月1日电" (with
@@ -100,6 +110,9 @@ def _place(head: str) -> str | None:
     """The place of a dateline head ("Cleveland Heights, Ohio", "МОСКВА, 9 августа."), ``""``
     when there is none, or ``None`` when the head is not a place and a day."""
     lex = lexicon()
+    head = SHORT_MONTH_DAY_RE.sub(
+        lambda m: f"{m['month']} " if m["month"].casefold() in lex.months else m.group(), head
+    )
     parts = [p.strip() for p in PLACE_SEP_RE.split(head.strip(" \t,"))]
     places: list[str] = []
     for part in filter(None, parts):
@@ -130,6 +143,10 @@ def read_wire(text: str) -> Wire | None:
     (Wire(end=6, source='CNN', place=None, authors=()), True)
     >>> read_wire("Lake City CNN — The port closed.")
     Wire(end=16, source='CNN', place='Lake City', authors=())
+    >>> read_wire("Hong Kong CNN Business — The port closed.").source
+    'CNN Business'
+    >>> read_wire("BEIJING, Dec. 3 (Xinhua) -- The port closed.").source
+    'Xinhua'
     >>> read_wire("RICHMOND, VA (SatireWire.com) – The port closed.").source
     'SatireWire.com'
     >>> read_wire("Hamburg (dpa/AFP) - Der Hafen ist zu.").source, read_wire("Port (Jo Lee/AP) - A")
@@ -169,7 +186,8 @@ def read_wire(text: str) -> Wire | None:
         source = _agency(agency, loose=loose)
         if source is None and form == "before":
             # "CNN — …", "Washington CNN — …": an acronym alone or after a place
-            source = agency if ACRONYM_RE.fullmatch(agency) else None
+            plain = ACRONYM_RE.fullmatch(agency) or OUTLET_DESK_RE.fullmatch(agency)
+            source = agency if plain else None
         place = _place(head)
         if source is None or place is None or (form == "dash" and not place):
             continue
@@ -199,10 +217,13 @@ def _wire_marks(text: str) -> Iterator[tuple[str, str, str, int]]:
         yield "dash", text[:dash], m["agency"], m.end()
     before = text[:dash].rstrip()
     token = before.rsplit(None, 1)[-1] if before else ""
+    desk = OUTLET_DESK_RE.search(before)
+    if desk is not None and token.casefold() not in agencies:
+        token = desk.group()  # "CNN Business —": the outlet's desk names the outlet
     if token.strip(" .").casefold() in agencies or (
         # an outlet's acronym opening the story, alone or after a place: "CNN — The port
         # closed.", "Washington CNN — The port closed."
-        ACRONYM_RE.fullmatch(token)
+        (ACRONYM_RE.fullmatch(token) or OUTLET_DESK_RE.fullmatch(token))
         and text[dash] in "—–"
         and (before == token or bool(_place(before[: len(before) - len(token)])))
     ):

@@ -40,6 +40,9 @@ THEO_RE = lazy_regex(
 )
 # Between the agencies of a joint credit ("dpa/AFP", "AP, Reuters", "EFE y AFP"). Bounded.
 AGENCY_LIST_RE = lazy_regex(r"[ \t]{0,2}[/,&][ \t]{0,2}|[ \t]{1,2}(?:and|und|y|et|ve)[ \t]{1,2}")
+# An editor's initials closing a German wire credit ("dpa/AFP/sk", "(jbe/dpa)"): two to four
+# lower-case letters between slashes. Only read beside a known agency.
+DESK_INITIALS_RE = lazy_regex(r"\p{Ll}{2,4}")
 # A bare web domain as the last line ("atimes.com"): a syndication credit.
 DOMAIN_RE = lazy_regex(r"(?:[a-z0-9\-]{1,40}\.){1,3}[a-z]{2,10}", regex.I)
 # A source domain glued after the last sentence: "…Bachmann concluded./example.com". The
@@ -105,6 +108,10 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     ('Anadolu Agency', ())
     >>> read_source("(Source: Daily Mail)"), read_source("Theo Nhân Hà/Dân trí", last=True)
     (('Daily Mail', ()), ('Dân trí', ('Nhân Hà',)))
+    >>> read_source("dpa/AFP/sk", last=True), read_source("(jbe/dpa)", last=True)
+    (('dpa', ()), ('dpa', ()))
+    >>> read_source("ab/cd", last=True), read_source("and/or", last=True)
+    (None, None)
     >>> read_source("Via Harbour Politics"), read_source("Source", last=True)
     (('Harbour Politics', ()), (None, ()))
     >>> read_source("Source: the figures were revised twice. Then they fell.") is None
@@ -139,7 +146,12 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     if folded in lex.agencies:
         return lex.canonical.get(folded, core), ()
     parts = [p.strip() for p in AGENCY_LIST_RE.split(core)]
-    if len(parts) > 1 and all(p.casefold() in lex.agencies for p in parts):
+    if "/" in core and len(parts) > 1:
+        # an editor's initials after (or before) the agencies: "dpa/AFP/sk", "(jbe/dpa)"
+        parts = [
+            p for p in parts if p in lex.agencies or not DESK_INITIALS_RE.fullmatch(p)
+        ] or parts
+    if parts != [core] and all(p.casefold() in lex.agencies for p in parts):
         return lex.canonical.get(parts[0].casefold(), parts[0]), ()  # "dpa/AFP", "AP, Reuters"
     bulleted = line.lstrip()[:1] in "•·*–—"
     if (
