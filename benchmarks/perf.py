@@ -38,6 +38,8 @@ import ftfy
 
 from copydesk import DEFAULT, clean_article
 from copydesk.classify.model import MODEL_PATH, LineModel, default_model
+from copydesk.classify.plain import PlainModel
+from copydesk.classify.weights import read_weights
 from copydesk.clean import start
 from copydesk.decode import decode_bytes
 from copydesk.draft import Draft
@@ -170,8 +172,9 @@ def process_cpu(code: str, path: Path, pycache: Path) -> float:
 
 
 def reads_model(path: Path) -> bool:
-    """Whether cleaning ``path`` consults the line model (so numpy and the weights load): a
-    document whose body lines are all sentences is not shown to it."""
+    """Whether cleaning ``path`` consults the line model (so the weights load, and numpy
+    with them unless the plain-Python model reads it): a document whose body lines are all
+    sentences is not shown to it."""
     default_model.cache_clear()
     clean_article(path.read_bytes())
     return default_model.cache_info().currsize > 0
@@ -282,7 +285,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\nscaling: " + ", ".join(f"{k} {v:.3f}" for k, v in scale.items()))
 
     load = best_of(args.repeat, lambda: LineModel.load(MODEL_PATH))
-    print(f"line model load: {load:.3f} s CPU ({MODEL_PATH.stat().st_size:,} bytes)")
+    plain_load = best_of(args.repeat, lambda: PlainModel.from_weights(read_weights(MODEL_PATH)))
+    print(
+        f"line model load: {load:.3f} s CPU, {plain_load:.3f} s without numpy "
+        f"({MODEL_PATH.stat().st_size:,} bytes)"
+    )
 
     cold = cold_start(paths, args.repeat, model=True)
     plain = cold_start(paths, args.repeat, model=False)
@@ -307,6 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "cold_start": cold,
         "cold_start_without_model": plain,
         "model_load_seconds": load,
+        "plain_model_load_seconds": plain_load,
     }
     if not args.quick:
         result["memory"] = memory(texts)

@@ -33,6 +33,7 @@ __all__ = [
     "cohesion_rows",
     "ends_sentence",
     "evidence_group",
+    "feature_names",
     "line_tokens",
     "numbered_rows",
     "read_line",
@@ -141,6 +142,20 @@ _EXTRACT_GROUPS = {
     "extract.contacts": "extract.credit",
     "extract.categories": "extract.credit",
 }
+
+
+#: Where the model reads each line's word scores: the line itself, its neighbours one and two
+#: lines away, the window of three lines on each side, and the whole document.
+CONTEXT = ("self", "prev", "next", "prev2", "next2", "window", "document")
+
+
+def feature_names() -> tuple[str, ...]:
+    """The names of the model's second-stage input columns, in order: word scores in each
+    :data:`CONTEXT`, the line's largest ones, the share of known features, and the shape."""
+    k = len(CLASSES)
+    scores = tuple(f"{where}:{c}" for where in CONTEXT for c in CLASSES)
+    peaks = tuple(f"peak:{c}" for c in CLASSES)
+    return (*scores[:k], *peaks, *scores[k:], "known", "prev:known", "next:known", *SHAPE_NAMES)
 
 
 def evidence_group(state: str, rule: str | None) -> int:

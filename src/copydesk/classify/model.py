@@ -12,9 +12,10 @@ Two stages, each small enough to read:
    line's shape and evidence (:func:`copydesk.classify.features.shape_rows`): one hidden
    layer of ``tanh`` units and a softmax over the four classes.
 
-The weights are a ``.npz`` file read with ``allow_pickle=False``; it names its format version
-and the code refuses a file of another version. :func:`default_model` loads the one shipped in
-the package, once, on first use.
+The weights are a ``.npz`` file, read without unpickling anything
+(:func:`copydesk.classify.weights.read_weights`); it names its format version and the code
+refuses a file of another version. :func:`default_model` loads the one shipped in the package,
+once, on first use. :mod:`copydesk.classify.plain` runs the same model without numpy.
 """
 
 from __future__ import annotations
@@ -30,12 +31,20 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from copydesk.classify.features import CLASSES, SHAPE_NAMES, read_line, shape_rows
-from copydesk.errors import CopydeskError
+from copydesk.classify.features import CLASSES, feature_names, read_line, shape_rows
+from copydesk.classify.weights import (
+    FORMAT,
+    MODEL_PATH,
+    ModelError,
+    Weights,
+    read_weights,
+    shipped_weights,
+)
 
 __all__ = [
     "CLASSES",
     "FORMAT",
+    "MODEL_PATH",
     "LineModel",
     "ModelError",
     "assemble",
@@ -43,28 +52,11 @@ __all__ = [
     "feature_names",
 ]
 
-#: The weight file format this code reads and writes.
-FORMAT = "copydesk-line-model/2"
-#: Where the shipped weights live, beside this module.
-MODEL_PATH = Path(__file__).with_name("line_model.npz")
-
 #: Any numpy array (the model's arrays are float64, ids intp, masks bool).
 Array = npt.NDArray[Any]
 
 _K = len(CLASSES)
 _AROUND = 3
-_CONTEXT = ("self", "prev", "next", "prev2", "next2", "window", "document")
-
-
-class ModelError(CopydeskError, ValueError):
-    """A line-model file that cannot be read: missing, damaged, or of another format."""
-
-
-def feature_names() -> tuple[str, ...]:
-    """The names of the second stage's input columns, in order."""
-    scores = tuple(f"{where}:{c}" for where in _CONTEXT for c in CLASSES)
-    peaks = tuple(f"peak:{c}" for c in CLASSES)
-    return (*scores[:_K], *peaks, *scores[_K:], "known", "prev:known", "next:known", *SHAPE_NAMES)
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -156,39 +148,31 @@ class LineModel:
     @classmethod
     def load(cls, path: Path) -> LineModel:
         """Read a model written by :meth:`save`; :class:`ModelError` names what is wrong."""
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                arrays = {name: data[name] for name in data.files}
-        except (OSError, ValueError, EOFError) as exc:
-            raise ModelError(f"cannot read line model {path}: {exc}") from None
-        try:
-            header = json.loads(arrays["header"].tobytes().decode("utf-8"))
-            if header.get("format") != FORMAT:
-                raise ModelError(
-                    f"line model {path} has format {header.get('format')!r}; "
-                    f"this copydesk reads {FORMAT!r}"
-                )
-            words = arrays["vocab"].tobytes().decode("utf-8").split("\n")
-            model = cls(
-                vocab={w: i for i, w in enumerate(words)},
-                ratios=arrays["ratios"].astype(np.float64),
-                mean=arrays["mean"],
-                scale=arrays["scale"],
-                hidden_w=arrays["hidden_w"],
-                hidden_b=arrays["hidden_b"],
-                out_w=arrays["out_w"],
-                out_b=arrays["out_b"],
-                threshold=float(header["threshold"]),
-                info=header.get("info", {}),
-            )
-        except (KeyError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ModelError(f"line model {path} is damaged: missing {exc}") from None
-        if model.ratios.shape != (len(words), _K) or model.mean.shape != (len(feature_names()),):
-            raise ModelError(
-                f"line model {path} does not fit this copydesk: "
-                f"{model.ratios.shape[0]} ratios for {len(words)} words, "
-                f"{model.mean.shape[0]} inputs for {len(feature_names())}"
-            )
+        return cls.from_weights(read_weights(path), path)
+
+    @classmethod
+    def from_weights(cls, weights: Weights, path: Path = MODEL_PATH) -> LineModel:
+        """The model of a weight file as read by :func:`read_weights` (``path`` names it in
+        errors)."""
+
+        weights.check(len(feature_names()), path)
+
+        def get(name: str) -> Array:
+            values, shape = weights.arrays[name]
+            return np.frombuffer(values, dtype=values.typecode).reshape(shape)
+
+        model = cls(
+            vocab=weights.vocab,
+            ratios=get("ratios").astype(np.float64),
+            mean=get("mean"),
+            scale=get("scale"),
+            hidden_w=get("hidden_w"),
+            hidden_b=get("hidden_b"),
+            out_w=get("out_w"),
+            out_b=get("out_b"),
+            threshold=float(weights.header["threshold"]),
+            info=weights.header.get("info", {}),
+        )
         return model
 
 
@@ -246,4 +230,4 @@ def assemble(scores: Array, known: Array, shapes: Sequence[Sequence[float]] | Ar
 @functools.lru_cache(maxsize=1)
 def default_model() -> LineModel:
     """The model shipped with copydesk, loaded once on first use."""
-    return LineModel.load(MODEL_PATH)
+    return LineModel.from_weights(shipped_weights())

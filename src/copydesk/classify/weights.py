@@ -1,0 +1,148 @@
+"""The line model's weight file, read without numpy.
+
+The file is a ``.npz``: a zip archive of ``.npy`` arrays, written by
+:meth:`copydesk.classify.model.LineModel.save`. Reading it needs only :mod:`zipfile` and
+:mod:`array`, so that a process that cleans one small document never imports numpy
+(:mod:`copydesk.classify.plain`); the numpy model is built from the same reading. Only the
+dtypes the model writes are accepted (little-endian ``float32``/``float64`` and bytes), and
+no object is ever unpickled.
+"""
+
+from __future__ import annotations
+
+import array
+import functools
+import json
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from copydesk._lazy import lazy_re
+from copydesk.classify.features import CLASSES
+from copydesk.errors import CopydeskError
+
+__all__ = ["FORMAT", "MODEL_PATH", "ModelError", "Weights", "read_weights", "shipped_weights"]
+
+#: The weight file format this code reads and writes.
+FORMAT = "copydesk-line-model/2"
+#: Where the shipped weights live, beside this package's modules.
+MODEL_PATH = Path(__file__).with_name("line_model.npz")
+
+#: ``.npy`` dtype descriptions this reader accepts, and their :mod:`array` type codes.
+_TYPECODES = {"<f8": "d", "<f4": "f", "|u1": "B"}
+_MAGIC = b"\x93NUMPY"
+_HEADER = lazy_re(
+    r"\{'descr': '(?P<descr>[^']+)', 'fortran_order': (?P<fortran>True|False), "
+    r"'shape': \((?P<shape>[0-9, ]*)\), \}"
+)
+
+
+class ModelError(CopydeskError, ValueError):
+    """A line-model file that cannot be read: missing, damaged, or of another format."""
+
+
+@attrs.frozen(slots=True, eq=False)
+class Weights:
+    """A weight file as read: its header, its vocabulary and its arrays.
+
+    ``arrays`` maps each array's name to its values, flat in row-major order, and its shape.
+    """
+
+    header: dict[str, Any]
+    vocab: dict[str, int] = attrs.field(repr=False)
+    arrays: dict[str, tuple[array.array[Any], tuple[int, ...]]] = attrs.field(repr=False)
+
+    def check(self, inputs: int, path: Path = MODEL_PATH) -> tuple[int, int]:
+        """The number of words and of hidden units, once every array is there and fits a
+        model of ``inputs`` input columns (:class:`ModelError` naming what does not)."""
+        try:
+            (words, _), (hidden,) = self.arrays["ratios"][1], self.arrays["hidden_b"][1]
+        except (KeyError, ValueError):
+            raise ModelError(f"line model {path} is damaged: no ratios or hidden units") from None
+        classes = len(CLASSES)
+        expected = {
+            "ratios": (len(self.vocab), classes),
+            "mean": (inputs,),
+            "scale": (inputs,),
+            "hidden_w": (inputs, hidden),
+            "hidden_b": (hidden,),
+            "out_w": (hidden, classes),
+            "out_b": (classes,),
+        }
+        for name, shape in expected.items():
+            if name not in self.arrays:
+                raise ModelError(f"line model {path} is damaged: missing {name!r}")
+            if self.arrays[name][1] != shape:
+                raise ModelError(
+                    f"line model {path} does not fit this copydesk: {name} has shape "
+                    f"{self.arrays[name][1]}, not {shape} ({inputs} inputs, "
+                    f"{len(self.vocab)} words)"
+                )
+        return words, hidden
+
+
+def _read_npy(name: str, blob: bytes) -> tuple[array.array[Any], tuple[int, ...]]:
+    """The values and shape of one ``.npy`` member (format versions 1 to 3)."""
+    if not blob.startswith(_MAGIC) or len(blob) < 10:
+        raise ModelError(f"line model is damaged: {name} is not a .npy array")
+    major = blob[6]
+    size_bytes = 2 if major == 1 else 4
+    start = 8 + size_bytes
+    length = int.from_bytes(blob[8:start], "little")
+    header = blob[start : start + length].decode("latin-1").strip()
+    found = _HEADER.fullmatch(header)
+    if found is None or found["fortran"] == "True" or found["descr"] not in _TYPECODES:
+        raise ModelError(f"line model is damaged: {name} is an array of an unknown kind")
+    shape = tuple(int(n) for n in found["shape"].replace(" ", "").split(",") if n)
+    values = array.array(_TYPECODES[found["descr"]])
+    values.frombytes(blob[start + length :])
+    if sys.byteorder == "big" and values.itemsize > 1:
+        values.byteswap()
+    count = 1
+    for n in shape:
+        count *= n
+    if len(values) != count:
+        raise ModelError(f"line model is damaged: {name} holds {len(values)} values, not {count}")
+    return values, shape
+
+
+def read_weights(path: Path) -> Weights:
+    """Read a weight file; :class:`ModelError` names what is wrong with it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            blobs = {
+                info.filename.removesuffix(".npy"): archive.read(info)
+                for info in archive.infolist()
+            }
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise ModelError(f"cannot read line model {path}: {exc}") from None
+    try:
+        arrays = {name: _read_npy(name, blob) for name, blob in blobs.items()}
+    except ModelError as exc:
+        raise ModelError(f"{exc} ({path})") from None
+    try:
+        header = json.loads(arrays["header"][0].tobytes().decode("utf-8"))
+    except (KeyError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"line model {path} is damaged: no header ({exc})") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        found = header.get("format") if isinstance(header, dict) else None
+        raise ModelError(f"line model {path} has format {found!r}; this copydesk reads {FORMAT!r}")
+    if "threshold" not in header or "vocab" not in arrays:
+        raise ModelError(f"line model {path} is damaged: missing its threshold or vocabulary")
+    try:
+        words = arrays["vocab"][0].tobytes().decode("utf-8").split("\n")
+    except UnicodeDecodeError as exc:
+        raise ModelError(f"line model {path} is damaged: {exc}") from None
+    return Weights(
+        header=header, vocab=dict(zip(words, range(len(words)), strict=True)), arrays=arrays
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_weights() -> Weights:
+    """The weights shipped with copydesk, read once: the numpy model and the plain one share
+    them."""
+    return read_weights(MODEL_PATH)
