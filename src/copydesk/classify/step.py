@@ -92,7 +92,7 @@ class ClassifyLines:
                 k
                 for k, line in enumerate(lines)
                 if line.state == "body"
-                and not _is_sentence(line.text)
+                and not (_surely_sentence(line.text) or _is_sentence(line.text))
                 and not any(r.fires(line.text, at_edge=True) for r in kept_by_user)
             ]
             if not asked:
