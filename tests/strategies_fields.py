@@ -325,3 +325,38 @@ def meta_line_doc(draw: st.DrawFn) -> Doc:
     top = draw(st.booleans())
     lines = [line, *paras] if top else [*paras, line]
     return Doc("\n\n".join(lines), paras, None, authors, published, source)
+
+
+#: Headlines of four words and more, above a byline of a name alone.
+LONG_HEADLINES = {
+    "latin": ["Storm Closes The Harbour Port", "Council Budget Talks Collapse Again"],
+    "cyrillic": ["Шторм закрыл старый порт города", "Совет принял новый бюджет района"],
+    "arabic": ["الحكومة تعلن خطة جديدة للمزارعين", "الوزير يزور المنطقة الشرقية اليوم"],
+}
+#: Places a Turkish or Russian page writes before the reporter's name ("İstanbul - X").
+NAME_PLACES = {"latin": ["İstanbul", "ANKARA", "Portville"], "cyrillic": ["Москва", "ПОРТОВСК"]}
+
+
+@st.composite
+def name_line_doc(draw: st.DrawFn) -> Doc:
+    """A headline, then a byline of a name alone ("Jane Roe"), with its handle ("Jane Roe
+    @janeroe", "Jane Roe | @jroe") or after the reporter's place ("İstanbul - Ayşe Kaya"),
+    then the lede. A bare name is read only in scripts with capitals; in Arabic the name
+    needs its handle. (CJK bylines name the reporter in the forms of ``credit_doc``.)"""
+    script = draw(st.sampled_from(sorted(LONG_HEADLINES)))
+    paras = draw(prose(script))
+    headline = draw(st.sampled_from(LONG_HEADLINES[script]))
+    person = draw(names(script))[0]
+    forms = ["handle"] + (["bare", "place"] if script in NAME_PLACES else [])
+    form = draw(st.sampled_from(forms))
+    if form == "bare":
+        line = person
+    elif form == "place":
+        line = (
+            f"{draw(st.sampled_from(NAME_PLACES[script]))} {draw(st.sampled_from('-–'))} {person}"
+        )
+    else:
+        handle = draw(st.sampled_from(["harbourdesk", "jroe", "port.news"]))
+        line = f"{person}{draw(st.sampled_from([' ', ' | ']))}@{handle}"
+    blank = draw(st.sampled_from(["\n", "\n\n"]))
+    return Doc(blank.join([headline, line, *paras]), paras, headline, (person,))

@@ -24,6 +24,7 @@ from ..strategies_fields import (
     credit_doc,
     headline_doc,
     meta_line_doc,
+    name_line_doc,
     outlet_dateline_doc,
     stamp_line_doc,
 )
@@ -231,6 +232,14 @@ def test_meta_lines_give_their_parts(doc: Doc) -> None:
     _check(doc)
 
 
+@given(name_line_doc())
+def test_name_lines_under_the_headline_give_the_authors(doc: Doc) -> None:
+    """A name alone under a headline of four words and more, with its handle or after the
+    reporter's place, gives the author, in Latin, Cyrillic and (with a handle) Arabic; the
+    headline stays the title and the body stays whole."""
+    assert _check(doc).title == doc.title
+
+
 @given(headline_doc())
 def test_headlines_are_found(doc: Doc) -> None:
     """The headline is the title past share widgets, with "!" or "?" endings (in sentence
@@ -265,8 +274,24 @@ MORE_PROSE = (
         (f"Jane Roe\n{PROSE}\nMore news\nJane Roe", ("Jane Roe",)),
         ("الحكومة تعلن خطة\nأحمد العرفج\n31 Jul 2024\nقال الوزير إن الحكومة ستساعد المزارعين في المنطقة.",
          ("أحمد العرفج",)),
+        # under a headline of four words or more, above the lede
+        (f"Storm Closes the Old Harbour Port\nJane Roe\n{PROSE}", ("Jane Roe",)),
+        (f"Шторм закрыл старый порт в городе\nАнна Петрова\n{PROSE}", ("Анна Петрова",)),
+        # a handle after the name, a place before it
+        (f"Storm Closes Port\nJane Roe @janeroe\n{PROSE}", ("Jane Roe",)),
+        (f"Storm Closes Port\nJane Roe | @jroe\n{PROSE}", ("Jane Roe",)),
+        (f"Fırtına limanı kapattı\nİstanbul - Ayşe Kaya\n{PROSE}", ("Ayşe Kaya",)),
+        (f"Fırtına limanı kapattı\nANKARA – Mehmet Demir\n{PROSE}", ("Mehmet Demir",)),
         # no second sign: a two-word heading is not a byline
         (f"Migraine Nightmare\n{PROSE}", ()),
+        (f"Storm Closes Port\nJane Roe\n{PROSE}", ()),  # a short headline: may be a kicker
+        (f"The Return of Empires (II)\nPart II\n{PROSE}", ()),  # a heading's part
+        (f"Storm Closes the Old Harbour Port\nMigraine Nightmare Returns Again\n{PROSE}", ()),
+        (f"Storm Closes the Old Harbour Port\nJane Roe\nShips Wait\n{PROSE}", ()),
+        (f"{PROSE}\n{MORE_PROSE}\nFollow\nJane Roe @janeroe\n{PROSE[:60]}.", ()),  # a post
+        (f"Storm Closes Port\nFollow us @harbourtimes\n{PROSE}", ()),
+        (f"Storm Closes Port\nJane Roe - Jo Lee\n{PROSE}", ()),  # two names: no place
+        (f"Storm Closes Port\nReuters - Jane Roe\n{PROSE}", ()),  # an agency: no place
         (f"Storm Closes Port\nJane Roe\nSenior Reporter of the Year Award\n{PROSE}", ()),
         (f"{PROSE}\nJane Roe", ()),
         # an uncased script: the same line twice is not enough
@@ -275,7 +300,9 @@ MORE_PROSE = (
 )  # fmt: skip
 def test_name_alone_needs_a_second_sign(text: str, authors: tuple[str, ...]) -> None:
     """A name alone on a line is the byline only beside a bare "By", a date stamp, a bio of
-    the same person, or the same line again; each name read has its ledger entry."""
+    the same person, the same line again, a handle after it, a place before it, or a
+    headline of four words and more above it with the lede below; each name read has its
+    ledger entry."""
     article = clean_article(text)
     assert article.authors == authors
     for name in authors:

@@ -41,6 +41,20 @@ NAME_STAMP_SEP_RE = lazy_regex(
 HEAD_LINES = 8
 #: A job under a name line has at most this many words ("Senior Political Reporter").
 ROLE_LINE_WORDS = 4
+# A social handle after the name ("Jane Roe @janeroe", "Jane Roe | @jroe"): the name line of
+# an author box. Bounded.
+HANDLE_AFTER_RE = lazy_regex(r"[ \t]{0,2}[|•·][ \t]{0,2}@[\w.]{2,30}$|[ \t]{1,2}@[\w.]{2,30}$")
+# The reporter's place and name on one line, as Turkish pages write it under the headline
+# ("İstanbul - Ayşe Kaya", "ANKARA – Mehmet Demir"): one capitalised word, or words in
+# capitals, then a dash and the name. Bounded.
+PLACE_NAME_RE = lazy_regex(
+    r"(?P<place>\p{Lu}[\p{Ll}\p{M}'’\-]{1,30}|\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}"
+    r"(?:[ \t]\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}){0,2})[ \t]{1,2}[-–—][ \t]{1,2}(?P<name>[^\n]{4,60})"
+)
+# A roman numeral ("Part II"): a heading's part, never a word of a bare name line.
+ROMAN_RE = lazy_regex(r"[IVXLC]{1,6}")
+#: A headline above a bare name line has more words than a kicker.
+HEADLINE_WORDS = 4
 
 
 def _is_opener(text: str) -> bool:
@@ -57,6 +71,68 @@ def _names(text: str) -> tuple[str, ...] | None:
     if names is None or len(names) > 2 or not all(2 <= len(n.split()) <= 3 for n in names):
         return None  # a person is named in two or three words; four make a heading
     return names
+
+
+def read_handle_name(text: str) -> tuple[str, ...] | None:
+    """A name with its social handle after it, the handle dropped ("Jane Roe @janeroe").
+
+    >>> read_handle_name("Jane Roe @janeroe"), read_handle_name("Jane Roe | @jroe")
+    (('Jane Roe',), ('Jane Roe',))
+    >>> read_handle_name("Follow us @harbourtimes") is None, read_handle_name("@janeroe")
+    (True, None)
+    """
+    text = text.strip()
+    m = HANDLE_AFTER_RE.search(text) if "@" in text else None
+    if m is None or m.start() == 0:
+        return None
+    names = _names(text[: m.start()])
+    return names if names is not None and all(map(_plain_name, names)) else None
+
+
+def read_place_name(text: str) -> tuple[str, str] | None:
+    """``(place, name)`` from a reporter's line giving the place first ("İstanbul - Ayşe
+    Kaya"); the place is one capitalised word or words in capitals, so that two names
+    ("Jane Roe - Jo Lee") or a headline ("Storm - Port Closes Today") are refused.
+
+    >>> read_place_name("İstanbul - Ayşe Kaya"), read_place_name("NEW YORK – Jane Roe")
+    (('İstanbul', 'Ayşe Kaya'), ('NEW YORK', 'Jane Roe'))
+    >>> read_place_name("Jane Roe - Jo Lee"), read_place_name("Storm - Port Closes Today")
+    (None, None)
+    """
+    text = text.strip()
+    m = PLACE_NAME_RE.fullmatch(text) if len(text) <= NAME_LINE_CHARS else None
+    if m is None:
+        return None
+    place, name = m["place"], m["name"]
+    lex = lexicon()
+    if place.casefold() in lex.agencies or place.casefold() in lex.byline_prefixes:
+        return None
+    names = _names(name)
+    if names is None or len(names) != 1 or not _plain_name(names[0]):
+        return None
+    return place, names[0]
+
+
+def _headline_above(body: Sequence[tuple[int, Line]], n: int) -> bool:
+    """The line above position ``n`` is the first of the body and reads as a headline of
+    more words than a kicker, and the line below is running text: the name line between
+    them is the byline under the headline."""
+    from copydesk.extract.title import is_headline, looks_like_prose
+
+    if n != 1 or n + 1 >= len(body):
+        return False
+    above, below = body[0][1].text.strip(), body[n + 1][1].text.strip()
+    return len(above.split()) >= HEADLINE_WORDS and is_headline(above) and looks_like_prose(below)
+
+
+def _lede(body: Sequence[tuple[int, Line]]) -> int:
+    """The position of the first line of running text among the first lines."""
+    from copydesk.extract.title import looks_like_prose
+
+    return next(
+        (n for n, (_, line) in enumerate(body[:HEAD_LINES]) if looks_like_prose(line.text)),
+        HEAD_LINES,
+    )
 
 
 def next_to_stamp(draft: Draft, index: int) -> bool:
@@ -152,11 +228,20 @@ def name_lines(
     position = {i: n for n, (i, _) in enumerate(body)}
     texts: list[str] | None = None  # every line's text, listed when first needed
     found: list[tuple[list[int], tuple[str, ...], str | None]] = []
+    lede = _lede(body)
     for i, line in window:
+        n = position[i]
+        if n < min(HEAD_LINES, lede):  # above the lede: an embedded post's handle is not
+            # "Jane Roe @janeroe", "İstanbul - Ayşe Kaya": the line signs itself
+            signed = read_handle_name(line.text)
+            if signed is None and (placed := read_place_name(line.text)) is not None:
+                signed = (placed[1],)
+            if signed is not None:
+                found.append(([i], signed, None))
+                continue
         names = _names(line.text)
         if names is None:
             continue
-        n = position[i]
         before = body[n - 1] if n > 0 else None
         after = body[n + 1][1] if n + 1 < len(body) else None
         if before is not None and _is_opener(before[1].text):
@@ -177,6 +262,13 @@ def name_lines(
         if (
             # by a date in the header, but not first: that is the headline's place
             (0 < n < HEAD_LINES and next_to_stamp(draft, i))
+            # under the headline and above the lede: "Storm closes the old port" / "Jane Roe"
+            or (
+                cased
+                and all(map(_plain_name, names))
+                and not any(ROMAN_RE.fullmatch(w) for name in names for w in name.split())
+                and _headline_above(body, n)
+            )
             or (cased and _bio_follows(names, after))
             or (cased and texts is not None and texts.count(" ".join(line.text.split())) > 1)
         ):

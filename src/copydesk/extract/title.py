@@ -8,7 +8,7 @@ from copydesk._lazy import lazy_regex
 from copydesk.draft import Draft, Line
 from copydesk.pipeline import step
 
-__all__ = ["first_line_title", "looks_like_prose"]
+__all__ = ["first_line_title", "is_headline", "looks_like_prose"]
 
 TITLE_MAX_CHARS = 150
 TITLE_MAX_WORDS = 20
@@ -100,6 +100,15 @@ def _is_candidate(text: str) -> bool:
     if text[0] in CJK_OPEN and text[-1] in CJK_CLOSE:
         return False  # a tag alone ("【广告】"), not a tag opening a headline
     return TITLE_START_RE.match(text) is not None
+
+
+def is_headline(text: str) -> bool:
+    """A line shaped as a headline: short, no sentence inside, no share widget.
+
+    >>> is_headline("Storm closes the old port"), is_headline("The port closed. Ships left.")
+    (True, False)
+    """
+    return _is_candidate(text) and not is_widget(text)
 
 
 def _prose(text: str) -> bool:
