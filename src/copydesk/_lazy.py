@@ -65,11 +65,23 @@ class LazyPattern:
     subfn = _Forward()
     subn = _Forward()
 
-    def __init__(self, compile: Callable[[str, int], object], source: str, flags: int) -> None:
+    def __init__(
+        self,
+        compile: Callable[[str, int], object],
+        source: str,
+        flags: int,
+        compiled_flags: int | None = None,
+    ) -> None:
         self._compile = compile
         self._source = source
         self._flags = flags
         self._compiled: object = None
+        self._compiled_flags = compiled_flags
+        # Known without compiling: the source, and the pattern's flags when the caller knows
+        # them (a table made in advance, as the built-in rules'); compiling sets them again.
+        self.__dict__["pattern"] = source
+        if compiled_flags is not None:
+            self.__dict__["flags"] = compiled_flags
 
     def compiled(self) -> Any:
         """The compiled pattern (compiling it now, if none of its attributes was looked up)."""
@@ -79,8 +91,17 @@ class LazyPattern:
             self._compiled = target
         return self._compiled
 
+    @property
+    def is_compiled(self) -> bool:
+        """True once the pattern has been compiled."""
+        return self._compiled is not None
+
     def __repr__(self) -> str:
         return f"LazyPattern({self._source!r}, {self._flags!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as what it was made from (a compiled one recompiles on first use).
+        return (LazyPattern, (self._compile, self._source, self._flags, self._compiled_flags))
 
 
 #: The names a compiled :class:`LazyPattern` takes from its pattern.

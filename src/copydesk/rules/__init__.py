@@ -15,7 +15,9 @@ False
 
 from __future__ import annotations
 
+import json
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -23,8 +25,9 @@ from typing import Any, Literal
 import attrs
 import regex
 
-from copydesk._lazy import lazy_re, lazy_regex
+from copydesk._lazy import LazyPattern, lazy_re, lazy_regex
 from copydesk.errors import RulesError
+from copydesk.rules.literals import TURKIC_I, required
 from copydesk.sites import in_scope, site_key
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
@@ -74,6 +77,13 @@ CATEGORIES: frozenset[str] = frozenset(
 BUILTIN_DIR = Path(__file__).parent
 #: The built-in tables, in the order they are read: the language-neutral file first.
 LANGUAGE_FILES: tuple[str, ...] = ("neutral", "en", "pt", "es", "fr", "de", "ru", "ar", "zh", "vi")
+#: The built-in tables read in advance (``python -m copydesk.rules._table`` writes it): what
+#: the TOML files hold, and each pattern's flags and screen. A new process reads it instead
+#: of parsing TOML, and compiles a built-in pattern only when a line passes its screen. It is
+#: used only while the TOML files and the regex module are the ones it was made from.
+TABLE_PATH = BUILTIN_DIR / "builtin_rules.json"
+#: The first key of the table's format: another one is not read.
+TABLE_FORMAT = "copydesk built-in rules 1"
 
 # A rule name: lower-case snake case, so that ``strip.<name>`` is a stable dotted name.
 # Example: "disqus", "read_more_pt". Bounded: at most 60 characters.
@@ -158,12 +168,12 @@ class Rule:
     sites: frozenset[str] = frozenset()
     #: The name used in the ledger and in ``Pipeline.without``: ``strip.<name>``.
     dotted: str = attrs.field(init=False, eq=False, repr=False)
-    #: The patterns as the calls that try them on a line (:func:`matcher`).
-    _tests: tuple[Callable[[str], object], ...] = attrs.field(init=False, eq=False, repr=False)
+    #: The patterns as the calls that try them on a line (:func:`pattern_test`).
+    _tests: tuple[Callable[[str, str], bool], ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "dotted", f"strip.{self.name}")
-        tests = tuple(matcher(pattern, self.match) for pattern in self.patterns)
+        tests = tuple(pattern_test(pattern, self.match) for pattern in self.patterns)
         object.__setattr__(self, "_tests", tests)
 
     def applies_to(self, site: str | None) -> bool:
@@ -202,7 +212,12 @@ class Rule:
             return False
         if any(w in folded for w in self.unless):
             return False
-        return any(test(line) is not None for test in self._tests)
+        return self.meets(line, folded)
+
+    def meets(self, line: str, folded: str) -> bool:
+        """True when one of the patterns meets ``line`` (normalised; ``folded`` is its
+        casefold) as ``match`` says, whatever the rule's other conditions."""
+        return any(test(line, folded) for test in self._tests)
 
 
 def matcher(pattern: regex.Pattern[str], match: Match) -> Callable[[str], object]:
@@ -216,6 +231,84 @@ def matcher(pattern: regex.Pattern[str], match: Match) -> Callable[[str], object
 def meets(pattern: regex.Pattern[str], match: Match, line: str) -> bool:
     """True when ``pattern`` meets ``line`` as ``match`` says: whole line, start, or anywhere."""
     return matcher(pattern, match)(line) is not None
+
+
+#: A pattern's screen: literals of which any match holds one (casefolded when the pattern
+#: ignores case), and whether it ignores case.
+Screen = tuple[tuple[str, ...], bool]
+#: Screens by pattern source and flags (the built-in ones come with the table).
+_SCREENS: dict[tuple[str, int], Screen | None] = {}
+#: The method that tries a pattern as a rule's ``match`` says.
+_METHODS: dict[str, str] = {"line": "fullmatch", "start": "match", "search": "search"}
+
+
+def screen(source: str, flags: int) -> Screen | None:
+    """The screen of a pattern (:func:`~copydesk.rules.literals.required`), or None when
+    any line may hold a match: it has no literals, or it ignores case and a literal holds a
+    Turkish ``İ``/``ı`` (which casefolding does not match as the regex module does).
+
+    >>> screen(r"(?:read|see) more", regex.IGNORECASE)
+    ((' more',), True)
+    >>> screen(r"\\d+", 0) is None
+    True
+    """
+    literals = required(source)
+    if literals is None:
+        return None
+    if flags & regex.IGNORECASE:
+        if any(i in literal for literal in literals for i in TURKIC_I):
+            return None
+        return tuple(dict.fromkeys(x.casefold() for x in literals)), True
+    return literals, False
+
+
+def _screen_of(pattern: regex.Pattern[str]) -> Screen | None:
+    key = (pattern.pattern, pattern.flags)
+    try:
+        return _SCREENS[key]
+    except KeyError:
+        found = _SCREENS[key] = screen(*key)
+        return found
+
+
+class PatternTest:
+    """The call ``test(line, folded)`` that says whether ``pattern`` meets ``line`` as
+    ``match`` says (``folded`` is the line's casefold). A line holding none of the
+    pattern's :func:`screen` literals cannot hold a match: it is answered False without
+    trying the pattern, which a built-in pattern then never needs to be compiled for (a
+    :class:`~copydesk._lazy.LazyPattern` compiles on its first try). A line with a Turkish
+    ``İ``/``ı`` is tried whatever its casefold holds. Pickles as the pattern and ``match``.
+    """
+
+    __slots__ = ("_ignores_case", "_literals", "_match", "_method", "_pattern")
+
+    def __init__(self, pattern: regex.Pattern[str], match: Match) -> None:
+        self._pattern = pattern
+        self._match: Match = match
+        self._method = _METHODS[match]
+        found = _screen_of(pattern)
+        self._literals = None if found is None else found[0]
+        self._ignores_case = found is not None and found[1]
+
+    def __call__(self, line: str, folded: str) -> bool:
+        literals = self._literals
+        if literals is not None:
+            hay = folded if self._ignores_case else line
+            for literal in literals:
+                if literal in hay:
+                    break
+            else:
+                if not self._ignores_case or (TURKIC_I[0] not in line and TURKIC_I[1] not in line):
+                    return False
+        return getattr(self._pattern, self._method)(line) is not None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PatternTest, (self._pattern, self._match))
+
+
+def pattern_test(pattern: regex.Pattern[str], match: Match) -> Callable[[str, str], bool]:
+    """A :class:`PatternTest` of ``pattern`` tried as ``match`` says."""
+    return PatternTest(pattern, match)
 
 
 @attrs.frozen(slots=True)
@@ -287,7 +380,15 @@ def _sites(value: Any, origin: str, rule: str) -> frozenset[str]:
     return sites
 
 
-def _rule(table: Any, origin: str) -> Rule:
+def _compile_checked(source: str, flags: int) -> regex.Pattern[str]:
+    return regex.compile(source, flags)
+
+
+def _rule(
+    table: Any,
+    origin: str,
+    compile: Callable[[str, int], regex.Pattern[str]] = _compile_checked,
+) -> Rule:
     if not isinstance(table, Mapping):
         raise _fail(origin, None, f"each [[rule]] must be a table, not {type(table).__name__}")
     name = table.get("name")
@@ -312,7 +413,7 @@ def _rule(table: Any, origin: str) -> Rule:
     patterns = []
     for src in sources:
         try:
-            patterns.append(regex.compile(src, flags))
+            patterns.append(compile(src, flags))
         except (regex.error, ValueError) as exc:  # ValueError: "(?V1)" beside our V0
             raise _fail(origin, name, f"pattern {src!r} does not compile: {exc}") from None
     max_words = table.get("max_words")
@@ -355,6 +456,12 @@ def rules_from_mapping(data: Mapping[str, Any], *, origin: str = "<rules>") -> R
     ...
     copydesk.errors.RulesError: my.toml: rule name 'Bad Name' must be lower_snake_case (a-z, 0-9, _)
     """
+    return _from_mapping(data, origin, _compile_checked)
+
+
+def _from_mapping(
+    data: Mapping[str, Any], origin: str, compile: Callable[[str, int], regex.Pattern[str]]
+) -> Rules:
     if not isinstance(data, Mapping):
         raise _fail(origin, None, f"rules must be a mapping, not {type(data).__name__}")
     unknown = sorted(set(data) - {"rule", "disable", "language"})
@@ -363,7 +470,7 @@ def rules_from_mapping(data: Mapping[str, Any], *, origin: str = "<rules>") -> R
     tables = data.get("rule", [])
     if not isinstance(tables, list):
         raise _fail(origin, None, "'rule' must be an array of tables ([[rule]])")
-    rules = [_rule(t, origin) for t in tables]
+    rules = [_rule(t, origin, compile) for t in tables]
     seen: set[str] = set()
     for r in rules:
         if r.name in seen:
@@ -385,13 +492,59 @@ def load_rules(path: str | Path) -> Rules:
     return rules_from_mapping(data, origin=str(p))
 
 
-def _read_builtin() -> Rules:
+def builtin_sources() -> dict[str, bytes]:
+    """The built-in TOML files, by language, as they are on disk."""
+    return {lang: (BUILTIN_DIR / f"{lang}.toml").read_bytes() for lang in LANGUAGE_FILES}
+
+
+def fingerprint(sources: Mapping[str, bytes]) -> dict[str, list[int]]:
+    """What the table is checked against: each file's size and CRC-32."""
+    return {lang: [len(data), zlib.crc32(data)] for lang, data in sources.items()}
+
+
+def _read_table(sources: Mapping[str, bytes]) -> Any:
+    """The table (:data:`TABLE_PATH`), or None when it is missing, of another format, or made
+    from other TOML files or another version of the regex module."""
+    try:
+        table = json.loads(TABLE_PATH.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if (
+        not isinstance(table, dict)
+        or table.get("format") != TABLE_FORMAT
+        or table.get("regex") != regex.__version__
+        or table.get("fingerprint") != fingerprint(sources)
+    ):
+        return None
+    return table
+
+
+def _lazy_compile(flags_of: Mapping[tuple[str, int], int]) -> Callable[[str, int], Any]:
+    def compile(source: str, flags: int) -> Any:
+        return LazyPattern(regex.compile, source, flags, flags_of[source, flags])
+
+    return compile
+
+
+def _read_builtin(from_table: bool = True) -> Rules:
+    sources = builtin_sources()
+    table = _read_table(sources) if from_table else None
+    if table is None:
+        datas = {lang: tomllib.loads(data.decode("utf-8")) for lang, data in sources.items()}
+        compile: Callable[[str, int], Any] = _compile_checked
+    else:
+        datas = table["files"]
+        flags_of = {}
+        for source, flags, compiled_flags, literals, ignores_case in table["patterns"]:
+            flags_of[source, flags] = compiled_flags
+            found = None if literals is None else (tuple(literals), ignores_case)
+            _SCREENS[source, compiled_flags] = found
+        compile = _lazy_compile(flags_of)
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for lang in LANGUAGE_FILES:
         origin = f"copydesk/rules/{lang}.toml"
-        text = (BUILTIN_DIR / f"{lang}.toml").read_text("utf-8")
-        for r in rules_from_mapping(tomllib.loads(text), origin=origin).rules:
+        for r in _from_mapping(datas[lang], origin, compile).rules:
             if r.name in seen:
                 raise _fail(origin, r.name, f"the name is already used in {seen[r.name]}")
             seen[r.name] = origin
@@ -403,7 +556,8 @@ _BUILTIN = _read_builtin()
 
 
 def builtin_rules() -> Rules:
-    """The rules shipped with copydesk, read once at import."""
+    """The rules shipped with copydesk, read once at import (from :data:`TABLE_PATH`; their
+    patterns are compiled when first needed)."""
     return _BUILTIN
 
 

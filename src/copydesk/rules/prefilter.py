@@ -61,11 +61,13 @@ CACHE_SIZE = 32
 FIRST_CHARACTERS_KEPT = 4096
 #: Alternations of chosen patterns kept compiled, for all prefilters together.
 JOINED_KEPT = 1024
-#: Lines a new prefilter answers by trying the patterns one by one before it builds its tiers.
-#: Building them compiles a few hundred patterns (about 50 ms); trying the already compiled
-#: patterns costs about 50 us a line. A process that cleans one document (a CLI run over a
-#: few files) then never pays for the tiers, and a long batch pays for them once it has spent
-#: as long without them: never more than twice the better of the two.
+#: Lines a new prefilter answers by trying the rules' patterns one by one before it builds
+#: its tiers. Building them compiles a few hundred patterns (about 50 ms); trying the
+#: patterns one by one costs about 50 us a line, and compiles only the built-in patterns
+#: whose screens a line passes (:func:`~copydesk.rules.pattern_test`). A process that cleans
+#: one document (a CLI run over a few files) then never pays for the tiers, and a long batch
+#: pays for them once it has spent as long without them: never more than twice the better
+#: of the two.
 WARM_UP_LINES = 1000
 #: Up to this length, one search for any screen literal (:func:`~copydesk.rules.literals.any_of`)
 #: is cheaper than testing the literals one by one; longer lines test them one by one.
@@ -199,10 +201,8 @@ class Prefilter:
     rules: tuple[Rule, ...] = ()
     caps: tuple[int, ...] = ()
     _tiers: dict[int, Tier] = attrs.field(factory=dict, eq=False, repr=False)
-    #: Per tier, the patterns as the calls that try them one by one (during the warm-up).
-    _one_by_one: dict[int, tuple[Callable[[str], object], ...]] = attrs.field(
-        factory=dict, eq=False, repr=False
-    )
+    #: Per tier, its rules, whose patterns are tried one by one during the warm-up.
+    _one_by_one: dict[int, tuple[Rule, ...]] = attrs.field(factory=dict, eq=False, repr=False)
     #: Lines answered one by one so far (a list: the record itself is frozen).
     _warm: list[int] = attrs.field(factory=lambda: [0], eq=False, repr=False)
 
@@ -218,17 +218,18 @@ class Prefilter:
             return tier.meets(line)
         if self._warm[0] < WARM_UP_LINES:
             self._warm[0] += 1
-            return any(test(line) is not None for test in self._tests(i))
+            folded = line.casefold()
+            return any(rule.meets(line, folded) for rule in self._rules(i))
         tier = self._tiers[i] = _tier(r for r in self.rules if r.max_chars >= self.caps[i])
         return tier.meets(line)
 
-    def _tests(self, i: int) -> tuple[Callable[[str], object], ...]:
-        tests = self._one_by_one.get(i)
-        if tests is None:
-            rules = [r for r in self.rules if r.max_chars >= self.caps[i]]
-            tests = tuple(matcher(p, r.match) for r in rules for p in r.patterns)
-            self._one_by_one[i] = tests
-        return tests
+    def _rules(self, i: int) -> tuple[Rule, ...]:
+        rules = self._one_by_one.get(i)
+        if rules is None:
+            rules = self._one_by_one[i] = tuple(
+                r for r in self.rules if r.max_chars >= self.caps[i]
+            )
+        return rules
 
 
 def _screens(pairs: list[tuple[regex.Pattern[str], tuple[str, ...]]]) -> Screens:
