@@ -360,3 +360,49 @@ def name_line_doc(draw: st.DrawFn) -> Doc:
         line = f"{person}{draw(st.sampled_from([' ', ' | ']))}@{handle}"
     blank = draw(st.sampled_from(["\n", "\n\n"]))
     return Doc(blank.join([headline, line, *paras]), paras, headline, (person,))
+
+
+#: Japanese sentences for a story under a portal's stamp; "{year}" names the year.
+JA_SENTENCES = [
+    "港湾局は月曜日、嵐のため旧港を閉鎖すると発表した。",
+    "修理の費用はまだ決まっていないという。",
+    "船舶は北の港に移され、作業員が損傷した桟橋を点検した。",
+    "市議会は来週、予算案について再び協議する予定だ。",
+]
+JA_OUTLETS = ["港湾新聞オンライン", "海岸テレビNEWS", "港町通信"]
+
+
+@st.composite
+def yearless_stamp_doc(draw: st.DrawFn) -> Doc:
+    """A Japanese portal's stamp without a year under the headline ("12/3(火) 18:05配信"),
+    the outlet after it on its line or the next; the story names the year, and sometimes
+    another year whose calendar does not fit the weekday. Without a named year that fits,
+    no date is read."""
+    day = draw(st.dates(min_value=dt.date(2005, 1, 1), max_value=dt.date(2030, 12, 28)))
+    hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    weekday = "月火水木金土日"[day.weekday()]
+    written = draw(
+        st.sampled_from(
+            [
+                f"{day.month}/{day.day}({weekday}) {hour:02}:{minute:02}",
+                f"{day.month}月{day.day}日（{weekday}）{hour}時{minute:02}分",
+            ]
+        )
+    )
+    outlet = draw(st.none() | st.sampled_from(JA_OUTLETS))
+    year_named = draw(st.booleans())
+    other = day.year - 1  # never the same weekday on the same day as the year after it
+    sentences = draw(st.permutations(JA_SENTENCES))
+    years = [f"{day.year}年の予算で修理される見込みだ。"] if year_named else []
+    if draw(st.booleans()):
+        years.append(f"{other}年にも同じ嵐があった。")
+    paras = ("".join(sentences[:2]) + "".join(years), "".join(sentences[2:]))
+    head = ["港が嵐で閉鎖された理由"]
+    if outlet is None:
+        head.append(written + draw(st.sampled_from(["", "配信", "更新"])))
+    elif draw(st.booleans()):
+        head.append(f"{written}配信 {outlet}")
+    else:
+        head += [f"{written}配信", outlet]
+    published = dt.datetime.combine(day, dt.time(hour, minute)) if year_named else None
+    return Doc("\n".join([*head, *paras]), paras, head[0], published=published, source=outlet)

@@ -27,6 +27,7 @@ from ..strategies_fields import (
     name_line_doc,
     outlet_dateline_doc,
     stamp_line_doc,
+    yearless_stamp_doc,
 )
 from ..strategies_meta import Doc
 
@@ -240,6 +241,13 @@ def test_name_lines_under_the_headline_give_the_authors(doc: Doc) -> None:
     assert _check(doc).title == doc.title
 
 
+@given(yearless_stamp_doc())
+def test_yearless_stamps_are_dated_by_a_year_the_text_names(doc: Doc) -> None:
+    """A Japanese stamp without a year is dated only by the one named year whose calendar
+    fits its weekday, and the outlet after "配信" is the source; the body stays whole."""
+    assert _check(doc).title == doc.title
+
+
 @given(headline_doc())
 def test_headlines_are_found(doc: Doc) -> None:
     """The headline is the title past share widgets, with "!" or "?" endings (in sentence
@@ -439,3 +447,21 @@ def test_a_list_of_dated_entries_is_no_byline() -> None:
     entries = "\n".join(f"Jun {d}, 2008 — Jane Roe" for d in (29, 16, 14))
     article = clean_article(f"{entries}\n{PROSE}\n{MORE_PROSE}")
     assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "source"),
+    [
+        ("Anadolu Ajansı | 03.12.2024 18:05", (), "Anadolu Ajansı"),
+        ("Reuters | March 3, 2023", (), "Reuters"),
+        # negative row: a person beside the stamp stays an author
+        ("Ayşe Kaya | 03.12.2024 18:05", ("Ayşe Kaya",), None),
+    ],
+)
+def test_an_agency_beside_a_stamp_is_the_source(
+    line: str, authors: tuple[str, ...], source: str | None
+) -> None:
+    """A known agency beside the header's stamp is the source, never an author."""
+    article = clean_article(f"Storm Closes Port\n{line}\n{PROSE}\n{MORE_PROSE}")
+    assert (article.authors, article.source) == (authors, source)
+    assert article.published is not None

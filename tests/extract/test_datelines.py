@@ -10,8 +10,10 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from copydesk import clean_article
 from copydesk.draft import Draft
 from copydesk.extract import datelines
+from copydesk.extract._jp_stamps import YearlessStamp, read_yearless_stamp, resolve_year
 from copydesk.extract.datelines import (
     Wire,
     dateline,
@@ -233,3 +235,58 @@ def test_label_guard_changes_no_stamp(line: str) -> None:
     guarded = read_stamp(line)
     with mock.patch.object(datelines, "first_words", return_value=Everything()):
         assert read_stamp(line) == guarded
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("12/3(火) 18:05配信", YearlessStamp(12, 3, 1, (18, 5), True)),
+        ("12/3(火) 18:05", YearlessStamp(12, 3, 1, (18, 5))),
+        ("1月9日（金曜日）9時30分更新", YearlessStamp(1, 9, 4, (9, 30))),
+        ("7/21(日)", YearlessStamp(7, 21, 6)),
+        ("12/3(火) 18:05配信 港湾新聞オンライン", YearlessStamp(12, 3, 1, (18, 5), True, "港湾新聞オンライン")),
+        # negative rows: a sentence after the stamp, a year, no weekday, a bad clock
+        ("12/3(火)に港が閉鎖された。", None),
+        ("12/3(火) 18:05更新 港湾新聞オンライン", None),  # an outlet only after "配信"
+        ("2024/12/3(火) 18:05", None),
+        ("12/3 18:05", None),
+        ("12/3(火) 25:05", None),
+        ("13/3(火)", None),
+        ("12/3(祝)", None),
+    ],
+)  # fmt: skip
+def test_read_yearless_stamp(line: str, want: YearlessStamp | None) -> None:
+    """A Japanese stamp without a year gives month, day, weekday, time and outlet."""
+    assert read_yearless_stamp(line) == want
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        (["予算は2024年に組まれた。"], dt.datetime(2024, 12, 3, 18, 5)),
+        (["2023年と2024年の予算。"], dt.datetime(2024, 12, 3, 18, 5)),  # only 2024 fits
+        # negative rows: no year named, none fits, two fit
+        (["予算は組まれた。"], None),
+        (["予算は2023年に組まれた。"], None),
+        (["2013年と2024年の予算。"], None),  # both have a Tuesday on December 3
+        (["番号は120245です。"], None),  # digits inside a number are no year
+    ],
+)
+def test_resolve_year(texts: list[str], want: dt.datetime | None) -> None:
+    """A stamp without a year is dated only by exactly one named year that fits."""
+    assert resolve_year(YearlessStamp(12, 3, 1, (18, 5)), texts) == want
+
+
+def test_yearless_stamp_with_its_outlet_on_the_next_line() -> None:
+    """The stamp and the outlet under it leave the body with their ledger entries."""
+    lede = "港湾局は2024年の予算で、嵐のため閉鎖された旧港を修理すると発表した。"
+    article = clean_article(
+        f"港が嵐で閉鎖された理由\n12/3(火) 18:05配信\n港湾新聞オンライン\n{lede}"
+    )
+    assert article.published == dt.datetime(2024, 12, 3, 18, 5)
+    assert article.source == "港湾新聞オンライン"
+    assert article.paragraphs == (lede,)
+    assert {e.old.strip() for e in article.edits if e.rule == "extract.datelines"} >= {
+        "12/3(火) 18:05配信",
+        "港湾新聞オンライン",
+    }

@@ -199,6 +199,8 @@ def read_name_stamp(text: str) -> tuple[tuple[str, ...], dt.date | None, str | N
     (('Jane Roe',), None, 'Harbour Times')
     >>> read_name_stamp("Storm Closes Port | March 3, 2023") is None
     True
+    >>> read_name_stamp("Anadolu Ajansı | March 3, 2023")
+    ((), datetime.date(2023, 3, 3), 'Anadolu Ajansı')
     """
     text = text.strip()
     if not 6 <= len(text) <= NAME_STAMP_CHARS:
@@ -207,6 +209,10 @@ def read_name_stamp(text: str) -> tuple[tuple[str, ...], dt.date | None, str | N
         a, b = text[: m.start()].strip(), text[m.end() :].strip()
         by = m.group().strip().casefold() == "by"
         for names_part, other in ((b, a),) if by else ((a, b), (b, a)):
+            agency = names_part.casefold() in lexicon().agencies
+            if agency and not by and (stamp := read_stamp(other)) is not None and not stamp[2]:
+                # "Anadolu Ajansı | 03.12.2024 18:05": an agency beside the stamp, no person
+                return (), stamp[0], _outlet_text(names_part)
             names = _names(names_part)
             if names is None or not other or not (by or all(map(_plain_name, names))):
                 continue

@@ -16,6 +16,7 @@ import regex
 from copydesk._lazy import lazy_regex
 from copydesk.dates import ZONES, parse_date
 from copydesk.draft import Draft
+from copydesk.extract._jp_stamps import is_outlet_name, read_yearless_stamp, resolve_year
 from copydesk.extract._lexicon import first_words, lexicon
 from copydesk.extract._names import is_organisation, is_person, split_names
 from copydesk.extract._window import edges
@@ -277,6 +278,10 @@ def dateline(draft: Draft) -> Draft:
     The first stamp found sets ``published``; an "Updated" stamp sets it only when no other
     date is known. Lines that mention a date inside a sentence stay in the body.
 
+    A Japanese stamp without a year among the first lines (``12/3(火) 18:05配信``) is dated
+    when exactly one year the text names has that weekday on that day, else kept verbatim in
+    ``metadata["stamp"]``; the outlet after "配信" (on its line or the next) is the source.
+
     A clock time alone (``20:37 ت م``) gives the time of a date-only stamp, or goes to
     ``metadata["time"]``. A date in two calendars sets ``published`` from the one after the
     linking word (``الموافق``), and its agency ``source``.
@@ -292,6 +297,8 @@ def dateline(draft: Draft) -> Draft:
     authors = draft.fields.authors
     clock: tuple[int, int, dt.tzinfo | None] | None = None
     extra: dict[str, str] = {}
+    head = {i for i, _ in itertools.islice(draft.body(), HEAD_LINES)}
+    seen_yearless = False
     for i, line in edges(draft, HEAD_LINES, TAIL_LINES):
         found = read_stamp(line.text)
         if found is not None:
@@ -308,6 +315,28 @@ def dateline(draft: Draft) -> Draft:
             if dual[2]:
                 extra.setdefault("dateline", dual[2])
             continue
+        yearless = (
+            read_yearless_stamp(line.text)
+            if line.text[:1].isdigit() and i in head and not seen_yearless
+            else None
+        )
+        if yearless is not None:
+            seen_yearless = True  # the first only: a list of related stories repeats the form
+            # "12/3(火) 18:05配信": dated by the one year the text names that fits the
+            # weekday; the outlet after "配信", or on the next line, supplied the story
+            taken.append(i)
+            texts = (other.text for other in draft.lines if other.state != "blank")
+            dated = resolve_year(yearless, texts)
+            published = published or dated
+            if dated is None:
+                extra.setdefault("stamp", line.text.strip())
+            outlet = yearless.outlet
+            after = _next_body(draft, i) if yearless.distributed and not outlet else None
+            if after is not None and is_outlet_name(draft.lines[after].text):
+                taken.append(after)
+                outlet = draft.lines[after].text.strip()
+            source = source or outlet
+            continue
         time = read_clock(line.text) if len(line.text) <= MAX_CLOCK_CHARS else None
         if time is not None and clock is None:
             taken.append(i)
@@ -323,6 +352,14 @@ def dateline(draft: Draft) -> Draft:
         taken, rule=RULE, kind="extracted", published=published, authors=authors, source=source
     )
     return draft.add_metadata(extra) if extra else draft
+
+
+def _next_body(draft: Draft, index: int) -> int | None:
+    """The index of the next non-blank line after ``index`` when it is still body."""
+    for j in range(index + 1, len(draft.lines)):
+        if draft.lines[j].state != "blank":
+            return j if draft.lines[j].state == "body" else None
+    return None
 
 
 def _glued(draft: Draft) -> Draft:
