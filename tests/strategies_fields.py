@@ -406,3 +406,35 @@ def yearless_stamp_doc(draw: st.DrawFn) -> Doc:
         head += [f"{written}配信", outlet]
     published = dt.datetime.combine(day, dt.time(hour, minute)) if year_named else None
     return Doc("\n".join([*head, *paras]), paras, head[0], published=published, source=outlet)
+
+
+#: Sentence-case headlines and the ledes glued after them, per language with articles that
+#: open a sentence (Cyrillic, Arabic and CJK text has no such capitalised article).
+GLUED = {
+    "en": (
+        ["Harbour board seeks deal on port repairs", "Portville council delays vote on budget"],
+        ["The board said the cost of the work had not been settled.",
+         "A total of 40 boats were moved to the north harbour this week."],
+    ),
+    "pt": (
+        ["Conselho do porto busca acordo sobre reparos"],
+        ["O conselho disse que o custo da obra ainda não foi definido."],
+    ),
+    "de": (
+        ["Hafenrat sucht Einigung über teure Reparaturen"],
+        ["Der Rat sagte, die Kosten der Arbeiten seien noch offen."],
+    ),
+}  # fmt: skip
+
+
+@st.composite
+def glued_headline_doc(draw: st.DrawFn) -> Doc:
+    """A sentence-case headline glued to the lede on the first line ("… port repairs The
+    board said …"), sometimes after a photo agency's credit ("AP Photo …")."""
+    lang = draw(st.sampled_from(sorted(GLUED)))
+    heads, ledes = GLUED[lang]
+    headline, lede = draw(st.sampled_from(heads)), draw(st.sampled_from(ledes))
+    paras = draw(prose("latin"))
+    credit = draw(st.sampled_from(["", "", "AP Photo ", "Getty Images "]))
+    text = "\n\n".join([f"{credit}{headline} {lede}", *paras])
+    return Doc(text, (lede, *paras), headline)

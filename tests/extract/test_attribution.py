@@ -22,6 +22,7 @@ from copydesk.extract.title import is_widget
 
 from ..strategies_fields import (
     credit_doc,
+    glued_headline_doc,
     headline_doc,
     meta_line_doc,
     name_line_doc,
@@ -246,6 +247,16 @@ def test_yearless_stamps_are_dated_by_a_year_the_text_names(doc: Doc) -> None:
     """A Japanese stamp without a year is dated only by the one named year whose calendar
     fits its weekday, and the outlet after "配信" is the source; the body stays whole."""
     assert _check(doc).title == doc.title
+
+
+@given(glued_headline_doc())
+def test_headlines_glued_to_the_lede_are_cut_into_the_title(doc: Doc) -> None:
+    """A sentence-case headline glued to the lede (English, Portuguese, German) is the title;
+    the lede stays in the body with the rest."""
+    article = clean_article(doc.text)
+    assert article.title == doc.title
+    assert article.paragraphs == doc.body
+    assert _ledger_has(article, doc.title or "")
 
 
 @given(headline_doc())

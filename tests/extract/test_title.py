@@ -66,3 +66,44 @@ def test_page_title_names_the_source() -> None:
     )
     assert (article.title, article.source) == ("Port closes after storm", "Harbour Times")
     assert "Port closes after storm | Harbour Times" not in article.paragraphs
+
+
+LEDE_EN = "The board said the cost of the work had not been settled and talks would resume."
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "rest"),
+    [
+        (f"Harbour board seeks deal on port repairs {LEDE_EN}",
+         "Harbour board seeks deal on port repairs", LEDE_EN),
+        ("Portville: Couple pays Rs 8 lakh for the old boat in Lake City A total of 40 boats "
+         "were sold at the harbour market this year.",
+         "Portville: Couple pays Rs 8 lakh for the old boat in Lake City",
+         "A total of 40 boats were sold at the harbour market this year."),
+        ("AP Photo Harbour board seeks deal on port repairs A total of $2 million is set "
+         "aside for the work.", "Harbour board seeks deal on port repairs",
+         "A total of $2 million is set aside for the work."),
+        ("Conselho do porto busca acordo sobre reparos O conselho disse que o custo ainda não "
+         "foi definido.", "Conselho do porto busca acordo sobre reparos",
+         "O conselho disse que o custo ainda não foi definido."),
+        ("Hafenrat sucht Einigung über Reparaturen Der Rat sagte, die Kosten seien noch offen "
+         "und die Gespräche gingen weiter.", "Hafenrat sucht Einigung über Reparaturen",
+         "Der Rat sagte, die Kosten seien noch offen und die Gespräche gingen weiter."),
+        # negative rows: a lede, a title-case headline, a short head, a short rest
+        (f"{PROSE} {MORE}", None, None),
+        (f"Storm Closes The Harbour Port For Good {LEDE_EN}", None, None),
+        (f"Port seeks deal {LEDE_EN}", None, None),
+        ("Harbour board seeks deal on port repairs The board agreed.", None, None),
+        (f"Harbour board met on Monday. It seeks a deal {LEDE_EN}", None, None),
+    ],
+)  # fmt: skip
+def test_headline_glued_to_the_lede(line: str, title: str | None, rest: str | None) -> None:
+    """A sentence-case headline glued to the lede after it is cut into the title; the lede
+    stays in the body, and the cut has its ledger entry."""
+    article = clean_article(f"{line}\n{MORE}\n{PROSE}")
+    assert article.title == title
+    if title is not None:
+        assert article.paragraphs[0] == rest
+        assert any(e.rule == "extract.title" and title in e.old for e in article.edits)
+    else:
+        assert article.paragraphs[0] == line

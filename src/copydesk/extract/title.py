@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 from copydesk._lazy import lazy_regex
+from copydesk.article import Caption
 from copydesk.draft import Draft, Line
 from copydesk.pipeline import step
 
@@ -70,6 +71,20 @@ WIDGET_WORDS = frozenset(
      "whatsapp", "linkedin", "reddit", "print", "telegram", "messenger", "copy", "link", "x",
      "sms", "compartir", "partager", "teilen", "compartilhar", "поделиться"}
 )  # fmt: skip
+# A headline in sentence case glued to the lede or summary after it: a word ending the
+# headline, a space, then an article or pronoun that opens a sentence and a word in lower
+# case ("… in Khammam The victim's body …", "… funding impasse A total of …"). In sentence
+# case these words are capitalised only at a sentence start; a German article is followed
+# by a capitalised noun ("… Reparaturen Der Rat sagte …"). Bounded; matched with finditer
+# on one line.
+GLUED_LEDE_RE = lazy_regex(
+    r"(?<=[\p{L}\p{N}'’”\)])[ \t](?:(?:The|A|An|This|These|It|He|She|They|We|El|La|Los|Las"
+    r"|Un|Una|O|Os|As|Um|Uma|Le|Les|Une)[ \t](?=[\p{Ll}\d$€£])"
+    r"|(?:Der|Die|Das|Ein|Eine)[ \t](?=\p{L}))"
+)
+#: A headline glued to its lede has at least this many words, the lede after it too.
+GLUED_MIN_WORDS = 4
+GLUED_LEDE_WORDS = 6
 #: How many lines before the first prose line may be looked at for the title.
 HEAD_SCAN = 5
 #: A kicker above the headline has at most this many words.
@@ -160,6 +175,31 @@ def is_widget(text: str) -> bool:
     return bool(words) and all(w in WIDGET_WORDS for w in words)
 
 
+def glued_headline_end(text: str) -> int | None:
+    """Where a sentence-case headline glued to the lede after it ends, or ``None``.
+
+    The headline is a title candidate of four words or more, not in title case (where every
+    word is capitalised and an article says nothing); the lede after it has six words or
+    more.
+
+    >>> text = "Port board seeks deal on harbour repairs A total of $2 million is set aside."
+    >>> text[: glued_headline_end(text)]
+    'Port board seeks deal on harbour repairs'
+    >>> glued_headline_end("The port closed on Monday. The board met on Tuesday after it.")
+    >>> glued_headline_end("Storm Closes The Harbour Port The board met on Tuesday after it.")
+    """
+    if len(text) < 40 or " " not in text[:60]:
+        return None
+    for m in GLUED_LEDE_RE.finditer(text, 0, TITLE_MAX_CHARS + 1):
+        head, rest = text[: m.start()].strip(), text[m.end() :]
+        if len(head.split()) < GLUED_MIN_WORDS or len(rest.split()) < GLUED_LEDE_WORDS - 1:
+            continue
+        if _is_candidate(head) and not _title_case(head) and not is_widget(head):
+            return m.start()
+        return None  # the first glue point decides: a sentence may hold several articles
+    return None
+
+
 def _page_title(text: str, heads: list[str]) -> tuple[str, str] | None:
     """``(headline, site)`` when ``text`` is a page title whose headline is one of ``heads``."""
     text = " ".join(text.split())
@@ -210,7 +250,7 @@ def first_line_title(draft: Draft) -> Draft:
         None,
     )
     if prose_at == 0:
-        return draft
+        return _glued_headline(draft, body[0][0])
     found = _page_headline(body) or _choose(draft, body, prose_at)
     if found is None:
         return draft
@@ -224,6 +264,36 @@ def first_line_title(draft: Draft) -> Draft:
     return draft.take(
         taken, rule="extract.title", kind="extracted", title=_clean(line), source=source
     )
+
+
+def _glued_headline(draft: Draft, index: int) -> Draft:
+    """Cut a headline glued to the lede from the first body line into ``title``; the lede
+    stays in the body."""
+    line = draft.lines[index]
+    lead = len(line.text) - len(line.text.lstrip())
+    end = glued_headline_end(line.text[lead:])
+    if end is None:
+        return draft
+    words = line.text[lead : lead + end].split()
+    cut = lead + end + 1  # the space before the lede goes with the headline
+    draft = draft.rewrite(index, [(0, cut, "")], rule="extract.title", kind="extracted")
+    credit = _photo_credit_opening(words)
+    if credit:  # "AP Photo McConnell seeks …": the credit of a photo the page lost
+        captions = (*draft.fields.captions, Caption("", " ".join(words[:credit])))
+        return draft.set_fields(title=" ".join(words[credit:]), captions=captions)
+    return draft.set_fields(title=" ".join(words))
+
+
+def _photo_credit_opening(words: list[str]) -> int:
+    """How many of the first words are a photo agency's credit of two words or three ("AP
+    Photo", "Getty Images"), or 0. A one-word agency ("Reuters") may open a headline."""
+    from copydesk.extract._lexicon import lexicon
+
+    agencies = lexicon().photo_agencies
+    for n in (3, 2):
+        if len(words) > n + 2 and " ".join(words[:n]).casefold() in agencies:
+            return n
+    return 0
 
 
 def _page_headline(body: list[tuple[int, Line]]) -> tuple[int, list[int]] | None:
