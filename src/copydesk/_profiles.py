@@ -5,7 +5,9 @@ took most of a fresh process's first ``clean_article`` (0.3-0.6 s). Only 184,000
 floats are not zero, so the file beside this module (``language_profiles.bin``) keeps just
 those: per n-gram, which languages know it and how often, and per language how many n-grams
 of each length it counted. The sections are plain arrays, read as they are (no parsing, no
-table built): an n-gram is found by binary search in the sorted block of all of them.
+table built): an n-gram is found by binary search in the sorted block of all of them. The
+file is mapped into memory, not read: a document's few hundred look-ups touch a few dozen of
+its pages, where reading and copying its 2 MB cost a new process about 4 ms.
 A probability is rebuilt on demand with langdetect's own
 arithmetic (``1.0 * count / n_words[len - 1]``), so every value is bit for bit the one
 langdetect computes. The file is made from the installed langdetect by ``build``
@@ -14,24 +16,44 @@ langdetect computes. The file is made from the installed langdetect by ``build``
 
 from __future__ import annotations
 
+import bisect
 import json
+import mmap
 import os
 import sys
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
 import attrs
 
 from copydesk.errors import CopydeskError
 
-__all__ = ["FORMAT", "PROFILES_PATH", "GramTable", "Profiles", "ProfilesError", "build", "load"]
+__all__ = [
+    "FORMAT",
+    "NORMALISE_PATH",
+    "PROFILES_PATH",
+    "GramTable",
+    "Normalise",
+    "Profiles",
+    "ProfilesError",
+    "build",
+    "build_normalise",
+    "load",
+    "load_normalise",
+]
 
 #: The file read by :func:`load`, shipped in the package.
 PROFILES_PATH = Path(__file__).with_name("language_profiles.bin")
 #: The first line of the file: its format and version. Another first line is refused.
 FORMAT = b"copydesk language profiles 1\n"
+#: langdetect's normalisation of characters and of Vietnamese letters, as data: a process
+#: that detects a language then never imports langdetect (about 6 ms of a cold start).
+NORMALISE_PATH = Path(__file__).with_name("language_normalise.json")
+#: The format of that file (its ``"format"`` key). Another one is refused.
+NORMALISE_FORMAT = "copydesk language normalisation 1"
 
 
 class ProfilesError(CopydeskError, ValueError):
@@ -44,47 +66,52 @@ class GramTable(Mapping[str, tuple[float, ...]]):
 
     The grams stay one block of UTF-8 in byte order, found by binary search: nothing is
     built when the file is read, and a document looks up a few hundred grams at most (the
-    language module keeps their rows).
+    language module keeps their rows). The block starts at ``base`` in ``text`` (the mapped
+    file).
     """
 
     def __init__(
         self,
-        text: bytes,
-        ends: array[int],
-        starts: array[int],
-        langs: bytes,
-        counts: array[int],
+        text: bytes | mmap.mmap,
+        ends: Sequence[int],
+        starts: Sequence[int],
+        langs: Sequence[int],
+        counts: Sequence[int],
         n_words: list[list[int]],
+        base: int = 0,
     ) -> None:
         self._text = text
-        self._ends = ends  # gram i is text[ends[i]:ends[i + 1]]
+        self._base = base
+        self._ends = ends  # gram i is text[base + ends[i]:base + ends[i + 1]]
         self._starts = starts  # its languages and counts are at [starts[i]:starts[i + 1]]
         self._langs = langs
         self._counts = counts
         self._n_words = n_words
         self._width = len(n_words)
+        # per gram length, each language's count of grams of that length
+        self._by_length = [[n[length] for n in n_words] for length in range(3)]
 
     def _find(self, gram: str) -> int:
         key = gram.encode("utf-8", "surrogatepass")
-        text, ends = self._text, self._ends
+        text, ends, base = self._text, self._ends, self._base
         lo, hi = 0, len(ends) - 1
         while lo < hi:
             mid = (lo + hi) // 2
-            if text[ends[mid] : ends[mid + 1]] < key:
+            if text[base + ends[mid] : base + ends[mid + 1]] < key:
                 lo = mid + 1
             else:
                 hi = mid
-        if lo < len(ends) - 1 and text[ends[lo] : ends[lo + 1]] == key:
+        if lo < len(ends) - 1 and text[base + ends[lo] : base + ends[lo + 1]] == key:
             return lo
         raise KeyError(gram)
 
     def __getitem__(self, gram: str) -> tuple[float, ...]:
         i = self._find(gram)
         row = [0.0] * self._width
-        length = len(gram) - 1
-        for k in range(self._starts[i], self._starts[i + 1]):
-            lang = self._langs[k]
-            row[lang] = 1.0 * self._counts[k] / self._n_words[lang][length]
+        n_words = self._by_length[len(gram) - 1]
+        begin, end = self._starts[i], self._starts[i + 1]
+        for lang, count in zip(self._langs[begin:end], self._counts[begin:end], strict=True):
+            row[lang] = 1.0 * count / n_words[lang]
         return tuple(row)
 
     def __contains__(self, gram: object) -> bool:
@@ -97,9 +124,9 @@ class GramTable(Mapping[str, tuple[float, ...]]):
         return True
 
     def __iter__(self) -> Iterator[str]:
-        text, ends = self._text, self._ends
+        text, ends, base = self._text, self._ends, self._base
         for i in range(len(ends) - 1):
-            yield text[ends[i] : ends[i + 1]].decode("utf-8")
+            yield text[base + ends[i] : base + ends[i + 1]].decode("utf-8")
 
     def __len__(self) -> int:
         return len(self._ends) - 1
@@ -177,44 +204,162 @@ def build(path: Path = PROFILES_PATH) -> bytes:
     }
     payload = b"".join([json.dumps(meta).encode() + b"\n", *sections])
     data = FORMAT + payload
-    path.write_bytes(data)
+    # a new file put in place: a process that has the old one mapped keeps reading it whole
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(data)
+    os.replace(partial, path)
     return data
+
+
+def _read(path: Path) -> bytes | mmap.mmap:
+    """The file's bytes, mapped into memory when the system can map it."""
+    with open(path, "rb") as f:
+        try:
+            return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # an empty file, a file system that cannot map
+            return f.read()
+
+
+def _ints(section: memoryview, byteorder: str) -> Sequence[int]:
+    """A section of 4-byte unsigned integers: the mapped bytes themselves, or a copy when
+    the file was written on a machine of the other byte order."""
+    if byteorder == sys.byteorder and array("I").itemsize == 4:
+        return section.cast("I")
+    out = array("I")
+    out.frombytes(section)
+    if byteorder != sys.byteorder:
+        out.byteswap()
+    return out
 
 
 def load(path: Path = PROFILES_PATH) -> Profiles:
     """Read the profiles file; :class:`ProfilesError` when it is not one this code knows."""
-    data = path.read_bytes()
-    if not data.startswith(FORMAT):
-        first = data.split(b"\n", 1)[0][:60]
+    data = _read(path)
+    if data[: len(FORMAT)] != FORMAT:
+        first = data[:200].split(b"\n", 1)[0][:60]
         raise ProfilesError(
             f"{path} starts with {first!r}, not {FORMAT.strip()!r}: rebuild it with "
             "python -m copydesk._profiles"
         )
-    head, _, rest = data[len(FORMAT) :].partition(b"\n")
-    meta = json.loads(head)
-    view = memoryview(rest)
+    end = data.find(b"\n", len(FORMAT))
+    base = len(data) if end == -1 else end + 1
+    meta = json.loads(data[len(FORMAT) : base])
+    view = memoryview(data)
     sections = []
-    at = 0
+    at = base
     for size in meta["sizes"]:
         sections.append(view[at : at + size])
         at += size
-    if len(sections) != 5 or at != len(rest):
+    if len(sections) != 5 or at != len(data) or any(len(sections[i]) % 4 for i in (1, 2, 4)):
         raise ProfilesError(f"{path} is damaged: its sections do not add up")
-    text, lang_ix = bytes(sections[0]), bytes(sections[3])
-    ends, starts, counts = array("I"), array("I"), array("I")
-    for arr, section in ((ends, sections[1]), (starts, sections[2]), (counts, sections[4])):
-        arr.frombytes(section)
-        if meta["byteorder"] != sys.byteorder:
-            arr.byteswap()
-    if ends[-1] != len(text) or starts[-1] != len(counts) or len(counts) != len(lang_ix):
+    order = meta["byteorder"]
+    ends, starts, counts = (_ints(sections[i], order) for i in (1, 2, 4))
+    lang_ix = sections[3]
+    text_size = len(sections[0])
+    if ends[-1] != text_size or starts[-1] != len(counts) or len(counts) != len(lang_ix):
         raise ProfilesError(f"{path} is damaged: its sections do not add up")
     langs = tuple(meta["langs"])
     by_script = {s: tuple(ix) for s, ix in meta["by_script"].items()}
-    table = GramTable(text, ends, starts, lang_ix, counts, meta["n_words"])
+    table = GramTable(data, ends, starts, lang_ix, counts, meta["n_words"], base)
     return Profiles(langs, by_script, table)
+
+
+@attrs.frozen
+class Normalise:
+    """langdetect's ``NGram.normalize`` (one character) and ``NGram.normalize_vi`` (a text).
+
+    ``firsts``, ``lasts`` and ``runs`` are the ranges of code points that all become one
+    character; the other characters it changes are in ``changed``, each becoming the one at
+    the same place in ``into``; every other character stays.
+    ``letters``, ``marks`` and ``normalised`` are langdetect's Vietnamese tables: a letter
+    followed by a combining mark becomes ``normalised[mark][letter]``.
+    """
+
+    firsts: tuple[int, ...]
+    lasts: tuple[int, ...]
+    runs: str
+    changed: str
+    into: str
+    letters: str
+    marks: str
+    normalised: tuple[str, ...]
+
+    def character(self, c: str) -> str:
+        """What langdetect's ``NGram.normalize`` makes of the character ``c``."""
+        code = ord(c)
+        i = bisect.bisect_right(self.firsts, code) - 1
+        if i >= 0 and code <= self.lasts[i]:
+            return self.runs[i]
+        at = self.changed.find(c)
+        return c if at == -1 else self.into[at]
+
+    def vietnamese_pattern(self) -> str:
+        """langdetect's pattern of a Vietnamese letter and a combining mark, as it writes it."""
+        return "([" + self.letters + "])([" + self.marks + "])"
+
+    def vietnamese(self, letter: str, mark: str) -> str:
+        """What langdetect's ``NGram.normalize_vi`` makes of a letter and a mark it matched."""
+        return self.normalised[self.marks.find(mark)][self.letters.find(letter)]
+
+
+def build_normalise(path: Path = NORMALISE_PATH) -> bytes:
+    """Write the normalisation file from the installed langdetect; return its bytes."""
+    from langdetect.utils.ngram import NGram
+
+    changed = {}
+    for code in range(sys.maxunicode + 1):
+        out = NGram.normalize(chr(code))
+        if out != chr(code):
+            changed[code] = out
+    runs: list[list[Any]] = []
+    for code, out in changed.items():
+        if runs and runs[-1][1] == code - 1 and runs[-1][2] == out:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code, out])
+    singles = [r for r in runs if r[0] == r[1]]
+    ranges = [r for r in runs if r[0] != r[1]]
+    data = {
+        "format": NORMALISE_FORMAT,
+        "ranges": ranges,
+        "from": "".join(chr(r[0]) for r in singles),
+        "to": "".join(r[2] for r in singles),
+        "vi_letters": NGram.TO_NORMALIZE_VI_CHARS,
+        "vi_marks": NGram.DMARK_CLASS,
+        "vi_normalised": list(NGram.NORMALIZED_VI_CHARS),
+    }
+    raw = (json.dumps(data, ensure_ascii=False, indent=0) + "\n").encode("utf-8")
+    path.write_bytes(raw)
+    return raw
+
+
+def load_normalise(path: Path = NORMALISE_PATH) -> Normalise:
+    """Read the normalisation file; :class:`ProfilesError` when it is not one this code knows."""
+    data = json.loads(path.read_bytes())
+    if not isinstance(data, dict) or data.get("format") != NORMALISE_FORMAT:
+        raise ProfilesError(
+            f"{path} is not in the format {NORMALISE_FORMAT!r}: rebuild it with "
+            "python -m copydesk._profiles"
+        )
+    ranges = data["ranges"]
+    if len(data["from"]) != len(data["to"]) or any(len(r[2]) != 1 for r in ranges):
+        raise ProfilesError(f"{path} is damaged: its tables do not add up")
+    return Normalise(
+        firsts=tuple(r[0] for r in ranges),
+        lasts=tuple(r[1] for r in ranges),
+        runs="".join(r[2] for r in ranges),
+        changed=data["from"],
+        into=data["to"],
+        letters=data["vi_letters"],
+        marks=data["vi_marks"],
+        normalised=tuple(data["vi_normalised"]),
+    )
 
 
 if __name__ == "__main__":
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else PROFILES_PATH
     size = len(build(out))
     print(f"wrote {out} ({size:,} bytes)")
+    if len(sys.argv) <= 1:
+        size = len(build_normalise())
+        print(f"wrote {NORMALISE_PATH} ({size:,} bytes)")

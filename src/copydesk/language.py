@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import threading
 from array import array
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
-from copydesk._lazy import lazy_regex
+from copydesk._lazy import lazy_re, lazy_regex
+from copydesk._profiles import Normalise, load_normalise
 from copydesk._profiles import load as load_profiles
 from copydesk.draft import Draft
 from copydesk.pipeline import step
@@ -68,14 +70,31 @@ NON_LATIN_RUN_RE = lazy_regex(r"[\u0300-\u1dff\u1f00-\U0010ffff]+")
 
 
 class _Normalizer(dict[int, str]):
-    """A ``str.translate`` table applying langdetect's per-character normalisation lazily."""
+    """A ``str.translate`` table applying langdetect's per-character normalisation lazily
+    (from copydesk's copy of its tables: langdetect itself is not imported)."""
+
+    def __init__(self, tables: Normalise) -> None:
+        super().__init__()
+        self._tables = tables
 
     def __missing__(self, code: int) -> str:
-        from langdetect.utils.ngram import NGram
-
-        out: str = NGram.normalize(chr(code))
-        self[code] = out
+        out = self[code] = self._tables.character(chr(code))
         return out
+
+
+class _Vietnamese:
+    """langdetect's ``NGram.normalize_vi``: a Vietnamese letter followed by a combining mark
+    becomes the one precomposed letter."""
+
+    def __init__(self, tables: Normalise) -> None:
+        self._tables = tables
+        self._pattern = lazy_re(tables.vietnamese_pattern(), re.UNICODE)
+
+    def _one(self, m: re.Match[str]) -> str:
+        return self._tables.vietnamese(m.group(1), m.group(2))
+
+    def __call__(self, text: str) -> str:
+        return self._pattern.sub(self._one, text)
 
 
 @attrs.frozen
@@ -86,7 +105,7 @@ class _Model:
     probs: Mapping[str, tuple[float, ...]]
     by_script: dict[str, tuple[int, ...]]
     normalizer: _Normalizer
-    normalize_vi: object
+    normalize_vi: Callable[[str], str]
 
 
 _lock = threading.Lock()
@@ -97,19 +116,18 @@ def _load() -> _Model:
     global _model
     with _lock:
         if _model is None:
-            from langdetect.utils.ngram import NGram
-
             # langdetect's profiles from copydesk's compact copy of them (copydesk._profiles):
             # the same probabilities, read in milliseconds rather than half a second, and
             # held as arrays, not the 87,000 lists that every full garbage collection of a
             # long clean used to walk.
             profiles = load_profiles()
+            tables = load_normalise()
             _model = _Model(
                 langs=profiles.langs,
                 probs=profiles.probs,
                 by_script=profiles.by_script,
-                normalizer=_Normalizer(),
-                normalize_vi=NGram.normalize_vi,
+                normalizer=_Normalizer(tables),
+                normalize_vi=_Vietnamese(tables),
             )
     return _model
 
@@ -168,7 +186,7 @@ def _word_score(script: str, word: str) -> tuple[float, ...] | None:
 def _prepare(text: str, model: _Model) -> list[str]:
     """Clean and normalise ``text`` as langdetect does, and cut it into words."""
     text = MAIL_RE.sub(" ", URL_RE.sub(" ", text))
-    text = model.normalize_vi(text)  # type: ignore[operator]
+    text = model.normalize_vi(text)
     text = text[:10000]
     latin = sum(len(m) for m in LATIN_RUN_RE.findall(text))
     non_latin = sum(len(m) for m in NON_LATIN_RUN_RE.findall(text))
