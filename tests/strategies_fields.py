@@ -438,3 +438,27 @@ def glued_headline_doc(draw: st.DrawFn) -> Doc:
     credit = draw(st.sampled_from(["", "", "AP Photo ", "Getty Images "]))
     text = "\n\n".join([f"{credit}{headline} {lede}", *paras])
     return Doc(text, (lede, *paras), headline)
+
+
+#: Intro lines above a reposted story, per script with capitals: "{outlet}" is the source.
+INTROS = {
+    "latin": ["According to {outlet}:", "As reported by {outlet}…", "Según {outlet}:"],
+    "cyrillic": ["Согласно {outlet}:", "По данным {outlet}:"],
+}
+#: Outlets written in capitals, as intro lines name them.
+INTRO_OUTLETS = {
+    "latin": ["The Harbour Times", "Coastline Weekly", "Voice of the Harbour"],
+    "cyrillic": ["Портовые Вести", "Речной Курьер"],
+}
+
+
+@st.composite
+def intro_doc(draw: st.DrawFn) -> Doc:
+    """A reposted story under a line naming its outlet ("According to The Harbour Times:").
+    (Arabic and CJK pages say it in other forms.)"""
+    script = draw(st.sampled_from(sorted(INTROS)))
+    paras = draw(prose(script))
+    outlet = draw(st.sampled_from(INTRO_OUTLETS[script]))
+    intro = draw(st.sampled_from(INTROS[script])).format(outlet=outlet)
+    text = "\n\n".join([intro, *paras])
+    return Doc(text, paras, source=outlet)

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from copydesk import clean_article
 from copydesk.article import Article
+from copydesk.extract._intros import read_intro
 from copydesk.extract.attribution import (
     Credit,
     read_bio,
@@ -24,6 +25,7 @@ from ..strategies_fields import (
     credit_doc,
     glued_headline_doc,
     headline_doc,
+    intro_doc,
     meta_line_doc,
     name_line_doc,
     outlet_dateline_doc,
@@ -259,6 +261,13 @@ def test_headlines_glued_to_the_lede_are_cut_into_the_title(doc: Doc) -> None:
     assert _ledger_has(article, doc.title or "")
 
 
+@given(intro_doc())
+def test_intro_lines_give_the_source(doc: Doc) -> None:
+    """A line naming the outlet above a reposted story ("According to X:", "Согласно X:")
+    gives the source; the story stays whole in the body."""
+    _check(doc)
+
+
 @given(headline_doc())
 def test_headlines_are_found(doc: Doc) -> None:
     """The headline is the title past share widgets, with "!" or "?" endings (in sentence
@@ -476,3 +485,52 @@ def test_an_agency_beside_a_stamp_is_the_source(
     article = clean_article(f"Storm Closes Port\n{line}\n{PROSE}\n{MORE_PROSE}")
     assert (article.authors, article.source) == (authors, source)
     assert article.published is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("According to The Harbour Times:", "The Harbour Times"),
+        ("As written by Senator Jo Lee:", "Senator Jo Lee"),
+        ("As reported by Voice of the Harbour…", "Voice of the Harbour"),
+        ("from RT", "RT"),
+        ("From harbourtimes.example", "harbourtimes.example"),
+        ("Según El Diario del Puerto:", "El Diario del Puerto"),
+        ("Согласно Портовые Вести:", "Портовые Вести"),
+        # negative rows: a sentence, a lower-case name, no colon after a name, a date
+        ("According to Reuters, the port closed on Monday.", None),
+        ("According to the board:", None),
+        ("According to Harbour Times", None),  # no colon: it may open a sentence
+        ("From the archives", None),
+        ("From Monday on the port is shut", None),
+        ("From Jane Roe", None),  # a person without a colon
+        (PROSE, None),
+    ],
+)
+def test_read_intro(line: str, want: str | None) -> None:
+    """An intro line names the outlet or writer of a reposted story."""
+    assert read_intro(line) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            f"Share Tweet\nAccording to The Harbour Times:\n{PROSE}\n{MORE_PROSE}",
+            "The Harbour Times",
+        ),
+        (f"Согласно Портовые Вести:\n{PROSE}\n{MORE_PROSE}", "Портовые Вести"),
+        # negative row: below the writer's own lede, the intro quotes another outlet
+        (f"{PROSE}\nFrom The Harbour Times:\n{MORE_PROSE}", None),
+    ],
+)
+def test_intro_line_above_the_lede_names_the_source(text: str, source: str | None) -> None:
+    """An intro line above the lede gives the source and leaves the body with its ledger
+    entry; below the writer's own lede it stays in the body."""
+    article = clean_article(text)
+    assert article.source == source
+    if source is None:
+        assert "From The Harbour Times:" in article.paragraphs
+    else:
+        assert _ledger_has(article, source)
+        assert article.paragraphs[-2:] == (PROSE, MORE_PROSE)

@@ -103,6 +103,7 @@ class Lexicon:
     cjk_byline_labels: frozenset[str] = frozenset()
     republished_openers: frozenset[str] = frozenset()
     republished_words: frozenset[str] = frozenset()
+    intro_openers: frozenset[str] = frozenset()
 
     @classmethod
     def from_toml(cls, data: Mapping[str, Any]) -> Lexicon:
@@ -163,6 +164,7 @@ class Lexicon:
             cjk_byline_labels=frozenset(str(w) for w in at.get("cjk_byline_labels", ())),
             republished_openers=_folded(at, "republished_openers"),
             republished_words=frozenset(str(w) for w in at.get("republished_words", ())),
+            intro_openers=_folded(at, "intro_openers"),
         )
 
     def is_placeholder(self, value: str) -> bool:
