@@ -30,11 +30,6 @@ from copydesk.errors import RulesError
 from copydesk.rules.literals import TURKIC_I, required
 from copydesk.sites import in_scope, site_key
 
-if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-
 __all__ = [
     "BUILTIN_DIR",
     "CATEGORIES",
@@ -480,9 +475,20 @@ def _from_mapping(
     return Rules(tuple(rules), frozenset(d.removeprefix("strip.") for d in disable))
 
 
+def _toml() -> Any:
+    """The TOML parser, imported when a TOML file is first read (the built-in tables are
+    read from their table made in advance)."""
+    if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+    return tomllib
+
+
 def load_rules(path: str | Path) -> Rules:
     """Read a user's rules file (TOML); raises :class:`copydesk.RulesError` when it is bad."""
     p = Path(path)
+    tomllib = _toml()
     try:
         data = tomllib.loads(p.read_text("utf-8"))
     except OSError as exc:
@@ -530,7 +536,8 @@ def _read_builtin(from_table: bool = True) -> Rules:
     sources = builtin_sources()
     table = _read_table(sources) if from_table else None
     if table is None:
-        datas = {lang: tomllib.loads(data.decode("utf-8")) for lang, data in sources.items()}
+        loads = _toml().loads
+        datas = {lang: loads(data.decode("utf-8")) for lang, data in sources.items()}
         compile: Callable[[str, int], Any] = _compile_checked
     else:
         datas = table["files"]

@@ -25,15 +25,11 @@ from copydesk.rules import (
     LANGUAGE_FILES,
     TABLE_FORMAT,
     TABLE_PATH,
+    _toml,
     builtin_sources,
     fingerprint,
     screen,
 )
-
-if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 __all__ = ["build", "render", "write"]
 
@@ -41,7 +37,8 @@ __all__ = ["build", "render", "write"]
 def build() -> dict[str, Any]:
     """The table of the TOML files as they are now."""
     sources = builtin_sources()
-    files = {lang: tomllib.loads(sources[lang].decode("utf-8")) for lang in LANGUAGE_FILES}
+    loads = _toml().loads
+    files = {lang: loads(sources[lang].decode("utf-8")) for lang in LANGUAGE_FILES}
     patterns: dict[tuple[str, int], list[Any]] = {}
     for data in files.values():
         for rule in data.get("rule", []):
