@@ -71,7 +71,20 @@ CATEGORIES: frozenset[str] = frozenset(
 #: Where the built-in tables are: beside this module.
 BUILTIN_DIR = Path(__file__).parent
 #: The built-in tables, in the order they are read: the language-neutral file first.
-LANGUAGE_FILES: tuple[str, ...] = ("neutral", "en", "pt", "es", "fr", "de", "ru", "ar", "zh", "vi")
+LANGUAGE_FILES: tuple[str, ...] = (
+    "neutral",
+    "en",
+    "pt",
+    "es",
+    "fr",
+    "de",
+    "ru",
+    "ar",
+    "zh",
+    "vi",
+    "ja",
+    "tr",
+)
 #: The built-in tables read in advance (``python -m copydesk.rules._table`` writes it): what
 #: the TOML files hold, and each pattern's flags and screen. A new process reads it instead
 #: of parsing TOML, and compiles a built-in pattern only when a line passes its screen. It is
