@@ -193,3 +193,17 @@ def test_detecting_a_language_does_not_import_langdetect() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.split() == ["en", "False"]
+
+
+def test_grams_at_the_edges_of_the_sampled_ranges_are_found() -> None:
+    """The grams a search's samples start and end its ranges at, their neighbours, and text
+    before the first gram and after the last."""
+    from copydesk._profiles import SAMPLE_EVERY
+
+    probs = PROFILES.probs
+    grams = list(probs)
+    edges = {i + d for i in range(0, len(grams), SAMPLE_EVERY) for d in (-1, 0, 1)}
+    for i in sorted(e for e in edges if 0 <= e < len(grams)):
+        assert probs._find(grams[i]) == i
+    assert "\x00" not in probs
+    assert "\U0010ffff" * 3 not in probs

@@ -25,9 +25,7 @@ from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import accumulate
 from pathlib import Path
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from copydesk.errors import CopydeskError
 
@@ -60,6 +58,11 @@ class ProfilesError(CopydeskError, ValueError):
     """The profiles file is not one this copydesk can read."""
 
 
+#: One gram in this many is kept in a list when the table is first searched: a search then
+#: halves a range of this many grams in Python, not all 87,000.
+SAMPLE_EVERY = 32
+
+
 class GramTable(Mapping[str, tuple[float, ...]]):
     """``gram -> probability of the gram in each language``, as langdetect's
     ``word_lang_prob_map`` holds it, rebuilt one row at a time from the sparse counts.
@@ -90,11 +93,21 @@ class GramTable(Mapping[str, tuple[float, ...]]):
         self._width = len(n_words)
         # per gram length, each language's count of grams of that length
         self._by_length = [[n[length] for n in n_words] for length in range(3)]
+        self._samples: list[bytes] | None = None  # every SAMPLE_EVERY-th gram, on first use
+
+    def _gram(self, i: int) -> bytes:
+        return self._text[self._base + self._ends[i] : self._base + self._ends[i + 1]]
 
     def _find(self, gram: str) -> int:
         key = gram.encode("utf-8", "surrogatepass")
         text, ends, base = self._text, self._ends, self._base
-        lo, hi = 0, len(ends) - 1
+        samples = self._samples
+        if samples is None:
+            samples = self._samples = [self._gram(i) for i in range(0, len(ends) - 1, SAMPLE_EVERY)]
+        # the samples narrow the search to SAMPLE_EVERY grams (a search in C), then halving
+        at = bisect.bisect_right(samples, key)
+        lo = max(at - 1, 0) * SAMPLE_EVERY
+        hi = min(at * SAMPLE_EVERY, len(ends) - 1)
         while lo < hi:
             mid = (lo + hi) // 2
             if text[base + ends[mid] : base + ends[mid + 1]] < key:
@@ -132,8 +145,7 @@ class GramTable(Mapping[str, tuple[float, ...]]):
         return len(self._ends) - 1
 
 
-@attrs.frozen
-class Profiles:
+class Profiles(NamedTuple):
     """The languages (sorted by code), which of them write in which script, and the grams."""
 
     langs: tuple[str, ...]
@@ -264,8 +276,7 @@ def load(path: Path = PROFILES_PATH) -> Profiles:
     return Profiles(langs, by_script, table)
 
 
-@attrs.frozen
-class Normalise:
+class Normalise(NamedTuple):
     """langdetect's ``NGram.normalize`` (one character) and ``NGram.normalize_vi`` (a text).
 
     ``firsts``, ``lasts`` and ``runs`` are the ranges of code points that all become one

@@ -22,8 +22,7 @@ import threading
 from array import array
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from copydesk._lazy import lazy_re, lazy_regex
 from copydesk._profiles import Normalise, load_normalise
@@ -97,8 +96,7 @@ class _Vietnamese:
         return self._pattern.sub(self._one, text)
 
 
-@attrs.frozen
-class _Model:
+class _Model(NamedTuple):
     """langdetect's profiles, and which languages write in which script."""
 
     langs: tuple[str, ...]
