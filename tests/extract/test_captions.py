@@ -217,3 +217,48 @@ def test_credit_openers_are_read_from_the_opening(line: str) -> None:
     found = read_found(line)
     assert found is not None
     assert found.caption.text == ""
+
+
+# -- captions opened by a triangle ("▲…"), as Chinese and Taiwanese sites mark them ----------
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("▲市長出席記者會。（圖／記者王小明攝）", Caption("市長出席記者會。", "記者王小明攝")),
+        ("▲ 市长出席记者会", Caption("市长出席记者会")),
+        ("▼▲新渡輪今天首航。", Caption("新渡輪今天首航。")),
+        ("△ The new ferry at the pier.", Caption("The new ferry at the pier.")),
+        ("▲（圖／翻攝自臉書）", Caption("（圖／翻攝自臉書）")),
+        # negatives: no letter (a price move), or far longer than a caption
+        ("▲ 2.3%", None),
+        ("▲▲▲", None),
+        ("▲" + "市政府表示將擴大補助。" * 25, None),
+    ],
+)
+def test_bullet_captions(line: str, want: Caption | None) -> None:
+    """A triangle opens a caption, its credit read when it has one; the mark is not kept."""
+    assert read_caption(line) == want
+
+
+cjk_text = st.text(
+    alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=2, max_size=60
+)
+latin_text = st.from_regex(r"[A-Z][a-z]{2,10}(?: [a-z]{2,10}){1,8}\.", fullmatch=True)
+arabic_text = st.from_regex(r"[\u0627-\u064a]{2,8}(?: [\u0627-\u064a]{2,8}){1,6}", fullmatch=True)
+cyrillic_text = st.from_regex(r"[А-Я][а-я]{2,10}(?: [а-я]{2,10}){1,6}\.", fullmatch=True)
+
+
+@settings(max_examples=60)
+@given(
+    st.sampled_from("▲△▼▽"),
+    st.one_of(cjk_text, latin_text, arabic_text, cyrillic_text),
+    st.sampled_from(["", " "]),
+)
+def test_a_bullet_caption_leaves_the_body_into_captions(mark: str, text: str, gap: str) -> None:
+    """Law, in every script: a short line opened by a triangle leaves the body as a caption
+    with its text, with a ledger entry; the prose around it stays."""
+    draft = caption(Draft.from_text(f"{PROSE}\n\n{mark}{gap}{text}\n\n{PROSE}"))
+    assert draft.fields.captions == (Caption(text),)
+    assert [line.text for _, line in draft.body()] == [PROSE, PROSE]
+    assert [e.rule for e in draft.edits] == ["extract.captions"]

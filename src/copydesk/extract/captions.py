@@ -1,7 +1,8 @@
 """Photo captions and credits on lines of their own: ``… Photo: Courtesy of …``,
 ``… | Getty Images``, ``(Ty Wright/Getty Images)``, ``(Jo Lee/The Harbour Post)``,
-``Featured image via …``, ``(圖／…)``; and a caption with the next headline glued after its
-credit (``… | AP Photo Storm closes port``), where the headline stays in the body."""
+``Featured image via …``, ``(圖／…)``, ``▲…`` (a triangle pointing at the photo); and a
+caption with the next headline glued after its credit (``… | AP Photo Storm closes port``),
+where the headline stays in the body."""
 
 from __future__ import annotations
 
@@ -113,6 +114,12 @@ CJK_RE = lazy_regex(
     r"\A(?P<text>.{0,250}?)[ \t]{0,2}[（(][圖图][ \t]{0,2}[／/][ \t]{0,2}"
     r"(?P<credit>[^（()）]{1,60})[)）]"
 )
+# Marks that open a caption on Chinese and Taiwanese sites, pointing at the photo above or
+# below: "▲市長出席記者會。（圖／記者王小明攝）", "▼▲…". The text after them is a caption, with
+# or without a credit, when it has a letter and is at most MAX_BULLET_CAPTION characters.
+CAPTION_BULLETS = "▲△▼▽"
+MAX_BULLET_CAPTION = 200
+LETTER_RE = lazy_regex(r"\p{L}")
 # A credit-only line: "<who>/<agency>" ("Andres Kudacki/AP Photo"). Bounded.
 SLASH_CREDIT_RE = lazy_regex(r"[^/\n]{2,60}(?:[ \t]{0,2}/[ \t]{0,2}[^/\n]{2,60}){1,3}")
 # "<text> | <credit><headline>": the text after the pipe, where a photo agency's name opens
@@ -168,7 +175,8 @@ def _good_credit(credit: str) -> bool:
 class Found:
     """A caption read from a line, and how the line holds it.
 
-    ``kind`` is ``"marker"`` when a marker word ("Photo:") introduced the credit, ``"credit"``
+    ``kind`` is ``"marker"`` when a marker word ("Photo:") introduced the credit, ``"bullet"``
+    when a triangle opened the line ("▲…"), ``"credit"``
     for a credit-only line or a bracketed or piped agency credit (the whole line is the
     caption), ``"headline"`` when a headline is glued after the credit: ``rest`` is then where
     the headline starts in the stripped line.
@@ -206,6 +214,8 @@ def read_found(text: str) -> Found | None:
     line = text.strip()
     if not 2 <= len(line) <= MAX_LINE_CHARS:
         return None
+    if line[0] in CAPTION_BULLETS:
+        return _bullet_caption(line.lstrip(CAPTION_BULLETS + " \t"))
     lex = lexicon()
     # Openers are compared with the line's opening only, so only that much is casefolded:
     # each character casefolds on its own, to one character or more, so the casefolded
@@ -258,6 +268,25 @@ def read_found(text: str) -> Found | None:
     if len(line) <= 100 and SLASH_CREDIT_RE.fullmatch(line) and _agency_credit(line):
         return Found(Caption("", line.rstrip(" .")))
     return None
+
+
+def _bullet_caption(text: str) -> Found | None:
+    """The caption after a triangle mark, its ``（圖／X）`` credit apart; ``None`` when the
+    text is too long for a caption or has no letter ("▲ 2.3%" is a price move).
+
+    >>> _bullet_caption("市長出席記者會。（圖／記者王小明攝）").caption
+    Caption(text='市長出席記者會。', credit='記者王小明攝')
+    >>> _bullet_caption("A new ferry leaves port.").caption
+    Caption(text='A new ferry leaves port.', credit=None)
+    >>> _bullet_caption("2.3%") is None
+    True
+    """
+    if len(text) > MAX_BULLET_CAPTION or LETTER_RE.search(text) is None:
+        return None
+    m = CJK_RE.fullmatch(text) if "圖" in text or "图" in text else None
+    if m is not None and m["text"].strip():
+        return Found(Caption(m["text"].strip(), m["credit"].strip()), "bullet")
+    return Found(Caption(text), "bullet")
 
 
 def _headline_after_credit(line: str) -> Found | None:
