@@ -125,7 +125,22 @@ def credit_doc(draw: st.DrawFn) -> Doc:
     elif form == "signed":  # one person signing after the text, or a name and an address
         authors = people[:1]
         if script == "cjk":
-            lines.insert(0, f"本报记者 {people[0]}")
+            # "本报记者 X" above the text; "（记者 X）" under it; "<outlet>记者 X" names the
+            # outlet whose reporter signs
+            sign = draw(st.sampled_from(["ours", "bracketed", "outlet"]))
+            if sign == "ours":
+                lines.insert(0, f"本报记者 {people[0]}")
+            elif sign == "bracketed":
+                lines.append(f"（记者 {people[0]}）")
+            else:
+                source = draw(st.sampled_from(["新华社", "港口日报", "海岸新闻"]))
+                lines.insert(0, f"{source}记者 {people[0]}")
+        elif script == "latin" and draw(st.booleans()):
+            # a Turkish reporter's signature: the place in capitals after a slash
+            place = draw(st.sampled_from(["İSTANBUL", "ANKARA", "PORTVILLE"]))
+            agency = draw(st.sampled_from(["", " - DHA", ", (İHA)"]))
+            lines.append(f"{people[0]} / {place}{agency}")
+            source = agency.strip(" -,()") or None
         else:
             signs = [f"— {people[0]}", f"{people[0]}, desk@example.com"]
             signs += [f"{people[0]}, {ROLES[script]}"] if script in ROLES else []

@@ -299,6 +299,8 @@ MORE_PROSE = (
         (f"{PROSE}\nJane Roe\nJane has covered ports for the paper since 2009.", ("Jane Roe",)),
         (f"Storm Closes Port\nJane Roe\nSenior Reporter\n{PROSE}", ("Jane Roe",)),
         (f"Sturm schließt Hafen\nAnna Schmidt\nRedakteurin\n{PROSE}", ("Anna Schmidt",)),
+        # a job with the outlet under the name is no name itself
+        (f"Storm Closes Port\nJane Roe\nSenior Reporter, Harbour Times\n{PROSE}", ("Jane Roe",)),
         (f"Jane Roe\n{PROSE}\nMore news\nJane Roe", ("Jane Roe",)),
         ("الحكومة تعلن خطة\nأحمد العرفج\n31 Jul 2024\nقال الوزير إن الحكومة ستساعد المزارعين في المنطقة.",
          ("أحمد العرفج",)),

@@ -17,6 +17,7 @@ from copydesk.extract.bylines import (
     read_byline,
     read_caps_name,
     read_contributors,
+    read_reporter_place,
     read_signature,
 )
 from copydesk.extract.datelines import dateline, read_stamp
@@ -124,6 +125,12 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("Text messages reached the harbour council on Monday.", None),
         ("Reporter Jane Roe asked the mayor about the port.", None),
         ("Haber Merkezi", None),  # a news desk, not "Haber: <name>"
+        # a reporter credit after the outlet, or in brackets on its own line
+        ("新华社记者 王小明", Byline(authors=("王小明",), source="新华社")),
+        ("港口日报记者 王小明、李大同", Byline(authors=("王小明", "李大同"), source="港口日报")),
+        ("（记者 王小明）", Byline(authors=("王小明",))),
+        ("（記者 山田太郎）", Byline(authors=("山田太郎",))),
+        ("本报记者 王小明", Byline(authors=("王小明",))),  # "our paper": no outlet named
         ("2023/08/22 港口/航運", None),  # slashes between words are no labels
         ("— and then the port closed for the winter.", None),
         ("Jane Roe, the mayor", None),  # a job outside the lexicon's roles
@@ -138,6 +145,8 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("Bypassing the rules is common.", None),
         ("By the way: “nothing is closed”, he said.", None),
         ("Written by hand: “the port is closed” on a sign.", None),
+        ("新闻社会议 王小明", None),  # no "记者": not a reporter credit
+        ("（记者 王小明", None),  # a bracket left open
     ],
 )
 def test_read_byline(line: str, want: Byline | None) -> None:
@@ -330,3 +339,22 @@ def test_opener_guard_changes_no_reading(line: str) -> None:
     guarded = (read_byline(line), read_contributors(line))
     with mock.patch.object(bylines, "first_words", return_value=Everything()):
         assert (read_byline(line), read_contributors(line)) == guarded
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Ayşe KAYA / İSTANBUL", Byline(authors=("Ayşe KAYA",))),
+        ("Mehmet Demir/ANKARA, (DHA)", Byline(authors=("Mehmet Demir",), source="DHA")),
+        ("Ayşe Kaya / İZMİR - İHA", Byline(authors=("Ayşe Kaya",), source="İHA")),
+        # negative rows: an outlet after the slash, no person, an unknown agency
+        ("Jo Lee / Harbour Post", None),
+        ("AP / REUTERS", None),
+        ("Ayşe Kaya / İSTANBUL - Harbour Post", None),
+        ("Portlar / LİMAN", None),
+    ],
+)
+def test_read_reporter_place(line: str, want: Byline | None) -> None:
+    """A reporter's signature with the place in capitals after a slash names one person;
+    the place is never a second name."""
+    assert read_reporter_place(line) == want

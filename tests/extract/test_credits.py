@@ -37,6 +37,12 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("資料來源：中央社", True, ("中央社", ())),
         ("(dpa/AFP)", True, ("dpa", ())),
         ("dpa/AFP/jbe", True, ("dpa", ())),  # an editor's initials after the agencies
+        ("(İHA)", True, ("İHA", ())),  # a Turkish capital İ folds to a dotted i
+        ("（港湾新聞）", True, ("港湾新聞", ())),  # an outlet in brackets closing the text
+        ("（港口日报）", True, ("港口日报", ())),
+        ("（海岸テレビNEWS）", True, ("海岸テレビNEWS", ())),
+        ("（完）", True, None),  # the end mark, no outlet
+        ("（港湾新聞）", False, None),  # only at the end
         ("(mk/dpa)", True, ("dpa", ())),
         ("AFP/rtr/ab", True, ("AFP", ())),
         ("（中央社）", True, ("中央社", ())),

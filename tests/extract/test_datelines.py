@@ -49,6 +49,7 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("PORTVILLE (Xinhua) -- ", "The port closed.", "Xinhua", "PORTVILLE"),
         ("PORTVILLE, Dec. 3 (Xinhua) -- ", "The port closed.", "Xinhua", "PORTVILLE"),
         ("Lake City, Sept. 14 (AP) — ", "The port closed.", "AP", "Lake City"),
+        ("İSTANBUL (İHA) - ", "Liman kapandı.", "İHA", "İSTANBUL"),  # dotted capital İ
         # an outlet's acronym with its desk
         ("HTV Business — ", "The port closed.", "HTV Business", None),
         ("Lake City NPR News – ", "The port closed.", "NPR News", "Lake City"),

@@ -35,6 +35,22 @@ def first_words(phrases: frozenset[str]) -> frozenset[str]:
     return frozenset(regex.split(r"[ \t]", p, maxsplit=1)[0] for p in phrases)
 
 
+def dotted_forms(folded: str) -> tuple[str, ...]:
+    """A folded name and the forms a Turkish capital "İ" folds to ("İHA" -> "i̇ha"), so that
+    "İHA" and "İhlas Haber Ajansı" are found as written in capitals.
+
+    >>> len(dotted_forms("iha")), "İHA".casefold() in dotted_forms("iha")
+    (2, True)
+    >>> "İhlas Haber Ajansı".casefold() in dotted_forms("ihlas haber ajansı")
+    True
+    """
+    if "i" not in folded:
+        return (folded,)
+    every = folded.replace("i", "i\u0307")
+    initials = regex.sub(r"(?<!\w)i", "i\u0307", folded)
+    return tuple(dict.fromkeys((folded, every, initials)))
+
+
 # Runs of spaces, underscores and hyphens inside a header key: "Published_Time" ~ "published time".
 KEY_SPACE_RE = lazy_regex(r"[\s_\-]+")
 
@@ -142,7 +158,7 @@ class Lexicon:
                 sorted({w.casefold() for w in cap["credit_openers"]}, key=len, reverse=True)
             ),
             photo_agencies=frozenset(w.casefold() for w in cap["photo_agencies"]),
-            agencies=frozenset(w.casefold() for w in cr["agencies"]),
+            agencies=frozenset(v for w in cr["agencies"] for v in dotted_forms(w.casefold())),
             canonical={k.casefold(): v for k, v in cr["canonical"].items()},
             agency_words=frozenset(w.casefold() for w in cr["agency_words"]),
             source_openers=frozenset(w.casefold() for w in cr["source_openers"]),

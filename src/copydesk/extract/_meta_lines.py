@@ -75,10 +75,14 @@ NAME_ROLE_RE = lazy_regex(
 )
 # A signature on a line of its own after the text ("— Jane Roe"). Bounded.
 SIGNED_RE = lazy_regex(r"^[—–][ \t]{0,2}(?P<names>[^\n—–]{3,60}?)[ \t.]{0,2}")
-# A Chinese reporter credit without a colon ("本报记者 王小明", "記者 王小明、李大同"). Bounded.
+# A Chinese or Japanese reporter credit without a colon ("本报记者 王小明", "記者 王小明、李大同"),
+# in brackets on a line of its own ("（记者 王小明）"), or after the outlet whose reporter it is
+# ("新华社记者 王小明": a name ending in 社, 台, 报, 网, 新闻 or 通信). Bounded.
 REPORTER_SPACED_RE = lazy_regex(
-    r"^(?:本[报報]|特[约約]|[实實][习習])?[記记]者[ \t]{1,2}"
-    r"(?P<names>\p{Han}{2,4}(?:[、，, \t]{1,2}\p{Han}{2,4}){0,4})"
+    r"^(?P<open>[（(〔［\[])?[ \t]{0,2}(?:本[报報]|特[约約]|[实實][习習]"
+    r"|(?P<outlet>\p{Han}{1,8}?(?:社|台|[报報]|[网網]|新[闻聞]|通信)))?[記记]者[ \t\u3000]{1,2}"
+    r"(?P<names>\p{Han}{2,4}(?:[、，, \t]{1,2}\p{Han}{2,4}){0,4})[ \t]{0,2}"
+    r"(?(open)[）)〕］\]])"
 )
 
 # "報導" closing a Chinese reporter credit ("記者 王小明 報導"): cut before the names are read.
@@ -289,6 +293,8 @@ def read_signed(text: str) -> MetaLine | None:
     (('Jane Roe',), ('Jo Lee',))
     >>> read_signed("本报记者 王小明").authors, read_signed("記者 王小明 報導").authors
     (('王小明',), ('王小明',))
+    >>> read_signed("新华社记者 王小明"), read_signed("（记者 王小明）").authors
+    (MetaLine(authors=('王小明',), source='新华社', published=None), ('王小明',))
     >>> read_signed("Jane Roe, Senior Reporter").authors
     ('Jane Roe',)
     >>> read_signed("— and then the port closed.") is None
@@ -314,4 +320,6 @@ def read_signed(text: str) -> MetaLine | None:
         names = split_names(value) if len(value.split()) <= 4 else None
     elif (m := REPORTER_SPACED_RE.fullmatch(REPORTED_END_RE.sub("", line))) is not None:
         names = cjk_names(m["names"])
+        if names is not None and m["outlet"]:
+            return MetaLine(names, m["outlet"])  # "新华社记者 王小明": the agency's reporter
     return None if names is None else MetaLine(names)

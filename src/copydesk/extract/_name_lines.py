@@ -199,6 +199,8 @@ def read_name_stamp(text: str) -> tuple[tuple[str, ...], dt.date | None, str | N
     (('Jane Roe',), None, 'Harbour Times')
     >>> read_name_stamp("Storm Closes Port | March 3, 2023") is None
     True
+    >>> read_name_stamp("Senior Reporter, Harbour Times") is None
+    True
     >>> read_name_stamp("Anadolu Ajansı | March 3, 2023")
     ((), datetime.date(2023, 3, 3), 'Anadolu Ajansı')
     """
@@ -216,6 +218,8 @@ def read_name_stamp(text: str) -> tuple[tuple[str, ...], dt.date | None, str | N
             names = _names(names_part)
             if names is None or not other or not (by or all(map(_plain_name, names))):
                 continue
+            if _role_line(names_part):
+                continue  # "Senior Reporter, Harbour Times": a job, no person
             stamp = read_stamp(other)
             if stamp is not None and not stamp[2]:
                 return names, stamp[0], None

@@ -26,7 +26,14 @@ from copydesk.extract._window import edges
 from copydesk.extract.datelines import read_stamp
 from copydesk.pipeline import step
 
-__all__ = ["Byline", "byline", "read_byline", "read_caps_name", "read_signature"]
+__all__ = [
+    "Byline",
+    "byline",
+    "read_byline",
+    "read_caps_name",
+    "read_reporter_place",
+    "read_signature",
+]
 
 # The opening of a byline: one to four words then a space or colon ("By ", "Posted by ",
 # "Автор: "), one pattern per word count. Which words count is the lexicon's; bounded repeats.
@@ -81,6 +88,14 @@ SIGNATURE_RE = lazy_regex(
 SIGNATURE_SEP_RE = lazy_regex(r"[ \t]{1,2}[-–][ \t]{1,2}")
 #: A name line ("Ana María de la CRUZ") is at most this long.
 MAX_CAPS_NAME_CHARS = 60
+# A reporter's signature with the place in capitals after a slash, and the agency after it
+# ("Ayşe KAYA / İSTANBUL", "Mehmet Demir/ANKARA, (DHA)", "Ayşe Kaya / İSTANBUL - İHA"), as
+# Turkish stories close. Bounded parts.
+REPORTER_PLACE_RE = lazy_regex(
+    r"(?P<name>[^/\n]{4,40}?)[ \t]{0,2}/[ \t]{0,2}"
+    r"(?P<place>\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}(?:[ \t]\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}){0,2})"
+    r"(?:[ \t]{0,2}[,\-–][ \t]{0,2}\(?(?P<agency>[^()\n]{2,30}?)\)?)?"
+)
 #: A signature is glued to a paragraph at least this long.
 SIGNATURE_MIN_LINE = 60
 HEAD_LINES = 6
@@ -303,6 +318,33 @@ def read_caps_name(text: str) -> tuple[str, ...] | None:
     return split_names(text.strip())
 
 
+def read_reporter_place(text: str) -> Byline | None:
+    """A reporter's signature with the place in capitals after a slash, the agency after it
+    when named: "Ayşe KAYA / İSTANBUL" names one person, not two.
+
+    >>> read_reporter_place("Ayşe KAYA / İSTANBUL")
+    Byline(authors=('Ayşe KAYA',), source=None, published=None)
+    >>> read_reporter_place("Mehmet Demir/ANKARA, (DHA)").source
+    'DHA'
+    >>> read_reporter_place("Jo Lee / Harbour Post"), read_reporter_place("AP / REUTERS")
+    (None, None)
+    """
+    m = REPORTER_PLACE_RE.fullmatch(text.strip())
+    if m is None:
+        return None
+    names = split_names(m["name"])
+    if names is None or len(names) != 1 or not 2 <= len(names[0].split()) <= 3:
+        return None
+    lex = lexicon()
+    source = None
+    if m["agency"] is not None:
+        agency = m["agency"].strip(" .")
+        if agency.casefold() not in lex.agencies:
+            return None
+        source = lex.canonical.get(agency.casefold(), agency)
+    return Byline(authors=names, source=source)
+
+
 def read_signature(text: str) -> tuple[int, tuple[str, ...], str | None] | None:
     """A signature glued after a paragraph's last sentence: ``(cut, authors, source)``.
 
@@ -414,6 +456,8 @@ def byline(draft: Draft) -> Draft:
                 authors.extend(names)
             continue
         found = read_byline(line.text)
+        if found is None and "/" in line.text:
+            found = read_reporter_place(line.text)
         if found is None:
             names = read_caps_name(line.text)
             found = Byline(authors=names) if names is not None else None

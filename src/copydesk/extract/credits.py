@@ -43,6 +43,13 @@ AGENCY_LIST_RE = lazy_regex(r"[ \t]{0,2}[/,&][ \t]{0,2}|[ \t]{1,2}(?:and|und|y|e
 # An editor's initials closing a German wire credit ("dpa/AFP/sk", "(jbe/dpa)"): two to four
 # lower-case letters between slashes. Only read beside a known agency.
 DESK_INITIALS_RE = lazy_regex(r"\p{Ll}{2,4}")
+# A Chinese or Japanese outlet in brackets closing the text ("（読売新聞）", "（港口日报）",
+# "（海岸テレビNEWS）"): a name ending in a word for a paper, an agency, a broadcaster or a
+# news site. Bounded name.
+CJK_BRACKET_OUTLET_RE = lazy_regex(
+    r"[（(](?P<name>[\p{Han}\p{Katakana}ー・A-Za-z]{1,16}?(?:新聞|新闻|通信|日[報报]|[時时][報报]"
+    r"|晚[報报]|[報报]|社|ニュース|テレビ|放送|オンライン|デジタル|NEWS|News))[）)]"
+)
 # A bare web domain as the last line ("atimes.com"): a syndication credit.
 DOMAIN_RE = lazy_regex(r"(?:[a-z0-9\-]{1,40}\.){1,3}[a-z]{2,10}", regex.I)
 # A source domain glued after the last sentence: "…Bachmann concluded./example.com". The
@@ -110,6 +117,8 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     (('Daily Mail', ()), ('Dân trí', ('Nhân Hà',)))
     >>> read_source("dpa/AFP/sk", last=True), read_source("(jbe/dpa)", last=True)
     (('dpa', ()), ('dpa', ()))
+    >>> read_source("（港湾新聞）", last=True), read_source("（完）", last=True)
+    (('港湾新聞', ()), None)
     >>> read_source("ab/cd", last=True), read_source("and/or", last=True)
     (None, None)
     >>> read_source("Via Harbour Politics"), read_source("Source", last=True)
@@ -141,6 +150,9 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
         names = split_names(m["author"]) if m["author"] else ()
         if names is not None:
             return m["outlet"].strip(), names
+    m = CJK_BRACKET_OUTLET_RE.fullmatch(line) if line[:1] in "（(" else None
+    if m is not None:
+        return m["name"], ()
     core = line.strip(WRAP)
     folded = core.casefold()
     if folded in lex.agencies:
