@@ -262,3 +262,18 @@ def test_a_bullet_caption_leaves_the_body_into_captions(mark: str, text: str, ga
     assert draft.fields.captions == (Caption(text),)
     assert [line.text for _, line in draft.body()] == [PROSE, PROSE]
     assert [e.rule for e in draft.edits] == ["extract.captions"]
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Photograph: Jane Roe/Harbour Post", Caption("", "Jane Roe/Harbour Post")),
+        ("The pier at dawn. Photograph: Ines Faro", Caption("The pier at dawn.", "Ines Faro")),
+        ("Illustration: Harbour Post", Caption("", "Harbour Post")),
+        ("The photograph: a record of the day", None),
+        ("An illustration: the ferry was late again, they said.", None),
+    ],
+)
+def test_photograph_and_illustration_credits(line: str, want: Caption | None) -> None:
+    """'Photograph:' and 'Illustration:' introduce a credit as 'Photo:' does."""
+    assert read_caption(line) == want
