@@ -214,3 +214,26 @@ def test_the_prefilter_off_warming_up_and_built_decides_alike(texts: list[str]) 
     assert warming.exact
     assert warming._tiers == {}
     assert built._tiers != {}
+
+
+TURKIC = "aıİIiK s"
+
+
+@given(
+    st.text(alphabet=TURKIC, min_size=1, max_size=6),
+    st.sampled_from(["", "?", "+"]),
+    st.text(alphabet=TURKIC + "ßẞıİ", max_size=12),
+)
+@example("hakları", "", "HAKLARI")
+@example("İstanbul", "", "istanbul")
+@example("ıI", "", "II")
+def test_a_literal_with_a_turkish_i_screens_by_the_rest(
+    literal: str, quantifier: str, line: str
+) -> None:
+    """Ignoring case, a literal holding a Turkish ``İ``/``ı`` screens by its longest part
+    without them: the screened test still says what the pattern says."""
+    source = regex.escape(literal) + quantifier
+    pattern = regex.compile(source, regex.V0 | regex.I)
+    for match in ("line", "start", "search"):
+        expected = matcher(pattern, match)(line) is not None  # type: ignore[arg-type]
+        assert pattern_test(pattern, match)(line, line.casefold()) is expected  # type: ignore[arg-type]

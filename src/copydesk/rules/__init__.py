@@ -252,11 +252,15 @@ _METHODS: dict[str, str] = {"line": "fullmatch", "start": "match", "search": "se
 
 def screen(source: str, flags: int) -> Screen | None:
     """The screen of a pattern (:func:`~copydesk.rules.literals.required`), or None when
-    any line may hold a match: it has no literals, or it ignores case and a literal holds a
-    Turkish ``İ``/``ı`` (which casefolding does not match as the regex module does).
+    any line may hold a match (it has no literals).
+
+    Ignoring case, a literal's Turkish ``İ``/``ı`` may match a letter that casefolding does
+    not fold as it folds them: such a literal screens by its longest part without them.
 
     >>> screen(r"(?:read|see) more", regex.IGNORECASE)
     ((' more',), True)
+    >>> screen(r"tüm hakları saklıdır", regex.IGNORECASE)
+    (('tüm haklar',), True)
     >>> screen(r"\\d+", 0) is None
     True
     """
@@ -264,10 +268,16 @@ def screen(source: str, flags: int) -> Screen | None:
     if literals is None:
         return None
     if flags & regex.IGNORECASE:
-        if any(i in literal for literal in literals for i in TURKIC_I):
+        parts = [max(_without_turkic_i(x), key=len).casefold() for x in literals]
+        if not all(parts):
             return None
-        return tuple(dict.fromkeys(x.casefold() for x in literals)), True
+        return tuple(dict.fromkeys(parts)), True
     return literals, False
+
+
+def _without_turkic_i(literal: str) -> list[str]:
+    """The parts of ``literal`` between its Turkish ``İ`` and ``ı``."""
+    return literal.replace(TURKIC_I[0], TURKIC_I[1]).split(TURKIC_I[1])
 
 
 def _screen_of(pattern: regex.Pattern[str]) -> Screen | None:
