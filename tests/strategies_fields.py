@@ -50,6 +50,15 @@ REPUBLISHED = {
 }
 
 
+#: News agencies a copyright line closing the text may name, per script.
+COPYRIGHT_AGENCIES = {
+    "latin": ["Reuters", "Anadolu Agency"],
+    "cyrillic": ["ТАСС", "Интерфакс"],
+    "arabic": ["واس"],
+    "cjk": ["新华社", "共同"],
+}
+
+
 def names(script: str) -> st.SearchStrategy[tuple[str, ...]]:
     """One or two distinct persons of ``script``."""
     if script == "latin":
@@ -99,7 +108,7 @@ def credit_doc(draw: st.DrawFn) -> Doc:
     body = list(paras)
     people = draw(names(script))
     outlet = draw(st.sampled_from(OUTLETS[script]))
-    forms = ["contact", "contributed", "roles", "republished", "signed"]
+    forms = ["contact", "contributed", "roles", "republished", "signed", "copyright"]
     forms += ["bio"] if script in BIOS else []
     forms += ["cjk_label", "cjk_opening", "cjk_glued", "cjk_agency"] if script == "cjk" else []
     form = draw(st.sampled_from(forms))
@@ -149,6 +158,11 @@ def credit_doc(draw: st.DrawFn) -> Doc:
         authors = people[:1]
         key = draw(st.sampled_from(["latin", "latin_de"])) if script == "latin" else script
         lines.append(BIOS[key].format(name=people[0], outlet=outlet))
+    elif form == "copyright":  # "© 2024 Reuters" closing the text: the agency owns it
+        authors = ()
+        source = draw(st.sampled_from(COPYRIGHT_AGENCIES[script]))
+        year = draw(st.integers(2005, 2030))
+        lines.append(draw(st.sampled_from([f"© {year} {source}", f"Copyright {year} {source}."])))
     elif form == "republished":
         authors = ()
         source = outlet

@@ -299,6 +299,10 @@ MORE_PROSE = (
         (f"{PROSE}\nJane Roe\nJane has covered ports for the paper since 2009.", ("Jane Roe",)),
         (f"Storm Closes Port\nJane Roe\nSenior Reporter\n{PROSE}", ("Jane Roe",)),
         (f"Sturm schließt Hafen\nAnna Schmidt\nRedakteurin\n{PROSE}", ("Anna Schmidt",)),
+        # a news agency under the name, no stamp needed
+        (f"Storm Closes Port\nJane Roe\nReuters\n{PROSE}", ("Jane Roe",)),
+        (f"Storm Closes Port\nJane Roe | Reuters\n{PROSE}", ("Jane Roe",)),
+        (f"Storm Closes Port\nJane Roe\nHarbour Times\n{PROSE}", ()),  # an outlet needs a stamp
         # a job with the outlet under the name is no name itself
         (f"Storm Closes Port\nJane Roe\nSenior Reporter, Harbour Times\n{PROSE}", ("Jane Roe",)),
         (f"Jane Roe\n{PROSE}\nMore news\nJane Roe", ("Jane Roe",)),

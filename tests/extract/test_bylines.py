@@ -9,6 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from copydesk import clean_article
 from copydesk.draft import Draft
 from copydesk.extract import bylines
 from copydesk.extract.bylines import (
@@ -126,6 +127,8 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("Reporter Jane Roe asked the mayor about the port.", None),
         ("Haber Merkezi", None),  # a news desk, not "Haber: <name>"
         # a reporter credit after the outlet, or in brackets on its own line
+        ("By The Associated Press", Byline(source="Associated Press")),  # no person "The"
+        ("By Reuters", Byline(source="Reuters")),
         ("新华社记者 王小明", Byline(authors=("王小明",), source="新华社")),
         ("港口日报记者 王小明、李大同", Byline(authors=("王小明", "李大同"), source="港口日报")),
         ("（记者 王小明）", Byline(authors=("王小明",))),
@@ -358,3 +361,26 @@ def test_read_reporter_place(line: str, want: Byline | None) -> None:
     """A reporter's signature with the place in capitals after a slash names one person;
     the place is never a second name."""
     assert read_reporter_place(line) == want
+
+
+@pytest.mark.parametrize(
+    ("last", "source"),
+    [
+        ("© 2024 Reuters", "Reuters"),
+        ("Copyright 2024 The Associated Press. All rights reserved.", "Associated Press"),
+        ("© dpa-infocom, dpa:240312-99-123456/2", "dpa"),
+        # negative rows: the site's own copyright, a photo agency, a person, a year only
+        ("© 2024 Harbour Times", None),
+        ("© 2024 Getty Images", None),
+        ("© Jane Roe 2024", None),
+        ("© 2024", None),
+        ("Copy the link to share this story.", None),
+    ],
+)
+def test_copyright_line_names_the_source(last: str, source: str | None) -> None:
+    """A copyright line among the last lines naming a news agency is the source, taken with
+    its ledger entry; other owners are left to the residue rules."""
+    article = clean_article(f"Storm Closes Port\n{PROSE}\nShips were moved to the north.\n{last}")
+    assert article.source == source
+    taken = any(e.rule == "extract.bylines" and e.old.strip() == last for e in article.edits)
+    assert taken == (source is not None)

@@ -105,6 +105,9 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
             None,
         ),  # a one-word "headline" is no headline
         ("Either way | AP Photo", Caption("Either way", "AP Photo")),
+        ("Jane Roe | Reuters", None),  # a person's name before the agency: a byline
+        ("Jane Roe and Jo Lee | AFP", None),
+        ("Ships at the quay | Reuters", Caption("Ships at the quay", "Reuters")),
         (PROSE, None),
     ],
 )

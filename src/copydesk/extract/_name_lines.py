@@ -258,8 +258,12 @@ def name_lines(
             found.append(([before[0], i], names, None))
             continue
         outlet = _outlet(after) if after is not None and 0 < n < HEAD_LINES else None
-        if outlet is not None and next_to_stamp(draft, body[n + 1][0]):
-            # "Jane Roe" / "CNN" / "Updated 3:41 PM EDT, …": the name, its outlet, the stamp
+        if outlet is not None and (
+            next_to_stamp(draft, body[n + 1][0])
+            or (after is not None and after.text.strip().casefold() in lexicon().agencies)
+        ):
+            # "Jane Roe" / "CNN" / "Updated 3:41 PM EDT, …": the name, its outlet, the stamp;
+            # a news agency under the name needs no stamp ("Jane Roe" / "Reuters")
             found.append(([i, body[n + 1][0]], names, outlet))
             continue
         if after is not None and 0 < n < HEAD_LINES and _role_line(after.text):

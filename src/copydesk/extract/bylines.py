@@ -23,6 +23,7 @@ from copydesk.extract._meta_lines import (
 )
 from copydesk.extract._names import MAX_NAME_WORDS, is_organisation, split_names
 from copydesk.extract._window import edges
+from copydesk.extract.credits import copyright_owner
 from copydesk.extract.datelines import read_stamp
 from copydesk.pipeline import step
 
@@ -213,6 +214,11 @@ def read_byline(text: str) -> Byline | None:
     handle = HANDLE_TAIL_RE.search(names_part)
     if handle is not None and handle.start() > 0:
         names_part = names_part[: handle.start()]  # "By Jane Roe @janeroe"
+    if names_part.casefold() in lex.agencies and source is None:
+        # "By The Associated Press", "By Reuters": the agency wrote it, no person
+        return Byline(
+            source=lex.canonical.get(names_part.casefold(), names_part), published=published
+        )
     names = split_names(names_part)
     if names is not None and len(names) > 1 and _is_role(names[-1]):
         names = names[:-1]  # "By Jane Roe, Senior Reporter": the job is no person
@@ -427,6 +433,8 @@ def byline(draft: Draft) -> Draft:
     """Take byline lines near the top or bottom into ``authors`` (and ``source``, ``published``).
 
     Also takes an ``Authors:`` line with the name lines under it, or alone when it is empty;
+    a copyright line among the last lines naming a news agency ("© 2024 Reuters"), which is
+    the ``source``;
     a line that is only a name with its family name in capitals ("Jay ROE"); and a signature
     glued after the last sentence of the text (cut from its line). Organisations and dates
     are never taken as persons; names are kept as written.
@@ -436,6 +444,7 @@ def byline(draft: Draft) -> Draft:
     taken: list[int] = []
     window = edges(draft, HEAD_LINES, TAIL_LINES)
     body = list(draft.body())
+    tail = {i for i, _ in body[-TAIL_LINES:]}
     contributors: list[str] = []
     for i, line in window:
         if i in taken:
@@ -454,6 +463,10 @@ def byline(draft: Draft) -> Draft:
                     break
                 taken.append(j)
                 authors.extend(names)
+            continue
+        if i in tail and (owner := copyright_owner(line.text.strip())) is not None:
+            taken.append(i)  # "© 2024 Reuters": the agency owns the story
+            source = source or owner
             continue
         found = read_byline(line.text)
         if found is None and "/" in line.text:

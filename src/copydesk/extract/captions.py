@@ -15,7 +15,7 @@ from copydesk._lazy import lazy_regex
 from copydesk.article import Caption
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon
-from copydesk.extract._names import is_person
+from copydesk.extract._names import is_person, split_names
 from copydesk.extract.credits import read_source
 from copydesk.extract.title import looks_like_prose
 from copydesk.pipeline import step
@@ -163,6 +163,17 @@ def _person_credit(credit: str) -> bool:
     return 1 <= len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
+def _names_only(text: str) -> bool:
+    """The text is only one or two persons' names ("Jane Roe", "Jane Roe and Jo Lee"): what
+    stands before an agency on a byline.
+
+    >>> _names_only("Jane Roe"), _names_only("Ships wait at the quay")
+    (True, False)
+    """
+    names = split_names(text.strip())
+    return names is not None and len(names) <= 2 and all(2 <= len(n.split()) <= 3 for n in names)
+
+
 def _photo_credit(credit: str) -> bool:
     return _agency_credit(credit) or _person_credit(credit)
 
@@ -254,6 +265,8 @@ def read_found(text: str) -> Found | None:
         m = pattern.fullmatch(line) if may(line) else None
         if (
             m is not None
+            # "Jane Roe | Reuters": a byline; a photographer's credit makes it a caption
+            and not ("/" not in m["credit"] and _names_only(m["text"]))
             and _good_credit(m["credit"])
             and (
                 (_agency_credit(m["credit"]) and (pattern is PIPE_RE or "/" in m["credit"]))

@@ -18,6 +18,7 @@ from copydesk.pipeline import step
 __all__ = [
     "categories",
     "contact_footer",
+    "copyright_owner",
     "is_contact_line",
     "read_categories",
     "read_source",
@@ -49,6 +50,14 @@ DESK_INITIALS_RE = lazy_regex(r"\p{Ll}{2,4}")
 CJK_BRACKET_OUTLET_RE = lazy_regex(
     r"[（(](?P<name>[\p{Han}\p{Katakana}ー・A-Za-z]{1,16}?(?:新聞|新闻|通信|日[報报]|[時时][報报]"
     r"|晚[報报]|[報报]|社|ニュース|テレビ|放送|オンライン|デジタル|NEWS|News))[）)]"
+)
+# A copyright line among the last lines naming who owns the story ("© 2024 Reuters",
+# "Copyright 2024 The Associated Press. All rights reserved.", "© dpa-infocom, dpa:…"): the
+# year is optional, the name ends at a stop, comma, colon or semicolon. Bounded.
+COPYRIGHT_RE = lazy_regex(
+    r"(?:©|\([cC]\)|[cC]opyright(?:[ \t]{0,2}©)?)[ \t]{0,2}"
+    r"(?:\d{4}(?:[ \t]{0,2}[-–][ \t]{0,2}\d{4})?[ \t]{0,2})?"
+    r"(?P<name>[^.,;:\n©]{2,60}?)[ \t]{0,2}(?:[.,;:][^\n]{0,120})?"
 )
 # A bare web domain as the last line ("atimes.com"): a syndication credit.
 DOMAIN_RE = lazy_regex(r"(?:[a-z0-9\-]{1,40}\.){1,3}[a-z]{2,10}", regex.I)
@@ -153,6 +162,9 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     m = CJK_BRACKET_OUTLET_RE.fullmatch(line) if line[:1] in "（(" else None
     if m is not None:
         return m["name"], ()
+    owner = copyright_owner(line) if line[:1] in "©(Cc" else None
+    if owner is not None:
+        return owner, ()
     core = line.strip(WRAP)
     folded = core.casefold()
     if folded in lex.agencies:
@@ -174,6 +186,32 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
         return core, ()
     if DOMAIN_RE.fullmatch(core) and core == line:
         return core, ()
+    return None
+
+
+def copyright_owner(line: str) -> str | None:
+    """The news agency a copyright line names ("© 2024 Reuters" -> "Reuters", "©
+    dpa-infocom, dpa:…" -> "dpa"), or ``None`` for any other owner: the site's own
+    copyright ("© 2024 Harbour Media Ltd.") says less than an agency's credit elsewhere,
+    and a photo agency or a person owns no story.
+
+    >>> copyright_owner("Copyright 2024 The Associated Press. All rights reserved.")
+    'Associated Press'
+    >>> copyright_owner("© 2024 Harbour Times"), copyright_owner("© Jane Roe 2024")
+    (None, None)
+    >>> copyright_owner("© 2024 Getty Images"), copyright_owner("Copy the link below.")
+    (None, None)
+    """
+    m = COPYRIGHT_RE.fullmatch(line)
+    if m is None:
+        return None
+    name = m["name"].strip()
+    lex = lexicon()
+    folded = name.casefold()
+    head = folded.split("-", 1)[0]  # "dpa-infocom", "dpa-AFX": the agency's service
+    for key in (folded, head):
+        if key in lex.agencies:
+            return lex.canonical.get(key, name if key == folded else name.split("-", 1)[0])
     return None
 
 
