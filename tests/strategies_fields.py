@@ -227,6 +227,9 @@ def stamp_line_doc(draw: st.DrawFn) -> Doc:
         (f"Published: {day.year}/{day.month}/{day.day} {hour}:{minute:02}:07", hour),
         (f"Updated {hour}:{minute:02} PM, {day.strftime('%a')} {month} {day.day}, {day.year}",
          hour % 12 + 12),
+        # notes after the stamp: the clock, "Updated 2 hours ago", a reading time
+        (f"{month} {day.day}, {day.year} / {hour}:{minute:02} PM / Updated {hour} hours ago",
+         hour % 12 + 12),
     ]  # fmt: skip
     if script == "latin":  # Turkish and German stamps
         forms += [

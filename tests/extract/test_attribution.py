@@ -177,6 +177,10 @@ def test_byline_opening_the_lede_leaves_the_paragraph_in_the_body() -> None:
         ("2023年8月22日 週二 下午6:58", "2023-08-22T18:58:00"),
         ("2023年8月22日（火）18時58分", "2023-08-22T18:58:00"),
         ("2023-08-22 18:58 更新", "2023-08-22T18:58:00"),
+        # notes a page adds after its stamp
+        ("August 22, 2023 / 6:58 PM / Updated 2 hours ago", "2023-08-22T18:58:00"),
+        ("22 August 2023 • 3 min read", "2023-08-22"),
+        ("22.08.2023 18:58 Uhr | Lesedauer: 3 Min.", "2023-08-22T18:58:00"),
     ],
 )
 def test_time_stamps(line: str, date: str) -> None:
@@ -184,6 +188,20 @@ def test_time_stamps(line: str, date: str) -> None:
     found = read_stamp(line)
     assert found is not None
     assert found[0].isoformat() == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "August 22, 2023 / The port closed after the storm",  # a headline after the date
+        "August 22, 2023 | Jane Roe",  # a name: the byline readers' to take
+        "Storm closes port / 6:58 PM",  # no date
+        "August 22, 2023 / Updated after the storm hit the coast on 2 piers",  # too long
+    ],
+)
+def test_stamp_notes_refuse_words(line: str) -> None:
+    """Only a clock and short notes with a number may follow a stamp's date."""
+    assert read_stamp(line) is None
 
 
 @pytest.mark.parametrize(

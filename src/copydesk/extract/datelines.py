@@ -56,6 +56,12 @@ GLUED_STAMP_PATTERN = (
     r"(?<=[.!?…\"”’»])(?P<gap>[ \t]{{1,3}})(?P<who>\p{{Lu}}[^\n.!?|]{{0,60}}?[ \t]{{1,2}})??"
     r"(?P<label>{labels})[ \t]{{0,2}}:?[ \t]{{0,2}}(?P<stamp>[^\n]{{6,70}})$"
 )
+# Between the parts of a stamp line: the date, the clock, notes ("March 21, 2023 / 3:41 PM /
+# Updated 2 hours ago", "21 March 2023 • 3 min read"). Spaces required around the mark.
+STAMP_PART_SEP_RE = lazy_regex(r"[ \t]{1,3}[/|•·][ \t]{1,3}")
+#: A note after a stamp ("Updated 2 hours ago") is short and holds a number.
+STAMP_NOTE_CHARS = 30
+STAMP_NOTE_WORDS = 5
 #: A clock line is at most this long ("| 10:45 p.m. بتوقيت مكة |" and some spaces).
 MAX_CLOCK_CHARS = 40
 #: A glued stamp with its byline fits in this many characters at the end of its line: gap
@@ -93,6 +99,9 @@ def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
     date = parse_date(text)
     if date is not None:
         return date, None, ()
+    parted = _stamp_with_notes(text) if STAMP_PART_SEP_RE.search(text) else None
+    if parted is not None:
+        return parted, None, ()
     lex = lexicon()
     glued = CJK_LABEL_RE.match(text)
     if glued is not None and glued["label"] in lex.date_labels:
@@ -121,6 +130,38 @@ def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
             if names is not None:
                 return date, label, names
     return None
+
+
+def _stamp_with_notes(text: str) -> dt.date | None:
+    """A date followed by parts a page adds to its stamp: the clock, and short notes with a
+    number ("Updated 2 hours ago", "3 min read", "Lesedauer: 3 Min.").
+
+    >>> _stamp_with_notes("March 21, 2023 / 3:41 PM / Updated 2 hours ago")
+    datetime.datetime(2023, 3, 21, 15, 41)
+    >>> _stamp_with_notes("21 March 2023 • 3 min read")
+    datetime.date(2023, 3, 21)
+    >>> _stamp_with_notes("March 21, 2023 / The port closed after the storm hit") is None
+    True
+    """
+    first, *rest = STAMP_PART_SEP_RE.split(text)
+    date = parse_date(first.strip(DECOR))
+    if date is None or not rest:
+        return None
+    clock = None
+    for part in rest:
+        part = part.strip(DECOR)
+        time = read_clock(part)
+        if time is not None and clock is None:
+            clock = time
+        elif not (
+            len(part) <= STAMP_NOTE_CHARS
+            and len(part.split()) <= STAMP_NOTE_WORDS
+            and any(c.isdigit() for c in part)
+        ):
+            return None  # words that are no note: a headline or a sentence
+    if clock is not None and not isinstance(date, dt.datetime):
+        return dt.datetime.combine(date, dt.time(clock[0], clock[1], tzinfo=clock[2]))
+    return date
 
 
 def read_clock(text: str) -> tuple[int, int, dt.tzinfo | None] | None:
