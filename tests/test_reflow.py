@@ -115,3 +115,24 @@ def test_full_lines_that_end_sentences_are_not_wrapped_whatever_short_lines_say(
     line = "البند " + " ".join(["المدينة"] * 10) + "."
     doc = "Advertisement\nAdvertisement\n" + "\n".join([line] * 4)
     assert hard_wraps(Draft.from_text(doc)).edits == ()
+
+
+def test_metadata_lines_above_two_paragraphs_do_not_make_a_document_wrapped() -> None:
+    """A byline and a caption stop without a full stop, but before a capital: they are not
+    sentences running on, so two paragraphs of equal length below them stay two.
+
+    Found by hypothesis (tests/extract/test_properties.py): the two paragraphs were joined.
+    """
+    doc = "\n".join(
+        [
+            "2000-01-01",
+            "Port Port Port",
+            "By Jane Roe and Jane van Roe, Senior Reporter",
+            "Port Port Port | Jane van Roe/Getty Images",
+            "The port port port port port port port port port port.",
+            "The port port port port port port port port port storm.",
+            "  • Anadolu Agency",
+            "Posted in: DIPLOMACY",
+        ]
+    )
+    assert hard_wraps(Draft.from_text(doc)).edits == ()

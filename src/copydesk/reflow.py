@@ -96,7 +96,12 @@ def _wrapped(lines: list[tuple[int, str]]) -> int | None:
     ]
     if not pairs:
         return None
-    open_ends = sum(LINE_END_RE.search(a) is None for a, _ in pairs)
+    # A line stops mid-sentence when it does not end one and the next line does not open
+    # one with a capital: a wrapped sentence runs on in lower case (or in a script without
+    # case), while a byline or a caption above a paragraph stops before a capital.
+    open_ends = sum(
+        LINE_END_RE.search(a) is None and not b.lstrip()[:1].isupper() for a, b in pairs
+    )
     return width if open_ends >= OPEN_SHARE * len(pairs) else None
 
 
