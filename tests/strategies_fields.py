@@ -494,3 +494,29 @@ def intro_doc(draw: st.DrawFn) -> Doc:
     intro = draw(st.sampled_from(INTROS[script])).format(outlet=outlet)
     text = "\n\n".join([intro, *paras])
     return Doc(text, paras, source=outlet)
+
+
+#: Navigation and lists of other stories above a headline deep in a page, per script.
+NAV_LINES = {
+    "latin": ["Advanced search", "Latest top stories", "Harbour fees rise again", "Events"],
+    "cyrillic": ["Расширенный поиск", "Главные новости", "Тарифы порта снова растут"],
+}
+
+
+@st.composite
+def deep_headline_doc(draw: st.DrawFn) -> Doc:
+    """A page title at the top ("Headline | Site"), navigation, then the headline with its
+    stamp and the author's name beside it (either order), the story, and a dated list of
+    events at the foot, whose date is not the story's."""
+    script = draw(st.sampled_from(sorted(NAV_LINES)))
+    paras = draw(prose(script))
+    headline = draw(st.sampled_from(HEADLINES[script]))
+    site = draw(st.sampled_from(OUTLETS[script]))
+    person = draw(names(script))[0]
+    day = draw(st.dates(min_value=dt.date(2005, 1, 1), max_value=dt.date(2024, 12, 28)))
+    stamp = f"{day.strftime('%b')} {day.day}, {day.year}"
+    nav = draw(st.permutations(NAV_LINES[script]))
+    under = [stamp, person] if draw(st.booleans()) else [person, stamp]
+    lines = [f"{headline} | {site}", *nav, "Upcoming", headline, *under, *paras, "Events"]
+    lines.append("Sep 17, 2030")
+    return Doc("\n".join(lines), paras, headline, (person,), day, site)

@@ -23,6 +23,7 @@ from copydesk.extract.title import is_widget
 
 from ..strategies_fields import (
     credit_doc,
+    deep_headline_doc,
     glued_headline_doc,
     headline_doc,
     intro_doc,
@@ -284,6 +285,18 @@ def test_intro_lines_give_the_source(doc: Doc) -> None:
     """A line naming the outlet above a reposted story ("According to X:", "Согласно X:")
     gives the source; the story stays whole in the body."""
     _check(doc)
+
+
+@given(deep_headline_doc())
+def test_stamp_and_byline_under_a_deep_headline_are_read(doc: Doc) -> None:
+    """Under a headline deep in a page the stamp and the name beside it give published and
+    the author, in Latin and Cyrillic; the title and the site come from the page title."""
+    article = clean_article(doc.text)
+    assert (article.title, article.authors, article.source) == (doc.title, doc.authors, doc.source)
+    assert article.published == doc.published
+    assert article.paragraphs[-len(doc.body) - 1 : -1] == doc.body or all(
+        p in article.paragraphs for p in doc.body
+    )
 
 
 @given(headline_doc())

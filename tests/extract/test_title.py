@@ -149,3 +149,39 @@ def test_signed_headline_above_a_key_points_box(text: str, title: str | None) ->
     """A headline signed by a byline or stamp right below it is the title even when a
     key-points box stands between it and the prose."""
     assert clean_article(text).title == title
+
+
+NAV = ["Advanced search", "Policy & Tenders", "Latest top stories", "Ships wait at the north quay",
+       "Harbour fees rise again", "Upcoming events", "Port council meets on Friday"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("under", "published", "authors"),
+    [
+        (["Jul 2, 2026, 6:12:14 PM", "Jane Roe"], "2026-07-02T18:12:14", ("Jane Roe",)),
+        (["Jane Roe", "Jul 2, 2026"], "2026-07-02", ("Jane Roe",)),
+        (["2 июля 2026", "Анна Петрова"], "2026-07-02", ("Анна Петрова",)),
+        # negative rows: a name without a stamp beside it, a stamp below a subheading
+        (["Jane Roe"], None, ()),
+        (["Onshore Wind Energy", "Jul 2, 2026"], None, ()),
+    ],
+)
+def test_stamp_and_byline_under_a_deep_headline(
+    under: list[str], published: str | None, authors: tuple[str, ...]
+) -> None:
+    """Under a headline found deep in a page (its page title at the top), the stamp and the
+    name beside it are the header's: they beat a date read from the foot."""
+    text = "\n".join(
+        ["Port closes after storm | Harbour News | Harbour Times", *NAV,
+         "Port closes after storm", *under, PROSE, MORE, "Upcoming events", "Sep 17, 2026"]
+    )  # fmt: skip
+    article = clean_article(text)
+    assert article.title == "Port closes after storm"
+    got = article.published.isoformat() if article.published else None
+    if published is not None:
+        assert got == published
+        assert article.authors == authors
+        assert any(e.rule == "extract.title" and e.old.strip() == under[0] for e in article.edits)
+    else:
+        assert got != "2026-07-02"
+        assert article.authors == ()

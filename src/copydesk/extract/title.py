@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import itertools
 
 from copydesk._lazy import lazy_regex
 from copydesk.article import Caption
 from copydesk.draft import Draft, Line
+from copydesk.extract._under_headline import UNDER_LINES, read_header_under
 from copydesk.pipeline import step
 
 __all__ = ["first_line_title", "is_headline", "looks_like_prose"]
@@ -262,15 +264,35 @@ def first_line_title(draft: Draft) -> Draft:
     if found is None:
         return draft
     n, taken = found
-    _, line = body[n]
+    i, line = body[n]
     source = draft.fields.source
     for j in taken[1:]:
         page = _page_title(draft.lines[j].text, [line.text])
         if page is not None and len(page[1].split()) <= PAGE_SITE_WORDS:
             source = source or page[1]
+    published, authors = draft.fields.published, draft.fields.authors
+    if n >= HEAD_SCAN and not _stamped_above(draft, i):
+        # a headline deep in the page, its stamp and byline right under it: they beat a
+        # date read from the foot (a list of events, a footer)
+        below = ((j, other) for j, other in enumerate(draft.lines) if j > i and other.text.strip())
+        header = read_header_under(list(itertools.islice(below, UNDER_LINES)))
+        taken = [*taken, *header.indices]
+        published = header.published or published
+        authors = authors or header.authors
     return draft.take(
-        taken, rule="extract.title", kind="extracted", title=_clean(line), source=source
+        taken,
+        rule="extract.title",
+        kind="extracted",
+        title=_clean(line),
+        source=source,
+        published=published,
+        authors=authors,
     )
+
+
+def _stamped_above(draft: Draft, index: int) -> bool:
+    """A date stamp was taken above line ``index``: the header's date is known."""
+    return any(line.rule == "extract.datelines" for line in draft.lines[:index])
 
 
 def _glued_headline(draft: Draft, index: int) -> Draft:
