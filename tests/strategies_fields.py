@@ -520,3 +520,26 @@ def deep_headline_doc(draw: st.DrawFn) -> Doc:
     lines = [f"{headline} | {site}", *nav, "Upcoming", headline, *under, *paras, "Events"]
     lines.append("Sep 17, 2030")
     return Doc("\n".join(lines), paras, headline, (person,), day, site)
+
+
+#: Author labels a header line may hold after its teaser, per script with capitals.
+GLUED_LABELS = {"latin": ["Author:", "Autorin:", "Yazar:"], "cyrillic": ["Автор:"]}
+TEASERS = {
+    "latin": "Harbour tariffs and what they cost the port (report)",
+    "cyrillic": "Портовые сборы и их цена для города (доклад)",
+}
+
+
+@st.composite
+def glued_author_doc(draw: st.DrawFn) -> Doc:
+    """A teaser line under the headline with the author's label glued after it ("… (report)
+    Author: Jane Roe, Senior Reporter"): the teaser stays in the body."""
+    script = draw(st.sampled_from(sorted(GLUED_LABELS)))
+    paras = draw(prose(script))
+    headline = draw(st.sampled_from(LONG_HEADLINES[script]))
+    person = draw(names(script))[0]
+    label = draw(st.sampled_from(GLUED_LABELS[script]))
+    job = draw(st.sampled_from(["", ", Senior Reporter and", " | 3 min"]))
+    teaser = TEASERS[script]
+    text = "\n\n".join([headline, f"{teaser} {label} {person}{job}", *paras])
+    return Doc(text, (teaser, *paras), headline, (person,))

@@ -24,6 +24,7 @@ from copydesk.extract.title import is_widget
 from ..strategies_fields import (
     credit_doc,
     deep_headline_doc,
+    glued_author_doc,
     glued_headline_doc,
     headline_doc,
     intro_doc,
@@ -297,6 +298,13 @@ def test_stamp_and_byline_under_a_deep_headline_are_read(doc: Doc) -> None:
     assert article.paragraphs[-len(doc.body) - 1 : -1] == doc.body or all(
         p in article.paragraphs for p in doc.body
     )
+
+
+@given(glued_author_doc())
+def test_author_labels_glued_in_a_header_line_are_read(doc: Doc) -> None:
+    """An author label glued after a teaser gives the author (Latin, Cyrillic); the teaser
+    stays in the body."""
+    assert _check(doc).title == doc.title
 
 
 @given(headline_doc())

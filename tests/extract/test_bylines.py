@@ -384,3 +384,28 @@ def test_copyright_line_names_the_source(last: str, source: str | None) -> None:
     assert article.source == source
     taken = any(e.rule == "extract.bylines" and e.old.strip() == last for e in article.edits)
     assert taken == (source is not None)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "rest"),
+    [
+        ("Effects of the Harbour Tariffs (Report) Author: Jane Roe, Director of Research and",
+         ("Jane Roe",), "Effects of the Harbour Tariffs (Report)"),
+        ("Hafenzölle im Überblick Autorin: Anna Müller | Lesezeit 3 Minuten",
+         ("Anna Müller",), "Hafenzölle im Überblick"),
+        # negative rows: no person after the label, a label inside a sentence
+        ("Harbour Tariffs Report Author: Harbour Council Research Unit Staff Team Group", (), None),
+        ("The council asked the Author: the port is closed for now", (), None),
+    ],
+)  # fmt: skip
+def test_author_label_glued_in_a_header_line(
+    line: str, authors: tuple[str, ...], rest: str | None
+) -> None:
+    """An author label glued after other words of a header line gives the author; the
+    words before it stay in the body, the label and what follows leave it with a ledger
+    entry."""
+    article = clean_article(f"Storm Closes Port\n{line}\n{PROSE}\nShips were moved to the north.")
+    assert article.authors == authors
+    if rest is not None:
+        assert rest in (*article.paragraphs, article.title)  # a headline-shaped rest
+        assert any(e.rule == "extract.bylines" and authors[0] in e.old for e in article.edits)

@@ -14,6 +14,7 @@ import regex
 from copydesk._lazy import lazy_regex
 from copydesk.dates import parse_date
 from copydesk.draft import Draft
+from copydesk.extract._glued_labels import read_glued_author
 from copydesk.extract._lexicon import first_words, lexicon
 from copydesk.extract._meta_lines import (
     read_labelled_parts,
@@ -433,10 +434,11 @@ def byline(draft: Draft) -> Draft:
     """Take byline lines near the top or bottom into ``authors`` (and ``source``, ``published``).
 
     Also takes an ``Authors:`` line with the name lines under it, or alone when it is empty;
-    a copyright line among the last lines naming a news agency ("© 2024 Reuters"), which is
-    the ``source``;
-    a line that is only a name with its family name in capitals ("Jay ROE"); and a signature
-    glued after the last sentence of the text (cut from its line). Organisations and dates
+    an author label glued after other words of a header line ("… Author: Jane Roe,
+    Director of …", cut from its line); a copyright line among the last lines naming a news
+    agency ("© 2024 Reuters"), which is the ``source``; a line that is only a name with its
+    family name in capitals ("Jay ROE"); and a signature glued after the last sentence of
+    the text (cut from its line). Organisations and dates
     are never taken as persons; names are kept as written.
     """
     authors = list(draft.fields.authors)
@@ -480,6 +482,16 @@ def byline(draft: Draft) -> Draft:
         authors.extend(found.authors)
         source = source or found.source
         published = published or found.published
+    if not authors:
+        for i, line in body[:HEAD_LINES]:
+            glued = read_glued_author(line.text) if i not in taken and ":" in line.text else None
+            if glued is not None:
+                # "… (PNTR) Status Author: Jane Roe, Director of …": cut the label to the end
+                cut, names = glued
+                draft = draft.rewrite(i, [(cut, len(line.text), "")], rule=RULE, kind="extracted")
+                authors.extend(names)
+                draft = draft.set_fields(authors=tuple(dict.fromkeys(authors)))
+                break
     if body and body[-1][0] not in taken:
         i, line = body[-1]
         signed = read_signature(line.text)
