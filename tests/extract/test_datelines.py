@@ -79,6 +79,12 @@ def test_read_wire(dateline: str, text: str, source: str, place: str | None) -> 
         "IT Manager — The port closed.",  # capitals and a word that is no desk
         "Lake City HTV Business - The port closed.",  # a hyphen: no outlet sign
         "PORTVILLE, Mr. 3 (Reuters) -- The port closed.",  # no month before the day
+        # a site's section label over the story: a country's or a union's code, no outlet
+        "UK News — The government said it would act.",
+        "US Politics — The senate voted on Monday.",
+        "EU Business — The bloc agreed on the tariffs.",
+        "Lake City UK News — The port closed.",
+        "UK — The government said it would act.",
         "The port closed -- Reuters said so.",
         PROSE,
     ],

@@ -50,6 +50,11 @@ OUTLET_DESK_RE = lazy_regex(
     r"(?:^|(?<=[ \t]))\p{Lu}{2,5}[ \t](?:Business|Politics|News|Sports?|Health|Travel|Money"
     r"|Style|Tech|World|Digital|International|Wire|Online|Español|Arabic|Türk)$"
 )
+#: Capitals that name a country or a union, not an outlet: "UK News —", "US Politics —" and
+#: "EU —" are a site's section labels over the story, never its source.
+REGION_CODES = frozenset(
+    {"UK", "US", "USA", "EU", "UN", "UAE", "GB", "NZ", "AU", "EEA", "NATO", "ASEAN", "OPEC"}
+)
 # An outlet's web domain in brackets ("(SatireWire.com)", "(example.co.uk)"). Bounded parts.
 BRACKET_DOMAIN_RE = lazy_regex(r"(?:[\w\-]{1,40}\.){1,3}\p{Ll}{2,10}")
 # A Chinese or Japanese wire dateline opening a paragraph: Xinhua's "新华社北京7月1日电" (with
@@ -93,6 +98,14 @@ def _agency(name: str, *, loose: bool) -> str | None:
     ):
         return name
     return None
+
+
+def _outlet_acronym(token: str) -> bool:
+    """Whether ``token`` is an outlet's acronym, alone or with its desk ("CNN", "CNN
+    Business"); a country's or a union's code ("UK News", "EU") is none."""
+    if not (ACRONYM_RE.fullmatch(token) or OUTLET_DESK_RE.fullmatch(token)):
+        return False
+    return token.split(None, 1)[0] not in REGION_CODES
 
 
 def _joint_agency(name: str) -> str | None:
@@ -186,8 +199,7 @@ def read_wire(text: str) -> Wire | None:
         source = _agency(agency, loose=loose)
         if source is None and form == "before":
             # "CNN — …", "Washington CNN — …": an acronym alone or after a place
-            plain = ACRONYM_RE.fullmatch(agency) or OUTLET_DESK_RE.fullmatch(agency)
-            source = agency if plain else None
+            source = agency if _outlet_acronym(agency) else None
         place = _place(head)
         if source is None or place is None or (form == "dash" and not place):
             continue
@@ -223,7 +235,7 @@ def _wire_marks(text: str) -> Iterator[tuple[str, str, str, int]]:
     if token.strip(" .").casefold() in agencies or (
         # an outlet's acronym opening the story, alone or after a place: "CNN — The port
         # closed.", "Washington CNN — The port closed."
-        (ACRONYM_RE.fullmatch(token) or OUTLET_DESK_RE.fullmatch(token))
+        _outlet_acronym(token)
         and text[dash] in "—–"
         and (before == token or bool(_place(before[: len(before) - len(token)])))
     ):
