@@ -476,18 +476,20 @@ def glued_headline_doc(draw: st.DrawFn) -> Doc:
 INTROS = {
     "latin": ["According to {outlet}:", "As reported by {outlet}…", "Según {outlet}:"],
     "cyrillic": ["Согласно {outlet}:", "По данным {outlet}:"],
+    "cjk": ["据{outlet}报道：", "根据{outlet}统计数据——", "據{outlet}報導，"],
 }
 #: Outlets written in capitals, as intro lines name them.
 INTRO_OUTLETS = {
     "latin": ["The Harbour Times", "Coastline Weekly", "Voice of the Harbour"],
     "cyrillic": ["Портовые Вести", "Речной Курьер"],
+    "cjk": ["港口日报", "海岸新闻", "港湾研究院"],
 }
 
 
 @st.composite
 def intro_doc(draw: st.DrawFn) -> Doc:
-    """A reposted story under a line naming its outlet ("According to The Harbour Times:").
-    (Arabic and CJK pages say it in other forms.)"""
+    """A reposted story under a line naming its outlet ("According to The Harbour Times:",
+    "据港口日报报道："). (Arabic pages say it inside the sentence.)"""
     script = draw(st.sampled_from(sorted(INTROS)))
     paras = draw(prose(script))
     outlet = draw(st.sampled_from(INTRO_OUTLETS[script]))

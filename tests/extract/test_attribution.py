@@ -283,8 +283,8 @@ def test_headlines_glued_to_the_lede_are_cut_into_the_title(doc: Doc) -> None:
 
 @given(intro_doc())
 def test_intro_lines_give_the_source(doc: Doc) -> None:
-    """A line naming the outlet above a reposted story ("According to X:", "Согласно X:")
-    gives the source; the story stays whole in the body."""
+    """A line naming the outlet above a reposted story ("According to X:", "Согласно X:",
+    "据X报道：") gives the source; the story stays whole in the body."""
     _check(doc)
 
 
@@ -542,6 +542,11 @@ def test_an_agency_beside_a_stamp_is_the_source(
         ("From harbourtimes.example", "harbourtimes.example"),
         ("Según El Diario del Puerto:", "El Diario del Puerto"),
         ("Согласно Портовые Вести:", "Портовые Вести"),
+        ("据港口日报报道：", "港口日报"),
+        ("根据港湾研究院统计数据——", "港湾研究院"),
+        ("據海岸新聞報導，", "海岸新聞"),
+        ("据了解，港口将于周一关闭。", None),  # "it is understood": a sentence
+        ("根据规定，港口周一关闭。", None),
         # negative rows: a sentence, a lower-case name, no colon after a name, a date
         ("According to Reuters, the port closed on Monday.", None),
         ("According to the board:", None),

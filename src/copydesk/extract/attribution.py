@@ -28,12 +28,12 @@ from copydesk.extract._cjk_credits import (
     read_glued_reporter,
     read_label_byline,
 )
-from copydesk.extract._intros import read_intro
+from copydesk.extract._intros import read_intro_credit
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._meta_lines import read_glued_agency
 from copydesk.extract._name_lines import name_lines, next_to_stamp, read_name_stamp
 from copydesk.extract._names import URL_RE, is_organisation, outlet_name, split_names
-from copydesk.extract.title import looks_like_prose
+from copydesk.extract.title import reads_as_prose
 from copydesk.pipeline import step
 
 __all__ = [
@@ -388,7 +388,7 @@ def attribution(draft: Draft) -> Draft:
     last = [i for i, _ in body[-BIO_LINES:]]
     # an intro line above the lede, the reposted story's prose under it; further down, an
     # intro ("From The Harbour Times:") quotes another outlet in the writer's own story
-    lede = next((n for n, (_, line) in enumerate(body) if looks_like_prose(line.text)), 0)
+    lede = next((n for n, (_, line) in enumerate(body) if reads_as_prose(line.text)), 0)
     intros = {body[lede - 1][0]} if 0 < lede < HEAD_LINES else set()
     for i, line in sorted(window.items()):
         if any(c[0] == i for c in cuts):
@@ -412,9 +412,10 @@ def attribution(draft: Draft) -> Draft:
                 found_authors.extend(credit.authors)
             source = source or credit.source
             continue
-        if i in intros and (intro := read_intro(line.text)) is not None:
+        if i in intros and (intro := read_intro_credit(line.text)) is not None:
             taken.append(i)  # "According to Harbour Times:" above the reposted story
-            source = source or intro
+            found_authors.extend(intro[0])  # "As written by Jane Roe:" names the writer
+            source = source or intro[1]
             continue
         if i in last and (names := read_bio(line.text)) is not None:
             taken.append(i)

@@ -11,7 +11,7 @@ from copydesk.draft import Draft, Line
 from copydesk.extract._under_headline import UNDER_LINES, read_header_under
 from copydesk.pipeline import step
 
-__all__ = ["first_line_title", "is_headline", "looks_like_prose"]
+__all__ = ["first_line_title", "is_headline", "looks_like_prose", "reads_as_prose"]
 
 TITLE_MAX_CHARS = 150
 TITLE_MAX_WORDS = 20
@@ -130,14 +130,23 @@ def is_headline(text: str) -> bool:
     return _is_candidate(text) and not is_widget(text)
 
 
-def _prose(text: str) -> bool:
-    """A line read as running text, never one that is a headline candidate itself. A CJK
-    character counts twice: the script says in 25 characters what Latin says in 50."""
+def reads_as_prose(text: str) -> bool:
+    """:func:`looks_like_prose`, a CJK character counting twice: the script says in 25
+    characters what Latin says in 50.
+
+    >>> reads_as_prose("港务局周一表示，由于风暴，旧港将于周二关闭，维修费用尚未确定。")
+    True
+    >>> reads_as_prose("港口关闭")
+    False
+    """
     text = text.strip()
     cjk = len(CJK_CHAR_RE.findall(text[:60])) if not text.isascii() else 0
-    if not (looks_like_prose(text) or (cjk > 0 and looks_like_prose(" " * cjk + text))):
-        return False
-    return not _is_candidate(text)
+    return looks_like_prose(text) or (cjk > 0 and looks_like_prose(" " * cjk + text))
+
+
+def _prose(text: str) -> bool:
+    """A line read as running text, never one that is a headline candidate itself."""
+    return reads_as_prose(text) and not _is_candidate(text.strip())
 
 
 def _cased(text: str) -> bool:
