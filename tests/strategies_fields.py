@@ -261,7 +261,12 @@ HEADLINES = {
     "cjk": ["港口因风暴关闭", "政府公布新政策"],
 }
 #: Headline endings a page may use, per script: Latin ones only on title-case headlines.
-ENDINGS = {"latin": ["", "!", "?"], "cyrillic": [""], "arabic": ["", "؟"], "cjk": ["", "？", "！"]}
+ENDINGS = {
+    "latin": ["", "!", "?", " ..."],  # " ...": a headline the page cut short
+    "cyrillic": ["", " …"],
+    "arabic": ["", "؟"],
+    "cjk": ["", "？", "！"],
+}
 
 
 #: Headlines in sentence case ending with "?" or "!", which only a sign around them makes

@@ -41,7 +41,13 @@ MORE = "Officials said the cost of the work had not been settled, and talks woul
         (f"Sturm in Portville: Was bedeutet das für den Hafen?\n{PROSE}",
          "Sturm in Portville: Was bedeutet das für den Hafen?"),
         (f"Liman ne zaman açılacak?\nYazar: Ayşe Yılmaz\n{PROSE}", "Liman ne zaman açılacak?"),
+        # a headline the page cut short, in sentence case
+        (f"Declarar cerrado el puerto viejo y repararlo ...\n{PROSE}",
+         "Declarar cerrado el puerto viejo y repararlo ..."),
+        (f"Harbour board says the old port will close for …\n{PROSE}",
+         "Harbour board says the old port will close for …"),
         # negative rows: a question or a sentence opening the body is prose, not a headline
+        (f"The new year is a new beginning, full of hope…\n{PROSE}", None),  # glued: a sentence
         (f"Q: How long can a port stay closed, folks?\n{PROSE}", None),
         ("【广告】\n" + "政府表示新政策将帮助农民，部长周一在北京说明了细节和安排。" * 2, None),
         (f"How long can a port stay closed, folks?\n{PROSE}", None),

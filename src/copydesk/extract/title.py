@@ -49,6 +49,9 @@ def looks_like_prose(text: str) -> bool:
 # but not the stop of an abbreviation ("U.S. Supply", "Dr. Ray").
 HEADLINE_END_RE = lazy_regex(r"[!?！？؟]{1,4}[\"'”’»」』]{0,2}:?$|[^.]\.{3}$")
 INNER_STOP_RE = lazy_regex(r"(?:(?<=\p{Ll}\p{Ll}|[\d)])\.|[!?。！？])[\"'”’»]{0,2}[ \t]{1,3}\p{Lu}")
+# An ellipsis after a space: a headline cut short by the page ("Port talks resume …"), in
+# any case; "…hope…" glued to its word ends a sentence.
+TRUNCATED_END_RE = lazy_regex(r"[ \t](?:\.{3}|…)$")
 # The "?" or "!" ending a headline written in sentence case, closing quotes allowed.
 QUESTION_END_RE = lazy_regex(r"[?!？！؟]{1,3}[\"'”’»」』]{0,2}$")
 # A topic before a colon opening a headline ("Sturm in Hamburg: …"): two to six words, so
@@ -109,6 +112,7 @@ def _is_candidate(text: str) -> bool:
     if text[-1] in TITLE_BAD_END and not (
         (HEADLINE_END_RE.search(text) and (_title_case(text) or not _cased(text)))
         or (text[-1] == "." and _title_case(text))
+        or TRUNCATED_END_RE.search(text)  # a page title cut short: "Port talks resume ..."
     ):
         return False
     words = text.split()
