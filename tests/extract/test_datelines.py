@@ -226,6 +226,43 @@ def test_glued_stamp_is_cut_from_the_first_paragraph() -> None:
     assert [e.old for e in d.edits] == [" Jo Lee Updated Nov 2, 2022 | 01:36 PM IST"]
 
 
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("March 21, 2023 / 3:41 PM / Updated 2 hours ago", dt.datetime(2023, 3, 21, 15, 41)),
+        ("21 March 2023 • 3 min read", dt.date(2023, 3, 21)),
+        ("21 March 2023 • 5 minute read", dt.date(2023, 3, 21)),
+        ("22.08.2023 18:58 Uhr | Lesedauer: 3 Min.", dt.datetime(2023, 8, 22, 18, 58)),
+        ("22.08.2023 | Lesezeit 3 Minuten", dt.date(2023, 8, 22)),
+        ("2023年3月21日 | 3分钟阅读", dt.date(2023, 3, 21)),
+        ("21 de marzo de 2023 · 3 min de lectura", dt.date(2023, 3, 21)),
+    ],
+)
+def test_stamp_with_notes(line: str, want: dt.date) -> None:
+    """A stamp with the clock, an update note or a reading time after it sets the date."""
+    assert read_stamp(line) == (want, None, ())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a short headline with a number after the date is no note
+        "March 21, 2023 | 5 killed in port blast",
+        "March 21, 2023 | 2 dead, 10 hurt in crash",
+        "21 March 2023 • 3 ships sink off Malta",
+        "March 21, 2023 / The port closed after the storm hit",
+    ],
+)
+def test_stamp_with_a_headline_is_no_stamp(line: str) -> None:
+    assert read_stamp(line) is None
+
+
+def test_headline_after_a_date_stays() -> None:
+    """The headline after the date is kept, not taken away with the stamp."""
+    text = f"March 21, 2023 | 5 killed in port blast\n\n{PROSE}\n\n{PROSE} Again."
+    assert "5 killed in port blast" in (clean_article(text).title or "")
+
+
 _STAMP_PIECES = st.sampled_from(
     ["Updated", "UPDATED:", "on", "On:", "Last", "updated:", "Posted", "at", "Mis", "à", "jour",
      "le", "Ann", "Lee", "|", ":", "Nov", "2,", "2022", "8 December 2022", "02:19 PM", "IST",

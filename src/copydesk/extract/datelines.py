@@ -62,6 +62,20 @@ STAMP_PART_SEP_RE = lazy_regex(r"[ \t]{1,3}[/|•·][ \t]{1,3}")
 #: A note after a stamp ("Updated 2 hours ago") is short and holds a number.
 STAMP_NOTE_CHARS = 30
 STAMP_NOTE_WORDS = 5
+# A reading time after a stamp: a label and the minutes ("Lesedauer: 3 Min.", "Lesezeit 3
+# Minuten", "阅读时间：3分钟") or the minutes and a reading word ("3 min read", "5 minute read",
+# "3 min de lectura", "3分钟阅读"). Only these and an update note ("Updated 2 hours ago") are
+# notes, so that a short headline after the date ("5 killed in port blast") is none. Bounded.
+READING_NOTE_RE = lazy_regex(
+    r"(?:reading[ \t]time|read[ \t]time|lesedauer|lesezeit|tiempo[ \t]de[ \t]lectura"
+    r"|temps[ \t]de[ \t]lecture|tempo[ \t]de[ \t]leitura|время[ \t]чтения|okuma[ \t]süresi"
+    r"|[阅閱][读讀](?:时间|時間)?|読了時間)[ \t]{0,2}[:：]?[ \t]{0,2}(?:ca\.[ \t]{0,2})?"
+    r"\d{1,3}[ \t]{0,2}[\p{L}.]{0,10}"
+    r"|\d{1,3}[ \t]{0,2}(?:min(?:ute)?s?|minuten|minutos|minutes|мин(?:ут[аы]?)?|dk|dakika"
+    r"|分[钟鐘]?)\.?[ \t]{0,2}(?:read|reading|lesen|lesezeit|lesedauer|de[ \t]lectura"
+    r"|de[ \t]lecture|de[ \t]leitura|чтения|okuma|[阅閱][读讀]|で読めます)",
+    regex.I,
+)
 #: A clock line is at most this long ("| 10:45 p.m. بتوقيت مكة |" and some spaces).
 MAX_CLOCK_CHARS = 40
 #: A glued stamp with its byline fits in this many characters at the end of its line: gap
@@ -142,6 +156,8 @@ def _stamp_with_notes(text: str) -> dt.date | None:
     datetime.date(2023, 3, 21)
     >>> _stamp_with_notes("March 21, 2023 / The port closed after the storm hit") is None
     True
+    >>> _stamp_with_notes("March 21, 2023 | 5 killed in port blast") is None
+    True
     """
     first, *rest = STAMP_PART_SEP_RE.split(text)
     date = parse_date(first.strip(DECOR))
@@ -157,11 +173,22 @@ def _stamp_with_notes(text: str) -> dt.date | None:
             len(part) <= STAMP_NOTE_CHARS
             and len(part.split()) <= STAMP_NOTE_WORDS
             and any(c.isdigit() for c in part)
+            and (READING_NOTE_RE.fullmatch(part) is not None or _update_note(part))
         ):
             return None  # words that are no note: a headline or a sentence
     if clock is not None and not isinstance(date, dt.datetime):
         return dt.datetime.combine(date, dt.time(clock[0], clock[1], tzinfo=clock[2]))
     return date
+
+
+def _update_note(part: str) -> bool:
+    """Whether a stamp's note opens with an update label ("Updated 2 hours ago", "Stand:
+    14:05 Uhr")."""
+    folded = part.casefold()
+    for label in lexicon().update_labels:
+        if folded.startswith(label) and not folded[len(label) : len(label) + 1].isalpha():
+            return True
+    return False
 
 
 def read_clock(text: str) -> tuple[int, int, dt.tzinfo | None] | None:
