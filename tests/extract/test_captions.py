@@ -222,25 +222,33 @@ def test_credit_openers_are_read_from_the_opening(line: str) -> None:
     assert found.caption.text == ""
 
 
-# -- captions opened by a triangle ("▲…"), as Chinese and Taiwanese sites mark them ----------
+# -- captions opened by a triangle ("▲…（圖／…）"), as Chinese and Taiwanese sites mark them -----
 
 
 @pytest.mark.parametrize(
     ("line", "want"),
     [
         ("▲市長出席記者會。（圖／記者王小明攝）", Caption("市長出席記者會。", "記者王小明攝")),
-        ("▲ 市长出席记者会", Caption("市长出席记者会")),
-        ("▼▲新渡輪今天首航。", Caption("新渡輪今天首航。")),
-        ("△ The new ferry at the pier.", Caption("The new ferry at the pier.")),
-        ("▲（圖／翻攝自臉書）", Caption("（圖／翻攝自臉書）")),
-        # negatives: no letter (a price move), or far longer than a caption
+        ("▼▲新渡輪今天首航。（示意圖／Pixabay）", Caption("新渡輪今天首航。", "Pixabay")),
+        ("▲ 市长出席记者会（图/本报记者 李明 摄）", Caption("市长出席记者会", "本报记者 李明 摄")),
+        (
+            "△ The new ferry at the pier. (照片：Harbour Post)",
+            Caption("The new ferry at the pier.", "Harbour Post"),
+        ),
+        ("▲（圖／翻攝自臉書）", Caption("", "翻攝自臉書")),
+        # negatives: no photo credit closing the line (a list bullet, a market arrow), or far
+        # longer than a caption
+        ("▲ 恒生指数上涨1.2%", None),
+        ("▲ 복지 예산은 지난해보다 5% 늘어난 200조 원으로 편성됐다.", None),
+        ("△ 연구개발 예산은 소폭 줄었다.", None),
         ("▲ 2.3%", None),
-        ("▲▲▲", None),
-        ("▲" + "市政府表示將擴大補助。" * 25, None),
+        ("▲市政府表示將擴大補助（附表）", None),
+        ("▲" + "市政府表示將擴大補助。" * 25 + "（圖／記者攝）", None),
     ],
 )
 def test_bullet_captions(line: str, want: Caption | None) -> None:
-    """A triangle opens a caption, its credit read when it has one; the mark is not kept."""
+    """A triangle opens a caption when a bracketed photo credit closes the line; the mark is
+    not kept."""
     assert read_caption(line) == want
 
 
@@ -250,21 +258,26 @@ cjk_text = st.text(
 latin_text = st.from_regex(r"[A-Z][a-z]{2,10}(?: [a-z]{2,10}){1,8}\.", fullmatch=True)
 arabic_text = st.from_regex(r"[\u0627-\u064a]{2,8}(?: [\u0627-\u064a]{2,8}){1,6}", fullmatch=True)
 cyrillic_text = st.from_regex(r"[А-Я][а-я]{2,10}(?: [а-я]{2,10}){1,6}\.", fullmatch=True)
+texts = st.one_of(cjk_text, latin_text, arabic_text, cyrillic_text)
+credits = st.sampled_from(["圖／記者王小明攝", "示意圖／Pixabay", "图/新华社", "照片：Jane Roe"])
 
 
 @settings(max_examples=60)
-@given(
-    st.sampled_from("▲△▼▽"),
-    st.one_of(cjk_text, latin_text, arabic_text, cyrillic_text),
-    st.sampled_from(["", " "]),
-)
-def test_a_bullet_caption_leaves_the_body_into_captions(mark: str, text: str, gap: str) -> None:
-    """Law, in every script: a short line opened by a triangle leaves the body as a caption
-    with its text, with a ledger entry; the prose around it stays."""
-    draft = caption(Draft.from_text(f"{PROSE}\n\n{mark}{gap}{text}\n\n{PROSE}"))
-    assert draft.fields.captions == (Caption(text),)
+@given(st.sampled_from("▲△▼▽"), texts, st.sampled_from(["", " "]), credits)
+def test_a_bullet_caption_leaves_the_body_into_captions(
+    mark: str, text: str, gap: str, credit: str
+) -> None:
+    """Law, in every script: a line opened by a triangle and closed by a photo credit leaves
+    the body as a caption, with a ledger entry; the prose around it stays. Without the credit
+    it stays in the body."""
+    line = f"{mark}{gap}{text}（{credit}）"
+    draft = caption(Draft.from_text(f"{PROSE}\n\n{line}\n\n{PROSE}"))
+    want = Caption(text, credit.split("／")[-1].split("/")[-1].split("：")[-1])
+    assert draft.fields.captions == (want,)
     assert [line.text for _, line in draft.body()] == [PROSE, PROSE]
     assert [e.rule for e in draft.edits] == ["extract.captions"]
+    bare = caption(Draft.from_text(f"{PROSE}\n\n{mark}{gap}{text}\n\n{PROSE}"))
+    assert bare.fields.captions == ()
 
 
 @pytest.mark.parametrize(

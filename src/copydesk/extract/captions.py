@@ -1,6 +1,6 @@
 """Photo captions and credits on lines of their own: ``… Photo: Courtesy of …``,
 ``… | Getty Images``, ``(Ty Wright/Getty Images)``, ``(Jo Lee/The Harbour Post)``,
-``Featured image via …``, ``(圖／…)``, ``▲…`` (a triangle pointing at the photo); and a
+``Featured image via …``, ``(圖／…)``, ``▲…（圖／…）`` (a triangle pointing at the photo); and a
 caption with the next headline glued after its credit (``… | AP Photo Storm closes port``),
 where the headline stays in the body."""
 
@@ -115,11 +115,19 @@ CJK_RE = lazy_regex(
     r"(?P<credit>[^（()）]{1,60})[)）]"
 )
 # Marks that open a caption on Chinese and Taiwanese sites, pointing at the photo above or
-# below: "▲市長出席記者會。（圖／記者王小明攝）", "▼▲…". The text after them is a caption, with
-# or without a credit, when it has a letter and is at most MAX_BULLET_CAPTION characters.
+# below: "▲市長出席記者會。（圖／記者王小明攝）", "▼▲…". Korean and Chinese articles also use
+# them as list bullets and market arrows ("▲ 복지 예산은…", "▲ 恒生指数上涨1.2%"), so the line
+# must close with a bracketed photo credit: BULLET_CREDIT_RE.
 CAPTION_BULLETS = "▲△▼▽"
 MAX_BULLET_CAPTION = 200
-LETTER_RE = lazy_regex(r"\p{L}")
+# "<text>（<label>／<credit>）" closing a triangle line, the label naming a photo or a picture
+# (圖, 示意圖, 攝影, 照片) before a slash or colon. Example: "市長出席。（示意圖／Pixabay）". False
+# positive: a bracketed "(图/表)" aside closing a list item, rare. Bounded repeats.
+BULLET_CREDIT_RE = lazy_regex(
+    r"(?P<text>.{0,200}?)[ \t]{0,2}[（(]"
+    r"(?P<label>[^（()）／/：:]{0,6}[圖图攝摄照][^（()）／/：:]{0,3})"
+    r"[ \t]{0,2}[／/：:][ \t]{0,2}(?P<credit>[^（()）]{1,60})[)）]"
+)
 # A credit-only line: "<who>/<agency>" ("Andres Kudacki/AP Photo"). Bounded.
 SLASH_CREDIT_RE = lazy_regex(r"[^/\n]{2,60}(?:[ \t]{0,2}/[ \t]{0,2}[^/\n]{2,60}){1,3}")
 # "<text> | <credit><headline>": the text after the pipe, where a photo agency's name opens
@@ -225,8 +233,13 @@ def read_found(text: str) -> Found | None:
     line = text.strip()
     if not 2 <= len(line) <= MAX_LINE_CHARS:
         return None
-    if line[0] in CAPTION_BULLETS:
-        return _bullet_caption(line.lstrip(CAPTION_BULLETS + " \t"))
+    bullet = (
+        _bullet_caption(line.lstrip(CAPTION_BULLETS + " \t"))
+        if line[0] in CAPTION_BULLETS
+        else None
+    )
+    if bullet is not None:
+        return bullet
     lex = lexicon()
     # Openers are compared with the line's opening only, so only that much is casefolded:
     # each character casefolds on its own, to one character or more, so the casefolded
@@ -284,22 +297,20 @@ def read_found(text: str) -> Found | None:
 
 
 def _bullet_caption(text: str) -> Found | None:
-    """The caption after a triangle mark, its ``（圖／X）`` credit apart; ``None`` when the
-    text is too long for a caption or has no letter ("▲ 2.3%" is a price move).
+    """The caption after a triangle mark, when a bracketed photo credit closes it; ``None``
+    otherwise, or when the text is too long for a caption.
 
     >>> _bullet_caption("市長出席記者會。（圖／記者王小明攝）").caption
     Caption(text='市長出席記者會。', credit='記者王小明攝')
-    >>> _bullet_caption("A new ferry leaves port.").caption
-    Caption(text='A new ferry leaves port.', credit=None)
-    >>> _bullet_caption("2.3%") is None
+    >>> _bullet_caption("ETF仍是小額投資人最愛。（示意圖／Pixabay）").caption
+    Caption(text='ETF仍是小額投資人最愛。', credit='Pixabay')
+    >>> _bullet_caption("恒生指数上涨1.2%") is None
     True
     """
-    if len(text) > MAX_BULLET_CAPTION or LETTER_RE.search(text) is None:
+    m = BULLET_CREDIT_RE.fullmatch(text) if len(text) <= MAX_BULLET_CAPTION else None
+    if m is None:
         return None
-    m = CJK_RE.fullmatch(text) if "圖" in text or "图" in text else None
-    if m is not None and m["text"].strip():
-        return Found(Caption(m["text"].strip(), m["credit"].strip()), "bullet")
-    return Found(Caption(text), "bullet")
+    return Found(Caption(m["text"].strip(), m["credit"].strip()), "bullet")
 
 
 def _headline_after_credit(line: str) -> Found | None:
