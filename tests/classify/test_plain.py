@@ -210,3 +210,20 @@ def test_a_truncated_array_is_refused(tmp_path: Path) -> None:
     path = _rewrite(tmp_path / "n.npz", "hidden_b", b"not an array")
     with pytest.raises(ModelError, match=r"hidden_b is not a \.npy array"):
         read_weights(path)
+
+
+def test_an_array_cut_inside_a_value_is_refused(tmp_path: Path) -> None:
+    """A member cut to a length that is no whole number of values is a ModelError, and the
+    plain model names the file it was given."""
+    import io
+
+    buf = io.BytesIO()
+    np.save(buf, np.zeros(96))
+    path = _rewrite(tmp_path / "m.npz", "hidden_b", buf.getvalue()[:-3])
+    with pytest.raises(ModelError, match="hidden_b is cut inside a value"):
+        read_weights(path)
+    buf = io.BytesIO()
+    np.save(buf, np.zeros((2, 2)))
+    path = _rewrite(tmp_path / "n.npz", "hidden_w", buf.getvalue())
+    with pytest.raises(ModelError, match=r"n\.npz does not fit"):
+        PlainModel.from_weights(read_weights(path), path)

@@ -18,11 +18,12 @@ import functools
 import math
 from collections.abc import Iterable, Sequence
 from operator import mul
+from pathlib import Path
 
 import attrs
 
 from copydesk.classify.features import CLASSES, feature_names, read_line, shape_rows
-from copydesk.classify.weights import Weights, shipped_weights
+from copydesk.classify.weights import MODEL_PATH, Weights, shipped_weights
 
 __all__ = ["PlainModel", "plain_model"]
 
@@ -52,11 +53,11 @@ class PlainModel:
     threshold: float = 0.5
 
     @classmethod
-    def from_weights(cls, weights: Weights) -> PlainModel:
+    def from_weights(cls, weights: Weights, path: Path = MODEL_PATH) -> PlainModel:
         """The model of a weight file as read by
-        :func:`copydesk.classify.weights.read_weights`."""
+        :func:`copydesk.classify.weights.read_weights` (``path`` names it in errors)."""
         d = len(feature_names())
-        _, h = weights.check(d)
+        _, h = weights.check(d, path)
         arrays = {name: values for name, (values, _) in weights.arrays.items()}
         ratios, hidden_w, out_w = arrays["ratios"], arrays["hidden_w"], arrays["out_w"]
         mean, scale, hidden_b, out_b = (

@@ -138,17 +138,19 @@ class ClassifyLines:
         return {k: tuple(probs[k].tolist()) for k in asked}, model.threshold
 
 
-#: Lines the plain-Python model may read in one process before numpy is imported instead: at
-#: about 0.25 ms a line, as long as numpy's import takes (about 0.13 s) on a 2-core machine.
+#: Lines the plain-Python model may be asked about in one process before numpy is imported
+#: instead: at about 0.25 ms a line, as long as numpy's import takes (about 0.13 s) on a
+#: 2-core machine. (The model reads every line of a document; it computes its second stage
+#: only for the lines asked about, which is the cost that grows.)
 PLAIN_LINES = 500
 _plain_lines_read = [0]
 
 
 def _plain_affordable(lines: int) -> bool:
-    """Whether the next document's ``lines`` are cheaper to read in plain Python than by
-    importing numpy: numpy is not loaded yet and the process has read fewer than
-    :data:`PLAIN_LINES` lines that way, these included. A choice of speed only: both models
-    decide alike."""
+    """Whether the next document's ``lines`` (those asked about) are cheaper in plain
+    Python than importing numpy: numpy is not loaded yet and the process has asked the plain
+    model about no more than :data:`PLAIN_LINES` lines, these included. A choice of speed
+    only: both models decide alike."""
     if "numpy" in sys.modules or _plain_lines_read[0] + lines > PLAIN_LINES:
         return False
     _plain_lines_read[0] += lines

@@ -34,7 +34,10 @@ MODEL_PATH = Path(__file__).with_name("line_model.npz")
 #: ``.npy`` dtype descriptions this reader accepts, and their :mod:`array` type codes.
 _TYPECODES = {"<f8": "d", "<f4": "f", "|u1": "B"}
 _MAGIC = b"\x93NUMPY"
-_HEADER = lazy_re(
+# The header of a ``.npy`` array as numpy writes it (a dict literal with three keys, in this
+# order). Example: "{'descr': '<f8', 'fortran_order': False, 'shape': (88, 96), }". Anything
+# else, a pickled object's header included, does not match and the file is refused.
+NPY_HEADER_RE = lazy_re(
     r"\{'descr': '(?P<descr>[^']+)', 'fortran_order': (?P<fortran>True|False), "
     r"'shape': \((?P<shape>[0-9, ]*)\), \}"
 )
@@ -93,12 +96,15 @@ def _read_npy(name: str, blob: bytes) -> tuple[array.array[Any], tuple[int, ...]
     start = 8 + size_bytes
     length = int.from_bytes(blob[8:start], "little")
     header = blob[start : start + length].decode("latin-1").strip()
-    found = _HEADER.fullmatch(header)
+    found = NPY_HEADER_RE.fullmatch(header)
     if found is None or found["fortran"] == "True" or found["descr"] not in _TYPECODES:
         raise ModelError(f"line model is damaged: {name} is an array of an unknown kind")
     shape = tuple(int(n) for n in found["shape"].replace(" ", "").split(",") if n)
     values = array.array(_TYPECODES[found["descr"]])
-    values.frombytes(blob[start + length :])
+    data = blob[start + length :]
+    if len(data) % values.itemsize:
+        raise ModelError(f"line model is damaged: {name} is cut inside a value")
+    values.frombytes(data)
     if sys.byteorder == "big" and values.itemsize > 1:
         values.byteswap()
     count = 1
