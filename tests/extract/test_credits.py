@@ -42,6 +42,16 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("（港口日报）", True, ("港口日报", ())),
         ("（海岸テレビNEWS）", True, ("海岸テレビNEWS", ())),
         ("（完）", True, None),  # the end mark, no outlet
+        # ordinary words ending in 報 or 社: a company, information, a news flash, a shrine
+        ("（株式会社）", True, None),
+        ("（情報）", True, None),
+        ("（速報）", True, None),
+        ("（会社）", True, None),
+        ("（神社）", True, None),
+        ("（港湾株式会社）", True, None),
+        ("（新华社）", True, ("新华社", ())),
+        ("（朝日新聞社）", True, ("朝日新聞社", ())),
+        ("（明報）", True, ("明報", ())),
         ("（港湾新聞）", False, None),  # only at the end
         ("(mk/dpa)", True, ("dpa", ())),
         ("AFP/rtr/ab", True, ("AFP", ())),

@@ -51,6 +51,13 @@ CJK_BRACKET_OUTLET_RE = lazy_regex(
     r"[（(](?P<name>[\p{Han}\p{Katakana}ー・A-Za-z]{1,16}?(?:新聞|新闻|通信|日[報报]|[時时][報报]"
     r"|晚[報报]|[報报]|社|ニュース|テレビ|放送|オンライン|デジタル|NEWS|News))[）)]"
 )
+#: Ordinary words a bracketed name may end in with 報 or 社 ("（株式会社）", "（情報）",
+#: "（速報）", "（神社）"): a company, information, a news flash, a shrine; no outlet.
+CJK_ORDINARY_ENDINGS = (
+    "会社", "會社", "公司", "神社", "商社", "本社", "支社", "弊社", "当社", "當社", "御社", "貴社",
+    "各社", "同社", "自社", "他社", "結社", "公社", "情報", "情报", "速報", "速报", "予報", "預報",
+    "预报", "警報", "警报", "広報", "公報", "公报", "電報", "电报", "通報", "通报", "続報", "朗報",
+)  # fmt: skip
 # A copyright line among the last lines naming who owns the story ("© 2024 Reuters",
 # "Copyright 2024 The Associated Press. All rights reserved.", "© dpa-infocom, dpa:…"): the
 # year is optional, the name ends at a stop, comma, colon or semicolon. Bounded.
@@ -160,7 +167,7 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
         if names is not None:
             return m["outlet"].strip(), names
     m = CJK_BRACKET_OUTLET_RE.fullmatch(line) if line[:1] in "（(" else None
-    if m is not None:
+    if m is not None and not m["name"].endswith(CJK_ORDINARY_ENDINGS):
         return m["name"], ()
     owner = copyright_owner(line) if line[:1] in "©(Cc" else None
     if owner is not None:
