@@ -388,10 +388,10 @@ def name_line_doc(draw: st.DrawFn) -> Doc:
     form = draw(st.sampled_from(forms))
     if form == "bare":
         line = person
-    elif form == "place":
-        line = (
-            f"{draw(st.sampled_from(NAME_PLACES[script]))} {draw(st.sampled_from('-–'))} {person}"
-        )
+    elif form == "place":  # the place first, or after the name in capitals
+        place, dash = draw(st.sampled_from(NAME_PLACES[script])), draw(st.sampled_from("-–"))
+        forward = draw(st.booleans())
+        line = f"{place} {dash} {person}" if forward else f"{person} {dash} {place.upper()}"
     else:
         handle = draw(st.sampled_from(["harbourdesk", "jroe", "port.news"]))
         line = f"{person}{draw(st.sampled_from([' ', ' | ']))}@{handle}"

@@ -355,6 +355,8 @@ MORE_PROSE = (
         (f"Storm Closes Port\nJane Roe | @jroe\n{PROSE}", ("Jane Roe",)),
         (f"Fırtına limanı kapattı\nİstanbul - Ayşe Kaya\n{PROSE}", ("Ayşe Kaya",)),
         (f"Fırtına limanı kapattı\nANKARA – Mehmet Demir\n{PROSE}", ("Mehmet Demir",)),
+        (f"Fırtına limanı kapattı\nAyşe Kaya - İSTANBUL\n{PROSE}", ("Ayşe Kaya",)),
+        (f"Storm Closes Port\nPort Closes - Today\n{PROSE}", ()),  # a place needs capitals
         # no second sign: a two-word heading is not a byline
         (f"Migraine Nightmare\n{PROSE}", ()),
         (f"Storm Closes Port\nJane Roe\n{PROSE}", ()),  # a short headline: may be a kicker

@@ -47,9 +47,16 @@ HANDLE_AFTER_RE = lazy_regex(r"[ \t]{0,2}[|•·][ \t]{0,2}@[\w.]{2,30}$|[ \t]{1
 # The reporter's place and name on one line, as Turkish pages write it under the headline
 # ("İstanbul - Ayşe Kaya", "ANKARA – Mehmet Demir"): one capitalised word, or words in
 # capitals, then a dash and the name. Bounded.
-PLACE_NAME_RE = lazy_regex(
+PLACE_PATTERN = (
     r"(?P<place>\p{Lu}[\p{Ll}\p{M}'’\-]{1,30}|\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}"
-    r"(?:[ \t]\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}){0,2})[ \t]{1,2}[-–—][ \t]{1,2}(?P<name>[^\n]{4,60})"
+    r"(?:[ \t]\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}){0,2})"
+)
+PLACE_NAME_RE = lazy_regex(PLACE_PATTERN + r"[ \t]{1,2}[-–—][ \t]{1,2}(?P<name>[^\n]{4,60})")
+# The same line with the name first, the place then in capitals ("Ayşe Kaya - İSTANBUL"):
+# a capitalised word after a name may end a headline ("Port Closes - Today"). Bounded.
+NAME_PLACE_RE = lazy_regex(
+    r"(?P<name>[^\n]{4,60}?)[ \t]{1,2}[-–—][ \t]{1,2}"
+    r"(?P<place>\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}(?:[ \t]\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}){0,2})"
 )
 # A roman numeral ("Part II"): a heading's part, never a word of a bare name line.
 ROMAN_RE = lazy_regex(r"[IVXLC]{1,6}")
@@ -90,17 +97,24 @@ def read_handle_name(text: str) -> tuple[str, ...] | None:
 
 
 def read_place_name(text: str) -> tuple[str, str] | None:
-    """``(place, name)`` from a reporter's line giving the place first ("İstanbul - Ayşe
-    Kaya"); the place is one capitalised word or words in capitals, so that two names
+    """``(place, name)`` from a reporter's line giving the place and the name ("İstanbul -
+    Ayşe Kaya", "Ayşe Kaya - İSTANBUL"); the place is one capitalised word or words in
+    capitals (only capitals after the name), so that two names
     ("Jane Roe - Jo Lee") or a headline ("Storm - Port Closes Today") are refused.
 
     >>> read_place_name("İstanbul - Ayşe Kaya"), read_place_name("NEW YORK – Jane Roe")
     (('İstanbul', 'Ayşe Kaya'), ('NEW YORK', 'Jane Roe'))
+    >>> read_place_name("Ayşe Kaya - İSTANBUL")
+    ('İSTANBUL', 'Ayşe Kaya')
     >>> read_place_name("Jane Roe - Jo Lee"), read_place_name("Storm - Port Closes Today")
+    (None, None)
+    >>> read_place_name("Jane Roe - Reuters"), read_place_name("Port Closes - Today")
     (None, None)
     """
     text = text.strip()
-    m = PLACE_NAME_RE.fullmatch(text) if len(text) <= NAME_LINE_CHARS else None
+    if len(text) > NAME_LINE_CHARS:
+        return None
+    m = PLACE_NAME_RE.fullmatch(text) or NAME_PLACE_RE.fullmatch(text)
     if m is None:
         return None
     place, name = m["place"], m["name"]
