@@ -95,12 +95,26 @@ LEDE_EN = "The board said the cost of the work had not been settled and talks wo
         ("Hafenrat sucht Einigung über Reparaturen Der Rat sagte, die Kosten seien noch offen "
          "und die Gespräche gingen weiter.", "Hafenrat sucht Einigung über Reparaturen",
          "Der Rat sagte, die Kosten seien noch offen und die Gespräche gingen weiter."),
+        ("Harbour board seeks deal on port repairs A 40-year-old man was hurt when the crane "
+         "fell.", "Harbour board seeks deal on port repairs",
+         "A 40-year-old man was hurt when the crane fell."),
         # negative rows: a lede, a title-case headline, a short head, a short rest
         (f"{PROSE} {MORE}", None, None),
         (f"Storm Closes The Harbour Port For Good {LEDE_EN}", None, None),
         (f"Port seeks deal {LEDE_EN}", None, None),
         ("Harbour board seeks deal on port repairs The board agreed.", None, None),
         (f"Harbour board met on Monday. It seeks a deal {LEDE_EN}", None, None),
+        # a capital letter or name inside an ordinary first paragraph is no lede's article
+        ("Foods rich in vitamin A and zinc help children grow, the health ministry said in a "
+         "report on Monday.", None, None),
+        ("Patients with blood type O are more likely to be universal donors, researchers said "
+         "on Tuesday.", None, None),
+        ("Officials confirmed that hepatitis A cases rose sharply in the region during the "
+         "summer months.", None, None),
+        ("Dozens of students from Group A were sent home early on Friday after the heating "
+         "failed again.", None, None),
+        ("Nach Angaben der Zeitung Die Welt hat der Minister am Montag seinen Rücktritt "
+         "erklärt.", None, None),
     ],
 )  # fmt: skip
 def test_headline_glued_to_the_lede(line: str, title: str | None, rest: str | None) -> None:

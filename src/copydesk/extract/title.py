@@ -89,6 +89,31 @@ GLUED_LEDE_RE = lazy_regex(
     r"|Un|Una|O|Os|As|Um|Uma|Le|Les|Une)[ \t](?=[\p{Ll}\d$€£])"
     r"|(?:Der|Die|Das|Ein|Eine)[ \t](?=\p{L}))"
 )
+# Words after which a capital article is no sentence start: the article is a letter or a
+# name after them ("vitamin A", "blood type O", "hepatitis A", "Group A", "Plan B", "der
+# Zeitung Die Welt"), or it follows a lowercase function word ("… of A …").
+NAMING_WORDS = frozenset(
+    {"vitamin", "vitamins", "type", "types", "hepatitis", "group", "groups", "class", "grade",
+     "plan", "category", "level", "section", "division", "league", "series", "tier", "block",
+     "gate", "terminal", "platform", "row", "wing", "ward", "phase", "stage", "option",
+     "exhibit", "appendix", "annex", "figure", "table", "part", "pool", "zone", "route",
+     "model", "size", "blood", "influenza", "flu", "strain", "variant", "team", "letter",
+     "zeitung", "zeitschrift", "wochenzeitung", "tageszeitung", "magazin", "blatt", "sender",
+     "film", "buch", "roman", "band", "serie", "partei", "sendung", "album", "titel",
+     "the", "a", "an", "of", "in", "on", "at", "to", "by", "for", "from", "with", "that",
+     "and", "or", "as", "than", "de", "da", "do", "em", "e", "y", "el", "la", "der", "die",
+     "das", "des", "dem", "den", "und", "von", "mit", "im", "zu", "le", "les", "du", "et"}
+)  # fmt: skip
+# Words that never follow an article opening a sentence: a conjunction or a verb of being
+# or having ("vitamin A and zinc", "type O are", "Group A were"). Folded.
+NOT_AFTER_ARTICLE = frozenset(
+    {"and", "or", "und", "oder", "e", "y", "et", "ou", "o", "nor", "but", "is", "are", "was",
+     "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "shall",
+     "should", "must", "does", "did", "be", "been", "ist", "sind", "war", "hat", "é", "es",
+     "est"}
+)  # fmt: skip
+#: A one-letter article ("A", "O") opening a lede is followed by this many lower-case words.
+ONE_LETTER_LEDE_WORDS = 2
 #: A headline glued to its lede has at least this many words, the lede after it too.
 GLUED_MIN_WORDS = 4
 GLUED_LEDE_WORDS = 6
@@ -212,9 +237,31 @@ def glued_headline_end(text: str) -> int | None:
         if len(head.split()) < GLUED_MIN_WORDS or len(rest.split()) < GLUED_LEDE_WORDS - 1:
             continue
         if _is_candidate(head) and not _title_case(head) and not is_widget(head):
-            return m.start()
+            return m.start() if _opens_lede(head, m.group().strip(), rest) else None
         return None  # the first glue point decides: a sentence may hold several articles
     return None
+
+
+def _opens_lede(head: str, article: str, rest: str) -> bool:
+    """Whether ``article`` after ``head`` opens a sentence, the lede: not a letter or a name
+    after a word that takes one ("vitamin A", "der Zeitung Die Welt"), nor after a function
+    word, nor followed by a conjunction or a verb ("type O are"); a one-letter article is
+    followed by two lower-case words or a number and a word ("A total of", "O conselho
+    disse", "A 40-year-old man")."""
+    before = head.rsplit(None, 1)[-1].casefold().strip("'’”)")
+    if before in NAMING_WORDS:
+        return False
+    after = rest.split(None, ONE_LETTER_LEDE_WORDS)[:ONE_LETTER_LEDE_WORDS]
+    if after and after[0].casefold().strip(",;:") in NOT_AFTER_ARTICLE:
+        return False
+    if len(article) == 1:
+        # "A total of", "A 40-year-old man": a lower-case word or a number, then a word
+        return (
+            len(after) == ONE_LETTER_LEDE_WORDS
+            and (after[0][:1].islower() or after[0][:1] in "0123456789$€£")
+            and after[1][:1].islower()
+        )
+    return True
 
 
 def _page_title(text: str, heads: list[str]) -> tuple[str, str] | None:
