@@ -129,48 +129,6 @@ def test_headline_glued_to_the_lede(line: str, title: str | None, rest: str | No
         assert article.paragraphs[0] == line
 
 
-def test_page_title_whose_headline_line_was_removed() -> None:
-    """A page title whose headline stood alone on a line a residue step removed gives the
-    title and the site; only the page title leaves the body, with its ledger entry."""
-    from copydesk.draft import Draft
-    from copydesk.extract.title import first_line_title
-
-    text = f"Port closes after storm — Harbour Times\nSign in\nBriefing\nPort closes after storm\n{PROSE}"
-    draft = Draft.from_text(text).take([1, 2, 3], rule="strip.residue_blocks", kind="removed")
-    out = first_line_title(draft)
-    assert (out.fields.title, out.fields.source) == ("Port closes after storm", "Harbour Times")
-    assert [line.state for line in out.lines] == [
-        "extracted",
-        "removed",
-        "removed",
-        "removed",
-        "body",
-    ]
-    # negative: the headline is nowhere else, so the page title line is left to the others
-    alone = Draft.from_text(f"Port closes after storm — Harbour Times\nSign in\n{PROSE}")
-    alone = alone.take([1], rule="strip.residue_blocks", kind="removed")
-    assert first_line_title(alone).fields.source is None
-
-
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
-        (f"PRESS RELEASE\nNew Study Shows Harbour Trade Met Rising Demand in 2025\nJane Roe\n"
-         f"March 3, 2025\nKEY TAKEAWAYS\nHarbour trade grew in every quarter of the year\n"
-            f"Ship traffic rose in the north harbour\n"
-         f"Portville, March 3, 2025\n{PROSE}", "New Study Shows Harbour Trade Met Rising Demand in 2025"),
-        # negative: no byline or stamp under it, the prose too far below
-        (f"PRESS RELEASE\nNew Study Shows Harbour Trade Met Rising Demand in 2025\n"
-         f"KEY TAKEAWAYS\nHarbour trade grew in every quarter of the year\nMore Points Here\n"
-         f"Other Points Here\n{PROSE}", None),
-    ],
-)  # fmt: skip
-def test_signed_headline_above_a_key_points_box(text: str, title: str | None) -> None:
-    """A headline signed by a byline or stamp right below it is the title even when a
-    key-points box stands between it and the prose."""
-    assert clean_article(text).title == title
-
-
 NAV = ["Advanced search", "Policy & Tenders", "Latest top stories", "Ships wait at the north quay",
        "Harbour fees rise again", "Upcoming events", "Port council meets on Friday"]  # fmt: skip
 

@@ -315,12 +315,7 @@ def first_line_title(draft: Draft) -> Draft:
     )
     if prose_at == 0:
         return _glued_headline(draft, body[0][0])
-    found = _page_headline(body)
-    if found is None and (gone := _page_headline_gone(draft, body)) is not None:
-        head, j, site = gone
-        source = draft.fields.source or (site if len(site.split()) <= PAGE_SITE_WORDS else None)
-        return draft.take([j], rule="extract.title", kind="extracted", title=head, source=source)
-    found = found or _choose(draft, body, prose_at)
+    found = _page_headline(body) or _choose(draft, body, prose_at)
     if found is None:
         return draft
     n, taken = found
@@ -401,24 +396,6 @@ def _page_headline(body: list[tuple[int, Line]]) -> tuple[int, list[int]] | None
     return None
 
 
-def _page_headline_gone(draft: Draft, body: list[tuple[int, Line]]) -> tuple[str, int, str] | None:
-    """A page title among the first body lines whose headline stood alone further down on a
-    line an earlier step removed (a residue block swallowed it): ``(headline, the page
-    title's index, site)``. Only the page title leaves the body."""
-    for j, line in body[:HEAD_SCAN]:
-        if PAGE_TITLE_SEP_RE.search(line.text) is None or not _is_candidate(line.text):
-            continue
-        below = [
-            " ".join(other.text.split())
-            for other in draft.lines[j + 1 : j + 1 + 2 * PAGE_TITLE_REACH]
-            if other.state == "removed" and other.text.strip()
-        ]
-        page = _page_title(line.text, below)
-        if page is not None:
-            return page[0], j, page[1]
-    return None
-
-
 def _signed_question(draft: Draft, index: int, text: str) -> bool:
     """A headline in sentence case ending with "?" or "!" ("Was bedeutet das für den
     Hafen?", "Liman ne zaman açılacak?"), which only title case makes a candidate alone: it
@@ -430,13 +407,6 @@ def _signed_question(draft: Draft, index: int, text: str) -> bool:
         return False
     if TOPIC_RE.match(text) is not None:
         return True
-    below = next((line for line in draft.lines[index + 1 :] if line.text.strip()), None)
-    return below is not None and below.state == "extracted" and below.rule in BYLINE_RULES
-
-
-def _signed(draft: Draft, index: int) -> bool:
-    """The line right below ``index`` was taken as a byline or a stamp: a headline's
-    signature, which lets a key-points box stand between it and the prose."""
     below = next((line for line in draft.lines[index + 1 :] if line.text.strip()), None)
     return below is not None and below.state == "extracted" and below.rule in BYLINE_RULES
 
@@ -471,8 +441,8 @@ def _choose(
         chosen = later[0]
     n = chosen[0]
     after = body[n + 1][1].text.lstrip()[:1] if n + 1 < len(body) else ""
-    if (prose_at - n > LOOKAHEAD and not _signed(draft, chosen[1])) or after.islower():
-        return None  # prose too far below (unless signed), or the line runs on
+    if prose_at - n > LOOKAHEAD or after.islower():
+        return None  # prose too far below, or the line runs on into the next one
     return n, [chosen[1]]
 
 
