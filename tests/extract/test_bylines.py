@@ -355,12 +355,32 @@ def test_opener_guard_changes_no_reading(line: str) -> None:
         ("AP / REUTERS", None),
         ("Ayşe Kaya / İSTANBUL - Harbour Post", None),
         ("Portlar / LİMAN", None),
+        # a photo credit: an agency or an outlet after the photographer is no place
+        ("Jane Roe / AP", None),
+        ("Jane Roe / REUTERS", None),
+        ("Jane Roe/AFP", None),
+        ("Jane ROE / CNN", None),
+        ("Jane Roe / NEW YORK TIMES", None),
+        ("Ayşe Kaya / DHA", None),
+        ("Jane Roe / AP - Reuters", None),
+        ("Ali Veli / VAN", Byline(authors=("Ali Veli",))),  # a short place has a vowel
+        ("Ayşe KAYA / İSTANBUL - DHA", Byline(authors=("Ayşe KAYA",), source="DHA")),
     ],
 )
 def test_read_reporter_place(line: str, want: Byline | None) -> None:
     """A reporter's signature with the place in capitals after a slash names one person;
     the place is never a second name."""
     assert read_reporter_place(line) == want
+
+
+@pytest.mark.parametrize(
+    "top", ["Port closes\n\nBy Jo Lee\n\nJane Roe / AP", "Port closes\n\nJane Roe / AP"]
+)
+def test_photo_credit_under_the_byline_is_no_author(top: str) -> None:
+    """A photo credit ('Jane Roe / AP') gives no author; the agency stays with the credit."""
+    article = clean_article(f"{top}\n\n{PROSE}\n\n{PROSE} Again.\n\n{PROSE} Later.")
+    assert "Jane Roe" not in article.authors
+    assert [c.credit for c in article.captions] == ["Jane Roe / AP"]
 
 
 @pytest.mark.parametrize(

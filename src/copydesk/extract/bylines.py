@@ -15,7 +15,7 @@ from copydesk._lazy import lazy_regex
 from copydesk.dates import parse_date
 from copydesk.draft import Draft
 from copydesk.extract._glued_labels import read_glued_author
-from copydesk.extract._lexicon import first_words, lexicon
+from copydesk.extract._lexicon import dotted_forms, first_words, lexicon
 from copydesk.extract._meta_lines import (
     read_labelled_parts,
     read_posted_by,
@@ -98,6 +98,8 @@ REPORTER_PLACE_RE = lazy_regex(
     r"(?P<place>\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}(?:[ \t]\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}){0,2})"
     r"(?:[ \t]{0,2}[,\-–][ \t]{0,2}\(?(?P<agency>[^()\n]{2,30}?)\)?)?"
 )
+#: Vowels a place's name holds in every word (folded; Turkish "ı", "ö", "ü" among them).
+PLACE_VOWELS = frozenset("aeiouyıöüâîûàáäéèêíóôúãõåæøəеёиоуыэюя")
 #: A signature is glued to a paragraph at least this long.
 SIGNATURE_MIN_LINE = 60
 HEAD_LINES = 6
@@ -335,6 +337,8 @@ def read_reporter_place(text: str) -> Byline | None:
     'DHA'
     >>> read_reporter_place("Jo Lee / Harbour Post"), read_reporter_place("AP / REUTERS")
     (None, None)
+    >>> read_reporter_place("Jane Roe / AP"), read_reporter_place("Jane Roe / NEW YORK TIMES")
+    (None, None)
     """
     m = REPORTER_PLACE_RE.fullmatch(text.strip())
     if m is None:
@@ -343,6 +347,8 @@ def read_reporter_place(text: str) -> Byline | None:
     if names is None or len(names) != 1 or not 2 <= len(names[0].split()) <= 3:
         return None
     lex = lexicon()
+    if not _is_place(m["place"]):
+        return None  # "Jane Roe / AP": a photo credit, the agency after the photographer
     source = None
     if m["agency"] is not None:
         agency = m["agency"].strip(" .")
@@ -350,6 +356,21 @@ def read_reporter_place(text: str) -> Byline | None:
             return None
         source = lex.canonical.get(agency.casefold(), agency)
     return Byline(authors=names, source=source)
+
+
+def _is_place(place: str) -> bool:
+    """Whether the capitals after a reporter's slash may name a place: not a known agency or
+    photo agency ("AP", "REUTERS", "DHA"), not an outlet's name ("NEW YORK TIMES"), and no
+    word without a vowel ("CNN", "NTV"), which is an acronym."""
+    lex = lexicon()
+    folded = place.casefold()
+    known = lex.agencies | lex.photo_agencies
+    if any(form in known for form in dotted_forms(folded)):
+        return False
+    words = folded.split()
+    if any(w.strip(".-") in lex.organisation_words for w in words):
+        return False
+    return all(any(ch in PLACE_VOWELS for ch in w) for w in words)
 
 
 def read_signature(text: str) -> tuple[int, tuple[str, ...], str | None] | None:
