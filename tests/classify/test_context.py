@@ -1,4 +1,4 @@
-"""The line model's document-context features: cohesion, segments and numbered items.
+"""The line model's document-context features: cohesion, segments, numbered items, lists.
 
 Each is a law over generated documents, in every script the model reads: what a line shares
 with the rest of its document, where it stands against the main stretch of prose, and whether
@@ -12,9 +12,14 @@ from hypothesis import strategies as st
 
 from copydesk.classify.features import (
     EVIDENCE,
+    NEIGHBOUR_NAMES,
+    SHAPE_NAMES,
     cohesion_rows,
+    list_rows,
     numbered_rows,
+    read_line,
     segment_rows,
+    shape_rows,
     topic_words,
 )
 
@@ -109,3 +114,36 @@ def test_numbers_out_of_order_are_not_items(values: list[int]) -> None:
         follows = any(values[j] == v + 1 for j in range(k + 1, min(len(values), k + 5)))
         preceded = any(values[j] == v - 1 for j in range(max(0, k - 4), k))
         assert rows[k][0] == float(follows or preceded)
+
+
+@given(documents)
+def test_list_shares_are_bounded_and_mirror_when_the_document_is_reversed(
+    texts: list[str],
+) -> None:
+    """Shares of alike lines around lie in [0, 1] and do not depend on the reading direction."""
+    chars = [read_line(t)[1][0] for t in texts]
+    rows = list_rows(texts, chars)
+    assert rows == list_rows(texts[::-1], chars[::-1])[::-1]
+    assert all(0.0 <= v <= 1.0 for row in rows for v in row)
+
+
+def test_a_contact_block_is_a_list_in_any_script() -> None:
+    """Lines that open alike are a list ('Tel.:', '电话：'); a story's lines are not."""
+    texts = ["Tel.: 0681 302", "E-Mail: a@b.de", "Tel.: 0681 303", "电话：0681", "电话：0682"]
+    rows = list_rows(texts, [read_line(t)[1][0] for t in texts])
+    assert [r[0] > 0 for r in rows] == [True, False, True, True, True]
+    story = ["The ferry runs.", "A council voted on Monday.", "Residents had campaigned."]
+    assert all(r[0] == 0 for r in list_rows(story, [read_line(t)[1][0] for t in story]))
+
+
+@given(documents)
+def test_a_line_reads_its_neighbours_shape(texts: list[str]) -> None:
+    """The prev:/next: columns repeat the neighbouring lines' own columns (zeros at the ends)."""
+    rows = shape_rows(texts, [0] * len(texts))
+    col = SHAPE_NAMES.index
+    for k, row in enumerate(rows):
+        for name in NEIGHBOUR_NAMES:
+            before = rows[k - 1][col(name)] if k > 0 else 0.0
+            after = rows[k + 1][col(name)] if k + 1 < len(rows) else 0.0
+            assert row[col(f"prev:{name}")] == before
+            assert row[col(f"next:{name}")] == after

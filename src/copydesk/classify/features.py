@@ -35,6 +35,7 @@ __all__ = [
     "evidence_group",
     "feature_names",
     "line_tokens",
+    "list_rows",
     "numbered_rows",
     "read_line",
     "segment_rows",
@@ -211,6 +212,11 @@ def ends_sentence(text: str) -> bool:
     return bool(end) and end[-1] in SENTENCE_END
 
 
+#: What :func:`shape_rows` repeats of the line before and of the line after each line: runs
+#: of furniture (a list of teasers, a contact block) look alike and share few words with the
+#: story.
+NEIGHBOUR_NAMES = ("log_chars", "ends_sentence", "title_case", "cohesion", "cohesion_core")
+
 #: Names of the columns :func:`shape_rows` returns, in order.
 SHAPE_NAMES = (
     "log_chars",
@@ -256,6 +262,10 @@ SHAPE_NAMES = (
     "numbered_around",
     "cohesion_core",
     "cohesion_title",
+    *(f"{side}:{name}" for side in ("prev", "next") for name in NEIGHBOUR_NAMES),
+    "log_headline_run",
+    "same_opening_around",
+    "length_like_around",
 )
 
 _LOG_SHORT_WORDS = math.log1p(8)
@@ -455,6 +465,56 @@ def numbered_rows(texts: Sequence[str]) -> list[tuple[float, float]]:
     return rows
 
 
+def _run_lengths(flags: Sequence[bool]) -> list[int]:
+    """Per item, the length of the run of true ``flags`` it stands in (0 where false).
+
+    >>> _run_lengths([True, True, False, True])
+    [2, 2, 0, 1]
+    """
+    n = len(flags)
+    out = [0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and flags[j] == flags[i]:
+            j += 1
+        if flags[i]:
+            out[i:j] = [j - i] * (j - i)
+        i = j
+    return out
+
+
+def _opening(text: str) -> str:
+    """A line's first token, casefolded (in a script written without spaces, its first two
+    characters)."""
+    m = TOKEN_RE.search(text[:40])
+    if m is None:
+        return ""
+    word = m.group().casefold()
+    return word[:2] if _spaceless(word[0]) else word
+
+
+def list_rows(texts: Sequence[str], log_chars: Sequence[float]) -> list[tuple[float, float]]:
+    """Per line, of the three lines on each side: the share that open with the same token
+    ("Tel.:", "E-Mail:"; a list of links or of contacts) and the share about as long (within
+    a factor of 1.35 in characters; a list of teasers), signs of a list in any language.
+
+    >>> rows = list_rows(["Tel.: 0681", "Tel.: 0682", "A story"], [2.4, 2.4, 2.0])
+    >>> [(round(a, 2), round(b, 2)) for a, b in rows]
+    [(0.5, 0.5), (0.5, 0.5), (0.0, 0.0)]
+    """
+    n = len(texts)
+    opening = [_opening(t) for t in texts]
+    rows = []
+    for k in range(n):
+        lo, hi = max(0, k - _AROUND), min(n, k + _AROUND + 1)
+        others = max(1, hi - lo - 1)
+        same = sum(1 for j in range(lo, hi) if opening[j] == opening[k]) - 1 if opening[k] else 0
+        like = sum(1 for j in range(lo, hi) if abs(log_chars[j] - log_chars[k]) < 0.3) - 1
+        rows.append((same / others, like / others))
+    return rows
+
+
 def shape_rows(
     texts: Sequence[str],
     evidence: Sequence[int],
@@ -480,16 +540,10 @@ def shape_rows(
     if shapes is None:
         shapes = [read_line(t)[1] for t in texts]
     short = [_is_short(shape) for shape in shapes]
-    run = [0] * n
-    i = 0
-    while i < n:
-        j = i
-        while j < n and short[j] == short[i]:
-            j += 1
-        for k in range(i, j):
-            run[k] = (j - i) if short[i] else 0
-        i = j
+    run = _run_lengths(short)
     prose = [_is_prose(shape) for shape in shapes]
+    # runs of lines neither short nor prose: a list of teasers (headlines), a contact block
+    headline_run = _run_lengths([not short[k] and not prose[k] for k in range(n)])
     prose_at = [k for k in range(n) if prose[k]]
     first_prose, last_prose = (prose_at[0], prose_at[-1]) if prose_at else (n, -1)
     # lines to the nearest prose line, from the left and from the right
@@ -511,6 +565,9 @@ def shape_rows(
     core = [prose[k] and not (segments[k][1] or segments[k][2]) for k in range(n)]
     title = next((k for k in range(n) if evidence[k] == _TITLE), first_body)
     anchors = anchor_rows(words, core, title)
+    side = [(*shapes[k][:3:2], shapes[k][7], cohesion[k][0], anchors[k][0]) for k in range(n)]
+    none = (0.0,) * len(NEIGHBOUR_NAMES)
+    lists = list_rows(texts, [shape[0] for shape in shapes])
     rows: list[list[float]] = []
     before = 0
     prose_before = 0
@@ -546,6 +603,10 @@ def shape_rows(
                 *segments[k],
                 *numbered[k],
                 *anchors[k],
+                *(side[k - 1] if k > 0 else none),
+                *(side[k + 1] if k + 1 < n else none),
+                math.log1p(headline_run[k]),
+                *lists[k],
             ]
         )
         before += lengths[k]
