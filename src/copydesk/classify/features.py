@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from copydesk._lazy import lazy_re
 
 __all__ = [
+    "AROUND",
     "CLASSES",
     "EVIDENCE",
     "MAX_TOKENS",
@@ -270,7 +271,8 @@ SHAPE_NAMES = (
 
 _LOG_SHORT_WORDS = math.log1p(8)
 _LOG_PROSE_WORDS = math.log1p(12)
-_AROUND = 3
+#: How many lines on each side make a line's window, in the features and the model's context.
+AROUND = 3
 
 
 def read_line(text: str) -> tuple[list[str], tuple[float, ...]]:
@@ -374,7 +376,7 @@ def cohesion_rows(
     base = sum(in_prose) / len(in_prose) if in_prose else 0.0
     rows = []
     for k in range(n):
-        lo, hi = max(0, k - _AROUND), min(n, k + _AROUND + 1)
+        lo, hi = max(0, k - AROUND), min(n, k + AROUND + 1)
         window = (sum(shares[lo:hi]) - shares[k]) / max(1, hi - lo - 1)
         rows.append((shares[k], before[k], after[k], shares[k] - base, window))
     return rows
@@ -460,7 +462,7 @@ def numbered_rows(texts: Sequence[str]) -> list[tuple[float, float]]:
                 item[k] = item[j] = 1.0
     rows = []
     for k in range(n):
-        lo, hi = max(0, k - _AROUND), min(n, k + _AROUND + 1)
+        lo, hi = max(0, k - AROUND), min(n, k + AROUND + 1)
         rows.append((item[k], (sum(item[lo:hi]) - item[k]) / max(1, hi - lo - 1)))
     return rows
 
@@ -507,7 +509,7 @@ def list_rows(texts: Sequence[str], log_chars: Sequence[float]) -> list[tuple[fl
     opening = [_opening(t) for t in texts]
     rows = []
     for k in range(n):
-        lo, hi = max(0, k - _AROUND), min(n, k + _AROUND + 1)
+        lo, hi = max(0, k - AROUND), min(n, k + AROUND + 1)
         others = max(1, hi - lo - 1)
         same = sum(1 for j in range(lo, hi) if opening[j] == opening[k]) - 1 if opening[k] else 0
         like = sum(1 for j in range(lo, hi) if abs(log_chars[j] - log_chars[k]) < 0.3) - 1
@@ -575,7 +577,7 @@ def shape_rows(
     for k, text in enumerate(texts):
         one_hot = [0.0] * groups
         one_hot[evidence[k]] = 1.0
-        lo, hi = max(0, k - _AROUND), min(n, k + _AROUND + 1)
+        lo, hi = max(0, k - AROUND), min(n, k + AROUND + 1)
         around = sum(removed[lo:hi]) - removed[k]
         rows.append(
             [

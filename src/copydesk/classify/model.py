@@ -31,7 +31,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from copydesk.classify.features import CLASSES, feature_names, read_line, shape_rows
+from copydesk.classify.features import AROUND, CLASSES, feature_names, read_line, shape_rows
 from copydesk.classify.weights import (
     FORMAT,
     MODEL_PATH,
@@ -56,7 +56,6 @@ __all__ = [
 Array = npt.NDArray[Any]
 
 _K = len(CLASSES)
-_AROUND = 3
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -204,8 +203,8 @@ def assemble(scores: Array, known: Array, shapes: Sequence[Sequence[float]] | Ar
     padded = np.vstack([pad, scores, pad])
     cums = np.vstack([np.zeros((1, _K)), np.cumsum(scores, axis=0)])
     idx = np.arange(n)
-    lo = np.maximum(idx - _AROUND, 0)
-    hi = np.minimum(idx + _AROUND + 1, n)
+    lo = np.maximum(idx - AROUND, 0)
+    hi = np.minimum(idx + AROUND + 1, n)
     window = (cums[hi] - cums[lo] - scores) / np.maximum(hi - lo - 1, 1)[:, None]
     doc = np.broadcast_to(scores.mean(axis=0), (n, _K))
     known_pad = np.concatenate([[0.0], known, [0.0]])

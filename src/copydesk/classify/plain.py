@@ -22,13 +22,12 @@ from pathlib import Path
 
 import attrs
 
-from copydesk.classify.features import CLASSES, feature_names, read_line, shape_rows
+from copydesk.classify.features import AROUND, CLASSES, feature_names, read_line, shape_rows
 from copydesk.classify.weights import MODEL_PATH, Weights, shipped_weights
 
 __all__ = ["PlainModel", "plain_model"]
 
 _K = len(CLASSES)
-_AROUND = 3
 _ZEROS = (0.0,) * _K
 
 Row = tuple[float, ...]
@@ -119,7 +118,7 @@ class PlainModel:
 
         rows = []
         for i in range(n):
-            lo, hi = max(i - _AROUND, 0), min(i + _AROUND + 1, n)
+            lo, hi = max(i - AROUND, 0), min(i + AROUND + 1, n)
             width = max(hi - lo - 1, 1)
             window = [
                 (a - b - s) / width for a, b, s in zip(cums[hi], cums[lo], scores[i], strict=True)
