@@ -120,13 +120,14 @@ CJK_RE = lazy_regex(
 # must close with a bracketed photo credit: BULLET_CREDIT_RE.
 CAPTION_BULLETS = "▲△▼▽"
 MAX_BULLET_CAPTION = 200
-# "<text>（<label>／<credit>）" closing a triangle line, the label naming a photo or a picture
-# (圖, 示意圖, 攝影, 照片) before a slash or colon. Example: "市長出席。（示意圖／Pixabay）". False
-# positive: a bracketed "(图/表)" aside closing a list item, rare. Bounded repeats.
+# "（<label>／<credit>）" closing a triangle line, the label naming a photo or a picture
+# (圖, 示意圖, 攝影, 照片) before a slash or colon; the caption's text is what comes before it.
+# Example: "市長出席。（示意圖／Pixabay）". False positive: a bracketed "(图/表)" aside closing a
+# list item, rare. Searched for: each try fails at its first character unless it is a bracket,
+# and every repeat is bounded.
 BULLET_CREDIT_RE = lazy_regex(
-    r"(?P<text>.{0,200}?)[ \t]{0,2}[（(]"
-    r"(?P<label>[^（()）／/：:]{0,6}[圖图攝摄照][^（()）／/：:]{0,3})"
-    r"[ \t]{0,2}[／/：:][ \t]{0,2}(?P<credit>[^（()）]{1,60})[)）]"
+    r"[（(](?P<label>[^（()）／/：:]{0,6}[圖图攝摄照][^（()）／/：:]{0,3})"
+    r"[ \t]{0,2}[／/：:][ \t]{0,2}(?P<credit>[^（()）]{1,60})[)）]\Z"
 )
 # A credit-only line: "<who>/<agency>" ("Andres Kudacki/AP Photo"). Bounded.
 SLASH_CREDIT_RE = lazy_regex(r"[^/\n]{2,60}(?:[ \t]{0,2}/[ \t]{0,2}[^/\n]{2,60}){1,3}")
@@ -307,10 +308,10 @@ def _bullet_caption(text: str) -> Found | None:
     >>> _bullet_caption("恒生指数上涨1.2%") is None
     True
     """
-    m = BULLET_CREDIT_RE.fullmatch(text) if len(text) <= MAX_BULLET_CAPTION else None
-    if m is None:
+    m = BULLET_CREDIT_RE.search(text) if len(text) <= MAX_BULLET_CAPTION + 80 else None
+    if m is None or m.start() > MAX_BULLET_CAPTION:
         return None
-    return Found(Caption(m["text"].strip(), m["credit"].strip()), "bullet")
+    return Found(Caption(text[: m.start()].strip(), m["credit"].strip()), "bullet")
 
 
 def _headline_after_credit(line: str) -> Found | None:
