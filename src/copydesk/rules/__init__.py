@@ -531,9 +531,17 @@ def fingerprint(sources: Mapping[str, bytes]) -> dict[str, list[int]]:
     return {lang: [len(data), zlib.crc32(data)] for lang, data in sources.items()}
 
 
+def regex_behaviour() -> list[int]:
+    """What the table's compiled flags depend on in the regex module: the flags it gives a
+    pattern compiled with the rules' two flag sets. A release of regex that compiles them
+    alike reads the same table (a new release comes with every fresh install); one that does
+    not makes the table stale, and the TOML files are read instead."""
+    return [regex.compile("a", flags).flags for flags in (regex.V0, regex.V0 | regex.IGNORECASE)]
+
+
 def _read_table(sources: Mapping[str, bytes]) -> Any:
     """The table (:data:`TABLE_PATH`), or None when it is missing, of another format, or made
-    from other TOML files or another version of the regex module."""
+    from other TOML files or by a regex module that compiles flags otherwise."""
     try:
         table = json.loads(TABLE_PATH.read_bytes())
     except (OSError, ValueError):
@@ -541,7 +549,7 @@ def _read_table(sources: Mapping[str, bytes]) -> Any:
     if (
         not isinstance(table, dict)
         or table.get("format") != TABLE_FORMAT
-        or table.get("regex") != regex.__version__
+        or table.get("regex") != regex_behaviour()
         or table.get("fingerprint") != fingerprint(sources)
     ):
         return None

@@ -4,7 +4,9 @@ A new process reads the table rather than parsing the TOML files and compiling e
 pattern (about 40 ms of a 4 KB document's cold start): it holds what the files hold, and
 each pattern's compiled flags and screen (:func:`copydesk.rules.screen`), so that a pattern
 is compiled only when a line passes its screen. ``copydesk.rules`` uses it only while its
-fingerprint matches the TOML files and the regex module is the version it was made with;
+fingerprint matches the TOML files and the regex module compiles the rules' flags as the one
+it was made with (:func:`copydesk.rules.regex_behaviour`; not its version, which a fresh
+install moves on);
 otherwise it reads the TOML files as before. After editing a built-in TOML file, run::
 
     python -m copydesk.rules._table
@@ -28,6 +30,7 @@ from copydesk.rules import (
     _toml,
     builtin_sources,
     fingerprint,
+    regex_behaviour,
     screen,
 )
 
@@ -53,7 +56,7 @@ def build() -> dict[str, Any]:
                 patterns[source, int(flags)] = row
     return {
         "format": TABLE_FORMAT,
-        "regex": regex.__version__,
+        "regex": regex_behaviour(),
         "fingerprint": fingerprint(sources),
         "files": files,
         "patterns": list(patterns.values()),
