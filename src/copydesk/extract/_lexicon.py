@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -12,11 +11,7 @@ import attrs
 import regex
 
 from copydesk._lazy import lazy_regex
-
-if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+from copydesk.rules import toml_parser
 
 __all__ = ["LEXICON_PATH", "Lexicon", "first_words", "lexicon", "norm_key"]
 
@@ -197,4 +192,4 @@ class Lexicon:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The packaged lexicon, read from ``copydesk/rules/metadata.toml`` once per process."""
-    return Lexicon.from_toml(tomllib.loads(LEXICON_PATH.read_text("utf-8")))
+    return Lexicon.from_toml(toml_parser().loads(LEXICON_PATH.read_text("utf-8")))

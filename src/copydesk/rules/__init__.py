@@ -41,6 +41,7 @@ __all__ = [
     "load_rules",
     "normalise",
     "rules_from_mapping",
+    "toml_parser",
 ]
 
 Match = Literal["line", "start", "search"]
@@ -498,9 +499,10 @@ def _from_mapping(
     return Rules(tuple(rules), frozenset(d.removeprefix("strip.") for d in disable))
 
 
-def _toml() -> Any:
-    """The TOML parser, imported when a TOML file is first read (the built-in tables are
-    read from their table made in advance)."""
+def toml_parser() -> Any:
+    """The TOML parser (``tomllib``, or ``tomli`` before Python 3.11), imported when a TOML
+    file is first read: the built-in rules come from their table made in advance, and the
+    lexicon of ``metadata.toml`` is read on the first document that needs it."""
     if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
         import tomllib
     else:  # pragma: no cover
@@ -511,7 +513,7 @@ def _toml() -> Any:
 def load_rules(path: str | Path) -> Rules:
     """Read a user's rules file (TOML); raises :class:`copydesk.RulesError` when it is bad."""
     p = Path(path)
-    tomllib = _toml()
+    tomllib = toml_parser()
     try:
         data = tomllib.loads(p.read_text("utf-8"))
     except OSError as exc:
@@ -567,7 +569,7 @@ def _read_builtin(from_table: bool = True) -> Rules:
     sources = builtin_sources()
     table = _read_table(sources) if from_table else None
     if table is None:
-        loads = _toml().loads
+        loads = toml_parser().loads
         datas = {lang: loads(data.decode("utf-8")) for lang, data in sources.items()}
         compile: Callable[[str, int], Any] = _compile_checked
     else:

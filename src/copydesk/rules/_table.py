@@ -27,11 +27,11 @@ from copydesk.rules import (
     LANGUAGE_FILES,
     TABLE_FORMAT,
     TABLE_PATH,
-    _toml,
     builtin_sources,
     fingerprint,
     regex_behaviour,
     screen,
+    toml_parser,
 )
 
 __all__ = ["build", "render", "write"]
@@ -40,7 +40,7 @@ __all__ = ["build", "render", "write"]
 def build() -> dict[str, Any]:
     """The table of the TOML files as they are now."""
     sources = builtin_sources()
-    loads = _toml().loads
+    loads = toml_parser().loads
     files = {lang: loads(sources[lang].decode("utf-8")) for lang in LANGUAGE_FILES}
     patterns: dict[tuple[str, int], list[Any]] = {}
     for data in files.values():
