@@ -36,7 +36,7 @@ ARTICLES = st.builds(
         st.builds(
             Edit,
             st.text(),
-            st.sampled_from(["removed", "extracted", "replaced"]),
+            st.sampled_from(["removed", "extracted", "replaced", "read"]),
             st.integers(0, 10**6),
             st.integers(0, 10**6),
             st.text(),

@@ -141,7 +141,7 @@ def _entry(sign: str, text: str, tag: str, *, width: int, key: str, color: bool)
 
 def _document(draft: Draft, width: int, color: bool) -> Iterator[str]:
     """The document's lines in their order: body, removed and extracted lines in place."""
-    taken = {(e.start, e.end, e.rule): e for e in draft.edits if e.kind != "replaced"}
+    taken = {(e.start, e.end, e.rule): e for e in draft.edits if e.kind in ("removed", "extracted")}
     blank = True  # no blank line at the top, and one for a run of them
     for line in draft.lines:
         if line.state == "blank" or (line.state == "body" and not line.text.strip()):
@@ -245,7 +245,7 @@ def render_page(
         lines.extend(_field("meta", f"{visible(key)}: {visible(value)}", width))
     kinds = Counter(edit.kind for edit in draft.edits)
     summary = ", ".join(
-        f"{kinds[k]:,} {k}" for k in ("removed", "extracted", "replaced") if kinds[k]
+        f"{kinds[k]:,} {k}" for k in ("removed", "extracted", "replaced", "read") if kinds[k]
     )
     ledger = f"ledger: {plural(len(draft.edits), 'edit')}" + (f": {summary}" if summary else "")
     lines += ["", *_wrap(ledger, width)]

@@ -19,8 +19,8 @@ from copydesk.errors import RecordError
 
 __all__ = ["Article", "Caption", "Edit", "EditKind"]
 
-EditKind = Literal["removed", "extracted", "replaced"]
-_KINDS: frozenset[str] = frozenset(("removed", "extracted", "replaced"))
+EditKind = Literal["removed", "extracted", "replaced", "read"]
+_KINDS: frozenset[str] = frozenset(("removed", "extracted", "replaced", "read"))
 
 
 @attrs.frozen(slots=True)
@@ -29,8 +29,10 @@ class Edit:
 
     ``start``/``end`` are offsets of ``old`` in the text the step received: for ``repair.*``
     steps that is the text before that step; for every later step it is the repaired text.
-    ``kind`` is ``removed`` (residue dropped), ``extracted`` (moved into a field) or
-    ``replaced`` (an in-line fix; ``start == end`` for an insertion).
+    ``kind`` is ``removed`` (residue dropped), ``extracted`` (moved into a field),
+    ``replaced`` (an in-line fix; ``start == end`` for an insertion) or ``read`` (a field's
+    value read from text that stays in the body, unchanged: ``old`` is the span read, ``new``
+    the value the field got; replaying the ledger skips it).
     ``score`` is the line model's probability for the decision, on the model's edits only
     (:mod:`copydesk.classify`); rules leave it None.
     """

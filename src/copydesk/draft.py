@@ -372,6 +372,28 @@ class Draft:
         """
         return any(src_start <= e.end and e.start <= src_end for e in line.inline)
 
+    def note(
+        self, index: int, start: int, end: int, *, rule: str, value: str, **fields: Any
+    ) -> Draft:
+        """Record that ``value`` was read from ``text[start:end]`` of body line ``index``, which
+        stays as it is (a ``read`` edit), and set ``fields`` with it.
+
+        Refused (the draft comes back unchanged, fields unset) when the span is not the
+        repaired text as written, so that every value set here has its ledger entry.
+        """
+        line = self.lines[index]
+        if line.state != "body" or not 0 <= start < end <= len(line.text):
+            return self
+        src_start, src_end = line.source_offset(start), line.source_offset(end)
+        old = line.text[start:end]
+        if self.text[src_start:src_end] != old:
+            return self
+        edit = Edit(rule, "read", src_start, src_end, old, value)
+        draft = attrs.evolve(self, edits=(*self.edits, edit))
+        if self._body is not None:
+            object.__setattr__(draft, "_body", self._body)
+        return draft.set_fields(**fields) if fields else draft
+
     def set_fields(self, **values: Any) -> Draft:
         """Set metadata fields (``title=...``, ``authors=(...)``, ``metadata=((k, v), ...)``)."""
         draft = attrs.evolve(self, fields=attrs.evolve(self.fields, **values))

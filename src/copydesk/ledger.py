@@ -68,7 +68,9 @@ def ledger_problems(draft: Draft) -> list[str]:
     The law: replaying the size cut and the repair edits on the original gives the repaired
     text; the lines tile the repaired text; each body line is its source span with its
     in-line edits replayed; each line out of the body has one ledger edit holding its source
-    text; and the ledger has no edit that is not one of these.
+    text; each ``read`` edit holds a span of the repaired text inside one line (a value read
+    from text left where it was); and the ledger
+    has no edit that is not one of these.
     """
     problems: list[str] = []
     try:
@@ -80,7 +82,7 @@ def ledger_problems(draft: Draft) -> list[str]:
     if "\n".join(text[ln.start : ln.end] for ln in draft.lines) != text:
         problems.append("the lines do not tile the repaired text")
     accounted = {id(e) for e in draft.edits if _is_text_edit(e)}
-    taken = {(e.start, e.end, e.rule): e for e in draft.edits if e.kind != "replaced"}
+    taken = {(e.start, e.end, e.rule): e for e in draft.edits if e.kind in ("removed", "extracted")}
     for n, line in enumerate(draft.lines):
         source = text[line.start : line.end]
         try:
@@ -97,7 +99,24 @@ def ledger_problems(draft: Draft) -> list[str]:
                 accounted.add(id(edit))
         elif line.state == "blank" and line.text.strip():
             problems.append(f"line {n} is blank but holds {line.text!r}")
+    accounted.update(id(e) for e in _read_notes(draft, problems))
     stray = [e for e in draft.edits if id(e) not in accounted]
     if stray:
         problems.append(f"{len(stray)} ledger edits belong to no line: {stray[:3]!r}")
     return problems
+
+
+def _read_notes(draft: Draft, problems: list[str]) -> list[Edit]:
+    """The ``read`` edits that hold: each a span of the repaired text inside one line.
+
+    Adds a problem for every other ``read`` edit.
+    """
+    notes = [e for e in draft.edits if e.kind == "read"]
+    good: list[Edit] = []
+    for e in notes:
+        inside = any(ln.start <= e.start <= e.end <= ln.end for ln in draft.lines)
+        if not inside or not e.old or draft.text[e.start : e.end] != e.old:
+            problems.append(f"read edit {e!r} is not a span of one line of the repaired text")
+        else:
+            good.append(e)
+    return good
