@@ -46,7 +46,28 @@ MORE = "Officials said the cost of the work had not been settled, and talks woul
          "Declarar cerrado el puerto viejo y repararlo ..."),
         (f"Harbour board says the old port will close for …\n{PROSE}",
          "Harbour board says the old port will close for …"),
+        # a title-case headline ending with a colon; a dek above the headline
+        (f"Harbour Pilot: The Old Port Is Still Open Despite The Storm:\n{PROSE}",
+         "Harbour Pilot: The Old Port Is Still Open Despite The Storm:"),
+        (f"A new kind of sea wall could keep the old harbour open through the winter storms\n"
+         f"Sea wall could save the harbour\n{PROSE}", "Sea wall could save the harbour"),
+        (f"Storm damage and rising seas are threatening every harbour wall along the coast from "
+         f"the north to the south of the country this winter\nSea wall could save the harbour\n"
+         f"{PROSE}", "Sea wall could save the harbour"),
+        (f"Sea wall could save the harbour\nEngineers will inspect the sea wall before the "
+         f"harbour opens again\n{PROSE}", "Sea wall could save the harbour"),
+        ("Sturmflut: Der Alte Hafen Bleibt Trotz Der Schäden Weiter Geöffnet:\n"
+         "Die Hafenbehörde teilte am Montag mit, dass der alte Hafen nach dem Sturm geöffnet bleibt.",
+         "Sturmflut: Der Alte Hafen Bleibt Trotz Der Schäden Weiter Geöffnet:"),
+        # a headline in sentence case ending with a stop, signed right below it
+        (f"Port board agrees to close the old harbour for repairs.\nBy Jane Roe\n{PROSE}",
+         "Port board agrees to close the old harbour for repairs."),
+        (f"Liman idaresi eski limanı onarım için kapatma kararı aldı.\nYazar: Ayşe Yılmaz\n"
+         f"{PROSE}", "Liman idaresi eski limanı onarım için kapatma kararı aldı."),
         # negative rows: a question or a sentence opening the body is prose, not a headline
+        (f"Here is what the harbour master told the board this week:\n{PROSE}", None),
+        (f"The port board met on Monday. It agreed to close the old harbour.\nBy Jane Roe\n"
+         f"{PROSE}", None),
         (f"The new year is a new beginning, full of hope…\n{PROSE}", None),  # glued: a sentence
         (f"Q: How long can a port stay closed, folks?\n{PROSE}", None),
         ("【广告】\n" + "政府表示新政策将帮助农民，部长周一在北京说明了细节和安排。" * 2, None),

@@ -11,7 +11,7 @@ from copydesk.draft import Draft, Line
 from copydesk.extract._under_headline import UNDER_LINES, read_header_under
 from copydesk.pipeline import step
 
-__all__ = ["first_line_title", "is_headline", "looks_like_prose", "reads_as_prose"]
+__all__ = ["first_line_title", "is_headline", "late_title", "looks_like_prose", "reads_as_prose"]
 
 TITLE_MAX_CHARS = 150
 TITLE_MAX_WORDS = 20
@@ -52,6 +52,9 @@ INNER_STOP_RE = lazy_regex(r"(?:(?<=\p{Ll}\p{Ll}|[\d)])\.|[!?。！？])[\"'”�
 # An ellipsis after a space: a headline cut short by the page ("Port talks resume …"), in
 # any case; "…hope…" glued to its word ends a sentence.
 TRUNCATED_END_RE = lazy_regex(r"[ \t](?:\.{3}|…)$")
+# The stop ending a headline written in sentence case ("Port board agrees to close the old
+# harbour."), closing quotes allowed; not an ellipsis.
+STOP_END_RE = lazy_regex(r"(?<!\.)\.[\"'”’»」』]{0,2}$")
 # The "?" or "!" ending a headline written in sentence case, closing quotes allowed.
 QUESTION_END_RE = lazy_regex(r"[?!？！؟]{1,3}[\"'”’»」』]{0,2}$")
 # A topic before a colon opening a headline ("Sturm in Hamburg: …"): two to six words, so
@@ -117,6 +120,12 @@ ONE_LETTER_LEDE_WORDS = 2
 #: A headline glued to its lede has at least this many words, the lede after it too.
 GLUED_MIN_WORDS = 4
 GLUED_LEDE_WORDS = 6
+#: A title-case headline ending with a colon has at least this many words.
+COLON_TITLE_WORDS = 6
+#: A dek above the headline has at least this many words; the headline under it at most
+#: this share of them.
+DEK_MIN_WORDS = 10
+DEK_RATIO = 0.6
 #: How many lines before the first prose line may be looked at for the title.
 HEAD_SCAN = 5
 #: A kicker above the headline has at most this many words.
@@ -137,6 +146,9 @@ def _is_candidate(text: str) -> bool:
     if text[-1] in TITLE_BAD_END and not (
         (HEADLINE_END_RE.search(text) and (_title_case(text) or not _cased(text)))
         or (text[-1] == "." and _title_case(text))
+        # a title-case headline with a colon at its end ("Harbour Pilot: Port Is Still Open
+        # Despite Storm:"); a label or an intro is short or in sentence case
+        or (text[-1] in ":：" and len(text.split()) >= COLON_TITLE_WORDS and _title_case(text))
         or TRUNCATED_END_RE.search(text)  # a page title cut short: "Port talks resume ..."
     ):
         return False
@@ -300,6 +312,26 @@ def first_line_title(draft: Draft) -> Draft:
     ...                  ).fields.title
     'Storm Closes Harbour Port!'
     """
+    return _take_title(draft, "extract.title")
+
+
+@step("extract.title_late")
+def late_title(draft: Draft) -> Draft:
+    """:func:`first_line_title` again, after the line model: furniture it removed ("Prioritise
+    Us", "on Google", a photo credit) may have stood between the headline and the lede.
+
+    Does nothing when a title is known.
+
+    >>> prose = "The port closed on Monday after a storm hit the coast."
+    >>> late_title(Draft.from_text("Storm closes port\\n\\n" + prose)).edits[-1].rule
+    'extract.title_late'
+    """
+    return _take_title(draft, "extract.title_late")
+
+
+def _take_title(draft: Draft, rule: str) -> Draft:
+    """The headline among the first body lines, taken by ``rule`` (see
+    :func:`first_line_title`)."""
     if draft.fields.title is not None:
         return draft
     body = list(draft.body())
@@ -314,7 +346,7 @@ def first_line_title(draft: Draft) -> Draft:
         None,
     )
     if prose_at == 0:
-        return _glued_headline(draft, body[0][0])
+        return _glued_headline(draft, body[0][0], rule)
     found = _page_headline(body) or _choose(draft, body, prose_at)
     if found is None:
         return draft
@@ -336,7 +368,7 @@ def first_line_title(draft: Draft) -> Draft:
         authors = authors or header.authors
     return draft.take(
         taken,
-        rule="extract.title",
+        rule=rule,
         kind="extracted",
         title=_clean(line),
         source=source,
@@ -350,7 +382,7 @@ def _stamped_above(draft: Draft, index: int) -> bool:
     return any(line.rule == "extract.datelines" for line in draft.lines[:index])
 
 
-def _glued_headline(draft: Draft, index: int) -> Draft:
+def _glued_headline(draft: Draft, index: int, rule: str) -> Draft:
     """Cut a headline glued to the lede from the first body line into ``title``; the lede
     stays in the body."""
     line = draft.lines[index]
@@ -360,7 +392,7 @@ def _glued_headline(draft: Draft, index: int) -> Draft:
         return draft
     words = line.text[lead : lead + end].split()
     cut = lead + end + 1  # the space before the lede goes with the headline
-    draft = draft.rewrite(index, [(0, cut, "")], rule="extract.title", kind="extracted")
+    draft = draft.rewrite(index, [(0, cut, "")], rule=rule, kind="extracted")
     credit = _photo_credit_opening(words)
     if credit:  # "AP Photo McConnell seeks …": the credit of a photo the page lost
         captions = (*draft.fields.captions, Caption("", " ".join(words[:credit])))
@@ -400,13 +432,19 @@ def _signed_question(draft: Draft, index: int, text: str) -> bool:
     """A headline in sentence case ending with "?" or "!" ("Was bedeutet das für den
     Hafen?", "Liman ne zaman açılacak?"), which only title case makes a candidate alone: it
     needs a topic before a colon ("Sturm in Hamburg: Was …?") or a byline or stamp taken
-    right below it. A question opening the body has neither."""
+    right below it. A question opening the body has neither. The same for one sentence
+    ending with a stop ("Port board agrees to close the old harbour."), which needs the
+    byline or stamp: a lede's first paragraph has none under it."""
     text = text.strip()
     end = QUESTION_END_RE.search(text)
-    if end is None or end.start() < 3 or not _is_candidate(text[: end.start()]):
+    if end is None:  # a headline in sentence case ending with a stop, signed below
+        end = STOP_END_RE.search(text)
+        if end is None or INNER_STOP_RE.search(text) is not None:
+            return False
+    elif TOPIC_RE.match(text) is not None and end.start() >= 3:
+        return _is_candidate(text[: end.start()])
+    if end.start() < 3 or not _is_candidate(text[: end.start()]):
         return False
-    if TOPIC_RE.match(text) is not None:
-        return True
     below = next((line for line in draft.lines[index + 1 :] if line.text.strip()), None)
     return below is not None and below.state == "extracted" and below.rule in BYLINE_RULES
 
@@ -433,17 +471,40 @@ def _choose(
         return None
     # widgets, labels and kickers above the headline are passed over, nothing else
     chosen = candidates[0]
-    for _, line in head[: chosen[0]]:
+    for m, (_, line) in enumerate(head[: chosen[0]]):
         if not (is_widget(line.text) or _label(line.text) or _kicker(line.text)):
-            return None
+            # a dek too long to be a candidate, right above the headline above the lede
+            dek = m + 1 == chosen[0] == prose_at - 1 and not PROSE_END_RE.search(line.text)
+            if not (dek and _dek_above(line.text, chosen[2].text)):
+                return None
     later = [c for c in candidates[1:] if len(c[2].text.split()) > KICKER_WORDS]
     if later and len(chosen[2].text.split()) <= KICKER_WORDS and later[0][0] == chosen[0] + 1:
         chosen = later[0]
+    elif (
+        later
+        and later[0][0] == chosen[0] + 1 == prose_at - 1
+        and _dek_above(chosen[2].text, later[0][2].text)
+    ):
+        chosen = later[0]  # a dek above the headline, the headline right above the lede
     n = chosen[0]
     after = body[n + 1][1].text.lstrip()[:1] if n + 1 < len(body) else ""
     if prose_at - n > LOOKAHEAD or after.islower():
         return None  # prose too far below, or the line runs on into the next one
     return n, [chosen[1]]
+
+
+def _dek_above(upper: str, lower: str) -> bool:
+    """The upper of two stacked candidates is a dek, the lower the headline: the dek is a
+    long line in sentence case, the headline at most ``DEK_RATIO`` of its words.
+
+    >>> _dek_above("A new kind of sea wall could keep the old harbour open through storms",
+    ...            "Sea wall could save the harbour")
+    True
+    >>> _dek_above("Storm closes port", "Engineers will inspect the sea wall before it opens")
+    False
+    """
+    up, low = len(upper.split()), len(lower.split())
+    return up >= DEK_MIN_WORDS and low <= DEK_RATIO * up and not _title_case(upper)
 
 
 def _clean(line: Line) -> str:
