@@ -52,9 +52,6 @@ INNER_STOP_RE = lazy_regex(r"(?:(?<=\p{Ll}\p{Ll}|[\d)])\.|[!?。！？])[\"'”�
 # An ellipsis after a space: a headline cut short by the page ("Port talks resume …"), in
 # any case; "…hope…" glued to its word ends a sentence.
 TRUNCATED_END_RE = lazy_regex(r"[ \t](?:\.{3}|…)$")
-# The stop ending a headline written in sentence case ("Port board agrees to close the old
-# harbour."), closing quotes allowed; not an ellipsis.
-STOP_END_RE = lazy_regex(r"(?<!\.)\.[\"'”’»」』]{0,2}$")
 # The "?" or "!" ending a headline written in sentence case, closing quotes allowed.
 QUESTION_END_RE = lazy_regex(r"[?!？！؟]{1,3}[\"'”’»」』]{0,2}$")
 # A topic before a colon opening a headline ("Sturm in Hamburg: …"): two to six words, so
@@ -432,19 +429,14 @@ def _signed_question(draft: Draft, index: int, text: str) -> bool:
     """A headline in sentence case ending with "?" or "!" ("Was bedeutet das für den
     Hafen?", "Liman ne zaman açılacak?"), which only title case makes a candidate alone: it
     needs a topic before a colon ("Sturm in Hamburg: Was …?") or a byline or stamp taken
-    right below it. A question opening the body has neither. The same for one sentence
-    ending with a stop ("Port board agrees to close the old harbour."), which needs the
-    byline or stamp: a lede's first paragraph has none under it."""
+    right below it. A question opening the body has neither. (Not a sentence ending with a
+    stop: a summary line ends so above a date stamp too, and is the story's.)"""
     text = text.strip()
     end = QUESTION_END_RE.search(text)
-    if end is None:  # a headline in sentence case ending with a stop, signed below
-        end = STOP_END_RE.search(text)
-        if end is None or INNER_STOP_RE.search(text) is not None:
-            return False
-    elif TOPIC_RE.match(text) is not None and end.start() >= 3:
-        return _is_candidate(text[: end.start()])
-    if end.start() < 3 or not _is_candidate(text[: end.start()]):
+    if end is None or end.start() < 3 or not _is_candidate(text[: end.start()]):
         return False
+    if TOPIC_RE.match(text) is not None:
+        return True
     below = next((line for line in draft.lines[index + 1 :] if line.text.strip()), None)
     return below is not None and below.state == "extracted" and below.rule in BYLINE_RULES
 
