@@ -550,3 +550,71 @@ def glued_author_doc(draw: st.DrawFn) -> Doc:
     teaser = TEASERS[script]
     text = "\n\n".join([headline, f"{teaser} {label} {person}{job}", *paras])
     return Doc(text, (teaser, *paras), headline, (person,))
+
+
+#: Outlets credited inside a sentence, per script, with the value the source takes.
+REPORTING_OUTLETS = {
+    "latin": ["Harbour Times", "Reuters", "Coastline Daily News", "BBC"],
+    "cjk": ["港口日报", "海岸新闻", "新华社"],
+}
+#: Credits inside a sentence: how each language names the outlet it reports from. "{s}" is
+#: the sentence without its stop (or its first letter lowered), "{o}" the outlet.
+REPORTED_FORMS = {
+    "latin": [
+        "{s}, {o} reported.",
+        "According to {o}, {l}.",
+        "{s}, laut {o}.",
+        "{s}, berichtete die Nachrichtenagentur {o}.",
+        "Según {o}, {l}.",
+        "{o}'nin haberine göre {l}.",
+    ],
+    "cjk": ["据{o}报道，{s}。", "{s}，{o}记者了解到。"],
+    "ja": ["{o}によると、{s}。"],
+}
+JA_OUTLETS = ["共同通信", "海岸テレビ", "港湾新聞"]
+
+
+@st.composite
+def reported_doc(draw: st.DrawFn) -> Doc:
+    """A story whose source is credited only inside a sentence of its lede or its last
+    paragraph ("…, Harbour Times reported.", "据港口日报报道，…", "共同通信によると、…"): the
+    source is read and every paragraph stays whole."""
+    script = draw(st.sampled_from(["latin", "cjk", "ja"]))
+    paras = list(draw(prose("cjk" if script == "ja" else script)))
+    outlet = draw(st.sampled_from(JA_OUTLETS if script == "ja" else REPORTING_OUTLETS[script]))
+    form = draw(st.sampled_from(REPORTED_FORMS[script]))
+    at = draw(st.sampled_from([0, len(paras) - 1]))
+    sentence = paras[at].rstrip("。.")
+    lowered = sentence[:1].lower() + sentence[1:]
+    paras[at] = form.format(s=sentence, l=lowered, o=outlet)
+    return Doc("\n\n".join(paras), tuple(paras), source=outlet)
+
+
+#: Outlets that open a story on a line of their own or in brackets, per script.
+OPENING_OUTLETS = {
+    "latin": ["Harbour Times", "Coastline Daily News", "HARBOUR TIMES", "Riverside Wire"],
+    "arabic": ["صحيفة الميناء", "عين الساحل", "أخبار الميناء"],
+}
+
+
+@st.composite
+def outlet_line_doc(draw: st.DrawFn) -> Doc:
+    """A story opened by its outlet: an "Outlet – City" dateline line above the lede, a line
+    introducing it ("Riverside Wire says…"), or the outlet in brackets opening the lede
+    ("(HARBOUR TIMES) The port…"). The first two leave the body; the bracket is cut from the
+    lede, which stays."""
+    script = draw(st.sampled_from(sorted(OPENING_OUTLETS)))
+    paras = list(draw(prose(script)))
+    outlet = draw(st.sampled_from(OPENING_OUTLETS[script]))
+    forms = ["dateline"] + (["says", "opening"] if script == "latin" else [])
+    form = draw(st.sampled_from(forms))
+    if form == "dateline":
+        # (an outlet in capitals before a dash opens a wire dateline: "CNN — The port…")
+        outlet = outlet.title() if outlet.isupper() else outlet
+        dash = draw(st.sampled_from(["–", "—", "-"]))
+        lines = [f"{outlet} {dash} {PLACES[script]}", *paras]
+    elif form == "says":
+        lines = [f"{outlet} says…", *paras]
+    else:
+        lines = [f"({outlet}) {paras[0]}", *paras[1:]]
+    return Doc("\n\n".join(lines), tuple(paras), source=outlet)

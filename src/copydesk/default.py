@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from copydesk import language, reflow, repair, strip, tidy
 from copydesk.classify import step as classify
-from copydesk.extract import attribution, bylines, captions, credits, datelines, headers, title
+from copydesk.extract import (
+    attribution,
+    bylines,
+    captions,
+    credits,
+    datelines,
+    headers,
+    reported,
+    title,
+)
 from copydesk.pipeline import Pipeline
 
 __all__ = ["DEFAULT"]
@@ -35,9 +44,16 @@ DEFAULT = Pipeline(
         credits.contact_footer,
         strip.stray_script,
         strip.residue_blocks,
+        # An outlet's dateline above the lede before the headline is looked for: it is none.
+        reported.outlet_lines,
         title.first_line_title,
         # The line model last among the removals: what the rules took is its evidence.
         classify.lines,
+        # The source named in the story's words, last: only when nothing above found one, and
+        # on the body the rules and the model left (a line it reads stays in the body).
+        reported.reported,
+        # The headline again where the model removed what stood between it and the lede.
+        title.late_title,
         tidy.spaces,
         tidy.glued_sentences,
         language.detect_language,

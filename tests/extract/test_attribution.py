@@ -216,7 +216,11 @@ def test_share_widgets_are_never_titles(line: str, widget: bool) -> None:
 
 
 def _ledger_has(article: Article, value: str) -> bool:
-    return any(e.kind == "extracted" and value in e.old for e in article.edits)
+    """An ``extracted`` edit holds the value, or a ``read`` edit gave it (the text stayed)."""
+    return any(
+        (e.kind == "extracted" and value in e.old) or (e.kind == "read" and e.new == value)
+        for e in article.edits
+    )
 
 
 def _check(doc: Doc) -> Article:
@@ -395,8 +399,9 @@ LEDE = "政府表示新政策将帮助农民，部长周一在北京说明了细
         (f"（中央社記者王小明台北22日電）{LEDE}", "中央社", ("王小明",)),
         (f"（中央社台北22日電）{LEDE}", "中央社", ()),
         ("【ワシントン共同】米政府は1日、新しい政策を発表した。港の工事は来月に始まる予定だ。", "共同", ()),
-        # negative: an agency named inside the lede is not a dateline
-        (f"据新华社报道，{LEDE}", None, ()),
+        # an agency credited inside the lede is no dateline: the source is read and the
+        # sentence stays whole (extract.reported, a ``read`` edit)
+        (f"据新华社报道，{LEDE}", "新华社", ()),
     ],
 )  # fmt: skip
 def test_cjk_wire_datelines(text: str, source: str | None, authors: tuple[str, ...]) -> None:
@@ -586,3 +591,79 @@ def test_intro_line_above_the_lede_names_the_source(text: str, source: str | Non
     else:
         assert _ledger_has(article, source)
         assert article.paragraphs[-2:] == (PROSE, MORE_PROSE)
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "source"),
+    [
+        ("记者王小明／台北报导", ("王小明",), None),
+        ("記者王小明、李大同／台北報導", ("王小明", "李大同"), None),
+        ("本报记者 王小明 李大同", ("王小明", "李大同"), None),
+        ("港口日报记者 王小明", ("王小明",), "港口日报"),
+        ("山田太郎記者", ("山田太郎",), None),
+        ("（ロンドン＝山田 太郎）", ("山田 太郎",), None),
+        # negative rows: a heading that opens with "记者", a sentence about reporters
+        ("记者观察", None, None),
+        ("记者会见在北京举行", None, None),
+        ("记者节快乐", None, None),
+    ],
+)
+def test_reporter_lines(text: str, authors: tuple[str, ...] | None, source: str | None) -> None:
+    """A reporter line of its own in Chinese or Japanese gives the names (and the outlet
+    before "记者"); a heading or a sentence about reporters gives nothing."""
+    credit = read_cjk_byline(text)
+    if authors is None:
+        assert credit is None
+    else:
+        assert credit is not None
+        assert (credit.authors, credit.source) == (authors, source)
+
+
+LEDE_JA = (
+    "港湾局は月曜日、嵐のため旧港を火曜日に閉鎖すると発表した。修理費用はまだ分かっていないという。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        (f"旧港、嵐で閉鎖\n\n【ワシントン＝山田太郎】{LEDE_JA}", ("山田太郎",)),
+        (f"旧港因风暴关闭\n\n本报讯（记者 王小明）{LEDE}", ("王小明",)),
+        (f"旧港因风暴关闭\n\n记者王小明／台北报导\n\n{LEDE}", ("王小明",)),
+        # negative: a bracketed tag opening the lede names nobody
+        (f"旧港、嵐で閉鎖\n\n【速報】{LEDE_JA}", ()),
+    ],
+)
+def test_cjk_reporters_opening_the_lede(text: str, authors: tuple[str, ...]) -> None:
+    """A Japanese "【place＝name】" or a Chinese "本报讯（记者 X）" opening the lede gives the
+    reporter and is cut from the lede, which stays in the body; a line "记者X／台北报导" leaves
+    the body."""
+    article = clean_article(text)
+    assert article.authors == authors
+    assert article.paragraphs[-1].endswith(text[-10:])
+    for name in authors:
+        assert _ledger_has(article, name)
+
+
+STORY = f"{PROSE}\nThe board met again on Tuesday and agreed to reopen the port next month."
+
+
+@pytest.mark.parametrize(
+    ("last", "authors"),
+    [
+        ("Jane Roe is Commander of the Portville harbour pilots' guild and sails each summer.",
+         ("Jane Roe",)),
+        ("Jo Lee has authored two books on the history of the harbour and its ships.",
+         ("Jo Lee",)),
+        # negative rows: a person the story names, a company, a short sentence
+        ("Jane Roe is Commander of the guild, said the board, which met again on Friday.", ()),
+        ("South Western is one of the leading makers of pumps in the country today.", ()),
+        ("Jane Roe is Commander.", ()),
+    ],
+)  # fmt: skip
+def test_bios_of_strangers(last: str, authors: tuple[str, ...]) -> None:
+    """A closing bio of a person the story never names, with a title or a verb of writing,
+    gives the author; a person of the story, a company or a short line does not."""
+    story = STORY if authors else STORY.replace("The board", "Jane Roe and the board")
+    article = clean_article(f"Port closes after storm\n{story}\n{last}")
+    assert article.authors == authors

@@ -429,3 +429,53 @@ def test_author_label_glued_in_a_header_line(
     if rest is not None:
         assert rest in (*article.paragraphs, article.title)  # a headline-shaped rest
         assert any(e.rule == "extract.bylines" and authors[0] in e.old for e in article.edits)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "source", "published"),
+    [
+        ("By Jane Roe | Harbour Times | March 3, 2023", ("Jane Roe",), "Harbour Times",
+         dt.date(2023, 3, 3)),
+        ("Jane Roe · 3 min read", ("Jane Roe",), None, None),
+        ("Jane Roe | Senior Reporter", ("Jane Roe",), None, None),
+        ("Story by Jane Roe • Photos by Jo Lee", ("Jane Roe",), None, None),
+        ("Von Anna Schmidt | Lesezeit: 4 Min.", ("Anna Schmidt",), None, None),
+        ("Анна Петрова | 3 марта 2023", ("Анна Петрова",), None, dt.date(2023, 3, 3)),
+        ("By Jane Roe Staff Writer", ("Jane Roe",), None, None),
+        # negative rows: a menu, names and an outlet with no sign, a sentence with a bar
+        ("Home | World | Harbour", None, None, None),
+        ("Jane Roe | Harbour Times", None, None, None),
+        ("Ports | The harbour closed on Monday after the storm", None, None, None),
+    ],
+)  # fmt: skip
+def test_bylines_in_parts(
+    line: str, authors: tuple[str, ...] | None, source: str | None, published: dt.date | None
+) -> None:
+    """A byline in parts between bars or bullets: names (with "By" or beside a date, a job or
+    a reading time), then an outlet, a date, a job, a reading time or a photo credit; a
+    menu or names beside an outlet alone are none. A person is never the source."""
+    found = read_byline(line)
+    if authors is None:
+        assert found is None or not found.authors
+    else:
+        assert found is not None
+        assert (found.authors, found.source, found.published) == (authors, source, published)
+
+
+@given(
+    st.sampled_from(["Jane Roe", "Jo Lee", "Ana Ruiz", "Анна Петрова", "Иван Смирнов"]),
+    st.sampled_from(["|", "•", "·"]),
+    st.lists(
+        st.sampled_from(["3 min read", "Senior Reporter", "March 3, 2023", "Photos by Jo Mensah"]),
+        min_size=1,
+        max_size=3,
+        unique=True,
+    ).filter(lambda ps: ps != ["Photos by Jo Mensah"]),  # a photo credit alone is no sign
+)
+def test_bylines_in_parts_give_the_names(name: str, sep: str, parts: list[str]) -> None:
+    """Names and a reading time, a job or a date (with a photo credit or not), in Latin or
+    Cyrillic, give the names and nothing else as authors."""
+    found = read_byline(f" {sep} ".join([name, *parts]))
+    assert found is not None
+    assert found.authors == (name,)
+    assert found.source is None

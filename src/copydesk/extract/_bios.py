@@ -12,7 +12,7 @@ from copydesk._lazy import lazy_regex
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import is_organisation, outlet_name, split_names
 
-__all__ = ["DOMAIN_NAME_RE", "read_bio", "read_outlet_bio"]
+__all__ = ["DOMAIN_NAME_RE", "read_bio", "read_outlet_bio", "read_stranger_bio"]
 
 # A name's e-mail address or handle, which marks a closing line as an author's contact/bio.
 CONTACT_MARK_RE = lazy_regex(r"[\w.+\-]{1,64}@[\w\-]{1,63}\.\w|(?<![\w@])@\w{2,30}")
@@ -25,6 +25,12 @@ DOMAIN_NAME_RE = lazy_regex(r"(?:[\w\-]{1,40}\.){1,3}\p{L}{2,10}")
 CAMEL_NAME_RE = lazy_regex(r"\p{Lu}\p{Ll}{1,20}(?:\p{Lu}\p{Ll}{1,20}){1,3}")
 #: A bio (one or two sentences) is at most this long.
 BIO_MAX_CHARS = 400
+#: Verbs that make a bio without a role word a writer's ("Jo Lee has authored two books").
+WRITING_VERBS = frozenset({"authored", "written", "published", "writes"})
+#: A bio without a role word says at least this many words about the person.
+STRANGER_BIO_WORDS = 5
+# A word of a text, for the check that a name is not in the story. Bounded.
+STORY_WORD_RE = lazy_regex(r"[\p{L}\p{M}'’\-]{1,40}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,6 +69,49 @@ def read_bio(text: str) -> tuple[str, ...] | None:
     if words & lex.bio_roles or CONTACT_MARK_RE.search(line):
         return names
     return None
+
+
+def read_stranger_bio(text: str, story: str) -> tuple[str, ...] | None:
+    """The author named by a closing bio of someone the story never mentions, or ``None``.
+
+    Where :func:`read_bio` needs a role word ("columnist"), this reads a bio giving a title in
+    capitals or a verb of writing ("Jane Roe is Commander of the harbour pilots' guild.",
+    "Jo Lee has authored two books.") of a person
+    named in full (two words or more) when no word of the name is in ``story``, the text
+    above: a person the story is about is named in it; the one who wrote it is not.
+
+    >>> read_stranger_bio("Jane Roe is Commander of the harbour pilots' guild.", "The port shut.")
+    ('Jane Roe',)
+    >>> read_stranger_bio("Jo Lee has authored two books on the sea.", "The port shut.")
+    ('Jo Lee',)
+    >>> read_stranger_bio("Jane Roe is expected in court on Monday.", "Roe was arrested.") is None
+    True
+    >>> read_stranger_bio("Roe is commander of the harbour pilots' guild.", "The port.") is None
+    True
+    >>> read_stranger_bio("South Western is one of the leading makers of pumps.", "") is None
+    True
+    """
+    line = text.strip().lstrip("—–- \t")
+    if not 10 <= len(line) <= BIO_MAX_CHARS:
+        return None
+    m = _bio_re().match(line)
+    rest = line[m.end() :].split() if m is not None else []
+    if m is None or len(rest) < STRANGER_BIO_WORDS:
+        return None
+    # what the person is: a title in capitals ("is Commander of …", "is the Director of …"),
+    # or a verb of writing ("has authored …"); "X is one of the leading …" says neither
+    verb = line[m.end("names") : m.end()].split()
+    title = rest[1] if rest[0].casefold() in ("a", "an", "the") else rest[0]
+    if not (title[:1].isupper() or verb[-1].casefold() in WRITING_VERBS):
+        return None
+    names = split_names(m["names"])
+    if names is None or len(names) > 2 or any(len(n.split()) < 2 for n in names):
+        return None
+    said = {w.casefold() for w in STORY_WORD_RE.findall(story)}
+    for name in names:
+        if any(len(w) > 2 and w.casefold().strip(".") in said for w in name.split()):
+            return None
+    return names
 
 
 def read_outlet_bio(text: str) -> str | None:

@@ -19,6 +19,7 @@ __all__ = [
     "cjk_names",
     "read_glued_reporter",
     "read_label_byline",
+    "read_reporter_line",
 ]
 
 # A Chinese byline label and its value: "文／王小明", "圖、文：王小明", "作者：X",
@@ -31,11 +32,30 @@ CJK_QUOTED_RE = lazy_regex(r"[《「『“〈](?P<name>[^《》「」『』“�
 # names of 2-4 Han characters, then a place of 1-8 and "報導" when stated.
 # Bounded.
 CJK_OPENING_RE = lazy_regex(
-    r"[〔［\[【（(][ \t]{0,2}[記记]者[ \t／/：:]{0,2}"
+    r"(?:本[报報刊台网網][讯訊])?[〔［\[【（(][ \t]{0,2}[記记]者[ \t／/：:]{0,2}"
     r"(?P<names>\p{Han}{2,4}(?:[、，, ][ \t]{0,2}\p{Han}{2,4}){0,4})"
-    r"(?:[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电]))?"
+    r"(?:[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报][導导道]|[電电]))?"
     r"[ \t]{0,2}[〕］\]】）)][ \t]{0,2}"
 )
+# A Japanese dateline credit opening the lede or alone on a line: the place, "＝", the
+# reporter ("【ワシントン＝山田太郎】…", "（ロンドン＝山田 太郎）"). Bounded.
+JA_PLACE_RE = lazy_regex(
+    r"[【（(〔][ \t]{0,2}[\p{Han}\p{Katakana}ー・]{1,12}[＝=][ \t]{0,2}"
+    r"(?P<names>\p{Han}{2,5}(?:[ \t　]\p{Han}{1,3})?)[ \t]{0,2}[】）)〕][ \t]{0,2}"
+)
+# A reporter line of its own: an outlet or "本报" before "记者", the names, and the place
+# the report is from ("记者王小明／台北报导", "本报记者 王小明 李大同", "新华社记者王小明、李大同");
+# or a Japanese name before "記者" ("山田太郎記者", "山田 太郎 記者"). Bounded; matched whole
+# on a short line.
+REPORTER_LINE_RE = lazy_regex(
+    r"(?:(?P<outlet>\p{Han}{1,8}(?:社|[报報]|网|網|台))|本[报報刊台网網])?[記记]者"
+    r"(?P<sep>[ \t：:／/]{0,2})"
+    r"(?P<names>\p{Han}{2,4}(?:[、，, \t]{1,2}\p{Han}{2,4}){0,4})"
+    r"(?P<place>[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报][導导道]|[電电]))?"
+    r"|(?P<ja>\p{Han}{2,5}(?:[ \t　]\p{Han}{1,3})?)[ \t]{0,2}記者"
+)
+#: The longest reporter line read by :func:`read_reporter_line`.
+REPORTER_LINE_CHARS = 40
 # A reporter credit glued after a paragraph's last sentence (Xinhua's "…线索。（记者 杨湛菲）").
 # Bounded.
 CJK_GLUED_RE = lazy_regex(
@@ -133,3 +153,56 @@ def read_glued_reporter(text: str) -> tuple[int, tuple[str, ...]] | None:
         return None
     names = cjk_names(m["names"])
     return None if names is None else (m.start(), names)
+
+
+def read_reporter_line(text: str) -> tuple[tuple[str, ...], str | None] | None:
+    """A reporter credit on a line of its own: ``(names, outlet)``.
+
+    The names need a second sign that they are names: the place the report is from, an
+    outlet or "本报" before "记者", a space or a slash after it, or (Japanese) the name before
+    "記者"; a heading that merely opens with "记者" ("记者观察") is no credit.
+
+    >>> read_reporter_line("记者王小明／台北报导")
+    (('王小明',), None)
+    >>> read_reporter_line("新华社记者 王小明、李大同")
+    (('王小明', '李大同'), '新华社')
+    >>> read_reporter_line("山田太郎記者"), read_reporter_line("【ロンドン＝山田 太郎】")
+    ((('山田太郎',), None), (('山田 太郎',), None))
+    >>> read_reporter_line("记者观察") is None, read_reporter_line("记者会见在北京举行") is None
+    (True, True)
+    """
+    line = text.strip()
+    if not 4 <= len(line) <= REPORTER_LINE_CHARS or line.isascii():
+        return None
+    place = JA_PLACE_RE.fullmatch(line)
+    if place is not None:
+        names = cjk_names(place["names"].replace("　", " "))
+        return None if names is None else (names, None)
+    if line[:1] in "（(【〔" and line[-1:] in "）)】〕":
+        line = line[1:-1].strip()
+    m = REPORTER_LINE_RE.fullmatch(line)
+    if m is None:
+        return None
+    if m["ja"] is not None:
+        names = cjk_names(m["ja"].replace("　", " "))
+        return None if names is None else (names, None)
+    outlet = m["outlet"] if m["outlet"] and not m["outlet"].startswith("本") else None
+    if not (m["place"] or outlet or line.startswith("本") or m["sep"]):
+        return None
+    names = cjk_names(m["names"])
+    return None if names is None else (names, outlet)
+
+
+def read_ja_place_opening(text: str) -> tuple[int, tuple[str, ...]] | None:
+    """A Japanese dateline credit opening a paragraph: ``(end, names)`` of the part to cut.
+
+    >>> read_ja_place_opening("【ワシントン＝山田太郎】米政府は…")
+    (12, ('山田太郎',))
+    >>> read_ja_place_opening("【速報】米政府は…") is None
+    True
+    """
+    m = JA_PLACE_RE.match(text)
+    if m is None or not text[m.end() :].strip():
+        return None
+    names = cjk_names(m["names"].replace("　", " "))
+    return None if names is None else (m.end(), names)

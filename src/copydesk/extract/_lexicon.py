@@ -115,6 +115,10 @@ class Lexicon:
     republished_openers: frozenset[str] = frozenset()
     republished_words: frozenset[str] = frozenset()
     intro_openers: frozenset[str] = frozenset()
+    # names credited in prose (extract.reported)
+    outlet_name_words: frozenset[str] = frozenset()
+    outlet_brands: frozenset[str] = frozenset()
+    outlet_suffixes: tuple[str, ...] = ()  # longest first
 
     @classmethod
     def from_toml(cls, data: Mapping[str, Any]) -> Lexicon:
@@ -176,6 +180,11 @@ class Lexicon:
             republished_openers=_folded(at, "republished_openers"),
             republished_words=frozenset(str(w) for w in at.get("republished_words", ())),
             intro_openers=_folded(at, "intro_openers"),
+            outlet_name_words=_folded(data.get("reported", {}), "name_words"),
+            outlet_brands=_folded(data.get("reported", {}), "brands"),
+            outlet_suffixes=tuple(
+                sorted(data.get("reported", {}).get("cjk_suffixes", ()), key=len, reverse=True)
+            ),
         )
 
     def is_placeholder(self, value: str) -> bool:

@@ -20,13 +20,15 @@ import regex
 
 from copydesk._lazy import lazy_regex
 from copydesk.draft import Draft
-from copydesk.extract._bios import read_bio, read_outlet_bio
+from copydesk.extract._bios import read_bio, read_outlet_bio, read_stranger_bio
 from copydesk.extract._cjk_credits import (
     CJK_OPENING_RE,
     CJK_QUOTED_RE,
     cjk_names,
     read_glued_reporter,
+    read_ja_place_opening,
     read_label_byline,
+    read_reporter_line,
 )
 from copydesk.extract._intros import read_intro_credit
 from copydesk.extract._lexicon import lexicon
@@ -321,13 +323,14 @@ def read_glued_roles(text: str) -> tuple[int, Credit] | None:
 
 
 def read_cjk_byline(text: str) -> Credit | None:
-    """A Chinese byline line: "文／王小明", "圖、文：王小明", "作者：X",
-    "文｜《中国科学报》记者 孙滔" (see :mod:`copydesk.extract._cjk_credits`).
+    """A Chinese or Japanese byline line: "文／王小明", "圖、文：王小明", "作者：X",
+    "文｜《中国科学报》记者 孙滔", "记者王小明／台北报导", "山田太郎記者" (see
+    :mod:`copydesk.extract._cjk_credits`).
 
     >>> read_cjk_byline("文｜《中国科学报》记者 孙滔")
     Credit(authors=('孙滔',), source='中国科学报')
     """
-    found = read_label_byline(text)
+    found = read_label_byline(text) or read_reporter_line(text)
     return None if found is None else Credit(*found)
 
 
@@ -379,6 +382,11 @@ def attribution(draft: Draft) -> Draft:
             cuts.append((i, 0, m.end()))
             found_authors.extend(cjk_names(m["names"]) or ())
             break
+        placed = read_ja_place_opening(line.text) if not line.inline else None
+        if placed is not None:  # "【ワシントン＝山田太郎】…" opening the lede
+            cuts.append((i, 0, placed[0]))
+            found_authors.extend(placed[1])
+            break
     head = {i for i, _ in body[:HEAD_LINES]}
     # names beside a stamp count once: several such lines are a list of dated entries
     stamped = [i for i, line in body[:HEAD_LINES] if read_name_stamp(line.text)]
@@ -419,6 +427,11 @@ def attribution(draft: Draft) -> Draft:
             continue
         if i in last and (names := read_bio(line.text)) is not None:
             taken.append(i)
+            found_authors.extend(names)
+            continue
+        above = "\n".join(ln.text for n, ln in body if n < i) if i in last else ""
+        if i in last and (names := read_stranger_bio(line.text, above)) is not None:
+            taken.append(i)  # the bio of someone the story above never names
             found_authors.extend(names)
             continue
         if i in last and (outlet := read_outlet_bio(line.text)) is not None:

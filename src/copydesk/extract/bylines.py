@@ -14,6 +14,7 @@ import regex
 from copydesk._lazy import lazy_regex
 from copydesk.dates import parse_date
 from copydesk.draft import Draft
+from copydesk.extract._byline_parts import PART_SEP_RE, read_byline_parts
 from copydesk.extract._glued_labels import read_glued_author
 from copydesk.extract._lexicon import dotted_forms, first_words, lexicon
 from copydesk.extract._meta_lines import (
@@ -179,6 +180,10 @@ def read_byline(text: str) -> Byline | None:
     (('Jane Roe',), ('Jo Lee',))
     >>> read_byline("By the end of the year, prices fell.") is None
     True
+    >>> read_byline("By Jane Roe | Harbour Times | March 3, 2023").source
+    'Harbour Times'
+    >>> read_byline("By Jane Roe Staff Writer")
+    Byline(authors=('Jane Roe',), source=None, published=None)
     """
     text = text.strip()
     if not 4 <= len(text) <= MAX_LINE_CHARS:
@@ -194,6 +199,15 @@ def read_byline(text: str) -> Byline | None:
     )
     if meta is not None:  # "2023-08-22 18:58 來源：X 作者：Y", "Posted on <date> by X"
         return Byline(authors=meta.authors, source=meta.source, published=meta.published)
+    found = _read_whole(text)
+    if found is not None or PART_SEP_RE.search(text) is None:
+        return found
+    parts = read_byline_parts(text, _read_whole)  # "By Jane Roe | Harbour Times | <date>"
+    return None if parts is None else Byline(*parts)
+
+
+def _read_whole(text: str) -> Byline | None:
+    """:func:`read_byline` on the line as one byline (not cut at bars or bullets)."""
     lex = lexicon()
     opener_end = _opener_end(text, _byline_openers())
     if opener_end is None:
@@ -247,6 +261,8 @@ def read_byline(text: str) -> Byline | None:
                 break
             names = None
         if names is None:
+            names = _names_before_role(names_part)  # "By Jane Roe Staff Writer"
+        if names is None:
             if is_organisation(names_part) and source is None:
                 canonical = lex.canonical.get(names_part.casefold(), names_part)
                 return Byline(source=canonical, published=published)
@@ -254,6 +270,16 @@ def read_byline(text: str) -> Byline | None:
     if _place_closes(names_part, names):
         names = names[:-1]  # "Von Anna Müller, Hamburg": the place is no person
     return Byline(authors=names, source=source, published=published)
+
+
+def _names_before_role(names_part: str) -> tuple[str, ...] | None:
+    """Names followed by a job without a comma ("Jane Roe Staff Writer"): a person, never the
+    organisation a job word ("staff") would make of the whole."""
+    words = names_part.split()
+    for k in range(len(words) - 1, 0, -1):
+        if _is_role(" ".join(words[k:])) and not _is_role(words[k - 1]):
+            return split_names(" ".join(words[:k]))
+    return None
 
 
 def _place_closes(names_part: str, names: tuple[str, ...]) -> bool:

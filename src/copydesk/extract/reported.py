@@ -1,0 +1,335 @@
+"""The source named in the story's own words: an outlet the prose credits ("…, Reuters
+reported", "according to the Xinhua news agency", "laut dpa", "据澎湃新闻报道", "共同通信によると",
+"AA muhabirinin haberine göre"), an outlet in brackets opening the lede ("(EL MUNDO) La
+semana…"), and an "Outlet – City" dateline standing above the lede.
+
+A credit inside a sentence stays in the body: the sentence is content, and cutting a name out
+of it would change what it says. The value is recorded as a ``read`` edit of the ledger (the
+span the name was read from, left as it is). A bracketed outlet opening the lede is cut from
+its line (``extracted``) as a wire dateline is; a dateline line of its own leaves the body.
+
+Only the lede's lines and the last lines are read, and only a name that is an outlet by its
+words (a news agency of the lexicon, a word such as "Times", "Zeitung", "Gazetesi" or an
+ending such as "新闻", "日報", "通信"): "the ministry said", "according to police" and a
+person's name never give a source.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+
+import regex
+
+from copydesk._lazy import lazy_regex
+from copydesk.draft import Draft
+from copydesk.extract._lexicon import lexicon
+from copydesk.extract._names import URL_RE
+from copydesk.extract.title import reads_as_prose
+from copydesk.pipeline import step
+
+__all__ = [
+    "is_outlet",
+    "outlet_lines",
+    "read_opening_outlet",
+    "read_outlet_dateline",
+    "read_outlet_says",
+    "read_reported",
+    "reported",
+]
+
+RULE = "extract.reported"
+LINES_RULE = "extract.outlet_lines"
+#: Body lines read from the top (the lede and the paragraphs under it) and from the bottom.
+HEAD_LINES = 4
+TAIL_LINES = 2
+#: The longest line an "Outlet – City" dateline may be.
+MAX_DATELINE_CHARS = 60
+#: The most words an outlet's name has in an "Outlet – City" dateline written without case.
+CASELESS_NAME_WORDS = 3
+
+# A capitalised name of one to five words, written in a cased script ("The Harbour Times",
+# "Hafen-Kurier", "EL MUNDO", "Diario del Puerto": a particle may join two words); a
+# lower-case agency acronym ("dpa", "epd") is allowed too. Bounded words, bounded count.
+_NAME = (
+    r"(?P<name>(?:\p{Lu}|\p{N}{1,4}|dpa|epd|kna)[\p{L}\p{M}\p{N}.&'’\-]{0,30}"
+    r"(?:[ \t](?:(?:de|del|do|da|der|di|du|des|la|el)[ \t])?"
+    r"\p{Lu}[\p{L}\p{M}\p{N}.&'’\-]{0,30}){0,4})"
+)
+# What may stand before the name: an article, an agency word ("the state news agency X",
+# "die Nachrichtenagentur X", "la agencia X", "o jornal X"). Bounded.
+_BEFORE = (
+    r"(?i:(?:(?:the|die|der|das|dem|den|la|el|le|o|a|os|as)[ \t]{1,2})?"
+    r"(?:(?:state|official|staatliche|amtliche)[ \t]{1,2})?"
+    r"(?:(?:news[ \t]agency|nachrichtenagentur|presseagentur|agentur|zeitung|agencia|agência|"
+    r"diario|periódico|jornal|newspaper|broadcaster|channel|sender)[ \t]{1,2})?)"
+)
+# Outlet credits inside a sentence, in English, German, Spanish, Portuguese and Turkish:
+# "according to the Xinhua news agency", "…, Reuters reported", "Reuters reported on…",
+# "laut dpa", "berichtete die Nachrichtenagentur dpa", "Wie der Spiegel berichtet",
+# "según informó EL MUNDO", "As informações são do Estadão", "AA muhabirinin", "Liman
+# Gazetesi'nin haberine göre". Alternatives open with a fixed word or a name at a word start;
+# every repeat is bounded.
+_REPORTED_FORMS = (
+    # "according to the Xinhua news agency", "laut dpa", "según informó Diario del Puerto"
+    r"(?i:according[ \t]to|laut|zufolge|según|segun|segundo|conforme)[ \t]{1,2}"
+    r"(?:(?:informó|informou|publicó|publicou|reportó)[ \t]{1,2})?<B><N>",
+    # "berichtete die Nachrichtenagentur dpa", "informou a Agência Brasil"
+    r"(?i:berichtet(?:e|en)?|meldet(?:e|en)?|schreibt|schrieb|informó|informou|publicó|"
+    r"publicou|reportó|reported|reports)[ \t]{1,2}<B><N>",
+    # "As informações são do Estadão"
+    r"(?i:informaç(?:ões|ao|ão)|informaciones)[ \t]{1,2}(?:são[ \t]{1,2}|son[ \t]{1,2})?"
+    r"(?:d[oa]s?|de(?:l|[ \t]{1,2}la)?)[ \t]{1,2}<B><N>",
+    # "…, Reuters reported", "…, the BBC said", "…, meldete die dpa"
+    r"(?<=[,;][ \t]{1,2})<B><N>(?:[ \t]{1,2}news[ \t]agency)?[ \t]{1,2}"
+    r"(?:reported|reports|said|says|wrote|writes|berichtet(?:e)?|meldet(?:e)?)(?![\p{L}])",
+    # "Wie der Spiegel berichtet, …"
+    r"(?i:wie)[ \t]{1,2}<B><N>[ \t]{1,2}(?i:berichtet(?:e)?|meldet(?:e)?|schreibt|schrieb)"
+    r"(?![\p{L}])",
+    # "Reuters reported on Monday that …"
+    r"<N>(?:[ \t]{1,2}news[ \t]agency)?[ \t]{1,2}(?:reported|has[ \t]reported)[ \t]{1,2}"
+    r"(?:on|that|late|earlier|this|last|in|\p{Lu})(?![\p{L}])",
+    # "AA muhabirinin", "Anadolu Ajansı (AA) muhabirine", "Liman Gazetesi'nin haberine göre"
+    r"<N>(?:[ \t]{1,2}\(\p{Lu}{2,6}\))?(?:['’]\p{Ll}{1,4})?[ \t]{1,2}"
+    r"(?:muhabir\p{Ll}{0,6}|haberine[ \t]{1,2}göre)",
+)
+REPORTED_RE = lazy_regex(
+    r"(?<![\p{L}\p{N}])(?:"
+    + "|".join(f.replace("<B>", _BEFORE).replace("<N>", _NAME) for f in _REPORTED_FORMS)
+    + ")"
+)
+# A Chinese or Japanese credit: "据澎湃新闻报道", "據中央社報導", "澎湃新闻记者从…", "共同通信
+# によると", "NHKが報じた". The name is a run of Han, kana or Latin capitals after a character
+# that is no part of a name (or after a preposition such as 向, 据, 对), before the credit's
+# words; greedy runs, bounded.
+CJK_REPORTED_RE = lazy_regex(
+    r"(?:(?<=[据據向对對经經从從])|(?<![\p{Han}\p{Katakana}ーA-Z]))"
+    r"(?P<name>(?![据據向对對经經从從])[\p{Han}\p{Katakana}ーA-Z]{2,12})"
+    r"(?:[ \t]?(?:记者|記者|报道|報導|报导|報道|消息|讯|訊)"
+    r"|によると|によれば|が報じた|が伝えた|の報道)"
+)
+# The outlet in brackets opening the lede: "(EL MUNDO) La semana pasada…". The bracket holds
+# no digit; a capital or a quote opens the sentence after it. Bounded.
+OPENING_OUTLET_RE = lazy_regex(
+    r"[(（](?P<name>[\p{L}][\p{L}\p{M}.&'’ \t\-]{1,38})[)）][ \t]{0,3}[-–—:]?[ \t]{0,3}"
+    r"(?=[\p{Lu}\p{Lo}\"'“«„])"
+)
+# An "Outlet – City" dateline line: a name, a dash with spaces, one to three words, nothing
+# else. Bounded.
+OUTLET_DATELINE_RE = lazy_regex(
+    r"(?P<name>[^\s–—\-:|/][^–—\-:|/\n]{1,40})[ \t]{1,3}[–—\-][ \t]{1,3}"
+    r"(?P<place>[\p{L}\p{M}.'’]{2,25}(?:[ \t][\p{L}\p{M}.'’]{2,25}){0,2})"
+)
+# Arabic words naming an outlet ("صحيفة", "وكالة"), for the caseless script.
+ARABIC_OUTLET_RE = lazy_regex(
+    r"(?:^|[ \t])(?:صحيفة|جريدة|وكالة|قناة|موقع|شبكة|إذاعة|مجلة)(?:[ \t]|$)"
+)
+# An outlet introducing its story on a line of its own: "Harbour Wire says…", "Coastline
+# News reports:". Bounded; matched whole.
+OUTLET_SAYS_RE = lazy_regex(
+    _NAME + r"[ \t]{1,2}(?:says|reports|writes|berichtet|meldet)[ \t]{0,2}(?:…|\.{3}|:)"
+)
+# An acronym in capitals: "EL MUNDO", "AFP", "NHK". Bounded.
+CAPITALS_RE = lazy_regex(r"\p{Lu}{2,12}(?:[ \t]\p{Lu}{2,12}){0,3}")
+
+
+@functools.lru_cache(maxsize=4096)
+def is_outlet(name: str) -> bool:
+    """True when ``name`` names a news outlet by its words, never a person or an address.
+
+    >>> is_outlet("Reuters"), is_outlet("Harbour Times"), is_outlet("dpa"), is_outlet("澎湃新闻")
+    (True, True, True, True)
+    >>> is_outlet("Interior Ministry"), is_outlet("Jane Roe"), is_outlet("www.example.com")
+    (False, False, False)
+    >>> is_outlet("共同通信"), is_outlet("人员向"), is_outlet("Washington"), is_outlet("News")
+    (True, False, False, False)
+    >>> is_outlet("电视台"), is_outlet("BBC"), is_outlet("Spiegel")
+    (False, True, True)
+    """
+    lex = lexicon()
+    name = name.strip(" \t.,;:'’\"")
+    folded = name.casefold()
+    if not name or URL_RE.search(name) or "@" in name:
+        return False
+    if folded in lex.agencies or folded in lex.canonical:
+        return True
+    if name[-1:].isascii() or not regex.search(r"[\p{Han}\p{Katakana}]", name):
+        words = [w.strip(".,'’") for w in folded.split()]
+        if any(w in lex.outlet_brands for w in words):
+            return True
+        return len(words) > 1 and any(w in lex.outlet_name_words for w in words)
+    suffix = next((x for x in lex.outlet_suffixes if name.endswith(x)), None)
+    return suffix is not None and len(name) >= len(suffix) + 2
+
+
+def _name_value(name: str) -> str:
+    """The source value of a credited name: the canonical spelling of an agency, the name
+    without an article or a possessive ending."""
+    lex = lexicon()
+    name = regex.sub(r"^(?:The|Die|Der|Das)[ \t]", "", name.strip(" \t.,;:"))
+    name = regex.sub(r"['’](?:s|\p{Ll}{1,4})$", "", name)
+    return lex.canonical.get(name.casefold(), name)
+
+
+def read_reported(text: str) -> tuple[int, int, str] | None:
+    """The first outlet the sentence credits: ``(start, end, value)`` of its name in ``text``.
+
+    >>> read_reported("The port closed on Monday, Reuters reported.")
+    (27, 34, 'Reuters')
+    >>> read_reported("Der Hafen bleibt zu, berichtete die Nachrichtenagentur dpa am Montag.")[2]
+    'dpa'
+    >>> read_reported("据澎湃新闻报道，港口周一关闭。")[2]
+    '澎湃新闻'
+    >>> read_reported("共同通信によると、港は閉鎖された。")[2]
+    '共同通信'
+    >>> read_reported("Liman Gazetesi'nin haberine göre liman kapandı.")[2]
+    'Liman Gazetesi'
+    >>> read_reported("The port closed, the Interior Ministry said.") is None
+    True
+    >>> read_reported("According to Jane Roe, the port closed.") is None
+    True
+    """
+    for pattern in (REPORTED_RE, CJK_REPORTED_RE):
+        for m in pattern.finditer(text):
+            name = _trim(m["name"])
+            if name and is_outlet(name):
+                start = m.start("name")
+                return start, start + len(name), _name_value(name)
+    return None
+
+
+def _trim(name: str) -> str:
+    """A captured name without trailing punctuation or a suffix after an apostrophe
+    ("Gazetesi'nin", "Reuters'": the name is what stands before it)."""
+    return regex.sub(r"['’]\p{Ll}{0,4}$", "", name.rstrip(" \t.,;:")).rstrip(" \t.,;:")
+
+
+def read_opening_outlet(text: str) -> tuple[int, str] | None:
+    """An outlet in brackets opening a lede: ``(end, name)`` of the bracket to cut.
+
+    >>> read_opening_outlet("(EL MUNDO) La semana pasada el puerto cerró.")
+    (11, 'EL MUNDO')
+    >>> read_opening_outlet("(Harbour Times) - The port closed on Monday.")
+    (18, 'Harbour Times')
+    >>> read_opening_outlet("(VIDEO) The port closed.") is None
+    True
+    >>> read_opening_outlet("(Jane Roe) The port closed.") is None
+    True
+    """
+    m = OPENING_OUTLET_RE.match(text)
+    if m is None:
+        return None
+    name = m["name"].strip()
+    acronym = CAPITALS_RE.fullmatch(name) is not None and " " in name
+    if not (is_outlet(name) or acronym):
+        return None
+    return m.end(), _name_value(name)
+
+
+def read_outlet_says(text: str) -> str | None:
+    """The outlet of a line that introduces its story: "Harbour Wire says…".
+
+    >>> read_outlet_says("Harbour Wire says…"), read_outlet_says("Jane Roe says…")
+    ('Harbour Wire', None)
+    """
+    m = OUTLET_SAYS_RE.fullmatch(text.strip())
+    return _name_value(m["name"]) if m is not None and is_outlet(m["name"]) else None
+
+
+def read_outlet_dateline(text: str) -> str | None:
+    """The outlet of an "Outlet – City" dateline line standing alone above the lede; in a
+    script without case (Arabic), the shape alone decides.
+
+    >>> read_outlet_dateline("Harbour Times – Portville")
+    'Harbour Times'
+    >>> read_outlet_dateline("صحيفة الميناء – الرياض")
+    'صحيفة الميناء'
+    >>> read_outlet_dateline("عين الميناء – الرياض")
+    'عين الميناء'
+    >>> read_outlet_dateline("Jane Roe – Portville") is None, read_outlet_dateline("News – World")
+    (True, None)
+    """
+    text = text.strip()
+    if len(text) > MAX_DATELINE_CHARS:
+        return None
+    m = OUTLET_DATELINE_RE.fullmatch(text)
+    if m is None:
+        return None
+    name, place = m["name"].strip(), m["place"].strip()
+    if len(name.split()) > 4 or any(ch.isdigit() for ch in name):
+        return None
+    if place.casefold() in lexicon().agencies:
+        return None  # "City – Agency": the wire dateline's reader has it
+    if ARABIC_OUTLET_RE.search(name) or is_outlet(name):
+        return _name_value(name)
+    # a script without case cannot tell a name from a word: the dateline's shape decides,
+    # a name of three words at most, a place of one or two
+    caseless = not any(c.isupper() or c.islower() for c in text)
+    if caseless and len(name.split()) <= CASELESS_NAME_WORDS and len(place.split()) <= 2:
+        return name
+    return None
+
+
+@step("extract.outlet_lines")
+def outlet_lines(draft: Draft) -> Draft:
+    """Read the source from the lines that open the story when no earlier step found one.
+
+    In order: a line introducing the story ("Harbour Wire says…") or an "Outlet – City"
+    dateline line right above the lede (the line leaves the body as ``extracted``), then an
+    outlet in brackets opening the lede ("(EL MUNDO) La semana…": cut from the line, which
+    stays in the body). Runs before the title is read, so that a dateline above the lede is
+    not taken for the headline, and before the line model, whose evidence the lines taken
+    here are.
+    """
+    if draft.fields.source:
+        return draft
+    body = list(draft.body())
+    lede = next(
+        (n for n, (_, line) in enumerate(body[: HEAD_LINES + 2]) if reads_as_prose(line.text)),
+        None,
+    )
+    for index, line in body[: lede if lede is not None else HEAD_LINES]:
+        outlet = read_outlet_says(line.text)
+        if outlet is not None:  # "Harbour Wire says…" above the story
+            return draft.take([index], rule=LINES_RULE, kind="extracted", source=outlet)
+    if lede is None:
+        return draft
+    index, line = body[lede]
+    if lede > 0:
+        above_index, above = body[lede - 1]
+        outlet = read_outlet_dateline(above.text)
+        if outlet is not None:
+            return draft.take([above_index], rule=LINES_RULE, kind="extracted", source=outlet)
+    opening = read_opening_outlet(line.text)
+    if opening is not None and line.text[opening[0] :].strip():
+        cut = draft.rewrite(index, [(0, opening[0], "")], rule=LINES_RULE, kind="extracted")
+        if cut is not draft:
+            return cut.set_fields(source=opening[1])
+    return draft
+
+
+@step("extract.reported")
+def reported(draft: Draft) -> Draft:
+    """Read the source from a credit inside a sentence of the first or last lines ("…,
+    Reuters reported", "据港口日报报道，…") when no earlier step found one.
+
+    The sentence stays whole in the body; the ledger records a ``read`` edit on the name's
+    span. Runs after the line model, on the body it left.
+    """
+    if draft.fields.source:
+        return draft
+    body = list(draft.body())
+    if not body:
+        return draft
+    seen: set[int] = set()
+    for index, line in itertools.chain(body[:HEAD_LINES], body[-TAIL_LINES:]):
+        if index in seen:
+            continue
+        seen.add(index)
+        found = read_reported(line.text)
+        if found is not None:
+            start, end, value = found
+            noted = draft.note(index, start, end, rule=RULE, value=value, source=value)
+            if noted is not draft:
+                return noted
+    return draft

@@ -1,0 +1,200 @@
+"""extract.reported: the source named in the story's own words, read and left in place."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from copydesk import DEFAULT, Draft, clean_article
+from copydesk.article import Edit
+from copydesk.extract.reported import (
+    is_outlet,
+    read_opening_outlet,
+    read_outlet_dateline,
+    read_outlet_says,
+    read_reported,
+)
+from copydesk.ledger import ledger_problems
+
+from ..strategies_fields import outlet_line_doc, reported_doc
+from ..strategies_meta import Doc
+
+LEDE = "The harbour authority said on Monday that the old port would close on Tuesday."
+MORE = "Engineers will inspect the sea wall and the cranes along the quay before it opens."
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The port closed on Monday, Reuters reported.", "Reuters"),
+        ("The port closed on Monday, the Harbour Times reported.", "Harbour Times"),
+        ("According to the Xinhua news agency, the port closed.", "Xinhua"),
+        ("According to The Harbour Times, the port closed.", "Harbour Times"),
+        ("Coastline Daily News reported on Monday that the port closed.", "Coastline Daily News"),
+        ("The port closed, the BBC said on Monday.", "BBC"),
+        ("Der Hafen ist zu, berichtete die Nachrichtenagentur dpa.", "dpa"),
+        ("Der Hafen bleibt laut Hafen Zeitung bis Mai geschlossen.", "Hafen Zeitung"),
+        ("Wie der Spiegel berichtet, bleibt der Hafen zu.", "Spiegel"),
+        ("Según informó Diario del Puerto, el puerto cerró.", "Diario del Puerto"),
+        ("As informações são do Jornal do Porto.", "Jornal do Porto"),
+        ("Liman Gazetesi'nin haberine göre liman kapandı.", "Liman Gazetesi"),
+        ("Anadolu Ajansı (AA) muhabirine konuşan yetkili limanın kapandığını söyledi.",
+         "Anadolu Ajansı"),
+        ("据港口日报报道，旧港周一关闭。", "港口日报"),
+        ("2026年7月27日，海岸新闻记者从港务局确认，旧港关闭。", "海岸新闻"),
+        ("據中央社報導，舊港週一關閉。", "中央社"),
+        ("共同通信によると、港は閉鎖された。", "共同通信"),
+        ("港湾新聞が報じた。", "港湾新聞"),
+        # negative rows: no outlet, a person, an authority, a place, a common word, an address
+        ("The port closed, the Interior Ministry said.", None),
+        ("The port closed, police said on Monday.", None),
+        ("According to Jane Roe, the port closed.", None),
+        ("According to Washington, the port closed.", None),
+        ("News reported on Monday spread fast.", None),
+        ("According to www.example.com, the port closed.", None),
+        ("据电视台报道，旧港关闭。", None),
+        ("政府関係者によると、港は閉鎖された。", None),
+        ("记者观察：旧港关闭。", None),
+    ],
+)  # fmt: skip
+def test_read_reported(text: str, value: str | None) -> None:
+    """An outlet the sentence credits is read, in English, German, Spanish, Portuguese,
+    Turkish, Chinese and Japanese; a person, an authority, a place or an address never is."""
+    found = read_reported(text)
+    assert (found[2] if found else None) == value
+    if found:
+        assert value is not None
+        assert text[found[0] : found[1]].startswith(value[:2])
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ("Reuters", True), ("Harbour Times", True), ("NHK", True), ("海岸新闻", True),
+        ("港湾新聞", True), ("Jane Roe", False), ("Emergency Council", False),
+        ("http://example.com", False), ("News", False), ("From Washington", False),
+    ],
+)  # fmt: skip
+def test_is_outlet(name: str, outlet: bool) -> None:
+    """An outlet is known by its words; a person, a council, an address never is one."""
+    assert is_outlet(name) == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("(EL MUNDO) La semana pasada el puerto cerró.", "EL MUNDO"),
+        ("(Harbour Times) The port closed.", "Harbour Times"),
+        ("(VIDEO) The port closed.", None),
+        ("(Jane Roe) The port closed.", None),
+        ("(2023) The port closed.", None),
+    ],
+)
+def test_read_opening_outlet(text: str, found: str | None) -> None:
+    """An outlet in brackets opening the lede; a tag, a person or a year is none."""
+    got = read_opening_outlet(text)
+    assert (got[1] if got else None) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Harbour Times – Portville", "Harbour Times"),
+        ("Reuters - Portville", "Reuters"),
+        ("صحيفة الميناء – الرياض", "صحيفة الميناء"),
+        ("عين الميناء – الرياض", "عين الميناء"),
+        ("From Washington:", None),
+        ("الرياض – واس", None),  # "City – Agency": the wire reader's
+        ("عين الميناء في الرياض – الساحل الشرقي", None),  # too many words for a name
+        ("Jane Roe – Portville", None),
+        ("News – World", None),
+        ("Politics – Europe", None),
+        ("https://example.com – Portville", None),
+    ],
+)
+def test_read_outlet_dateline(text: str, found: str | None) -> None:
+    """An "Outlet – City" line names the outlet; a person, a section or a place does not."""
+    assert read_outlet_dateline(text) == found
+
+
+def test_a_credit_in_the_lede_is_read_and_the_lede_stays_whole() -> None:
+    """The source is read from the sentence, which stays whole in the body; the ledger holds
+    a ``read`` edit on the name's span, and the reconstruction law holds."""
+    lede = LEDE[:-1] + ", Reuters reported."
+    draft = DEFAULT.apply(Draft.from_text(f"Port closes after storm\n\n{lede}\n\n{MORE}"))
+    assert draft.fields.source == "Reuters"
+    reads = [e for e in draft.edits if e.kind == "read"]
+    assert [(e.rule, e.old, e.new) for e in reads] == [("extract.reported", "Reuters", "Reuters")]
+    assert draft.text[reads[0].start : reads[0].end] == "Reuters"
+    assert ledger_problems(draft) == []
+    assert clean_article(f"Port closes after storm\n\n{lede}\n\n{MORE}").paragraphs == (lede, MORE)
+
+
+def test_a_forged_read_edit_breaks_the_law() -> None:
+    """A ``read`` edit whose text is not the repaired text's is reported by the ledger check."""
+    draft = DEFAULT.apply(Draft.from_text(f"{LEDE}\n\n{MORE}"))
+    forged = draft.__class__(
+        original=draft.original,
+        text=draft.text,
+        lines=draft.lines,
+        fields=draft.fields,
+        edits=(*draft.edits, Edit("extract.reported", "read", 0, 3, "Bad", "Bad")),
+    )
+    assert any("read edit" in p for p in ledger_problems(forged))
+
+
+def test_an_earlier_source_wins() -> None:
+    """A dateline's agency found earlier is kept; the prose credit is not read."""
+    text = f"PORTVILLE (AP) — {LEDE[:-1]}, Reuters reported.\n\n{MORE}"
+    article = clean_article(text)
+    assert article.source == "AP"
+    assert not [e for e in article.edits if e.kind == "read"]
+
+
+def test_read_edits_round_trip() -> None:
+    """A ``read`` edit survives ``to_dict``/``from_dict``."""
+    edit = Edit("extract.reported", "read", 3, 10, "Reuters", "Reuters")
+    assert Edit.from_dict(edit.to_dict()) == edit
+
+
+@given(reported_doc())
+def test_credits_in_prose_give_the_source(doc: Doc) -> None:
+    """An outlet credited inside the lede or the last paragraph, in Latin, Chinese or
+    Japanese text, gives the source; every paragraph stays whole and the ledger holds the
+    ``read`` edit."""
+    article = clean_article(doc.text)
+    assert article.paragraphs == doc.body
+    assert article.source == doc.source
+    assert any(e.kind == "read" and e.new == doc.source for e in article.edits)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Riverside Wire says…", "Riverside Wire"),
+        ("21st Century Wire says...", "21st Century Wire"),
+        ("Coastline News reports:", "Coastline News"),
+        ("Jane Roe says…", None),
+        ("The mayor says:", None),
+    ],
+)
+def test_read_outlet_says(text: str, found: str | None) -> None:
+    """A line introducing the story names its outlet; a person or an official does not."""
+    assert read_outlet_says(text) == found
+
+
+def test_a_dateline_above_the_lede_is_no_headline() -> None:
+    """An "Outlet – City" line above the lede gives the source and is not taken as the title."""
+    article = clean_article(f"عين الميناء – الرياض\n{LEDE}\n{MORE}")
+    assert (article.source, article.title) == ("عين الميناء", None)
+    assert article.paragraphs == (LEDE, MORE)
+
+
+@given(outlet_line_doc())
+def test_outlet_lines_give_the_source(doc: Doc) -> None:
+    """An outlet's dateline line, its introducing line or its name in brackets opening the
+    lede, in Latin or Arabic text, gives the source; the story's paragraphs stay whole."""
+    article = clean_article(doc.text)
+    assert article.paragraphs == doc.body
+    assert article.source == doc.source
+    assert any(e.kind == "extracted" and doc.source in e.old for e in article.edits)
