@@ -64,8 +64,8 @@ def read_byline_parts(
 
     The first part is a byline (``read``) or names alone; every other part is a date, an
     outlet, a job, a reading time or a photo credit, or the line is none. Names without an
-    opener need a date, a job or a reading time beside them: a bar between two capitalised
-    phrases is a menu as often.
+    opener need a job or a reading time beside them: a bar between two capitalised phrases
+    is a menu or a headline and its date as often.
 
     >>> from copydesk.extract.bylines import read_byline
     >>> read_byline_parts("By Jane Roe | Harbour Times | March 3, 2023", read_byline)
@@ -77,6 +77,8 @@ def read_byline_parts(
     >>> read_byline_parts("Home | World | Harbour", read_byline) is None
     True
     >>> read_byline_parts("Jane Roe | Harbour Times", read_byline) is None
+    True
+    >>> read_byline_parts("Storm Closes Port | March 3, 2023", read_byline) is None
     True
     """
     parts = [p.strip() for p in PART_SEP_RE.split(text.strip())]
@@ -93,7 +95,9 @@ def read_byline_parts(
     for part in parts[1:]:
         stamp = read_stamp(part)
         if stamp is not None and not stamp[2]:
-            published, signed = published or stamp[0], True
+            # a date signs names only after an opener: "Storm Closes Port | March 3, 2023"
+            # is a headline's (extract.attribution weighs a name beside a stamp)
+            published, signed = published or stamp[0], signed or head is not None
         elif READING_TIME_RE.fullmatch(part) or _is_role(part):
             signed = True
         elif PHOTO_PART_RE.match(part):
