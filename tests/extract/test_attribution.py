@@ -667,3 +667,42 @@ def test_bios_of_strangers(last: str, authors: tuple[str, ...]) -> None:
     story = STORY if authors else STORY.replace("The board", "Jane Roe and the board")
     article = clean_article(f"Port closes after storm\n{story}\n{last}")
     assert article.authors == authors
+
+
+JA_SENTENCES = [
+    "港湾局は月曜日、嵐のため旧港を火曜日に閉鎖すると発表した。",
+    "修理費用はまだ分かっていないという。",
+    "技術者は来週、岸壁とクレーンを点検する予定だ。",
+    "市長は会見で、港の再開を急ぐ考えを示した。",
+]
+JA_NAMES = ["山田太郎", "鈴木花子", "佐藤 健一", "高橋美咲"]
+
+
+@given(
+    st.lists(st.sampled_from(JA_SENTENCES), min_size=2, max_size=4),
+    st.sampled_from(JA_NAMES),
+    st.sampled_from(["", "ロンドン＝", "ワシントン=", "大阪＝"]),
+)
+def test_japanese_sign_offs(sentences: list[str], name: str, place: str) -> None:
+    """A Japanese reporter's sign-off closing the text ("…した。（ロンドン＝山田太郎）",
+    "…した。（山田太郎）") gives the reporter and is cut from the last paragraph."""
+    paras = ["".join(sentences), "".join(reversed(sentences))]
+    article = clean_article(f"旧港、嵐で閉鎖\n\n{paras[0]}\n\n{paras[1]}（{place}{name}）")
+    assert article.authors == (name,)
+    assert article.paragraphs == tuple(paras)
+    assert _ledger_has(article, name.split()[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a closing note, a Chinese paragraph (no kana), a name in a paragraph further up
+        f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}（続く）",
+        f"旧港因风暴关闭\n\n{LEDE}\n\n{LEDE}（王小明）",
+        f"旧港、嵐で閉鎖\n\n{LEDE_JA}（山田太郎）\n\n{LEDE_JA}\n\n{LEDE_JA}\n\n{LEDE_JA}\n\n{LEDE_JA}",
+    ],
+)
+def test_japanese_sign_offs_negative(text: str) -> None:
+    """A closing note, a name in brackets closing a Chinese paragraph, or one far from the
+    end is no sign-off."""
+    assert clean_article(text).authors == ()

@@ -18,6 +18,8 @@ __all__ = [
     "CJK_QUOTED_RE",
     "cjk_names",
     "read_glued_reporter",
+    "read_ja_place_opening",
+    "read_ja_sign_off",
     "read_label_byline",
     "read_reporter_line",
 ]
@@ -62,6 +64,16 @@ CJK_GLUED_RE = lazy_regex(
     r"(?<=[。！？”』」.!?])[ \t]{0,2}[（(][ \t]{0,2}[記记]者[ \t／/：:]{0,2}"
     r"(?P<names>\p{Han}{2,4}(?:[、，,  \t]{1,2}\p{Han}{2,4}){0,4})[ \t]{0,2}[）)][ \t]{0,2}$"
 )
+# A Japanese reporter credit closing the last paragraph: "…した。（ロンドン＝山田太郎）", or the
+# name alone in brackets, "…した。（山田太郎）" (a Japanese paper's sign-off). Bounded.
+JA_GLUED_RE = lazy_regex(
+    r"(?<=[。！？」』])[ \t]{0,2}[（(](?:(?P<place>[\p{Han}\p{Katakana}ー・]{1,12})[＝=])?"
+    r"(?P<names>\p{Han}{2,5}(?:[ \t　]\p{Han}{1,3})?)[）)][ \t]{0,2}$"
+)
+# Kana: the text is Japanese.
+KANA_RE = lazy_regex(r"[\p{Hiragana}\p{Katakana}]")
+# Words of a closing note in brackets that is no name ("（完）", "（未完待续）", "（本文完）").
+NOT_NAME_CHARS = frozenset("完续續待終终略続")
 # One part of a Japanese name written with a space ("山田", "健"), and the most characters
 # such a name has in all.
 SPACED_PART_RE = lazy_regex(r"\p{Han}{1,3}")
@@ -152,6 +164,28 @@ def read_glued_reporter(text: str) -> tuple[int, tuple[str, ...]] | None:
     if m is None:
         return None
     names = cjk_names(m["names"])
+    return None if names is None else (m.start(), names)
+
+
+def read_ja_sign_off(text: str) -> tuple[int, tuple[str, ...]] | None:
+    """A Japanese reporter's sign-off closing the paragraph: ``(cut, names)``. Without a
+    place the name alone needs three characters or more in a Japanese paragraph (kana in
+    it), and no closing note's character ("（完）", "（続く）").
+
+    >>> read_ja_sign_off("港は閉鎖された。（ロンドン＝山田太郎）")
+    (8, ('山田太郎',))
+    >>> read_ja_sign_off("港は閉鎖された。（山田 太郎）")
+    (8, ('山田 太郎',))
+    >>> read_ja_sign_off("港は閉鎖された。（未完待続）"), read_ja_sign_off("港口关闭了。（王小明）")
+    (None, None)
+    """
+    m = JA_GLUED_RE.search(text, max(len(text) - 40, 0))
+    if m is None or not KANA_RE.search(text[: m.start()]):
+        return None
+    name = m["names"].replace("　", " ")
+    if m["place"] is None and (len(name.replace(" ", "")) < 3 or set(name) & NOT_NAME_CHARS):
+        return None
+    names = cjk_names(name)
     return None if names is None else (m.start(), names)
 
 

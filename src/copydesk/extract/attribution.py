@@ -27,6 +27,7 @@ from copydesk.extract._cjk_credits import (
     cjk_names,
     read_glued_reporter,
     read_ja_place_opening,
+    read_ja_sign_off,
     read_label_byline,
     read_reporter_line,
 )
@@ -442,6 +443,8 @@ def attribution(draft: Draft) -> Draft:
         if not line.text.rstrip().endswith((")", "）")) or any(c[0] == i for c in cuts):
             continue
         glued = read_glued_cjk_byline(line.text)
+        if glued is None and i in last:  # "…した。（ロンドン＝山田太郎）" closing the text
+            glued = read_ja_sign_off(line.text)
         if glued is not None:
             cuts.append((i, glued[0], len(line.text)))
             found_authors.extend(glued[1])
