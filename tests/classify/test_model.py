@@ -278,7 +278,8 @@ def test_switching_the_model_off() -> None:
 
 @given(st.lists(paragraphs(), min_size=1, max_size=6))
 def test_the_model_never_removes_a_sentence_nor_the_whole_body(paras: list[str]) -> None:
-    """Even at threshold 1: sentences of four words stay, and some body always stays."""
+    """In a document of sentences, even at threshold 1: sentences of four words stay (the
+    model takes one only beside another line it removes), and some body always stays."""
     everything = DEFAULT.replace("classify.lines", ClassifyLines(threshold=1.0))
     article = clean_article("\n\n".join(paras), pipeline=everything)
     took = [e.old for e in article.edits if e.rule.startswith("classify.")]
