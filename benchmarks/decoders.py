@@ -15,6 +15,7 @@ are not sentences of four words, and a decoder's sentence rule the sentences):
 - ``chain``: forward-backward marginals of a linear chain over the four classes, the network's
   probabilities divided by their mean on the training lines as emissions (raised to ``alpha``),
   transitions and first-line probabilities counted on the training folds' labels;
+- ``chain keep/remove``: the same over two states, keep (body, title) and remove;
 - ``block``: a logistic regression, fitted on the training folds, over the line's log-odds,
   the mean log-odds of the other lines of its run (the lines between two sentences) and the
   run's length;
@@ -128,7 +129,7 @@ def forward_backward(
     """The marginals of a linear chain with emissions ``(probs / prior) ** alpha``."""
     n = len(probs)
     emit = (probs / prior) ** alpha
-    fwd, bwd = np.empty((n, K)), np.ones((n, K))
+    fwd, bwd = np.empty(probs.shape), np.ones(probs.shape)
     v = first * emit[0]
     fwd[0] = v / v.sum()
     for t in range(1, n):
@@ -167,6 +168,28 @@ def chain(alpha: float, *, corpus_only: bool = False) -> Callable[..., Scores]:
         return out
 
     return decode
+
+
+def chain2(data: dict[str, Any], f: int, probs: dict[int, np.ndarray]) -> Scores:
+    """The chain decoder over two states, keep (body, title) and remove (meta, residue)."""
+    inner = data["folds"][f]["inner"]
+    counts, firsts = np.ones((2, 2)), np.ones(2)
+    for d in inner:
+        doc = data["docs"][d]
+        w = 1.0 if doc["origin"] == "corpus" else train.PAGE_WEIGHT
+        y = np.where(doc["labels"] < 0, -1, (doc["labels"] >= 2).astype(np.int64))
+        if len(y) and y[0] >= 0:
+            firsts[y[0]] += w
+        ok = (y[:-1] >= 0) & (y[1:] >= 0)
+        np.add.at(counts, (y[:-1][ok], y[1:][ok]), w)
+    trans = counts / counts.sum(axis=1, keepdims=True)
+    seen = np.concatenate(list(inner.values()))
+    prior = np.array([seen[:, :2].sum(axis=1).mean(), seen[:, 2:].sum(axis=1).mean()])
+    out = {}
+    for d, p in probs.items():
+        two = np.column_stack([p[:, 0] + p[:, 1], p[:, 2] + p[:, 3]])
+        out[d] = forward_backward(two, prior, trans, firsts / firsts.sum(), 1.0)[:, 0]
+    return out
 
 
 def _block_rows(doc: dict[str, Any], probs: np.ndarray) -> np.ndarray:
@@ -255,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         ("chain alpha 1", chain(1.0), False, RECALL),
         ("chain alpha 1 corpus", chain(1.0, corpus_only=True), False, RECALL),
         ("chain alpha 0.5", chain(0.5), False, RECALL),
+        ("chain keep/remove", chain2, False, RECALL),
         ("block", block, False, RECALL),
         ("line + runs", line, True, RECALL),
         # a higher threshold for the per-line decision: the curve the others must beat
