@@ -71,8 +71,7 @@ class ClassifyLines:
     unless the model removes a line next to it and scores the sentence below the threshold
     too (a teaser of another story in a list of teasers); a line that a user's rule of
     category ``keep`` names stays; and the model never removes the last body line of a
-    document. A document of more than 2,000 lines is read by its
-    first and last 1,000.
+    document. A document of more than 2,000 lines is read by its first and last 1,000.
     """
 
     model: LineModel | None = attrs.field(default=None, eq=False, repr=False)
