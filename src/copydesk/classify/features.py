@@ -139,6 +139,7 @@ _EXTRACT_GROUPS = {
     "extract.front_matter": "extract.header",
     "extract.bylines": "extract.byline",
     "extract.datelines": "extract.byline",
+    "extract.outlet_lines": "extract.byline",  # 'Outlet – City' datelines, '(OUTLET) …'
     "extract.captions": "extract.caption",
     "extract.credits": "extract.credit",
     "extract.contacts": "extract.credit",
