@@ -557,9 +557,19 @@ REPORTING_OUTLETS = {
     "latin": ["Harbour Times", "Reuters", "Coastline Daily News", "BBC"],
     "cjk": ["港口日报", "海岸新闻", "新华社"],
 }
-#: Credits inside a sentence: how each language names the outlet it reports from. "{s}" is
-#: the sentence without its stop (or its first letter lowered), "{o}" the outlet.
+#: Credits inside a sentence that cover the story: the outlet supplied it or its own reporter
+#: gathered it. "{s}" is the sentence without its stop (or its first letter lowered), "{o}"
+#: the outlet. Forms marked "^" count only opening the lede ("据X报道，…" as a wire credit).
 REPORTED_FORMS = {
+    "latin": [
+        "{s}. As informações são do {o}.",
+        "{o} muhabirine konuşan yetkili, {l}.",
+    ],
+    "cjk": ["^据{o}报道，{s}。", "{s}，{o}记者了解到。"],
+    "ja": ["^{o}によると、{s}。"],
+}
+#: Citations of one fact: the story cites the outlet, it does not come from it. No source.
+CITED_FORMS = {
     "latin": [
         "{s}, {o} reported.",
         "According to {o}, {l}.",
@@ -567,9 +577,10 @@ REPORTED_FORMS = {
         "{s}, berichtete die Nachrichtenagentur {o}.",
         "Según {o}, {l}.",
         "{o}'nin haberine göre {l}.",
+        "According to a {o}/Siena poll, {l}.",
     ],
-    "cjk": ["据{o}报道，{s}。", "{s}，{o}记者了解到。"],
-    "ja": ["{o}によると、{s}。"],
+    "cjk": ["{s}，据{o}报道。"],
+    "ja": ["{s}と{o}が報じた。"],
 }
 JA_OUTLETS = ["共同通信", "海岸テレビ", "港湾新聞"]
 
@@ -583,11 +594,26 @@ def reported_doc(draw: st.DrawFn) -> Doc:
     paras = list(draw(prose("cjk" if script == "ja" else script)))
     outlet = draw(st.sampled_from(JA_OUTLETS if script == "ja" else REPORTING_OUTLETS[script]))
     form = draw(st.sampled_from(REPORTED_FORMS[script]))
-    at = draw(st.sampled_from([0, len(paras) - 1]))
+    at = 0 if form.startswith("^") else draw(st.sampled_from([0, len(paras) - 1]))
+    sentence = paras[at].rstrip("。.")
+    lowered = sentence[:1].lower() + sentence[1:]
+    paras[at] = form.lstrip("^").format(s=sentence, l=lowered, o=outlet)
+    return Doc("\n\n".join(paras), tuple(paras), source=outlet)
+
+
+@st.composite
+def cited_doc(draw: st.DrawFn) -> Doc:
+    """A story citing an outlet for one fact, in any paragraph ("…, Reuters reported",
+    "according to the Harbour Times", "…，据港口日报报道。"): no source, every paragraph whole."""
+    script = draw(st.sampled_from(["latin", "cjk", "ja"]))
+    paras = list(draw(prose("cjk" if script == "ja" else script)))
+    outlet = draw(st.sampled_from(JA_OUTLETS if script == "ja" else REPORTING_OUTLETS[script]))
+    form = draw(st.sampled_from(CITED_FORMS[script]))
+    at = draw(st.integers(0, len(paras) - 1))
     sentence = paras[at].rstrip("。.")
     lowered = sentence[:1].lower() + sentence[1:]
     paras[at] = form.format(s=sentence, l=lowered, o=outlet)
-    return Doc("\n\n".join(paras), tuple(paras), source=outlet)
+    return Doc("\n\n".join(paras), tuple(paras))
 
 
 #: Outlets that open a story on a line of their own or in brackets, per script.

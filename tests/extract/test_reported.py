@@ -13,10 +13,11 @@ from copydesk.extract.reported import (
     read_outlet_dateline,
     read_outlet_says,
     read_reported,
+    read_story_credit,
 )
 from copydesk.ledger import ledger_problems
 
-from ..strategies_fields import outlet_line_doc, reported_doc
+from ..strategies_fields import cited_doc, outlet_line_doc, reported_doc
 from ..strategies_meta import Doc
 
 LEDE = "The harbour authority said on Monday that the old port would close on Tuesday."
@@ -120,14 +121,81 @@ def test_read_outlet_dateline(text: str, found: str | None) -> None:
 def test_a_credit_in_the_lede_is_read_and_the_lede_stays_whole() -> None:
     """The source is read from the sentence, which stays whole in the body; the ledger holds
     a ``read`` edit on the name's span, and the reconstruction law holds."""
-    lede = LEDE[:-1] + ", Reuters reported."
+    lede = LEDE + " As informações são do Jornal do Porto."
     draft = DEFAULT.apply(Draft.from_text(f"Port closes after storm\n\n{lede}\n\n{MORE}"))
-    assert draft.fields.source == "Reuters"
+    assert draft.fields.source == "Jornal do Porto"
     reads = [e for e in draft.edits if e.kind == "read"]
-    assert [(e.rule, e.old, e.new) for e in reads] == [("extract.reported", "Reuters", "Reuters")]
-    assert draft.text[reads[0].start : reads[0].end] == "Reuters"
+    assert [(e.rule, e.old, e.new) for e in reads] == [
+        ("extract.reported", "Jornal do Porto", "Jornal do Porto")
+    ]
+    assert draft.text[reads[0].start : reads[0].end] == "Jornal do Porto"
     assert ledger_problems(draft) == []
     assert clean_article(f"Port closes after storm\n\n{lede}\n\n{MORE}").paragraphs == (lede, MORE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a story citing another outlet for a fact, in the lede, mid-story or at its end, is
+        # not that outlet's story: the user's source is who published or supplied it
+        f"{LEDE[:-1]}, Reuters reported.",
+        f"{LEDE} According to the Harbour Times, the cranes are old.",
+        "According to a New York Times/Siena poll, the race for mayor is tied in the city.",
+        f"{LEDE} The talks failed, the Washington Post reported on Sunday.",
+        "Der Hafen bleibt laut dpa bis Mai geschlossen, sagte ein Sprecher am Montag.",
+        "Laut Polizei wurde der Mann am Montag am Hafen festgenommen und verhört.",
+        "Polise göre şüpheli pazartesi günü limanda yakalandı ve sorguya alındı.",
+        "Sabah Gazetesi'nin haberine göre bakan pazartesi günü istifa etti.",
+        "港口周一关闭。据新华社报道，船只已改道前往邻近港口，预计下周恢复。",
+        "据了解，该项目将于明年完工，港务局表示工程已经开始。",
+        "据悉，双方将于下周在港口会谈，讨论船只改道的问题。",
+        "他对本网记者说，港口将在下周重新开放，船只可以进港。",
+        "港は月曜日に閉鎖された。関係者によると、再開は来週になる見通しだ。",
+        "港は月曜日に閉鎖された。NHKによると、再開は来週になる見通しだ。",
+        f"{LEDE} Super Bowl viewers hit a record, according to NBC News. The New England side won.",
+    ],
+)
+def test_a_citation_gives_no_source(text: str) -> None:
+    """A citation of one fact names no source and the paragraph stays whole, wherever it
+    stands; clean is idempotent on it."""
+    doc = f"Port closes after storm\n\n{LEDE}\n\n{text}\n\n{MORE}"
+    for lede_doc in (doc, f"Port closes after storm\n\n{text}\n\n{MORE}"):
+        article = clean_article(lede_doc)
+        assert article.source is None
+        assert text in article.paragraphs
+        assert not [e for e in article.edits if e.kind == "read"]
+        assert clean_article(article.body).source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("O porto fechou. As informações são do Estadão.", "Estadão"),
+        ("O porto fechou. Com informações do Jornal do Porto.", "Jornal do Porto"),
+        ("Segundo informações da TV Globo, o porto fechou.", None),
+        ("O porto fechou, segundo o jornal O Globo.", None),
+        ("Liman müdürü AA muhabirine limanın kapandığını söyledi.", "AA"),
+        ("2026年7月27日，海岸新闻记者从港务局确认，旧港关闭。", "海岸新闻"),
+        ("The port closed on Monday, Reuters reported.", None),
+        ("According to the New York Daily News, the port closed.", None),
+        ("据港口日报报道，旧港周一关闭。", None),  # not opening the lede: a citation
+        ("共同通信によると、港は閉鎖された。", None),
+    ],
+)
+def test_read_story_credit(text: str, value: str | None) -> None:
+    """Only a credit that covers the story is read anywhere; a citation is not."""
+    found = read_story_credit(text)
+    assert (found[2] if found else None) == value
+
+
+@given(cited_doc())
+def test_citations_give_no_source(doc: Doc) -> None:
+    """An outlet cited for one fact, in any paragraph, gives no source; every paragraph stays
+    whole."""
+    article = clean_article(doc.text)
+    assert article.paragraphs == doc.body
+    assert article.source is None
+    assert not [e for e in article.edits if e.kind == "read"]
 
 
 def test_a_forged_read_edit_breaks_the_law() -> None:
@@ -159,8 +227,9 @@ def test_read_edits_round_trip() -> None:
 
 @given(reported_doc())
 def test_credits_in_prose_give_the_source(doc: Doc) -> None:
-    """An outlet credited inside the lede or the last paragraph, in Latin, Chinese or
-    Japanese text, gives the source; every paragraph stays whole and the ledger holds the
+    """An outlet credited as the story's supplier or its reporter's employer inside the lede
+    or the last paragraph (a Chinese or Japanese citation opening the lede too), gives the
+    source; every paragraph stays whole and the ledger holds the
     ``read`` edit."""
     article = clean_article(doc.text)
     assert article.paragraphs == doc.body

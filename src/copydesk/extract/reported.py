@@ -1,7 +1,12 @@
-"""The source named in the story's own words: an outlet the prose credits ("…, Reuters
-reported", "according to the Xinhua news agency", "laut dpa", "据澎湃新闻报道", "共同通信によると",
-"AA muhabirinin haberine göre"), an outlet in brackets opening the lede ("(EL MUNDO) La
-semana…"), and an "Outlet – City" dateline standing above the lede.
+"""The source named in the story's own words: an outlet credited as the story's supplier or
+its reporter's employer ("As informações são do Estadão", "AA muhabirine konuşan", "澎湃新闻记者
+从…", "据新华社报道，…" or "共同通信によると、…" opening the lede), an outlet in brackets
+opening the lede ("(EL MUNDO) La semana…"), and an "Outlet – City" dateline standing above
+the lede.
+
+An outlet cited for one fact ("…, Reuters reported", "according to the Daily Mail", "laut
+dpa", "据X报道" further in) is not the source: the story cites it, it does not come from it
+(:func:`read_reported` still reads such credits, for callers that want them).
 
 A credit inside a sentence stays in the body: the sentence is content, and cutting a name out
 of it would change what it says. The value is recorded as a ``read`` edit of the ledger (the
@@ -11,8 +16,7 @@ its line (``extracted``) as a wire dateline is; a dateline line of its own leave
 Only the lede's lines and the last lines are read, and only a name that is an outlet by its
 words (a news agency of the lexicon, a word such as "Times", "Zeitung", "Gazetesi" or an
 ending such as "新闻", "日報", "通信"): "the ministry said", "according to police" and a
-person's name never give a source.
-"""
+person's name never give a source."""
 
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ __all__ = [
     "read_outlet_dateline",
     "read_outlet_says",
     "read_reported",
+    "read_story_credit",
     "reported",
 ]
 
@@ -89,24 +94,50 @@ _REPORTED_FORMS = (
     # "Reuters reported on Monday that …"
     r"<N>(?:[ \t]{1,2}news[ \t]agency)?[ \t]{1,2}(?:reported|has[ \t]reported)[ \t]{1,2}"
     r"(?:on|that|late|earlier|this|last|in|\p{Lu})(?![\p{L}])",
-    # "AA muhabirinin", "Anadolu Ajansı (AA) muhabirine", "Liman Gazetesi'nin haberine göre"
-    r"<N>(?:[ \t]{1,2}\(\p{Lu}{2,6}\))?(?:['’]\p{Ll}{1,4})?[ \t]{1,2}"
-    r"(?:muhabir\p{Ll}{0,6}|haberine[ \t]{1,2}göre)",
+    # "Liman Gazetesi'nin haberine göre"
+    r"<N>(?:[ \t]{1,2}\(\p{Lu}{2,6}\))?(?:['’]\p{Ll}{1,4})?[ \t]{1,2}haberine[ \t]{1,2}göre",
 )
-REPORTED_RE = lazy_regex(
-    r"(?<![\p{L}\p{N}])(?:"
-    + "|".join(f.replace("<B>", _BEFORE).replace("<N>", _NAME) for f in _REPORTED_FORMS)
-    + ")"
+# Credits that cover the story, not one fact of it: the outlet supplied the story ("As
+# informações são do Estadão") or its own reporter gathered it ("AA muhabirinin", "Anadolu
+# Ajansı (AA) muhabirine konuşan"). Bounded as above.
+_STORY_FORMS = (
+    # "As informações são do Estadão", "Com informações da Agência Brasil", "Las informaciones
+    # son de EFE"; not "segundo informações da TV Globo", a citation
+    r"(?i:(?<!segundo[ \t]{1,2}|según[ \t]{1,2}|conforme[ \t]{1,2})"
+    r"(?:as[ \t]{1,2}informações[ \t]{1,2}são|com[ \t]{1,2}informaç(?:ões|ão)|"
+    r"las[ \t]{1,2}informaciones[ \t]{1,2}son|con[ \t]{1,2}informaci(?:ón|ones)))[ \t]{1,2}"
+    r"(?:d[oa]s?|de(?:l|[ \t]{1,2}la)?)[ \t]{1,2}<B><N>",
+    r"<N>(?:[ \t]{1,2}\(\p{Lu}{2,6}\))?(?:['’]\p{Ll}{1,4})?[ \t]{1,2}muhabir\p{Ll}{0,6}",
 )
+
+
+def _forms_re(forms: tuple[str, ...]) -> str:
+    return (
+        r"(?<![\p{L}\p{N}])(?:"
+        + "|".join(f.replace("<B>", _BEFORE).replace("<N>", _NAME) for f in forms)
+        + ")"
+    )
+
+
+REPORTED_RE = lazy_regex(_forms_re(_REPORTED_FORMS + _STORY_FORMS[1:]))
+STORY_CREDIT_RE = lazy_regex(_forms_re(_STORY_FORMS))
 # A Chinese or Japanese credit: "据澎湃新闻报道", "據中央社報導", "澎湃新闻记者从…", "共同通信
 # によると", "NHKが報じた". The name is a run of Han, kana or Latin capitals after a character
 # that is no part of a name (or after a preposition such as 向, 据, 对), before the credit's
 # words; greedy runs, bounded.
-CJK_REPORTED_RE = lazy_regex(
+_CJK_NAME = (
     r"(?:(?<=[据據向对對经經从從])|(?<![\p{Han}\p{Katakana}ーA-Z]))"
     r"(?P<name>(?![据據向对對经經从從])[\p{Han}\p{Katakana}ーA-Z]{2,12})"
-    r"(?:[ \t]?(?:记者|記者|报道|報導|报导|報道|消息|讯|訊)"
+)
+CJK_REPORTED_RE = lazy_regex(
+    _CJK_NAME + r"(?:[ \t]?(?:记者|記者|报道|報導|报导|報道|消息|讯|訊)"
     r"|によると|によれば|が報じた|が伝えた|の報道)"
+)
+# The outlet's own reporter or dispatch: "澎湃新闻记者从…确认", "向海岸新闻记者表示", "新华社讯".
+CJK_STORY_CREDIT_RE = lazy_regex(_CJK_NAME + r"[ \t]?(?:记者|記者|讯|訊)")
+# A citation opening the lede, as a wire credit does: "据新华社报道，…", "共同通信によると、…".
+CJK_OPENING_CREDIT_RE = lazy_regex(
+    r"[据據]?" + _CJK_NAME + r"(?:报道|報導|报导|報道|消息|によると|によれば)[，,、]"
 )
 # The outlet in brackets opening the lede: "(EL MUNDO) La semana pasada…". The bracket holds
 # no digit; a capital or a quote opens the sentence after it. Bounded.
@@ -189,7 +220,45 @@ def read_reported(text: str) -> tuple[int, int, str] | None:
     >>> read_reported("According to Jane Roe, the port closed.") is None
     True
     """
-    for pattern in (REPORTED_RE, CJK_REPORTED_RE):
+    return _first_outlet(text, (REPORTED_RE, CJK_REPORTED_RE))
+
+
+def read_story_credit(text: str, *, opening: bool = False) -> tuple[int, int, str] | None:
+    """Like :func:`read_reported`, for a credit that covers the story: the outlet supplied it
+    ("As informações são do Estadão") or its own reporter gathered it ("AA muhabirine", "澎湃
+    新闻记者从…"); with ``opening`` (the lede's first line), a Chinese or Japanese citation
+    opening it too ("据新华社报道，…"), as a wire credit would. A citation of one fact ("…,
+    Reuters reported", "according to the Daily Mail", "laut dpa", "据X报道" further in) is
+    no source: the story cites that outlet, it does not come from it.
+
+    >>> read_story_credit("The port closed on Monday, Reuters reported.") is None
+    True
+    >>> read_story_credit("Das Amt bestätigte das, laut dpa.") is None
+    True
+    >>> read_story_credit("O porto fechou. As informações são do Estadão.")[2]
+    'Estadão'
+    >>> read_story_credit("据新华社报道，港口周一关闭。", opening=True)[2]
+    '新华社'
+    >>> read_story_credit("港口周一关闭。据新华社报道，船只改道。", opening=True) is None
+    True
+    >>> read_story_credit("他对本网记者说，港口关闭。") is None
+    True
+    """
+    found = _first_outlet(text, (STORY_CREDIT_RE, CJK_STORY_CREDIT_RE))
+    if found is None and opening:
+        m = CJK_OPENING_CREDIT_RE.match(text.lstrip())
+        if m is not None:
+            found = _first_outlet(m[0], (CJK_OPENING_CREDIT_RE,))
+            if found is not None:
+                shift = len(text) - len(text.lstrip())
+                found = (found[0] + shift, found[1] + shift, found[2])
+    return found
+
+
+def _first_outlet(
+    text: str, patterns: tuple[regex.Pattern[str], ...]
+) -> tuple[int, int, str] | None:
+    for pattern in patterns:
         for m in pattern.finditer(text):
             name = _trim(m["name"])
             if name and is_outlet(name):
@@ -199,8 +268,16 @@ def read_reported(text: str) -> tuple[int, int, str] | None:
 
 
 def _trim(name: str) -> str:
-    """A captured name without trailing punctuation or a suffix after an apostrophe
-    ("Gazetesi'nin", "Reuters'": the name is what stands before it)."""
+    """A captured name without trailing punctuation, a suffix after an apostrophe
+    ("Gazetesi'nin", "Reuters'": the name is what stands before it), or the words of the next
+    sentence ("NBC News. The New England…"); a Chinese run is no name when it holds a
+    preposition or opens with 本 ("他对本网": "this site", whose name the text does not say).
+    """
+    name = regex.split(r"(?<=\p{L}{2})\.[ \t]", name, maxsplit=1)[0]
+    if regex.search(r"[\p{Han}]", name) and (
+        name.startswith("本") or regex.search(r"[向对對从從经經据據]", name)
+    ):
+        return ""
     return regex.sub(r"['’]\p{Ll}{0,4}$", "", name.rstrip(" \t.,;:")).rstrip(" \t.,;:")
 
 
@@ -310,8 +387,9 @@ def outlet_lines(draft: Draft) -> Draft:
 
 @step("extract.reported")
 def reported(draft: Draft) -> Draft:
-    """Read the source from a credit inside a sentence of the first or last lines ("…,
-    Reuters reported", "据港口日报报道，…") when no earlier step found one.
+    """Read the source from a credit covering the story inside a sentence of the first or
+    last lines ("As informações são do Estadão", "据港口日报报道，…" opening the lede) when no
+    earlier step found one; a citation of one fact ("…, Reuters reported") gives none.
 
     The sentence stays whole in the body; the ledger records a ``read`` edit on the name's
     span. Runs after the line model, on the body it left.
@@ -322,11 +400,12 @@ def reported(draft: Draft) -> Draft:
     if not body:
         return draft
     seen: set[int] = set()
+    lede = next((index for index, line in body if reads_as_prose(line.text)), body[0][0])
     for index, line in itertools.chain(body[:HEAD_LINES], body[-TAIL_LINES:]):
         if index in seen:
             continue
         seen.add(index)
-        found = read_reported(line.text)
+        found = read_story_credit(line.text, opening=index == lede)
         if found is not None:
             start, end, value = found
             noted = draft.note(index, start, end, rule=RULE, value=value, source=value)
