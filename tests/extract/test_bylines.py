@@ -448,6 +448,9 @@ def test_author_label_glued_in_a_header_line(
         ("Storm Closes Port | March 3, 2023", None, None, None),  # a headline and its date
         ("Jane Roe | Harbour Times", None, None, None),
         ("Ports | The harbour closed on Monday after the storm", None, None, None),
+        ("Politics · 3 min read", None, None, None),  # a section and a reading time
+        ("World News · 3 min read", None, None, None),
+        ("Sports | Senior Reporter", None, None, None),
     ],
 )  # fmt: skip
 def test_bylines_in_parts(

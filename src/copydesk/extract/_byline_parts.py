@@ -57,6 +57,16 @@ def _is_role(text: str) -> bool:
     return bool(words & lexicon().bio_roles)
 
 
+def _no_person(name: str) -> bool:
+    """A name without an opener that no person bears: one word in a cased script
+    ("Politics"; a Chinese name is written without spaces), or words of an outlet's or a
+    section's name ("World News")."""
+    words = [w.strip(".,").casefold() for w in name.split()]
+    if len(words) < 2 and any(c.isupper() for c in name):
+        return True
+    return any(w in lexicon().outlet_name_words for w in words)
+
+
 def read_byline_parts(
     text: str, read: Callable[[str], _Byline | None]
 ) -> tuple[tuple[str, ...], str | None, dt.date | None] | None:
@@ -80,6 +90,10 @@ def read_byline_parts(
     True
     >>> read_byline_parts("Storm Closes Port | March 3, 2023", read_byline) is None
     True
+    >>> read_byline_parts("Politics · 3 min read", read_byline) is None
+    True
+    >>> read_byline_parts("World News · 3 min read", read_byline) is None
+    True
     """
     parts = [p.strip() for p in PART_SEP_RE.split(text.strip())]
     if not 2 <= len(parts) <= MAX_PARTS or not all(parts):
@@ -88,6 +102,8 @@ def read_byline_parts(
     authors = head.authors if head is not None else split_names(parts[0])
     if not authors:
         return None
+    if head is None and any(_no_person(a) for a in authors):
+        return None  # "Politics · 3 min read", "World News · 3 min read": a section's
     source = head.source if head is not None else None
     published = head.published if head is not None else None
     signed = head is not None
