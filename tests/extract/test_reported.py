@@ -74,6 +74,8 @@ def test_read_reported(text: str, value: str | None) -> None:
         ("Reuters", True), ("Harbour Times", True), ("NHK", True), ("海岸新闻", True),
         ("港湾新聞", True), ("Jane Roe", False), ("Emergency Council", False),
         ("http://example.com", False), ("News", False), ("From Washington", False),
+        ("Breaking News", False), ("Press Secretary", False), ("World News", False),
+        ("Post Office", False), ("Sky News Australia", True), ("Riverside Wire", True),
     ],
 )  # fmt: skip
 def test_is_outlet(name: str, outlet: bool) -> None:
@@ -89,6 +91,10 @@ def test_is_outlet(name: str, outlet: bool) -> None:
         ("(VIDEO) The port closed.", None),
         ("(Jane Roe) The port closed.", None),
         ("(2023) The port closed.", None),
+        ("(NEW YORK) The port closed.", None),  # a place
+        ("(SAN FRANCISCO) The port closed.", None),
+        ("(LIVE UPDATES) The port closed.", None),  # a tag
+        ("(Press Release) The port closed.", None),
     ],
 )
 def test_read_opening_outlet(text: str, found: str | None) -> None:
@@ -110,6 +116,13 @@ def test_read_opening_outlet(text: str, found: str | None) -> None:
         ("Jane Roe – Portville", None),
         ("News – World", None),
         ("Politics – Europe", None),
+        # a section, a genre or an office is no outlet
+        ("Breaking News – Live", None),
+        ("World News – Europe", None),
+        ("News Analysis – Economy", None),
+        ("Press Release – Berlin", None),
+        ("Daily Briefing – Monday", None),
+        ("Post Office – London", None),
         ("https://example.com – Portville", None),
     ],
 )

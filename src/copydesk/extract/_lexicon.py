@@ -118,6 +118,7 @@ class Lexicon:
     # names credited in prose (extract.reported)
     outlet_name_words: frozenset[str] = frozenset()
     outlet_brands: frozenset[str] = frozenset()
+    outlet_generic_words: frozenset[str] = frozenset()
     outlet_suffixes: tuple[str, ...] = ()  # longest first
 
     @classmethod
@@ -182,6 +183,7 @@ class Lexicon:
             intro_openers=_folded(at, "intro_openers"),
             outlet_name_words=_folded(data.get("reported", {}), "name_words"),
             outlet_brands=_folded(data.get("reported", {}), "brands"),
+            outlet_generic_words=_folded(data.get("reported", {}), "generic_words"),
             outlet_suffixes=tuple(
                 sorted(data.get("reported", {}).get("cjk_suffixes", ()), key=len, reverse=True)
             ),

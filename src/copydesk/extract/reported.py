@@ -160,6 +160,8 @@ ARABIC_OUTLET_RE = lazy_regex(
 OUTLET_SAYS_RE = lazy_regex(
     _NAME + r"[ \t]{1,2}(?:says|reports|writes|berichtet|meldet)[ \t]{0,2}(?:…|\.{3}|:)"
 )
+#: Articles opening an outlet's name written in capitals ("EL MUNDO", "LE MONDE", "O GLOBO").
+CAPITAL_ARTICLES = frozenset({"EL", "LA", "LE", "LES", "THE", "DIE", "DER", "DAS", "O", "IL", "LO"})
 # An acronym in capitals: "EL MUNDO", "AFP", "NHK". Bounded.
 CAPITALS_RE = lazy_regex(r"\p{Lu}{2,12}(?:[ \t]\p{Lu}{2,12}){0,3}")
 
@@ -176,6 +178,8 @@ def is_outlet(name: str) -> bool:
     (True, False, False, False)
     >>> is_outlet("电视台"), is_outlet("BBC"), is_outlet("Spiegel")
     (False, True, True)
+    >>> is_outlet("Breaking News"), is_outlet("Post Office"), is_outlet("Press Secretary")
+    (False, False, False)
     """
     lex = lexicon()
     name = name.strip(" \t.,;:'’\"")
@@ -188,7 +192,13 @@ def is_outlet(name: str) -> bool:
         words = [w.strip(".,'’") for w in folded.split()]
         if any(w in lex.outlet_brands for w in words):
             return True
-        return len(words) > 1 and any(w in lex.outlet_name_words for w in words)
+        generic = lex.outlet_name_words | lex.outlet_generic_words
+        return (
+            len(words) > 1
+            and any(w in lex.outlet_name_words for w in words)
+            and not all(w in generic or w in ("the", "&", "and") for w in words)
+            and not any(w in lex.outlet_generic_words for w in words[-1:])
+        )
     suffix = next((x for x in lex.outlet_suffixes if name.endswith(x)), None)
     return suffix is not None and len(name) >= len(suffix) + 2
 
@@ -292,12 +302,20 @@ def read_opening_outlet(text: str) -> tuple[int, str] | None:
     True
     >>> read_opening_outlet("(Jane Roe) The port closed.") is None
     True
+    >>> read_opening_outlet("(NEW YORK) The port closed.") is None
+    True
     """
     m = OPENING_OUTLET_RE.match(text)
     if m is None:
         return None
     name = m["name"].strip()
-    acronym = CAPITALS_RE.fullmatch(name) is not None and " " in name
+    # a name in capitals of two words or more opening with an article ("EL MUNDO", "LE
+    # MONDE"); not a place ("NEW YORK", "SAN FRANCISCO") or a tag ("BREAKING NEWS")
+    acronym = (
+        CAPITALS_RE.fullmatch(name) is not None
+        and name.split()[0] in CAPITAL_ARTICLES
+        and len(name.split()) > 1
+    )
     if not (is_outlet(name) or acronym):
         return None
     return m.end(), _name_value(name)
