@@ -700,9 +700,23 @@ def test_japanese_sign_offs(sentences: list[str], name: str, place: str) -> None
         f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}（続く）",
         f"旧港因风暴关闭\n\n{LEDE}\n\n{LEDE}（王小明）",
         f"旧港、嵐で閉鎖\n\n{LEDE_JA}（山田太郎）\n\n{LEDE_JA}\n\n{LEDE_JA}\n\n{LEDE_JA}\n\n{LEDE_JA}",
+        # an outlet, an office, a party, a bank, a school or a place closing the text
+        f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}（時事通信）",
+        f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}（気象庁）",
+        f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}（自民党）",
+        f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}（日本銀行）",
+        f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}（東京大学）",
+        f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}（横浜市）",
+        f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}（北海道）",
     ],
 )
 def test_japanese_sign_offs_negative(text: str) -> None:
-    """A closing note, a name in brackets closing a Chinese paragraph, or one far from the
-    end is no sign-off."""
-    assert clean_article(text).authors == ()
+    """A closing note, a name in brackets closing a Chinese paragraph, one far from the end,
+    or an outlet's, an office's or a place's name is no sign-off; the text stays (an agency's
+    credit, "（時事通信）", goes to the source)."""
+    article = clean_article(text)
+    assert article.authors == ()
+    last = text.rsplit("\n", 1)[1]
+    if article.source is not None:
+        last = last.replace(f"（{article.source}）", "")
+    assert last in article.paragraphs

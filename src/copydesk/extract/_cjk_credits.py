@@ -72,6 +72,14 @@ JA_GLUED_RE = lazy_regex(
 )
 # Kana: the text is Japanese.
 KANA_RE = lazy_regex(r"[\p{Hiragana}\p{Katakana}]")
+#: Endings of an office's, a party's, a bank's, a school's, a place's or an outlet's name,
+#: which no person's name has: "（気象庁）", "（自民党）", "（横浜市）", "（時事通信）" close a
+#: paragraph as a credit or a note, not a reporter's sign-off.
+NOT_NAME_ENDINGS = (
+    "省", "庁", "局", "党", "府", "県", "都", "道", "市", "町", "村", "区", "銀行", "大学",
+    "学院", "病院", "会", "社", "所", "署", "団", "部", "課", "軍", "院", "校", "館", "通信",
+    "新聞", "放送", "報", "港", "駅", "島", "州",
+)  # fmt: skip
 # Words of a closing note in brackets that is no name ("（完）", "（未完待续）", "（本文完）").
 NOT_NAME_CHARS = frozenset("完续續待終终略続")
 # One part of a Japanese name written with a space ("山田", "健"), and the most characters
@@ -178,12 +186,18 @@ def read_ja_sign_off(text: str) -> tuple[int, tuple[str, ...]] | None:
     (8, ('山田 太郎',))
     >>> read_ja_sign_off("港は閉鎖された。（未完待続）"), read_ja_sign_off("港口关闭了。（王小明）")
     (None, None)
+    >>> read_ja_sign_off("港は閉鎖された。（気象庁）"), read_ja_sign_off("港は閉鎖。（時事通信）")
+    (None, None)
     """
     m = JA_GLUED_RE.search(text, max(len(text) - 40, 0))
     if m is None or not KANA_RE.search(text[: m.start()]):
         return None
     name = m["names"].replace("　", " ")
-    if m["place"] is None and (len(name.replace(" ", "")) < 3 or set(name) & NOT_NAME_CHARS):
+    if m["place"] is None and (
+        len(name.replace(" ", "")) < 3
+        or set(name) & NOT_NAME_CHARS
+        or name.endswith(NOT_NAME_ENDINGS)
+    ):
         return None
     names = cjk_names(name)
     return None if names is None else (m.start(), names)
