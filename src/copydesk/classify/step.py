@@ -70,8 +70,9 @@ class ClassifyLines:
     the model's evidence about their neighbours); a sentence of four words or more stays
     unless the model removes a line next to it and scores the sentence below the threshold
     too (a teaser of another story in a list of teasers); a line that a user's rule of
-    category ``keep`` names stays; and the model never removes the last body line of a
-    document. A document of more than 2,000 lines is read by its first and last 1,000.
+    category ``keep`` names stays; so do the rows of a table flattened to a cell a line
+    (:func:`table_rows`); and the model never removes the last body line of a document.
+    A document of more than 2,000 lines is read by its first and last 1,000.
     """
 
     model: LineModel | None = attrs.field(default=None, eq=False, repr=False)
@@ -91,10 +92,12 @@ class ClassifyLines:
         threshold = self.threshold
         for window in _windows(where):
             lines = [draft.lines[i] for i in window]
+            table = table_rows([line.text for line in lines])
             open_ = [
                 line.state == "body"
+                and k not in table
                 and not any(r.fires(line.text, at_edge=True) for r in kept_by_user)
-                for line in lines
+                for k, line in enumerate(lines)
             ]
             sentence = [
                 is_open and (_surely_sentence(line.text) or _is_sentence(line.text))
@@ -185,6 +188,77 @@ def _run_takes(k: int, took: set[int]) -> bool:
     (True, True, False)
     """
     return k - 1 in took or k + 1 in took
+
+
+#: A flattened table's cells: at most this many words and characters each.
+CELL_WORDS = 4
+CELL_CHARS = 40
+#: Row numbers stand this many lines apart at most (the table's columns, number included).
+MAX_COLUMNS = 8
+#: A table has at least this many numbered rows.
+MIN_ROWS = 3
+
+
+def _row_number(text: str) -> int | None:
+    """The number of a line that holds only a row number ("7", "7."), else ``None``."""
+    digits = text.strip().removesuffix(".")
+    if 0 < len(digits) <= 3 and digits.isdecimal() and digits.isascii():
+        return int(digits)
+    return None
+
+
+def _cell(text: str) -> bool:
+    """Whether a line reads as a table cell: short, not a row number, not a sentence."""
+    text = text.strip()
+    return (
+        0 < len(text) <= CELL_CHARS
+        and len(text.split()) <= CELL_WORDS
+        and _row_number(text) is None
+        and not ends_sentence(text)
+    )
+
+
+def table_rows(texts: list[str]) -> set[int]:
+    """The lines of a table flattened to one cell a line, which the model leaves alone.
+
+    A ranking or a market-share table scraped from a page loses its grid: each cell becomes a
+    line of its own, and the rows read as a run of very short lines, which is the shape of a
+    menu. What a menu lacks is the row numbers: lines holding only ``n``, ``n + 1``,
+    ``n + 2``... (at least :data:`MIN_ROWS`), a constant stride of 2 to :data:`MAX_COLUMNS`
+    lines apart, with short cells between them that are not all alike, under a header row of
+    as many short cells. Those lines, header included, stay in the body, whatever the model
+    says (a rule may still remove them); "when in doubt, keep" for a shape that is content in
+    a news story. Pagination ("1", "2", "3" on consecutive lines) and star ratings (numbers
+    between the numbers) have no such rows.
+
+    >>> table_rows(["Shares in 2025", "Rank", "Maker", "Share",
+    ...             "1", "Acme", "31%", "2", "Globex", "22%", "3", "Initech", "9%",
+    ...             "Acme kept its lead, the report said."])
+    {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
+    >>> table_rows(["1", "2", "3", "Next"])
+    set()
+    """
+    numbers = {k: n for k, t in enumerate(texts) if (n := _row_number(t)) is not None}
+    rows: set[int] = set()
+    for first, n in numbers.items():
+        for stride in range(2, MAX_COLUMNS + 1):
+            if numbers.get(first - stride) == n - 1 or first < stride:
+                continue  # not the first row at this stride, or no room for a header
+            run = [first]
+            while numbers.get(run[-1] + stride) == numbers[run[-1]] + 1:
+                run.append(run[-1] + stride)
+            end = min(run[-1] + stride, len(texts))
+            numbered = set(run)
+            cells = [texts[j].strip() for j in range(first, end) if j not in numbered]
+            header = range(first - stride, first)
+            if (
+                len(run) >= MIN_ROWS
+                and all(_cell(c) for c in cells)
+                and len(set(cells)) > 1
+                and all(_cell(texts[j]) for j in header)
+            ):
+                rows.update(range(first - stride, end))
+    return rows
 
 
 def _windows(where: list[int]) -> list[list[int]]:
