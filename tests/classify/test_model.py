@@ -31,6 +31,7 @@ from copydesk.classify.model import (
     ModelError,
     default_model,
     feature_names,
+    rows_times,
 )
 from copydesk.classify.step import EDGE_LINES, MAX_LINES, ClassifyLines, _is_sentence
 from copydesk.clean import start
@@ -100,6 +101,14 @@ def test_shipped_model_reproduces_its_check_bit_for_bit() -> None:
     assert probs.tobytes().hex() == check["probs"]
     assert probs.shape == (len(check["lines"]), len(CLASSES))
     assert 0.0 < model.threshold <= 0.5
+
+
+@pytest.mark.parametrize("n", [1, 2, 63, 64, 65, 66, 127, 128, 129, 130, 514, 1000])
+def test_products_in_blocks_are_bit_for_bit(n: int) -> None:
+    """The hidden layer's product taken 64 rows at a time has the bits of the whole one."""
+    model = default_model()
+    x = np.random.default_rng(n).normal(size=(n, model.hidden_w.shape[0]))
+    assert rows_times(x, model.hidden_w).tobytes() == (x @ model.hidden_w).tobytes()
 
 
 def test_shipped_model_is_small_and_versioned() -> None:
