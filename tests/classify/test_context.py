@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from copydesk.classify.features import (
+    _TOPIC_WORD_RE,
     EVIDENCE,
     NEIGHBOUR_NAMES,
     SHAPE_NAMES,
@@ -31,6 +32,12 @@ _STRIP = EVIDENCE.index("strip")
 
 lines = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join)
 documents = st.lists(lines | any_text(), min_size=1, max_size=12)
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+def test_ascii_topic_words_are_those_of_the_general_pattern(text: str) -> None:
+    """On ASCII text the fast path finds exactly what the general pattern finds."""
+    assert topic_words(text) == set(_TOPIC_WORD_RE.findall(text[:400].casefold()))
 
 
 @given(documents)

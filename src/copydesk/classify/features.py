@@ -30,6 +30,7 @@ __all__ = [
     "EVIDENCE",
     "MAX_TOKENS",
     "SHAPE_NAMES",
+    "Read",
     "anchor_rows",
     "cohesion_rows",
     "ends_sentence",
@@ -276,7 +277,11 @@ _LOG_PROSE_WORDS = math.log1p(12)
 AROUND = 3
 
 
-def read_line(text: str) -> tuple[list[str], tuple[float, ...]]:
+#: What :func:`read_line` returns: a line's sparse features and its shape.
+Read = tuple[list[str], tuple[float, ...]]
+
+
+def read_line(text: str) -> Read:
     """One line's sparse features (:func:`line_tokens`) and the shape part of its dense ones.
 
     One pass over the first ``PREFIX`` characters serves both, so that a line is read once.
@@ -321,6 +326,9 @@ def _is_prose(shape: tuple[float, ...]) -> bool:
 _SPACELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 _TOPIC_WORD_RE = lazy_re(rf"[^\W\d_{_SPACELESS}]{{4,}}")
 _SPACELESS_RUN_RE = lazy_re(rf"[{_SPACELESS}]{{2,}}")
+# _TOPIC_WORD_RE on casefolded ASCII text, whose letters are a-z: the same words, found about a
+# third faster by a plain range. Example: "the ferry runs" -> ferry, runs. One class repeated.
+_ASCII_TOPIC_WORD_RE = lazy_re(r"[a-z]{4,}")
 #: How much of a line its topic words are read from.
 TOPIC_PREFIX = 400
 
@@ -334,6 +342,8 @@ def topic_words(text: str) -> set[str]:
     ['渡轮', '轮运', '运营']
     """
     text = text[:TOPIC_PREFIX].casefold()
+    if text.isascii():  # no letter beyond a-z, none of a spaceless script
+        return set(_ASCII_TOPIC_WORD_RE.findall(text))
     out = set(_TOPIC_WORD_RE.findall(text))
     for run in _SPACELESS_RUN_RE.findall(text):
         out.update(run[i : i + 2] for i in range(len(run) - 1))

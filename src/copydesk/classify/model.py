@@ -31,7 +31,14 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from copydesk.classify.features import AROUND, CLASSES, feature_names, read_line, shape_rows
+from copydesk.classify.features import (
+    AROUND,
+    CLASSES,
+    Read,
+    feature_names,
+    read_line,
+    shape_rows,
+)
 from copydesk.classify.weights import (
     FORMAT,
     MODEL_PATH,
@@ -95,11 +102,14 @@ class LineModel:
         return mean_rows(self.ratios, found[hit], hits), known
 
     # -- stage 2 -------------------------------------------------------------------------
-    def inputs(self, texts: Sequence[str], evidence: Sequence[int]) -> Array:
-        """The second stage's input rows (:func:`feature_names` columns) for one document."""
+    def inputs(
+        self, texts: Sequence[str], evidence: Sequence[int], reads: Sequence[Read] | None = None
+    ) -> Array:
+        """The second stage's input rows (:func:`feature_names` columns) for one document;
+        ``reads`` are the lines' :func:`read_line` when the caller has them already."""
         if not texts:
             return np.zeros((0, len(feature_names())))
-        read = [read_line(t) for t in texts]
+        read = [read_line(t) for t in texts] if reads is None else reads
         scores, known = self.word_scores([r[0] for r in read])
         shapes = shape_rows(texts, evidence, [r[1] for r in read])
         return assemble(scores, known, shapes)
@@ -113,16 +123,23 @@ class LineModel:
         probs: Array = e / e.sum(axis=1, keepdims=True)
         return probs
 
-    def predict(self, texts: Sequence[str], evidence: Sequence[int] | None = None) -> Array:
+    def predict(
+        self,
+        texts: Sequence[str],
+        evidence: Sequence[int] | None = None,
+        *,
+        reads: Sequence[Read] | None = None,
+    ) -> Array:
         """The ``(len(texts), 4)`` class probabilities (:data:`CLASSES` order) of a document.
 
         ``texts`` are its non-blank lines in order; ``evidence`` what the rules did with each
-        (:func:`copydesk.classify.features.evidence_group`; all body when omitted).
+        (:func:`copydesk.classify.features.evidence_group`; all body when omitted); ``reads``
+        their :func:`copydesk.classify.features.read_line`, when the caller has them.
         """
         if not texts:
             return np.zeros((0, _K))
         ev = [0] * len(texts) if evidence is None else evidence
-        return self.forward(self.inputs(texts, ev))
+        return self.forward(self.inputs(texts, ev, reads))
 
     # -- files ---------------------------------------------------------------------------
     def save(self, path: Path) -> None:

@@ -22,7 +22,14 @@ from pathlib import Path
 
 import attrs
 
-from copydesk.classify.features import AROUND, CLASSES, feature_names, read_line, shape_rows
+from copydesk.classify.features import (
+    AROUND,
+    CLASSES,
+    Read,
+    feature_names,
+    read_line,
+    shape_rows,
+)
 from copydesk.classify.weights import MODEL_PATH, Weights, shipped_weights
 
 __all__ = ["PlainModel", "plain_model"]
@@ -100,10 +107,12 @@ class PlainModel:
             return _ZEROS, _ZEROS, 0.0
         return tuple(t / hits for t in total), tuple(peak), hits / len(feats)
 
-    def inputs(self, texts: Sequence[str], evidence: Sequence[int]) -> list[list[float]]:
+    def inputs(
+        self, texts: Sequence[str], evidence: Sequence[int], reads: Sequence[Read] | None = None
+    ) -> list[list[float]]:
         """The second stage's input rows of one document (as ``LineModel.inputs``)."""
         n = len(texts)
-        read = [read_line(t) for t in texts]
+        read = [read_line(t) for t in texts] if reads is None else reads
         words = [self.word_scores(r[0]) for r in read]
         shapes = shape_rows(texts, evidence, [r[1] for r in read])
         scores = [w[0] for w in words]
@@ -159,17 +168,20 @@ class PlainModel:
         texts: Sequence[str],
         evidence: Sequence[int] | None = None,
         rows: Iterable[int] | None = None,
+        *,
+        reads: Sequence[Read] | None = None,
     ) -> dict[int, Row]:
         """The class probabilities (:data:`CLASSES` order) of the lines ``rows`` of a
         document (all of them when omitted), by line number.
 
         ``texts`` are its non-blank lines in order; ``evidence`` what the rules did with each
-        (all body when omitted). The model reads every line, whichever are asked about.
+        (all body when omitted); ``reads`` their :func:`copydesk.classify.features.read_line`,
+        when the caller has them. The model reads every line, whichever are asked about.
         """
         if not texts:
             return {}
         ev = [0] * len(texts) if evidence is None else evidence
-        x = self.inputs(texts, ev)
+        x = self.inputs(texts, ev, reads)
         wanted = range(len(texts)) if rows is None else rows
         return {i: self.forward(x[i]) for i in wanted}
 

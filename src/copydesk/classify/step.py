@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from copydesk.classify.features import CLASSES, ends_sentence, evidence_group, read_line
+from copydesk.classify.features import CLASSES, Read, ends_sentence, evidence_group, read_line
 from copydesk.draft import Draft
 from copydesk.errors import PipelineError
 from copydesk.pipeline import Phase
@@ -52,7 +52,11 @@ def _surely_sentence(text: str) -> bool:
 
 def _is_sentence(text: str) -> bool:
     """A line of at least ``PROSE_WORDS`` words that ends a sentence."""
-    shape = read_line(text)[1]
+    return _sentence_shape(read_line(text)[1])
+
+
+def _sentence_shape(shape: tuple[float, ...]) -> bool:
+    """:func:`_is_sentence` from the line's shape (:func:`read_line`)."""
     return shape[1] >= _LOG_PROSE_WORDS and bool(shape[2])
 
 
@@ -84,7 +88,7 @@ class ClassifyLines:
     def __call__(self, draft: Draft) -> Draft:
         where = [i for i, line in enumerate(draft.lines) if line.state != "blank"]
         body = [i for i in where if draft.lines[i].state == "body"]
-        if not any(not _surely_sentence(draft.lines[i].text) for i in body):
+        if all(_surely_sentence(draft.lines[i].text) for i in body):
             return draft  # nothing the model may remove: no need to ask it
         kept_by_user = _keep_rules(draft)
         residue: dict[int, float] = {}
@@ -92,25 +96,38 @@ class ClassifyLines:
         threshold = self.threshold
         for window in _windows(where):
             lines = [draft.lines[i] for i in window]
-            table = table_rows([line.text for line in lines])
-            open_ = [
-                line.state == "body"
-                and k not in table
-                and not any(r.fires(line.text, at_edge=True) for r in kept_by_user)
-                for k, line in enumerate(lines)
-            ]
-            sentence = [
-                is_open and (_surely_sentence(line.text) or _is_sentence(line.text))
-                for is_open, line in zip(open_, lines, strict=True)
-            ]
-            asked = [k for k, is_open in enumerate(open_) if is_open and not sentence[k]]
+            texts = [line.text.strip() for line in lines]
+            table = table_rows(texts)
+            # Each line is read once (read_line), for the sentence test here and for the
+            # model; only when some line is asked about are the others read too.
+            reads: list[Read | None] = [None] * len(lines)
+            sentence = [False] * len(lines)  # open to the model, but a sentence
+            asked = []
+            for k, line in enumerate(lines):
+                if (
+                    line.state != "body"
+                    or k in table
+                    or any(r.fires(line.text, at_edge=True) for r in kept_by_user)
+                ):
+                    continue
+                if _surely_sentence(line.text):
+                    sentence[k] = True
+                    continue
+                read = reads[k] = read_line(texts[k])
+                # the sentence test reads the line as it stands, spaces around it included
+                shape = read[1] if texts[k] == line.text else read_line(line.text)[1]
+                if _sentence_shape(shape):
+                    sentence[k] = True
+                    continue
+                asked.append(k)
             if not asked:
                 continue
             beside = _beside(sentence, asked)
             probs, model_threshold = self._probabilities(
-                [line.text.strip() for line in lines],
+                texts,
                 [evidence_group(line.state, line.rule) for line in lines],
                 asked + beside,
+                [r if r is not None else read_line(t) for r, t in zip(reads, texts, strict=True)],
             )
             if threshold is None:
                 threshold = model_threshold
@@ -131,7 +148,7 @@ class ClassifyLines:
         return draft
 
     def _probabilities(
-        self, texts: list[str], evidence: list[int], asked: list[int]
+        self, texts: list[str], evidence: list[int], asked: list[int], reads: list[Read]
     ) -> tuple[dict[int, tuple[float, ...]], float]:
         """The class probabilities of the lines ``asked``, and the model's threshold: from
         :class:`copydesk.classify.plain.PlainModel` while :func:`_plain_affordable`, from the
@@ -140,11 +157,11 @@ class ClassifyLines:
             from copydesk.classify.plain import plain_model
 
             plain = plain_model()
-            return plain.predict(texts, evidence, asked), plain.threshold
+            return plain.predict(texts, evidence, asked, reads=reads), plain.threshold
         from copydesk.classify.model import default_model
 
         model = self.model or default_model()
-        probs = model.predict(texts, evidence)
+        probs = model.predict(texts, evidence, reads=reads)
         return {k: tuple(probs[k].tolist()) for k in asked}, model.threshold
 
 
