@@ -132,6 +132,8 @@ EVIDENCE = (
     "extract.other",
 )
 _EVIDENCE_INDEX = {name: i for i, name in enumerate(EVIDENCE)}
+#: Per evidence group, its one-hot columns (:func:`shape_rows`).
+_ONE_HOT = tuple(tuple(float(i == g) for i in range(len(EVIDENCE))) for g in range(len(EVIDENCE)))
 #: Evidence groups that end a segment: furniture the rules took.
 _TITLE = _EVIDENCE_INDEX["extract.title"]
 _BREAKS = frozenset({_EVIDENCE_INDEX["strip"], _EVIDENCE_INDEX["strip.residue_blocks"]})
@@ -352,12 +354,21 @@ def topic_words(text: str) -> set[str]:
 
 def _shares_seen(words: Sequence[set[str]]) -> list[float]:
     """Per line, the share of its words found in the lines before it."""
+    return _seen_before(words)[0]
+
+
+def _seen_before(words: Sequence[set[str]]) -> tuple[list[float], set[str]]:
+    """:func:`_shares_seen`, and the words found in two lines or more: each line's words
+    met before are both, so one pass (one set intersection a line) gives the two."""
     seen: set[str] = set()
+    many: set[str] = set()
     out = []
     for ws in words:
-        out.append(len(ws & seen) / len(ws) if ws else 0.0)
+        met = ws & seen
+        out.append(len(met) / len(ws) if ws else 0.0)
+        many |= met
         seen |= ws
-    return out
+    return out, many
 
 
 def cohesion_rows(
@@ -378,10 +389,8 @@ def cohesion_rows(
     n = len(texts)
     if words is None:
         words = [topic_words(t) for t in texts]
-    counts = Counter(itertools.chain.from_iterable(words))
-    many = {w for w, c in counts.items() if c > 1}
+    before, many = _seen_before(words)
     shares = [len(ws & many) / len(ws) if ws else 0.0 for ws in words]
-    before = _shares_seen(words)
     after = _shares_seen(words[::-1])[::-1]
     in_prose = [shares[k] for k in range(n) if prose[k]]
     base = sum(in_prose) / len(in_prose) if in_prose else 0.0
@@ -522,8 +531,9 @@ def list_rows(texts: Sequence[str], log_chars: Sequence[float]) -> list[tuple[fl
     for k in range(n):
         lo, hi = max(0, k - AROUND), min(n, k + AROUND + 1)
         others = max(1, hi - lo - 1)
-        same = sum(1 for j in range(lo, hi) if opening[j] == opening[k]) - 1 if opening[k] else 0
-        like = sum(1 for j in range(lo, hi) if abs(log_chars[j] - log_chars[k]) < 0.3) - 1
+        same = opening[lo:hi].count(opening[k]) - 1 if opening[k] else 0
+        here = log_chars[k]
+        like = sum([abs(c - here) < 0.3 for c in log_chars[lo:hi]]) - 1
         rows.append((same / others, like / others))
     return rows
 
@@ -584,10 +594,10 @@ def shape_rows(
     rows: list[list[float]] = []
     before = 0
     prose_before = 0
-    groups = len(EVIDENCE)
+    # Every count below (a position, a run, a distance) lies in [0, n]: their log1p are
+    # looked up, n + 1 calls a document instead of seven a line; the same floats.
+    log1p = [math.log1p(i) for i in range(n + 1)]
     for k, text in enumerate(texts):
-        one_hot = [0.0] * groups
-        one_hot[evidence[k]] = 1.0
         lo, hi = max(0, k - AROUND), min(n, k + AROUND + 1)
         around = sum(removed[lo:hi]) - removed[k]
         rows.append(
@@ -595,20 +605,20 @@ def shape_rows(
                 *shapes[k],
                 k / n,
                 (n - 1 - k) / n,
-                math.log1p(k),
-                math.log1p(n - 1 - k),
-                math.log1p(n),
+                log1p[k],
+                log1p[n - 1 - k],
+                log1p[n],
                 lengths[k] / longest,
                 before / total,
-                math.log1p(run[k]),
+                log1p[run[k]],
                 float(counts[text] > 1),
                 float(k == first_body),
-                math.log1p(prose_before),
-                math.log1p(len(prose_at) - prose_before - prose[k]),
+                log1p[prose_before],
+                log1p[len(prose_at) - prose_before - prose[k]],
                 float(k < first_prose),
                 float(k > last_prose),
-                math.log1p(min(near[k], n)),
-                *one_hot,
+                log1p[min(near[k], n)],
+                *_ONE_HOT[evidence[k]],
                 float(k > 0 and removed[k - 1]),
                 float(k + 1 < n and removed[k + 1]),
                 around / max(1, hi - lo - 1),
@@ -618,7 +628,7 @@ def shape_rows(
                 *anchors[k],
                 *(side[k - 1] if k > 0 else none),
                 *(side[k + 1] if k + 1 < n else none),
-                math.log1p(headline_run[k]),
+                log1p[headline_run[k]],
                 *lists[k],
             ]
         )
