@@ -17,6 +17,7 @@ neighbouring lines.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections import Counter
@@ -279,6 +280,34 @@ _LOG_PROSE_WORDS = math.log1p(12)
 AROUND = 3
 
 
+#: Documents of up to this many lines keep their windows (:func:`_around`) for the next one.
+AROUND_KEPT = 512
+
+
+def _around(n: int) -> tuple[tuple[int, int, int], ...]:
+    """Per line of a document of ``n`` lines, the window of ``AROUND`` lines on each side:
+    ``(lo, hi, others)``, ``texts[lo:hi]`` holding the line and ``others`` (at least 1) the
+    count of the others. Four features read these windows; a line count recurs from document
+    to document, so the windows of up to ``AROUND_KEPT`` lines are kept (at most 128 counts,
+    a few MB at worst), not worked out again by seven calls a line.
+
+    >>> _around(2)
+    ((0, 2, 1), (0, 2, 1))
+    """
+    return _kept_around(n) if n <= AROUND_KEPT else _spans(n)
+
+
+def _spans(n: int) -> tuple[tuple[int, int, int], ...]:
+    spans = []
+    for k in range(n):
+        lo, hi = max(0, k - AROUND), min(n, k + AROUND + 1)
+        spans.append((lo, hi, max(1, hi - lo - 1)))
+    return tuple(spans)
+
+
+_kept_around = functools.lru_cache(maxsize=128)(_spans)
+
+
 #: What :func:`read_line` returns: a line's sparse features and its shape.
 Read = tuple[list[str], tuple[float, ...]]
 
@@ -395,9 +424,8 @@ def cohesion_rows(
     in_prose = [shares[k] for k in range(n) if prose[k]]
     base = sum(in_prose) / len(in_prose) if in_prose else 0.0
     rows = []
-    for k in range(n):
-        lo, hi = max(0, k - AROUND), min(n, k + AROUND + 1)
-        window = (sum(shares[lo:hi]) - shares[k]) / max(1, hi - lo - 1)
+    for k, (lo, hi, others) in enumerate(_around(n)):
+        window = (sum(shares[lo:hi]) - shares[k]) / others
         rows.append((shares[k], before[k], after[k], shares[k] - base, window))
     return rows
 
@@ -481,9 +509,8 @@ def numbered_rows(texts: Sequence[str]) -> list[tuple[float, float]]:
             if number[j] == v + 1:
                 item[k] = item[j] = 1.0
     rows = []
-    for k in range(n):
-        lo, hi = max(0, k - AROUND), min(n, k + AROUND + 1)
-        rows.append((item[k], (sum(item[lo:hi]) - item[k]) / max(1, hi - lo - 1)))
+    for k, (lo, hi, others) in enumerate(_around(n)):
+        rows.append((item[k], (sum(item[lo:hi]) - item[k]) / others))
     return rows
 
 
@@ -528,9 +555,7 @@ def list_rows(texts: Sequence[str], log_chars: Sequence[float]) -> list[tuple[fl
     n = len(texts)
     opening = [_opening(t) for t in texts]
     rows = []
-    for k in range(n):
-        lo, hi = max(0, k - AROUND), min(n, k + AROUND + 1)
-        others = max(1, hi - lo - 1)
+    for k, (lo, hi, others) in enumerate(_around(n)):
         same = opening[lo:hi].count(opening[k]) - 1 if opening[k] else 0
         here = log_chars[k]
         like = sum([abs(c - here) < 0.3 for c in log_chars[lo:hi]]) - 1
@@ -597,8 +622,7 @@ def shape_rows(
     # Every count below (a position, a run, a distance) lies in [0, n]: their log1p are
     # looked up, n + 1 calls a document instead of seven a line; the same floats.
     log1p = [math.log1p(i) for i in range(n + 1)]
-    for k, text in enumerate(texts):
-        lo, hi = max(0, k - AROUND), min(n, k + AROUND + 1)
+    for (k, text), (lo, hi, others) in zip(enumerate(texts), _around(n), strict=True):
         around = sum(removed[lo:hi]) - removed[k]
         rows.append(
             [
@@ -621,7 +645,7 @@ def shape_rows(
                 *_ONE_HOT[evidence[k]],
                 float(k > 0 and removed[k - 1]),
                 float(k + 1 < n and removed[k + 1]),
-                around / max(1, hi - lo - 1),
+                around / others,
                 *cohesion[k],
                 *segments[k],
                 *numbered[k],
