@@ -88,7 +88,8 @@ class ClassifyLines:
     def __call__(self, draft: Draft) -> Draft:
         where = [i for i, line in enumerate(draft.lines) if line.state != "blank"]
         body = [i for i in where if draft.lines[i].state == "body"]
-        if all(_surely_sentence(draft.lines[i].text) for i in body):
+        prose = {i for i in body if _surely_sentence(draft.lines[i].text)}
+        if len(prose) == len(body):
             return draft  # nothing the model may remove: no need to ask it
         kept_by_user = _keep_rules(draft)
         residue: dict[int, float] = {}
@@ -110,7 +111,7 @@ class ClassifyLines:
                     or any(r.fires(line.text, at_edge=True) for r in kept_by_user)
                 ):
                     continue
-                if _surely_sentence(line.text):
+                if window[k] in prose:
                     sentence[k] = True
                     continue
                 read = reads[k] = read_line(texts[k])
