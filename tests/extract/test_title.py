@@ -56,6 +56,10 @@ MORE = "Officials said the cost of the work had not been settled, and talks woul
          f"{PROSE}", "Sea wall could save the harbour"),
         (f"Sea wall could save the harbour\nEngineers will inspect the sea wall before the "
          f"harbour opens again\n{PROSE}", "Sea wall could save the harbour"),
+        # a stamp under a long headline is no headline under a dek
+        (f"A new kind of sea wall could keep the old harbour open through the winter storms\n"
+         f"Updated 5 min ago\n{PROSE}",
+         "A new kind of sea wall could keep the old harbour open through the winter storms"),
         ("Sturmflut: Der Alte Hafen Bleibt Trotz Der Schäden Weiter Geöffnet:\n"
          "Die Hafenbehörde teilte am Montag mit, dass der alte Hafen nach dem Sturm geöffnet bleibt.",
          "Sturmflut: Der Alte Hafen Bleibt Trotz Der Schäden Weiter Geöffnet:"),

@@ -123,6 +123,14 @@ COLON_TITLE_WORDS = 6
 #: this share of them.
 DEK_MIN_WORDS = 10
 DEK_RATIO = 0.6
+# A relative time or an update note ("Updated 5 min ago", "vor 3 Stunden", "2 saat önce",
+# "3時間前", "5分钟前"): a line holding one is a stamp, not a headline under a dek. Bounded.
+RELATIVE_TIME_RE = lazy_regex(
+    r"(?i:\b(?:ago|updated|aktualisiert|güncellendi|vor[ \t]\d{1,3})\b"
+    r"|\d{1,3}[ \t]?(?:min|mins|minutes?|hours?|hrs?|days?|stunden?|minuten?|saat|dakika|gün)"
+    r"\.?[ \t](?:ago|read|önce)\b)"
+    r"|\d{1,3}[ \t]?(?:分钟|分鐘|分|小时|小時|時間|天|日)前"
+)
 #: How many lines before the first prose line may be looked at for the title.
 HEAD_SCAN = 5
 #: A kicker above the headline has at most this many words.
@@ -494,8 +502,13 @@ def _dek_above(upper: str, lower: str) -> bool:
     True
     >>> _dek_above("Storm closes port", "Engineers will inspect the sea wall before it opens")
     False
+    >>> _dek_above("A new kind of sea wall could keep the old harbour open through storms",
+    ...            "Updated 5 min ago")
+    False
     """
     up, low = len(upper.split()), len(lower.split())
+    if RELATIVE_TIME_RE.search(lower):
+        return False  # "Updated 5 min ago" under a long headline is a stamp, no headline
     return up >= DEK_MIN_WORDS and low <= DEK_RATIO * up and not _title_case(upper)
 
 
