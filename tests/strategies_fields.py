@@ -559,13 +559,13 @@ REPORTING_OUTLETS = {
 }
 #: Credits inside a sentence that cover the story: the outlet supplied it or its own reporter
 #: gathered it. "{s}" is the sentence without its stop (or its first letter lowered), "{o}"
-#: the outlet. Forms marked "^" count only opening the lede ("据X报道，…" as a wire credit).
+#: the outlet. Forms marked "^" count only in the lede ("据X报道，…" as a wire credit).
 REPORTED_FORMS = {
     "latin": [
         "{s}. As informações são do {o}.",
         "{o} muhabirine konuşan yetkili, {l}.",
     ],
-    "cjk": ["^据{o}报道，{s}。", "{s}，{o}记者了解到。"],
+    "cjk": ["^据{o}报道，{s}。", "^{s}，{o}记者了解到。"],  # (the reporter's: first lines)
     "ja": ["^{o}によると、{s}。"],
 }
 #: Citations of one fact: the story cites the outlet, it does not come from it. No source.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 
 from copydesk import DEFAULT, Draft, clean_article
@@ -188,17 +189,22 @@ def test_a_citation_gives_no_source(text: str) -> None:
         ("Segundo informações da TV Globo, o porto fechou.", None),
         ("O porto fechou, segundo o jornal O Globo.", None),
         ("Liman müdürü AA muhabirine limanın kapandığını söyledi.", "AA"),
-        ("2026年7月27日，海岸新闻记者从港务局确认，旧港关闭。", "海岸新闻"),
+        ("2026年7月27日，海岸新闻记者从港务局确认，旧港关闭。", "海岸新闻"),  # in the lede
         ("The port closed on Monday, Reuters reported.", None),
+        ("港口关闭。据央视新闻记者报道，船只改道。", None),  # a citation
+        ("当地电视台记者拍到港口关闭的画面。", None),  # a kind, no name
         ("According to the New York Daily News, the port closed.", None),
-        ("据港口日报报道，旧港周一关闭。", None),  # not opening the lede: a citation
-        ("共同通信によると、港は閉鎖された。", None),
+        ("旧港周一关闭。据港口日报报道，船只改道。", None),  # not opening the lede: a citation
+        ("港は閉鎖された。共同通信によると、再開は来週だ。", None),
     ],
 )
 def test_read_story_credit(text: str, value: str | None) -> None:
-    """Only a credit that covers the story is read anywhere; a citation is not."""
-    found = read_story_credit(text)
+    """Only a credit that covers the story is read (a Chinese reporter's outlet in the lede
+    only); a citation is not."""
+    found = read_story_credit(text, opening=True)
     assert (found[2] if found else None) == value
+    if regex.search(r"\p{Han}", text):
+        assert read_story_credit(text) is None  # further in: a mention
 
 
 @given(cited_doc())

@@ -134,7 +134,13 @@ CJK_REPORTED_RE = lazy_regex(
     r"|によると|によれば|が報じた|が伝えた|の報道)"
 )
 # The outlet's own reporter or dispatch: "澎湃新闻记者从…确认", "向海岸新闻记者表示", "新华社讯".
-CJK_STORY_CREDIT_RE = lazy_regex(_CJK_NAME + r"[ \t]?(?:记者|記者|讯|訊)")
+#: Openers of a Chinese run that names a kind, not an outlet ("本网", "当地电视台", "多家媒体").
+CJK_NOT_NAME_OPENERS = (
+    "本", "当地", "當地", "本地", "多家", "一家", "某", "该", "該", "外国", "外國", "境外", "国外",
+    "國外", "各", "其他", "这", "這", "那", "多名",
+)  # fmt: skip
+# Not after 据 ("据央视新闻记者报道": a citation). Read in the lede only.
+CJK_STORY_CREDIT_RE = lazy_regex(r"(?<![据據])" + _CJK_NAME + r"[ \t]?(?:记者|記者|讯|訊)")
 # A citation opening the lede, as a wire credit does: "据新华社报道，…", "共同通信によると、…".
 CJK_OPENING_CREDIT_RE = lazy_regex(
     r"[据據]?" + _CJK_NAME + r"(?:报道|報導|报导|報道|消息|によると|によれば)[，,、]"
@@ -233,13 +239,16 @@ def read_reported(text: str) -> tuple[int, int, str] | None:
     return _first_outlet(text, (REPORTED_RE, CJK_REPORTED_RE))
 
 
-def read_story_credit(text: str, *, opening: bool = False) -> tuple[int, int, str] | None:
+def read_story_credit(
+    text: str, *, opening: bool = False, head: bool = False
+) -> tuple[int, int, str] | None:
     """Like :func:`read_reported`, for a credit that covers the story: the outlet supplied it
-    ("As informações são do Estadão") or its own reporter gathered it ("AA muhabirine", "澎湃
-    新闻记者从…"); with ``opening`` (the lede's first line), a Chinese or Japanese citation
-    opening it too ("据新华社报道，…"), as a wire credit would. A citation of one fact ("…,
-    Reuters reported", "according to the Daily Mail", "laut dpa", "据X报道" further in) is
-    no source: the story cites that outlet, it does not come from it.
+    ("As informações são do Estadão") or its own reporter gathered it ("AA muhabirine"; "澎湃
+    新闻记者从…" with ``head``, in the story's first lines only); with ``opening`` (the lede's
+    first line, a head line too), a Chinese or Japanese citation opening it too ("据新华社
+    报道，…"), as a wire credit would. A citation of one fact ("…, Reuters reported",
+    "according to the Daily Mail", "laut dpa", "据X报道" further in) is no source: the story
+    cites that outlet, it does not come from it.
 
     >>> read_story_credit("The port closed on Monday, Reuters reported.") is None
     True
@@ -251,10 +260,18 @@ def read_story_credit(text: str, *, opening: bool = False) -> tuple[int, int, st
     '新华社'
     >>> read_story_credit("港口周一关闭。据新华社报道，船只改道。", opening=True) is None
     True
-    >>> read_story_credit("他对本网记者说，港口关闭。") is None
+    >>> read_story_credit("他对本网记者说，港口关闭。", opening=True) is None
     True
+    >>> read_story_credit("港口关闭。据央视新闻记者报道，船只改道。", opening=True) is None
+    True
+    >>> read_story_credit("当地电视台记者拍到港口关闭。", opening=True) is None
+    True
+    >>> read_story_credit("澎湃新闻记者从港务局获悉，港口关闭。", opening=True)[2]
+    '澎湃新闻'
     """
-    found = _first_outlet(text, (STORY_CREDIT_RE, CJK_STORY_CREDIT_RE))
+    found = _first_outlet(
+        text, (STORY_CREDIT_RE, CJK_STORY_CREDIT_RE) if head or opening else (STORY_CREDIT_RE,)
+    )
     if found is None and opening:
         m = CJK_OPENING_CREDIT_RE.match(text.lstrip())
         if m is not None:
@@ -281,11 +298,12 @@ def _trim(name: str) -> str:
     """A captured name without trailing punctuation, a suffix after an apostrophe
     ("Gazetesi'nin", "Reuters'": the name is what stands before it), or the words of the next
     sentence ("NBC News. The New England…"); a Chinese run is no name when it holds a
-    preposition or opens with 本 ("他对本网": "this site", whose name the text does not say).
+    preposition or opens with 本 ("他对本网": "this site", whose name the text does not say) or
+    a word of a kind ("当地电视台", "a local station").
     """
     name = regex.split(r"(?<=\p{L}{2})\.[ \t]", name, maxsplit=1)[0]
     if regex.search(r"[\p{Han}]", name) and (
-        name.startswith("本") or regex.search(r"[向对對从從经經据據]", name)
+        name.startswith(CJK_NOT_NAME_OPENERS) or regex.search(r"[向对對从從经經据據]", name)
     ):
         return ""
     return regex.sub(r"['’]\p{Ll}{0,4}$", "", name.rstrip(" \t.,;:")).rstrip(" \t.,;:")
@@ -419,11 +437,12 @@ def reported(draft: Draft) -> Draft:
         return draft
     seen: set[int] = set()
     lede = next((index for index, line in body if reads_as_prose(line.text)), body[0][0])
+    head = {index for index, _ in body[:HEAD_LINES]}
     for index, line in itertools.chain(body[:HEAD_LINES], body[-TAIL_LINES:]):
         if index in seen:
             continue
         seen.add(index)
-        found = read_story_credit(line.text, opening=index == lede)
+        found = read_story_credit(line.text, opening=index == lede, head=index in head)
         if found is not None:
             start, end, value = found
             noted = draft.note(index, start, end, rule=RULE, value=value, source=value)
