@@ -131,6 +131,7 @@ def test_a_fresh_process_cleans_a_small_document_without_numpy() -> None:
         ["Weather", "Jane Roe", "Editor: John Doe", "Harbour fees rise again"],
         ["Ferry | Island | Council", "Weather", "Jane Roe"],
         ["Weather", "Jane Roe", "Ferry schedule", "Island ferries", "Editor: John Doe"],
+        ["Tags", "Ferry", "Island", "Council"],
     )
     raws = ["\n\n".join(head + tail) for tail in tails]
     # The first of these small documents the model removes a line from (in this process).
