@@ -121,6 +121,10 @@ def _forms_re(forms: tuple[str, ...]) -> str:
 
 REPORTED_RE = lazy_regex(_forms_re(_REPORTED_FORMS + _STORY_FORMS[1:]))
 STORY_CREDIT_RE = lazy_regex(_forms_re(_STORY_FORMS))
+# A word every match of STORY_CREDIT_RE holds, in the same case rules: a quick scan that
+# spares the lines without one the pattern's trials at every capital (it was a fifth of the
+# default pipeline's time). Example: 'As informações são do Estadão', 'AA muhabirine'.
+STORY_CREDIT_HINT_RE = lazy_regex(r"(?i:informa)|muhabir")
 # A Chinese or Japanese credit: "据澎湃新闻报道", "據中央社報導", "澎湃新闻记者从…", "共同通信
 # によると", "NHKが報じた". The name is a run of Han, kana or Latin capitals after a character
 # that is no part of a name (or after a preposition such as 向, 据, 对), before the credit's
@@ -141,6 +145,8 @@ CJK_NOT_NAME_OPENERS = (
 )  # fmt: skip
 # Not after 据 ("据央视新闻记者报道": a citation). Read in the lede only.
 CJK_STORY_CREDIT_RE = lazy_regex(r"(?<![据據])" + _CJK_NAME + r"[ \t]?(?:记者|記者|讯|訊)")
+#: The words every match of CJK_STORY_CREDIT_RE ends with.
+CJK_CREDIT_WORDS = ("记者", "記者", "讯", "訊")
 # A citation opening the lede, as a wire credit does: "据新华社报道，…", "共同通信によると、…".
 CJK_OPENING_CREDIT_RE = lazy_regex(
     r"[据據]?" + _CJK_NAME + r"(?:报道|報導|报导|報道|消息|によると|によれば)[，,、]"
@@ -269,9 +275,12 @@ def read_story_credit(
     >>> read_story_credit("澎湃新闻记者从港务局获悉，港口关闭。", opening=True)[2]
     '澎湃新闻'
     """
-    found = _first_outlet(
-        text, (STORY_CREDIT_RE, CJK_STORY_CREDIT_RE) if head or opening else (STORY_CREDIT_RE,)
-    )
+    patterns: list[regex.Pattern[str]] = []
+    if STORY_CREDIT_HINT_RE.search(text) is not None:
+        patterns.append(STORY_CREDIT_RE)
+    if (head or opening) and any(word in text for word in CJK_CREDIT_WORDS):
+        patterns.append(CJK_STORY_CREDIT_RE)
+    found = _first_outlet(text, tuple(patterns))
     if found is None and opening:
         m = CJK_OPENING_CREDIT_RE.match(text.lstrip())
         if m is not None:
