@@ -53,6 +53,10 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         # an outlet's acronym with its desk
         ("HTV Business — ", "The port closed.", "HTV Business", None),
         ("Lake City NPR News – ", "The port closed.", "NPR News", "Lake City"),
+        # initialisms of four or five capitals (one vowel at most), a place in title case
+        ("KTLA — ", "The port closed.", "KTLA", None),
+        ("MSNBC — ", "The port closed.", "MSNBC", None),
+        ("Lake City WPBX — ", "The port closed.", "WPBX", "Lake City"),
     ],
 )
 def test_read_wire(dateline: str, text: str, source: str, place: str | None) -> None:
@@ -86,12 +90,46 @@ def test_read_wire(dateline: str, text: str, source: str, place: str | None) -> 
         "Lake City UK News — The port closed.",
         "UK — The government said it would act.",
         "The port closed -- Reuters said so.",
+        # a place in capitals: its last word is no outlet's acronym, nor a word read aloud
+        "NEW PORT — The port closed on Monday.",
+        "SAN LUCA — The port closed on Monday.",
+        "HARBOUR TOWER — The port closed on Monday.",
+        "PARIS — The port closed on Monday.",
+        "ROME — The port closed on Monday.",
+        "НОВЫЙ ПОРТ — Порт закрыт.",
+        "КИЕВ — Порт закрыт.",
+        # a picture's credit in brackets, before or after the place: no agency
+        "(AP Photo) PORTVILLE — The port closed.",
+        "PORTVILLE (AP Photo) — The port closed.",
+        "PORTVILLE (Reuters/Foto) - The port closed.",
+        "(Getty Images) The port closed.",
+        "ПОРТОВСК (Фото ТАСС) — Порт закрыт.",
         PROSE,
     ],
 )
 def test_read_wire_refuses(line: str) -> None:
     """An agency named inside a sentence, or brackets that name no agency, are no dateline."""
     assert read_wire(line) is None
+
+
+#: Places written in capitals, in Latin and Cyrillic: one word read aloud, or several.
+CAPITAL_PLACES = ["PARIS", "ROME", "TOKYO", "NEW YORK", "SAN JOSE", "TRUMP TOWER", "LOS ALAMOS",
+                  "КИЕВ", "НОВЫЙ ПОРТ", "ROSTOV NA DONU"]  # fmt: skip
+
+
+@given(
+    st.sampled_from(CAPITAL_PLACES),
+    st.sampled_from(["—", "–"]),
+    st.sampled_from(["", "(AP Photo) ", "(Foto: Reuters) "]),
+)
+@example("NEW YORK", "—", "")
+def test_place_in_capitals_gives_no_source(place: str, dash: str, credit: str) -> None:
+    """A place in capitals before a dash ("NEW YORK —", "PARIS —"), after a picture's credit
+    or not, is no outlet: the source stays unknown."""
+    lede = f"{credit}{place} {dash} {PROSE}"
+    article = clean_article(f"Storm closes the old port\n\n{lede}\n\n{PROSE}")
+    assert article.source is None
+    assert not [e for e in article.edits if e.kind == "read" or e.new == place]
 
 
 def test_wire_dateline_is_cut_from_the_first_paragraph() -> None:

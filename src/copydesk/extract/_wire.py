@@ -55,6 +55,11 @@ OUTLET_DESK_RE = lazy_regex(
 REGION_CODES = frozenset(
     {"UK", "US", "USA", "EU", "UN", "UAE", "GB", "NZ", "AU", "EEA", "NATO", "ASEAN", "OPEC"}
 )
+#: Vowels, folded (Latin, Y too, and Cyrillic): capitals holding two or more of them are a
+#: word read aloud ("PARIS", "ROME", "КИЕВ"), a place before a dash, not an initialism.
+VOWELS = frozenset("aeiouyáàâäãåéèêëíìîïóòôöõúùûüýаеёиоуыэюя")
+#: An acronym of at most this many capitals may be a word read aloud ("CNN", "NPR", "BBC").
+SHORT_ACRONYM = 3
 # An outlet's web domain in brackets ("(SatireWire.com)", "(example.co.uk)"). Bounded parts.
 BRACKET_DOMAIN_RE = lazy_regex(r"(?:[\w\-]{1,40}\.){1,3}\p{Ll}{2,10}")
 # A Chinese or Japanese wire dateline opening a paragraph: Xinhua's "新华社北京7月1日电" (with
@@ -105,7 +110,25 @@ def _outlet_acronym(token: str) -> bool:
     Business"); a country's or a union's code ("UK News", "EU") is none."""
     if not (ACRONYM_RE.fullmatch(token) or OUTLET_DESK_RE.fullmatch(token)):
         return False
-    return token.split(None, 1)[0] not in REGION_CODES
+    head = token.split(None, 1)[0]
+    if len(head) > SHORT_ACRONYM and sum(c in VOWELS for c in head.casefold()) > 1:
+        return False  # "PARIS —", "TOKYO —", "ROME —": a city in capitals, no initialism
+    return head not in REGION_CODES
+
+
+def _in_capitals(head: str) -> bool:
+    """A dateline's place written in capitals ("NEW", "SAN", "TRUMP"): the word in capitals
+    after it is the place's last word ("NEW YORK —", "SAN JOSE —"), no outlet's."""
+    letters = [c for c in head if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _photo_credit(name: str) -> bool:
+    """A bracketed name holding a photo word ("AP Photo", "Reuters/Foto", "Getty Images"):
+    the credit of a picture the page lost, not the agency of the story."""
+    markers = lexicon().caption_markers
+    words = regex.split(r"[\s/|,:]+", name.casefold())
+    return any(w in markers or w == "images" for w in words)
 
 
 def _joint_agency(name: str) -> str | None:
@@ -195,6 +218,8 @@ def read_wire(text: str) -> Wire | None:
             if first is None:
                 continue
             agency = first
+        if form == "bracket" and _photo_credit(agency):
+            continue  # "(AP Photo) PARIS — …": a picture's credit
         loose = form == "bracket" and (bool(rest) or len(agency.split()) == 1)
         source = _agency(agency, loose=loose)
         if source is None and form == "before":
@@ -237,7 +262,13 @@ def _wire_marks(text: str) -> Iterator[tuple[str, str, str, int]]:
         # closed.", "Washington CNN — The port closed."
         _outlet_acronym(token)
         and text[dash] in "—–"
-        and (before == token or bool(_place(before[: len(before) - len(token)])))
+        and (
+            before == token
+            or (
+                bool(_place(before[: len(before) - len(token)]))
+                and not _in_capitals(before[: len(before) - len(token)])
+            )
+        )
     ):
         m = WIRE_BEFORE_DASH_RE.match(text, dash)
         if m is not None:
