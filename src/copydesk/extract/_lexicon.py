@@ -120,6 +120,7 @@ class Lexicon:
     outlet_brands: frozenset[str] = frozenset()
     outlet_generic_words: frozenset[str] = frozenset()
     outlet_suffixes: tuple[str, ...] = ()  # longest first
+    about_openers: tuple[str, ...] = ()  # folded, longest first
 
     @classmethod
     def from_toml(cls, data: Mapping[str, Any]) -> Lexicon:
@@ -186,6 +187,13 @@ class Lexicon:
             outlet_generic_words=_folded(data.get("reported", {}), "generic_words"),
             outlet_suffixes=tuple(
                 sorted(data.get("reported", {}).get("cjk_suffixes", ()), key=len, reverse=True)
+            ),
+            about_openers=tuple(
+                sorted(
+                    {w.casefold() for w in data.get("reported", {}).get("about_openers", ())},
+                    key=len,
+                    reverse=True,
+                )
             ),
         )
 

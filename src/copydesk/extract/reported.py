@@ -26,7 +26,8 @@ import itertools
 import regex
 
 from copydesk._lazy import lazy_regex
-from copydesk.draft import Draft
+from copydesk.draft import Draft, Line
+from copydesk.extract._about import about_source, read_about
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import URL_RE
 from copydesk.extract.title import reads_as_prose
@@ -52,6 +53,15 @@ TAIL_LINES = 2
 MAX_DATELINE_CHARS = 60
 #: The most words an outlet's name has in an "Outlet – City" dateline written without case.
 CASELESS_NAME_WORDS = 3
+#: The longest "About X" heading line (see extract._about).
+ABOUT_MAX_CHARS = 72
+
+
+@functools.lru_cache(maxsize=1)
+def _about_firsts() -> frozenset[str]:
+    """The first letters of the "About" openers, for a quick scan of the lines."""
+    return frozenset(opener[0] for opener in lexicon().about_openers)
+
 
 # A capitalised name of one to five words, written in a cased script ("The Harbour Times",
 # "Hafen-Kurier", "EL MUNDO", "Diario del Puerto": a particle may join two words); a
@@ -400,9 +410,11 @@ def outlet_lines(draft: Draft) -> Draft:
     In order: a line introducing the story ("Harbour Wire says…") or an "Outlet – City"
     dateline line right above the lede (the line leaves the body as ``extracted``), then an
     outlet in brackets opening the lede ("(EL MUNDO) La semana…": cut from the line, which
-    stays in the body). Runs before the title is read, so that a dateline above the lede is
-    not taken for the headline, and before the line model, whose evidence the lines taken
-    here are.
+    stays in the body), then the organisation of a press release's "About X" heading in the
+    lower half, over a paragraph opening with the same name (the heading leaves the body;
+    headings naming unrelated names, partners', give none). Runs before the title is read,
+    so that a dateline above the lede is not taken for the headline, and before the line
+    model, whose evidence the lines taken here are.
     """
     if draft.fields.source:
         return draft
@@ -428,7 +440,28 @@ def outlet_lines(draft: Draft) -> Draft:
         cut = draft.rewrite(index, [(0, opening[0], "")], rule=LINES_RULE, kind="extracted")
         if cut is not draft:
             return cut.set_fields(source=opening[1])
-    return draft
+    return _about_block(draft, body)
+
+
+def _about_block(draft: Draft, body: list[tuple[int, Line]]) -> Draft:
+    """The source an "About X" heading in the lower half of the body names (see
+    :func:`~copydesk.extract._about.read_about`); the headings leave the body. Every "About"
+    block of the body must agree with it, an upper one too (a partner's)."""
+    firsts = _about_firsts()
+    found: list[tuple[int, str]] = []
+    lower = False
+    for n in range(len(body) - 1):
+        text = body[n][1].text.lstrip()
+        if text[:1].casefold() not in firsts or len(text) > ABOUT_MAX_CHARS:
+            continue  # most lines: not a short line opening with an opener's letter
+        name = read_about(text, body[n + 1][1].text)
+        if name is not None:
+            found.append((body[n][0], name))
+            lower = lower or n >= len(body) // 2
+    source = about_source([name for _, name in found])
+    if source is None or not lower:
+        return draft
+    return draft.take([i for i, _ in found], rule=LINES_RULE, kind="extracted", source=source)
 
 
 @step("extract.reported")
