@@ -244,6 +244,58 @@ def test_read_signature(tail: str, names: tuple[str, ...], source: str | None) -
     assert read_signature(VI + tail) == (len(VI), names, source)
 
 
+#: A caption run into the last paragraph, without a stop, as Vietnamese pages flatten it.
+VI_CAPTION = "Hình ảnh một số đoàn thiếu nhi đến với liên hoan: Thiếu nhi các nước trong khu vực"
+RU_CAPTION = "Порт закроют на неделю, после того как шторм дойдёт до побережья: вид на причал"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (VI_CAPTION + "  Thanh Tú", ("Thanh Tú",)),
+        (VI_CAPTION + "   Thu Hà - Văn Đức ", ("Thu Hà", "Văn Đức")),
+        (RU_CAPTION + "  Анна Петрова", ("Анна Петрова",)),
+    ],
+)
+def test_signature_after_a_flattened_line_break(text: str, names: tuple[str, ...]) -> None:
+    """Two or three spaces after a word stand for a line break: the signature after them
+    counts without a stop before it."""
+    cut = text.rindex(" " * 2)
+    while text[cut - 1] == " ":
+        cut -= 1
+    assert read_signature(text) == (cut, names, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        VI_CAPTION + " Thanh Tú",  # one space: the caption's own words
+        PROSE[:-1] + "  Jane Roe",  # ASCII: an English phrase as likely as a name
+        VI_CAPTION + "  Thanh Tú nói rằng cảng sẽ mở",  # prose after the gap
+        VI_CAPTION + "    Thanh Tú",  # four spaces: a layout gap, not one line break
+        "أطفال من دول المنطقة في المهرجان خلال زيارة المدينة القديمة  سارة الحربي",  # no case
+    ],
+)
+def test_flattened_signature_refuses(line: str) -> None:
+    """One space, an ASCII phrase, prose, a wide gap or a script without case: no signature."""
+    assert read_signature(line) is None
+
+
+@given(
+    st.lists(st.sampled_from(["Thanh Tú", "Thu Hà", "Văn Đức", "Анна Петрова", "Иван Смирнов"]),
+             min_size=1, max_size=2, unique=True),
+    st.sampled_from([VI_CAPTION, RU_CAPTION]),
+    st.sampled_from(["  ", "   "]),
+)  # fmt: skip
+def test_flattened_signature_gives_the_authors(names: list[str], caption: str, gap: str) -> None:
+    """A signature after a caption flattened into the last paragraph (Latin, Cyrillic) gives
+    the authors; it leaves the paragraph with its ledger entry, the caption stays."""
+    article = clean_article(f"{VI}\n\n{RU}\n\n{caption}{gap}{' - '.join(names)}")
+    assert article.authors == tuple(names)
+    assert article.paragraphs[-1] == caption
+    assert any(e.kind == "extracted" and names[0] in e.old for e in article.edits)
+
+
 def test_signature_glued_without_a_space() -> None:
     """'…побережья.Анна Петрова': the name starts right after the stop."""
     assert read_signature(RU + "Анна Петрова") == (len(RU), ("Анна Петрова",), None)

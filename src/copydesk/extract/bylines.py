@@ -81,9 +81,11 @@ ROMAN_RE = lazy_regex(r"[IVXLCDM]{1,8}")
 # "…спасатели.Николай Воронцов", "…tự động. PV (TTXVN)": capitalised words (names joined by
 # " - "; a stop only inside initials, "M.Đ"), then an optional agency in brackets, up to the
 # end of the line. A stop followed by a space ends the attempt, so each sentence end costs
-# at most the length of its own sentence. Bounded.
+# at most the length of its own sentence. A run of two or three spaces after a word stands
+# for the line break a scraper flattened ("…trong khu vực  Thanh Tú": a caption without a
+# stop, then the signature). Bounded.
 SIGNATURE_RE = lazy_regex(
-    r"(?<=[.!?…\"”’»])(?P<gap>[ \t]{0,2})"
+    r"(?:(?<=[.!?…\"”’»])(?P<gap>[ \t]{0,2})|(?<=\p{L})(?P<wide>[ \t]{2,3}))"
     r"(?P<names>\p{Lu}(?:[\p{L}\p{M}'’\- \t]|\.(?=\p{L})){0,60})?"
     r"(?:[ \t]{0,2}\((?P<agency>[^()\n]{2,30})\))?[ \t]{0,2}$"
 )
@@ -428,9 +430,14 @@ def read_signature(text: str) -> tuple[int, tuple[str, ...], str | None] | None:
         if not raw and agency is None:
             continue
         before = text[max(m.start() - 3, 0) : m.start()]
-        if before.endswith(".") and not all(c.islower() or c.isdigit() for c in before[:2]):
+        wide = m["wide"] is not None  # a flattened line break: no stop to check
+        if (
+            not wide
+            and before.endswith(".")
+            and not all(c.islower() or c.isdigit() for c in before[:2])
+        ):
             continue  # "Rua Dr. Ana Lima": a title or an initial, not the end of a sentence
-        if not m["gap"] and not before[-2:-1].islower():
+        if not wide and not m["gap"] and not before[-2:-1].islower():
             continue  # glued without a space only after a lower-case word ("…спасатели.Николай")
         source = None
         if agency is not None:
