@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from copydesk import clean_article
 from copydesk.article import Article
 from copydesk.extract._intros import read_intro
+from copydesk.extract._name_lines import read_name_stamp
 from copydesk.extract.attribution import (
     Credit,
     read_bio,
@@ -22,6 +23,7 @@ from copydesk.extract.datelines import read_stamp
 from copydesk.extract.title import is_widget
 
 from ..strategies_fields import (
+    HEADLINES,
     credit_doc,
     deep_headline_doc,
     glued_author_doc,
@@ -30,7 +32,9 @@ from ..strategies_fields import (
     intro_doc,
     meta_line_doc,
     name_line_doc,
+    names,
     outlet_dateline_doc,
+    prose,
     stamp_line_doc,
     yearless_stamp_doc,
 )
@@ -720,3 +724,65 @@ def test_japanese_sign_offs_negative(text: str) -> None:
     if article.source is not None:
         last = last.replace(f"（{article.source}）", "")
     assert last in article.paragraphs
+
+
+#: Places and one-word outlets after a name and a comma, per script with capitals; the
+#: outlet's value when its shape names one (a domain, inner capitals).
+NAME_TAILS = {
+    "latin": [("Portville", None), ("Lakeshore", None), ("HarbourNews.com", "HarbourNews.com"),
+              ("TideWire", "TideWire")],
+    "cyrillic": [("Москва", None), ("Портовск", None)],
+}  # fmt: skip
+
+
+@st.composite
+def name_tail_doc(draw: st.DrawFn) -> Doc:
+    """A headline, then "Name, Place" or "Name, Outlet" on a line of its own, then the story
+    (Latin and Cyrillic: the scripts where a capital tells a name)."""
+    script = draw(st.sampled_from(sorted(NAME_TAILS)))
+    story = draw(prose(script))
+    person = draw(names(script))[0]
+    tail, outlet = draw(st.sampled_from(NAME_TAILS[script]))
+    headline = draw(st.sampled_from(HEADLINES[script]))
+    lines = [headline, f"{person}, {tail}", *story]
+    return Doc("\n\n".join(lines), story, headline, (person,), source=outlet)
+
+
+@given(name_tail_doc())
+def test_name_with_place_or_outlet_gives_the_author(doc: Doc) -> None:
+    """ "Jane Roe, Portville" / "Анна Петрова, Москва" under the headline gives the author
+    (and the outlet when its shape names one); the line leaves the body with its ledger
+    entry, the headline stays the title."""
+    assert _check(doc).title == doc.title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Roe, CEO",  # capitals: a title
+        "Jane Roe, Jr.",  # a standing
+        "Jane Roe, Monday",  # a day
+        "Jane Roe, 2023",
+        "Jane Roe, Portville Harbour",  # two words: no one-word tail
+        "أحمد العرفج، الرياض",  # a script without case cannot tell a name
+        "王小明，台北",
+    ],
+)
+def test_name_tail_lookalikes(line: str) -> None:
+    """A standing, a date, two words or a caseless script after the comma: no
+    name with its place or outlet."""
+    assert read_name_stamp(line) is None
+
+
+def test_two_name_tail_lines_are_a_list() -> None:
+    """Two "Name, Place" lines among the first are a list of people, not a byline."""
+    text = "\n\n".join(
+        ["Storm closes the old port", "Jane Roe, Portville", "Jo Lee, Lakeshore", *STORY_LINES]
+    )
+    assert clean_article(text).authors == ()
+
+
+STORY_LINES = [
+    "The port authority said on Monday that the new tidal turbines would power the docks.",
+    "Engineers will test the machines over the summer before the harbour opens to ships.",
+]

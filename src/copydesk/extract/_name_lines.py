@@ -62,6 +62,16 @@ NAME_PLACE_RE = lazy_regex(
 ROMAN_RE = lazy_regex(r"[IVXLC]{1,6}")
 #: A headline above a bare name line has more words than a kicker.
 HEADLINE_WORDS = 4
+#: The one word after a name and a comma ("Jane Roe, Portville") is at most this long.
+TAIL_WORD_CHARS = 30
+#: Words after a name and a comma that are a person's standing, not a place or an outlet
+#: ("Jane Roe, Jr.", "Jo Lee, Esq."). Folded.
+TAIL_NOT_PLACES = frozenset({"jr", "sr", "esq", "phd", "md", "ceo", "founder", "president",
+                             "chairman", "director", "minister", "senator", "mayor"})  # fmt: skip
+# An outlet's web domain ("HarbourNews.com", "example.co.uk"). Bounded parts.
+DOMAIN_TAIL_RE = lazy_regex(r"(?:[\w\-]{1,40}\.){1,3}\p{Ll}{2,10}")
+# A one-word brand with inner capitals ("TruthOut", "HarbourNews"). Bounded.
+CAMEL_TAIL_RE = lazy_regex(r"\p{Lu}\p{Ll}{1,20}(?:\p{Lu}\p{Ll}{1,20}){1,3}")
 
 
 def _is_opener(text: str) -> bool:
@@ -239,7 +249,35 @@ def read_name_stamp(text: str) -> tuple[tuple[str, ...], dt.date | None, str | N
                 return names, stamp[0], None
             if not by and (outlet := _outlet_text(other)) is not None:
                 return names, None, outlet
+            if names_part == a and m.group().strip() == "," and _one_word_tail(other):
+                # "Jane Roe, Portville", "Jo Lee, Truthdig": the reporter's place or outlet
+                return names, None, other if _brand(other) else None
     return None
+
+
+def _one_word_tail(text: str) -> bool:
+    """One capitalised word after a name and a comma: the reporter's place or outlet; not a
+    job ("Jane Roe, Reporter", "Jo Lee, CEO"), a month, a day or a number."""
+    word = text.strip()
+    if " " in word or not 3 <= len(word) <= TAIL_WORD_CHARS or not word[0].isupper():
+        return False
+    if word.isupper() or not all(c.isalpha() or c in ".-'’" for c in word):
+        return False  # "CEO", "MP", "2023", "Jo Lee, @jolee"
+    folded = word.casefold().strip(".")
+    lex = lexicon()
+    return not (
+        folded in lex.bio_roles
+        or folded in lex.author_roles
+        or folded in lex.months
+        or folded in lex.weekdays
+        or folded in TAIL_NOT_PLACES
+    )
+
+
+def _brand(word: str) -> bool:
+    """An outlet's one-word name by its shape: a web domain ("HarbourNews.com") or a word
+    with inner capitals ("TruthOut"); a place has neither."""
+    return DOMAIN_TAIL_RE.fullmatch(word) is not None or CAMEL_TAIL_RE.fullmatch(word) is not None
 
 
 def name_lines(
