@@ -31,6 +31,7 @@ from copydesk.extract._cjk_credits import (
     read_label_byline,
     read_reporter_line,
 )
+from copydesk.extract._email_names import sign_by_email
 from copydesk.extract._intros import read_intro_credit
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._meta_lines import read_glued_agency
@@ -468,13 +469,13 @@ def attribution(draft: Draft) -> Draft:
                 found_authors.extend(names)
                 source = source or outlet
     if not taken and not cuts:
-        return draft
+        return draft if fields.authors or contributors else sign_by_email(draft, body, RULE)
     for i, start, end in cuts:
         draft = draft.rewrite(i, [(start, end, "")], rule=RULE, kind="extracted")
     authors = fields.authors or tuple(dict.fromkeys(found_authors or contributors))
     if contributors and authors != tuple(dict.fromkeys(contributors)):
         draft = draft.add_metadata({"contributors": ", ".join(dict.fromkeys(contributors))})
-    return draft.take(
+    draft = draft.take(
         taken,
         rule=RULE,
         kind="extracted",
@@ -482,3 +483,5 @@ def attribution(draft: Draft) -> Draft:
         source=fields.source or source,
         published=published,
     )
+    # an address and the name it spells side by side among the last lines
+    return draft if authors else sign_by_email(draft, list(draft.body()), RULE)
