@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from copydesk import clean_article
+from copydesk.extract.title import glued_question_end
+
+from ..strategies_fields import prose
+from ..strategies_meta import Doc
 
 PROSE = "The harbour board said on Monday it would close the old port for repairs after the storm."
 MORE = "Officials said the cost of the work had not been settled, and talks would resume soon."
@@ -186,3 +192,50 @@ def test_stamp_and_byline_under_a_deep_headline(
     else:
         assert got != "2026-07-02"
         assert article.authors == ()
+
+
+#: Headlines ending with "?" or "!" that a scraper glued to the text with ". ", per script.
+GLUED_QUESTIONS = {
+    "latin": ["Will the old harbour port reopen?", "Temer desabafa: ‘O que vou dizer aos filhos?’",
+              "Der Hafen bleibt den ganzen Winter zu!"],
+    "cyrillic": ["Когда же откроют старый порт?", "Порт закрыт на всю зиму!"],
+    "arabic": ["متى يعاد فتح الميناء القديم؟"],
+    "cjk": ["港口什么时候重新开放？", "港口全冬关闭！"],
+}  # fmt: skip
+
+
+@st.composite
+def question_glued_doc(draw: st.DrawFn) -> Doc:
+    """A headline ending with "?" or "!" glued to the story's first paragraph by a stop
+    ("…reopen?. The board…", "…开放？。当局…"), in four scripts."""
+    script = draw(st.sampled_from(sorted(GLUED_QUESTIONS)))
+    headline = draw(st.sampled_from(GLUED_QUESTIONS[script]))
+    paras = draw(prose(script))
+    stop = "。" if script == "cjk" else ". "
+    text = "\n\n".join([f"{headline}{stop}{paras[0]}", *paras[1:]])
+    return Doc(text, paras, headline)
+
+
+@given(question_glued_doc())
+def test_question_glued_to_the_text_is_the_title(doc: Doc) -> None:
+    """The headline and its glue leave the first line (extracted); the text stays."""
+    article = clean_article(doc.text)
+    assert article.title == doc.title
+    assert article.paragraphs == doc.body
+    assert any(e.rule.startswith("extract.title") and doc.title in e.old for e in article.edits)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a question and the next sentence, as prose writes them
+        "Will the old harbour port reopen? The board met on Monday to vote on the repairs.",
+        # a short question inside the text: too few words for a headline
+        "He asked: why?. The board met on Monday to vote on the costly repairs of the port.",
+        "Порт закроют? Власти обсудят это в понедельник на заседании городского совета.",
+    ],
+)
+def test_question_glue_lookalikes(line: str) -> None:
+    """A question followed by prose without the glue, or a short question, is no glued
+    headline."""
+    assert glued_question_end(line) is None

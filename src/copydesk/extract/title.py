@@ -112,6 +112,12 @@ NOT_AFTER_ARTICLE = frozenset(
      "should", "must", "does", "did", "be", "been", "ist", "sind", "war", "hat", "é", "es",
      "est"}
 )  # fmt: skip
+# A headline ending with "?" or "!" glued to the text after it by a stop that no sentence
+# ends with: "… meus filhos?’. Presidente desabafou …", "Порт закроют?. Власти…", "港口会关闭吗？。
+# 当局…": a scraper's join of the headline and the text with ". ". Bounded.
+QUESTION_GLUE_RE = lazy_regex(
+    r"[?!？！؟][\"'”’»」』]{0,2}(?P<stop>\.|。)[ \t]{0,2}(?=[\p{Lu}\p{Lo}\"'“‘«„])"
+)
 #: A one-letter article ("A", "O") opening a lede is followed by this many lower-case words.
 ONE_LETTER_LEDE_WORDS = 2
 #: A headline glued to its lede has at least this many words, the lede after it too.
@@ -259,6 +265,30 @@ def glued_headline_end(text: str) -> int | None:
     return None
 
 
+def glued_question_end(text: str) -> tuple[int, int] | None:
+    """``(end of the headline, start of the text)`` when a headline ending with "?" or "!"
+    is glued to the text after it by a stop ("…filhos?’. Presidente…"), or ``None``. The
+    headline is a title candidate, the text after it prose.
+
+    >>> text = "Will the old port reopen?. The board met on Monday to vote on the costly repairs."
+    >>> glued_question_end(text)
+    (25, 27)
+    >>> glued_question_end("Will it ever reopen? The board met on Monday to vote on the repairs.")
+    >>> glued_question_end("He asked: why?. The board met on Monday to vote on the costly repairs.")
+    """
+    if not any(mark in text[: TITLE_MAX_CHARS + 4] for mark in "?!？！؟"):
+        return None  # most first lines: no question or exclamation mark
+    m = QUESTION_GLUE_RE.search(text, 0, TITLE_MAX_CHARS + 4)
+    if m is None:
+        return None
+    head, rest = text[: m.start("stop")], text[m.end() :]
+    bare = head[: m.start()].rstrip()  # without its "?" and quotes, which the glue signs
+    short = len(head.split()) < GLUED_MIN_WORDS and not CJK_CHAR_RE.search(head)
+    if short or not _is_candidate(bare) or is_widget(head):
+        return None
+    return (m.start("stop"), m.end()) if reads_as_prose(rest) else None
+
+
 def _opens_lede(head: str, article: str, rest: str) -> bool:
     """Whether ``article`` after ``head`` opens a sentence, the lede: not a letter or a name
     after a word that takes one ("vitamin A", "der Zeitung Die Welt"), nor after a function
@@ -393,10 +423,13 @@ def _glued_headline(draft: Draft, index: int, rule: str) -> Draft:
     line = draft.lines[index]
     lead = len(line.text) - len(line.text.lstrip())
     end = glued_headline_end(line.text[lead:])
+    cut = lead + (end or 0) + 1  # the space before the lede goes with the headline
     if end is None:
-        return draft
+        glued = glued_question_end(line.text[lead:])
+        if glued is None:
+            return draft
+        end, cut = glued[0], lead + glued[1]  # "…?’. " leaves with the headline
     words = line.text[lead : lead + end].split()
-    cut = lead + end + 1  # the space before the lede goes with the headline
     draft = draft.rewrite(index, [(0, cut, "")], rule=rule, kind="extracted")
     credit = _photo_credit_opening(words)
     if credit:  # "AP Photo McConnell seeks …": the credit of a photo the page lost
