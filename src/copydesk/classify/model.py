@@ -43,6 +43,7 @@ from copydesk.classify.weights import (
     FORMAT,
     MODEL_PATH,
     ModelError,
+    TailRule,
     Weights,
     read_weights,
     shipped_weights,
@@ -70,7 +71,8 @@ class LineModel:
     """A trained line model; :meth:`predict` gives the class probabilities of lines.
 
     ``threshold`` is the default strictness of :func:`copydesk.classify.lines`: a line leaves
-    the body when its probability of being body or title falls below it.
+    the body when its probability of being body or title falls below it. ``tail`` is the
+    article-end cut training chose (``None``: none).
     """
 
     vocab: dict[str, int] = attrs.field(repr=False)
@@ -82,6 +84,7 @@ class LineModel:
     out_w: Array = attrs.field(repr=False)  # (H, 4)
     out_b: Array = attrs.field(repr=False)  # (4,)
     threshold: float = 0.5
+    tail: TailRule | None = None
     info: dict[str, Any] = attrs.field(factory=dict, repr=False)
 
     # -- stage 1 -------------------------------------------------------------------------
@@ -146,7 +149,12 @@ class LineModel:
         """Write the model to ``path`` (``.npz``, no pickled objects)."""
         words = sorted(self.vocab, key=self.vocab.__getitem__)
         blob = "\n".join(words).encode("utf-8")
-        header = {"format": FORMAT, "threshold": self.threshold, "info": self.info}
+        header = {
+            "format": FORMAT,
+            "threshold": self.threshold,
+            "tail": None if self.tail is None else self.tail.to_json(),
+            "info": self.info,
+        }
         with path.open("wb") as fh:
             np.savez_compressed(
                 fh,
@@ -187,6 +195,7 @@ class LineModel:
             out_w=get("out_w"),
             out_b=get("out_b"),
             threshold=float(weights.header["threshold"]),
+            tail=TailRule.of(weights.header.get("tail"), path),
             info=weights.header.get("info", {}),
         )
         return model

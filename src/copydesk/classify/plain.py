@@ -30,7 +30,7 @@ from copydesk.classify.features import (
     read_line,
     shape_rows,
 )
-from copydesk.classify.weights import MODEL_PATH, Weights, shipped_weights
+from copydesk.classify.weights import MODEL_PATH, TailRule, Weights, shipped_weights
 
 __all__ = ["PlainModel", "plain_model"]
 
@@ -57,6 +57,7 @@ class PlainModel:
     out: tuple[Row, ...] = attrs.field(repr=False)  # (4, H)
     out_b: Row = attrs.field(repr=False)
     threshold: float = 0.5
+    tail: TailRule | None = None
 
     @classmethod
     def from_weights(cls, weights: Weights, path: Path = MODEL_PATH) -> PlainModel:
@@ -82,6 +83,7 @@ class PlainModel:
             out=_columns(out_w, h, _K),
             out_b=tuple(out_b),
             threshold=float(weights.header["threshold"]),
+            tail=TailRule.of(weights.header.get("tail"), path),
         )
 
     def word_scores(self, feats: Sequence[str]) -> tuple[Row, Row, float]:

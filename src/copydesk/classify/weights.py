@@ -24,7 +24,15 @@ from copydesk._lazy import lazy_re
 from copydesk.classify.features import CLASSES
 from copydesk.errors import CopydeskError
 
-__all__ = ["FORMAT", "MODEL_PATH", "ModelError", "Weights", "read_weights", "shipped_weights"]
+__all__ = [
+    "FORMAT",
+    "MODEL_PATH",
+    "ModelError",
+    "TailRule",
+    "Weights",
+    "read_weights",
+    "shipped_weights",
+]
 
 #: The weight file format this code reads and writes.
 FORMAT = "copydesk-line-model/2"
@@ -45,6 +53,37 @@ NPY_HEADER_RE = lazy_re(
 
 class ModelError(CopydeskError, ValueError):
     """A line-model file that cannot be read: missing, damaged, or of another format."""
+
+
+@attrs.frozen(slots=True)
+class TailRule:
+    """The article-end cut that training chose (:func:`copydesk.classify.step.tail_start`):
+    the body lines after a point go when they number at least ``lines``, their probabilities
+    of being body or title average at most ``mean`` and none exceeds ``peak``."""
+
+    mean: float
+    peak: float
+    lines: int
+
+    @classmethod
+    def of(cls, value: object, path: Path = MODEL_PATH) -> TailRule | None:
+        """The rule a weight file's header holds (``None``: no cut), or :class:`ModelError`."""
+        if value is None:
+            return None
+        if (
+            isinstance(value, list)
+            and len(value) == 3
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+            and isinstance(value[2], int)
+            and 0.0 <= value[0] <= value[1] <= 1.0
+            and value[2] >= 1
+        ):
+            return cls(float(value[0]), float(value[1]), value[2])
+        raise ModelError(f"line model {path} is damaged: its tail rule is {value!r}")
+
+    def to_json(self) -> list[float | int]:
+        """The header's form of the rule: ``[mean, peak, lines]``."""
+        return [self.mean, self.peak, self.lines]
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -138,6 +177,7 @@ def read_weights(path: Path) -> Weights:
         raise ModelError(f"line model {path} has format {found!r}; this copydesk reads {FORMAT!r}")
     if "threshold" not in header or "vocab" not in arrays:
         raise ModelError(f"line model {path} is damaged: missing its threshold or vocabulary")
+    TailRule.of(header.get("tail"), path)  # a damaged rule is refused here, for both models
     try:
         words = arrays["vocab"][0].tobytes().decode("utf-8").split("\n")
     except UnicodeDecodeError as exc:
