@@ -22,9 +22,10 @@ _BEFORE_MODEL = Pipeline(DEFAULT.steps[: DEFAULT.names.index("classify.lines")])
 
 class _Scripted:
     """A stand-in for the line model: P(body) is 0.01 for the lines it names, 0.9 otherwise;
-    the rest is residue."""
+    the rest is residue; no tail rule."""
 
     threshold = 0.05
+    tail = None
 
     def __init__(self, furniture: Sequence[str]) -> None:
         self.furniture = set(furniture)
@@ -83,14 +84,17 @@ def test_a_doubted_sentence_stays_when_its_neighbour_is_kept_by_a_user_rule() ->
 def test_every_sentence_the_model_takes_sits_beside_a_line_it_takes(
     text: str, furniture: list[str], threshold: float
 ) -> None:
-    """Law, at any threshold: a sentence of four words or more that the model removes is next
-    (among the non-blank lines) to a line that is not such a sentence and that it removes."""
+    """Law, at any threshold: a sentence of four words or more that the model removes by its
+    probability (not with the tail it cuts, ``classify.tail``) is next (among the non-blank
+    lines) to a line that is not such a sentence and that it removes."""
     raw = "\n".join([*furniture, text, *furniture[:1]])
     before = _BEFORE_MODEL.apply(start(raw))
     after = ClassifyLines(threshold=threshold)(before)
     where = [i for i, line in enumerate(before.lines) if line.state != "blank"]
     took = [
-        after.lines[i].state != before.lines[i].state and before.lines[i].state == "body"
+        after.lines[i].state != before.lines[i].state
+        and before.lines[i].state == "body"
+        and after.lines[i].rule != "classify.tail"
         for i in where
     ]
     sentence = [_is_sentence(before.lines[i].text) for i in where]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
 from copydesk.classify.features import CLASSES, Read, ends_sentence, evidence_group, read_line
+from copydesk.classify.weights import TailRule
 from copydesk.draft import Draft
 from copydesk.errors import PipelineError
 from copydesk.pipeline import Phase
@@ -23,7 +25,7 @@ from copydesk.strip import active_rules
 if TYPE_CHECKING:
     from copydesk.classify.model import LineModel
 
-__all__ = ["ClassifyLines", "lines"]
+__all__ = ["ClassifyLines", "lines", "tail_start"]
 
 _BODY, _TITLE, _META, _RESIDUE = range(len(CLASSES))
 #: A sentence of at least this many words (a character of a spaceless script counts as one)
@@ -70,6 +72,14 @@ class ClassifyLines:
     each ledger entry carrying the probability of that class. Raise ``threshold`` to remove
     more, lower it to keep more; ``0`` removes nothing.
 
+    Then the article's end (``classify.tail``): the model's tail rule, chosen in training
+    (:func:`tail_start`), cuts the body lines after the earliest point past which the model
+    doubts them as a whole, sentences included (comments, teasers of other stories written
+    as sentences, footers): they average a low probability of being body or title and none
+    reaches the rule's peak. Each ledger entry carries the line's probability of not being
+    body or title. A line a user keeps and a table row count as sure body, so the cut only
+    starts after them, and they stay.
+
     When in doubt, keep: lines the rules already took stay as the rules left them (they are
     the model's evidence about their neighbours); a sentence of four words or more stays
     unless the model removes a line next to it and scores the sentence below the threshold
@@ -83,7 +93,7 @@ class ClassifyLines:
     threshold: float | None = attrs.field(default=None, validator=_check_threshold)
     name: str = "classify.lines"
     phase: Phase = "lines"
-    rules: tuple[str, ...] = ("classify.residue", "classify.meta")
+    rules: tuple[str, ...] = ("classify.residue", "classify.meta", "classify.tail")
 
     def __call__(self, draft: Draft) -> Draft:
         where = [i for i, line in enumerate(draft.lines) if line.state != "blank"]
@@ -94,8 +104,10 @@ class ClassifyLines:
         kept_by_user = _keep_rules(draft)
         residue: dict[int, float] = {}
         meta: dict[int, float] = {}
+        tail: dict[int, float] = {}
         threshold = self.threshold
-        for window in _windows(where):
+        windows = _windows(where)
+        for window in windows:
             lines = [draft.lines[i] for i in window]
             texts = [line.text.strip() for line in lines]
             table = table_rows(texts)
@@ -124,10 +136,13 @@ class ClassifyLines:
             if not asked:
                 continue
             beside = _beside(sentence, asked)
-            probs, model_threshold = self._probabilities(
+            # the article-end cut reads every body line of the document's last window
+            cut = window is windows[-1] and draft.enabled("classify.tail")
+            wanted = asked + [k for k, s in enumerate(sentence) if s] if cut else asked + beside
+            probs, model_threshold, rule = self._probabilities(
                 texts,
                 [evidence_group(line.state, line.rule) for line in lines],
-                asked + beside,
+                sorted(set(wanted)),
                 [r if r is not None else read_line(t) for r, t in zip(reads, texts, strict=True)],
             )
             if threshold is None:
@@ -140,30 +155,43 @@ class ClassifyLines:
                     residue[window[k]] = round(p[_RESIDUE], 4)
                 else:
                     meta[window[k]] = round(p[_META], 4)
-        if len(residue) + len(meta) == len(body):
+            if cut and rule is not None:
+                # a line the model may not read (a table row, a line a user keeps) counts as
+                # sure body: the article reaches at least that far
+                at = [k for k, line in enumerate(lines) if line.state == "body"]
+                keep = [_keep(probs[k]) if k in probs else 1.0 for k in at]
+                start = tail_start(keep, rule)
+                if start is not None:
+                    for k in at[start:]:
+                        if k in probs and window[k] not in residue and window[k] not in meta:
+                            tail[window[k]] = round(1.0 - _keep(probs[k]), 4)
+        if len(residue) + len(meta) + len(tail) == len(body):
             return draft  # never the whole body: when the model doubts all of it, keep it
         if residue and draft.enabled("classify.residue"):
             draft = draft.take(residue, rule="classify.residue", kind="removed", scores=residue)
         if meta and draft.enabled("classify.meta"):
             draft = draft.take(meta, rule="classify.meta", kind="removed", scores=meta)
+        if tail:
+            draft = draft.take(tail, rule="classify.tail", kind="removed", scores=tail)
         return draft
 
     def _probabilities(
         self, texts: list[str], evidence: list[int], asked: list[int], reads: list[Read]
-    ) -> tuple[dict[int, tuple[float, ...]], float]:
-        """The class probabilities of the lines ``asked``, and the model's threshold: from
-        :class:`copydesk.classify.plain.PlainModel` while :func:`_plain_affordable`, from the
-        numpy model otherwise (the same probabilities to within rounding)."""
+    ) -> tuple[dict[int, tuple[float, ...]], float, TailRule | None]:
+        """The class probabilities of the lines ``asked``, the model's threshold and its tail
+        rule: from :class:`copydesk.classify.plain.PlainModel` while :func:`_plain_affordable`,
+        from the numpy model otherwise (the same probabilities to within rounding)."""
         if self.model is None and _plain_affordable(len(asked)):
             from copydesk.classify.plain import plain_model
 
             plain = plain_model()
-            return plain.predict(texts, evidence, asked, reads=reads), plain.threshold
+            probs = plain.predict(texts, evidence, asked, reads=reads)
+            return probs, plain.threshold, plain.tail
         from copydesk.classify.model import default_model
 
         model = self.model or default_model()
-        probs = model.predict(texts, evidence, reads=reads)
-        return {k: tuple(probs[k].tolist()) for k in asked}, model.threshold
+        array = model.predict(texts, evidence, reads=reads)
+        return {k: tuple(array[k].tolist()) for k in asked}, model.threshold, model.tail
 
 
 #: Lines the plain-Python model may be asked about in one process before numpy is imported
@@ -185,9 +213,43 @@ def _plain_affordable(lines: int) -> bool:
     return True
 
 
+def _keep(probs: tuple[float, ...]) -> float:
+    """A line's probability of being body or title."""
+    return probs[_BODY] + probs[_TITLE]
+
+
 def _takes(probs: tuple[float, ...], threshold: float) -> bool:
     """Whether a line of these class probabilities leaves the body at ``threshold``."""
-    return probs[_BODY] + probs[_TITLE] < threshold
+    return _keep(probs) < threshold
+
+
+def tail_start(keep: Sequence[float], rule: TailRule) -> int | None:
+    """Where the article ends: the first of the lines that the tail cut removes, each line
+    after it included, or ``None`` when it removes none.
+
+    ``keep`` holds the body lines' probabilities of being body or title, in order. The cut
+    is the earliest point after which at least ``rule.lines`` lines remain, none above
+    ``rule.peak``, averaging at most ``rule.mean``: a tail of comments, teasers and footers
+    that the model doubts as a whole even where it doubts no line enough to remove it alone.
+    The first line never goes. Sums run from the last line back, in the order training
+    sums them (:func:`copydesk.classify.train.tail_starts`).
+
+    >>> rule = TailRule(mean=0.1, peak=0.5, lines=2)
+    >>> tail_start([0.9, 0.95, 0.45, 0.01, 0.02, 0.05], rule)
+    3
+    >>> tail_start([0.9, 0.95, 0.3, 0.6, 0.02], rule) is None  # a likely body line near the end
+    True
+    """
+    total, peak, start = 0.0, 0.0, None
+    for j in range(len(keep) - 1, 0, -1):
+        total += keep[j]
+        peak = max(peak, keep[j])
+        if peak > rule.peak:
+            break
+        count = len(keep) - j
+        if count >= rule.lines and total <= rule.mean * count:
+            start = j
+    return start
 
 
 def _beside(sentence: list[bool], asked: list[int]) -> list[int]:
