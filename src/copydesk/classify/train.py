@@ -24,7 +24,11 @@ How it fits, in :func:`fit`:
    learns how far to trust word scores on sites the table has not seen;
 3. the network (stage 2) by mini-batch Adam with a fixed seed;
 4. the threshold: the body-or-title probability below which a line leaves the body, chosen so
-   that ``recall`` of the body lines of the corpus is kept out of fold.
+   that ``recall`` of the body lines of the corpus is kept out of fold;
+5. the tail rule (:func:`copydesk.classify.step.tail_start`): of the candidate rules, the one
+   that removes the most residue and meta lines out of fold (a whole-page line counting
+   ``TAIL_PAGE_GAIN`` of a corpus line) while losing at most ``TAIL_LOSS`` of the body lines
+   of the corpus and of the whole pages.
 """
 
 from __future__ import annotations
@@ -54,8 +58,10 @@ from copydesk.classify.model import (
     feature_names,
     mean_rows,
 )
+from copydesk.classify.step import _is_sentence, table_rows
+from copydesk.classify.weights import TailRule
 
-__all__ = ["Doc", "fit", "folds", "load_docs", "main", "prepare"]
+__all__ = ["Doc", "fit", "folds", "load_docs", "main", "prepare", "tail_starts"]
 
 #: Weight of a line of the whole-page sets against a hand-labelled corpus line.
 PAGE_WEIGHT = 0.6
@@ -73,6 +79,20 @@ L2 = 1e-4
 INNER_FOLDS = 3
 #: Share of the corpus's body lines the threshold keeps out of fold.
 RECALL = 0.995
+#: The tail rules training chooses among: (mean, peak, lines) of :class:`TailRule`.
+TAIL_RULES = tuple(
+    TailRule(mean, peak, lines)
+    for mean in (0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
+    for peak in (0.1, 0.2, 0.3, 0.4, 0.5)
+    for lines in (1, 2, 3)
+    if peak >= mean
+)
+#: The largest share of body and title lines the tail cut may remove out of fold, beyond
+#: what the threshold removes: of the corpus's, and of the whole pages' (labelled
+#: automatically, so less sure).
+TAIL_LOSS = {"corpus": 0.0005, "pages": 0.01}
+#: What a whole-page residue or meta line that the cut removes counts against a corpus one.
+TAIL_PAGE_GAIN = 0.1
 
 _LABEL = {name: i for i, name in enumerate(CLASSES)}
 
@@ -398,6 +418,59 @@ def _threshold(keep_prob: Array, y: Array) -> float:
     return float(min(0.5, body[int(np.floor((1.0 - RECALL) * len(body)))]))
 
 
+def tail_starts(keep: Array, rule: TailRule) -> int | None:
+    """:func:`copydesk.classify.step.tail_start` with numpy, summing in the same order."""
+    if len(keep) < 2:
+        return None
+    backward = keep[::-1]
+    total = np.cumsum(backward)[::-1]
+    peak = np.maximum.accumulate(backward)[::-1]
+    count = np.arange(len(keep), 0, -1)
+    ok = (count >= rule.lines) & (total <= rule.mean * count)
+    ok[0] = False
+    # only as far back as no line above the peak: the step stops at the first one
+    above = np.flatnonzero(peak > rule.peak)
+    if above.size:
+        ok[: above[-1] + 1] = False
+    found = np.flatnonzero(ok)
+    return int(found[0]) if found.size else None
+
+
+def _tail_rule(docs: Sequence[tuple[Doc, Array]], threshold: float) -> TailRule | None:
+    """The tail rule of :data:`TAIL_RULES` that removes the most residue and meta lines of
+    ``docs`` (each with its lines' body-or-title probabilities out of fold) beyond what the
+    threshold removes, within :data:`TAIL_LOSS`; ``None`` when none removes any."""
+    body_lines = dict.fromkeys(TAIL_LOSS, 0)
+    prepared = []
+    for doc, keep in docs:
+        at = np.asarray([i for i, e in enumerate(doc.evidence) if e == 0], dtype=np.intp)
+        labels = doc.labels[at]
+        body_lines[doc.origin] += int(np.count_nonzero((labels == 0) | (labels == 1)))
+        table = table_rows(list(doc.texts))
+        fixed = np.asarray([i in table for i in at], dtype=bool)
+        sentence = np.asarray([_is_sentence(doc.texts[i]) for i in at], dtype=bool)
+        shown = np.where(fixed, 1.0, keep[at])
+        removed = ~fixed & ~sentence & (shown < threshold)
+        prepared.append((doc.origin, shown, labels, fixed | removed))
+    best: tuple[float, TailRule] | None = None
+    for rule in TAIL_RULES:
+        lost = dict.fromkeys(TAIL_LOSS, 0)
+        gain = 0.0
+        for origin, shown, labels, stays in prepared:
+            start = tail_starts(shown, rule)
+            if start is None:
+                continue
+            cut = labels[start:][~stays[start:]]
+            lost[origin] += int(np.count_nonzero((cut == 0) | (cut == 1)))
+            found = np.count_nonzero(cut >= 2)
+            gain += found * (1.0 if origin == "corpus" else TAIL_PAGE_GAIN)
+        if all(lost[o] <= TAIL_LOSS[o] * body_lines[o] for o in TAIL_LOSS) and gain > (
+            best[0] if best else 0.0
+        ):
+            best = (gain, rule)
+    return None if best is None else best[1]
+
+
 def fit(docs: Sequence[Doc], chosen: Sequence[int] | None = None, *, salt: str = "") -> LineModel:
     """Train a model on the ``chosen`` documents (all when None)."""
     chosen = list(range(len(docs))) if chosen is None else list(chosen)
@@ -407,15 +480,17 @@ def fit(docs: Sequence[Doc], chosen: Sequence[int] | None = None, *, salt: str =
     weights = np.zeros(len(y))
     weights[labelled] = _class_weights(y[labelled], w[labelled])
     # The threshold out of fold: networks fitted on two inner folds score the third.
-    keep_prob = np.zeros(len(y))
+    probs = np.zeros((len(y), len(CLASSES)))
     for f in range(INNER_FOLDS):
         test = row_fold == f
         fit_on = labelled & ~test
         arrays = _ensemble(x[fit_on], y[fit_on], weights[fit_on])
         net = _with_network(_empty_model({}, np.zeros((0, 4))), arrays)
-        keep_prob[test] = net.forward(x[test])[:, :2].sum(axis=1)
+        probs[test] = net.forward(x[test])
+    keep_prob = probs[:, :2].sum(axis=1)
     corpus = np.array([docs[d].origin == "corpus" for d in doc_of]) & labelled
     threshold = _threshold(keep_prob[corpus], y[corpus])
+    tail = _tail_rule([(docs[d], keep_prob[doc_of == d]) for d in chosen], threshold)
     arrays = _ensemble(x[labelled], y[labelled], weights[labelled])
     ratios, keep = _table(docs, tokens, chosen)
     kept = np.flatnonzero(keep)
@@ -429,7 +504,7 @@ def fit(docs: Sequence[Doc], chosen: Sequence[int] | None = None, *, salt: str =
     }
     # stored as float32 (half the file): the model computes with what the file will hold
     base = _empty_model(vocab, ratios[kept].astype(np.float32).astype(np.float64))
-    model = attrs.evolve(_with_network(base, arrays), threshold=threshold, info=info)
+    model = attrs.evolve(_with_network(base, arrays), threshold=threshold, tail=tail, info=info)
     check = model.predict(CHECK_LINES).tobytes().hex()
     info["check"] = {"lines": list(CHECK_LINES), "probs": check}
     return model
