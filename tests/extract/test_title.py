@@ -239,3 +239,15 @@ def test_question_glue_lookalikes(line: str) -> None:
     """A question followed by prose without the glue, or a short question, is no glued
     headline."""
     assert glued_question_end(line) is None
+
+
+def test_exclamation_above_a_short_line_is_no_dek() -> None:
+    """A line ending with "!" over a shorter one ending so is no dek over its headline: the
+    paragraphs of a clean body all come back (tests/test_laws.py found this one)."""
+    paras = [
+        "الحكومة الحكومة الحكومة الحكومة الحكومة الحكومة الحكومة الحكومة الحكومة الحكومة!",
+        "الحكومة الحكومة الحكومة الوزير!",
+        "الحكومة الحكومة الحكومة الحكومة الحكومة الحكومة قال.",
+    ]
+    article = clean_article("\n\n".join(paras))
+    assert ([article.title] if article.title else []) + list(article.paragraphs) == paras

@@ -516,6 +516,7 @@ def _choose(
     elif (
         later
         and later[0][0] == chosen[0] + 1 == prose_at - 1
+        and not PROSE_END_RE.search(chosen[2].text)  # a sentence ending "!" is no dek
         and _dek_above(chosen[2].text, later[0][2].text)
     ):
         chosen = later[0]  # a dek above the headline, the headline right above the lede
