@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from copydesk.scripts import _counts_in_order, dominant_of, script_counts
+from copydesk.scripts import NON_ASCII_RE, _counts_in_order, _non_ascii, dominant_of, script_counts
 
 # Letters of several scripts, ASCII and not, marks, digits and punctuation: ties between
 # scripts are frequent in short texts.
@@ -22,3 +22,10 @@ def test_script_counts_match_one_translate(text: str) -> None:
     assert fast == plain
     assert fast.most_common(1) == plain.most_common(1)
     assert dominant_of(fast) == dominant_of(plain)
+
+
+@given(MIXED | st.text(max_size=24) | st.text(st.characters(categories=["Cs", "Ll", "Po"])))
+@example("ab\ud800c")  # a lone surrogate, which strict UTF-8 refuses
+def test_non_ascii_keeps_every_character_beyond_ascii_in_order(text: str) -> None:
+    """The bytes route gives the characters beyond ASCII that a regex finds, in order."""
+    assert _non_ascii(text) == "".join(NON_ASCII_RE.findall(text))

@@ -45,9 +45,10 @@ class _Tags(dict[int, "str | None"]):
 _TAGS = _Tags()
 #: The ASCII bytes that are not letters, deleted to count ASCII letters.
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
-# Stretches of non-ASCII characters, and of ASCII ones; stdlib ``re`` scans a plain class fast.
+#: Every ASCII byte, deleted from UTF-8 to keep the other characters (see _non_ascii).
+_ASCII_BYTES = bytes(range(128))
+# Stretches of non-ASCII characters; stdlib ``re`` scans a plain class fast.
 NON_ASCII_RE = lazy_re(r"[^\x00-\x7f]+")
-ASCII_RE = lazy_re(r"[\x00-\x7f]+")
 
 
 def ascii_letters(text: str) -> int:
@@ -57,6 +58,21 @@ def ascii_letters(text: str) -> int:
     5
     """
     return len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+
+
+def _non_ascii(text: str) -> str:
+    """The characters of ``text`` beyond ASCII, in order.
+
+    Every byte of a character's UTF-8 form beyond ASCII is 0x80 or more, so deleting the
+    ASCII bytes leaves exactly the others' UTF-8: three C loops over bytes, about twice as
+    fast as a regex deleting the ASCII stretches (curly quotes put most lines of Latin text
+    on this path). ``surrogatepass`` carries a lone surrogate through as it is.
+
+    >>> _non_ascii("“Ça va”, dit-il\\ud800")
+    '“Ç”\\ud800'
+    """
+    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return data.decode("utf-8", "surrogatepass")
 
 
 def script_counts(text: str) -> Counter[str]:
@@ -74,9 +90,8 @@ def script_counts(text: str) -> Counter[str]:
     latin_ascii = ascii_letters(text)
     if text.isascii():
         return Counter({"Latin": latin_ascii}) if latin_ascii else Counter()
-    # the non-ASCII characters in order: deleting the ASCII stretches costs half of joining
-    # the others (one string built, not one per stretch)
-    tags = ASCII_RE.sub("", text).translate(_TAGS)
+    # the non-ASCII characters in order, then their tags
+    tags = _non_ascii(text).translate(_TAGS)
     counts = {script: tags.count(tag) for script, tag in _TAG.items() if tag in tags}
     if not latin_ascii:  # the tags keep the order of the text
         return Counter(dict(sorted(counts.items(), key=lambda c: tags.find(_TAG[c[0]]))))
