@@ -7,10 +7,11 @@ it is an item of a numbered list or table.
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from copydesk.classify.features import (
+    _SPACELESS_RUN_RE,
     _TOPIC_WORD_RE,
     EVIDENCE,
     NEIGHBOUR_NAMES,
@@ -38,6 +39,24 @@ documents = st.lists(lines | any_text(), min_size=1, max_size=12)
 def test_ascii_topic_words_are_those_of_the_general_pattern(text: str) -> None:
     """On ASCII text the fast path finds exactly what the general pattern finds."""
     assert topic_words(text) == set(_TOPIC_WORD_RE.findall(text[:400].casefold()))
+
+
+#: ASCII, punctuation beyond it, and characters that casefold into ASCII letters (Kelvin
+#: sign, long s, a ligature) or are letters beyond it: the fast path's edge.
+EDGE = st.text(st.sampled_from([*"abcdXYZ 1_.", *"’“”—–…«»\u00a0", *"\u212aſﬁéİ²渡轮"]))
+
+
+@given(EDGE)
+@example("don’t stop—ever")  # the fast path: no word character beyond ASCII
+@example("\u212aelvin")  # casefolds to "kelvin": the fast path finds it
+@example("café crème")  # a letter beyond ASCII: the general pattern
+def test_topic_words_are_those_of_the_general_patterns(text: str) -> None:
+    """Whatever path a line takes, its topic words are those the general patterns find."""
+    folded = text[:400].casefold()
+    expected = set(_TOPIC_WORD_RE.findall(folded))
+    for run in _SPACELESS_RUN_RE.findall(folded):
+        expected.update(run[i : i + 2] for i in range(len(run) - 1))
+    assert topic_words(text) == expected
 
 
 @given(documents)
