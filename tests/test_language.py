@@ -5,11 +5,20 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from copydesk import clean_article
-from copydesk.language import SMOOTHING, _load, _word_grams, _word_score, detect
+from copydesk.language import (
+    LATIN_RUN_RE,
+    NON_LATIN_RUN_RE,
+    SMOOTHING,
+    _load,
+    _prepare,
+    _word_grams,
+    _word_score,
+    detect,
+)
 from copydesk.scripts import dominant_script
 
 from .strategies import paragraphs, sentences
@@ -150,3 +159,25 @@ def test_word_score_from_cached_gram_logs_is_exact(script: str, word: str) -> No
     """Summing cached per-gram logs gives bit for bit the score of computing every log."""
     _word_score.cache_clear()
     assert _word_score(script, word) == _reference_word_score(script, word)
+
+
+def _reference_latin_dropped(text: str) -> str:
+    """langdetect's rule as it reads: Latin runs go when other characters outnumber them
+    twice (both counted by their patterns)."""
+    latin = sum(len(m) for m in LATIN_RUN_RE.findall(text))
+    non_latin = sum(len(m) for m in NON_LATIN_RUN_RE.findall(text))
+    return LATIN_RUN_RE.sub("", text) if latin * 2 < non_latin else text
+
+
+@given(st.text(st.sampled_from([*"ab Z[_`1.,", *"éß“”’\u0301\u1ea1", *"Жжαβ中日カなا한"])))
+@example("ab Жжжжж")  # Cyrillic outnumbers Latin twice: the Latin run goes
+@example("abc Жжжжж“")  # a tie at twice: the Latin run stays
+@example("Ça “marche” déjà")  # Latin text with characters beyond ASCII
+def test_words_are_those_of_langdetects_latin_rule(text: str) -> None:
+    """The Latin runs of text mostly in another script are dropped exactly when langdetect's
+    rule, counting both kinds by their patterns, drops them."""
+    model = _load()
+    expected = _reference_latin_dropped(model.normalize_vi(text))
+    assert _prepare(text, model) == [
+        w for w in expected.translate(model.normalizer).split(" ") if w
+    ]

@@ -63,6 +63,8 @@ MAIL_RE = lazy_regex(r"[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1
 # Characters langdetect counts as Latin when it decides to drop Latin words from text in
 # another script ("A" to "z", brackets and underscore included, as it does).
 LATIN_RUN_RE = lazy_regex(r"[A-z]+")
+#: The bytes that are not what LATIN_RUN_RE matches ("A" to "z"), deleted to count them.
+_NOT_A_TO_Z = bytes(b for b in range(256) if not ord("A") <= b <= ord("z"))
 # What langdetect counts as not Latin: any character from U+0300 on, Latin Extended
 # Additional (Vietnamese letters) excepted; punctuation such as curly quotes included.
 NON_LATIN_RUN_RE = lazy_regex(r"[\u0300-\u1dff\u1f00-\U0010ffff]+")
@@ -186,10 +188,16 @@ def _prepare(text: str, model: _Model) -> list[str]:
     text = MAIL_RE.sub(" ", URL_RE.sub(" ", text))
     text = model.normalize_vi(text)
     text = text[:10000]
-    latin = sum(len(m) for m in LATIN_RUN_RE.findall(text))
-    non_latin = sum(len(m) for m in NON_LATIN_RUN_RE.findall(text))
-    if latin * 2 < non_latin:
-        text = LATIN_RUN_RE.sub("", text)
+    # Latin words go from text mostly in another script. The Latin characters ("A" to "z")
+    # are counted on the ASCII bytes, in C; the others are all beyond ASCII, so they are
+    # counted only when the characters beyond ASCII could outnumber the Latin ones twice
+    # (text in another script): the same test, without two searches over Latin text.
+    ascii_bytes = text.encode("ascii", "ignore")
+    latin = len(ascii_bytes.translate(None, _NOT_A_TO_Z))
+    if latin * 2 < len(text) - len(ascii_bytes):
+        non_latin = sum(len(m) for m in NON_LATIN_RUN_RE.findall(text))
+        if latin * 2 < non_latin:
+            text = LATIN_RUN_RE.sub("", text)
     return [w for w in text.translate(model.normalizer).split(" ") if w]
 
 
