@@ -181,3 +181,12 @@ def test_words_are_those_of_langdetects_latin_rule(text: str) -> None:
     assert _prepare(text, model) == [
         w for w in expected.translate(model.normalizer).split(" ") if w
     ]
+
+
+@given(st.text(st.sampled_from([*"aeouyAEĂÂÊÔƠƯăâêôơư .", *"\u0300\u0301\u0303\u0309\u0323"])))
+@example("Vie\u0323\u0302t Nam")  # a mark after a letter: the pair becomes one letter
+def test_vietnamese_letters_and_marks_are_joined_as_the_pattern_joins_them(text: str) -> None:
+    """The test for marks before the search changes nothing: a text with a mark is searched,
+    one without has nothing to join."""
+    vietnamese = _load().normalize_vi
+    assert vietnamese(text) == vietnamese._pattern.sub(vietnamese._one, text)
