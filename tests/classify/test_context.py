@@ -11,11 +11,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from copydesk.classify.features import (
+    _ASCII_TOKEN_RE,
     _SPACELESS_RUN_RE,
     _TOPIC_WORD_RE,
     EVIDENCE,
     NEIGHBOUR_NAMES,
     SHAPE_NAMES,
+    TOKEN_RE,
     cohesion_rows,
     list_rows,
     numbered_rows,
@@ -173,3 +175,11 @@ def test_a_line_reads_its_neighbours_shape(texts: list[str]) -> None:
             after = rows[k + 1][col(name)] if k + 1 < len(rows) else 0.0
             assert row[col(f"prev:{name}")] == before
             assert row[col(f"next:{name}")] == after
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+@example("Photo: AP 2021 x_y\x1c")  # a separator that is white space in Unicode only
+def test_ascii_tokens_are_those_of_the_general_pattern(text: str) -> None:
+    """On casefolded ASCII text the plain ranges find exactly the general pattern's tokens."""
+    folded = text.casefold()
+    assert _ASCII_TOKEN_RE.findall(folded) == TOKEN_RE.findall(folded)
