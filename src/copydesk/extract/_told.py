@@ -12,7 +12,7 @@ from __future__ import annotations
 from copydesk._lazy import lazy_regex
 from copydesk.extract._lexicon import lexicon
 
-__all__ = ["read_told_agency"]
+__all__ = ["ARABIC_OUTLET_RE", "read_told_agency"]
 
 # "ل" (to) glued to "وكالة" (agency) and the agency's name: words with the article ("الأنباء
 # السعودية", "للأنباء"), one to four, then its acronym in quotes or brackets when written
@@ -35,8 +35,11 @@ SAYING_RE = lazy_regex(
 CITING = ("وفقا", "وفقاً", "طبقا", "طبقاً", "نقلا", "نقلاً", "حسب", "بحسب", "حسبما", "عن")
 #: The word of saying stands at most this many characters before the agency.
 SAYING_REACH = 80
-# Arabic words naming an outlet ("صحيفة", "وكالة"): a quoted name holding one is an outlet.
-ARABIC_OUTLET_RE = lazy_regex(r"(?:^|[ \t])(?:صحيفة|جريدة|وكالة|قناة|شبكة|إذاعة|مجلة)(?:[ \t]|$)")
+# Arabic words naming an outlet ("صحيفة", "وكالة"; "موقع", a website), for the caseless
+# script: a name holding one is an outlet (here, and in extract.reported's datelines).
+ARABIC_OUTLET_RE = lazy_regex(
+    r"(?:^|[ \t])(?:صحيفة|جريدة|وكالة|قناة|موقع|شبكة|إذاعة|مجلة)(?:[ \t]|$)"
+)
 
 
 def read_told_agency(text: str) -> tuple[int, int, str] | None:

@@ -30,7 +30,7 @@ from copydesk.draft import Draft, Line
 from copydesk.extract._about import about_source, read_about
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import URL_RE
-from copydesk.extract._told import read_told_agency
+from copydesk.extract._told import ARABIC_OUTLET_RE, read_told_agency
 from copydesk.extract.title import reads_as_prose
 from copydesk.pipeline import step
 
@@ -174,10 +174,6 @@ OPENING_OUTLET_RE = lazy_regex(
 OUTLET_DATELINE_RE = lazy_regex(
     r"(?P<name>[^\s–—\-:|/][^–—\-:|/\n]{1,40})[ \t]{1,3}[–—\-][ \t]{1,3}"
     r"(?P<place>[\p{L}\p{M}.'’]{2,25}(?:[ \t][\p{L}\p{M}.'’]{2,25}){0,2})"
-)
-# Arabic words naming an outlet ("صحيفة", "وكالة"), for the caseless script.
-ARABIC_OUTLET_RE = lazy_regex(
-    r"(?:^|[ \t])(?:صحيفة|جريدة|وكالة|قناة|موقع|شبكة|إذاعة|مجلة)(?:[ \t]|$)"
 )
 # An outlet introducing its story on a line of its own: "Harbour Wire says…", "Coastline
 # News reports:". Bounded; matched whole.
