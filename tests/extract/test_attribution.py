@@ -448,6 +448,22 @@ def test_a_heading_by_a_footer_date_is_no_byline() -> None:
     assert clean_article(text).authors == ()
 
 
+@given(st.sampled_from(["latin", "cyrillic"]), st.data())
+def test_a_repeated_menu_item_is_no_byline(script: str, data: st.DataObject) -> None:
+    """A title-case line repeated at the top and foot of a page (a menu item: "Old Port",
+    "Financial Aid") whose words the page writes in lower case elsewhere is not a person; a
+    person's name repeated the same way still is."""
+    paras = data.draw(prose(script))
+    # words the page writes in lower case (a sentence's first word may be capitalised only)
+    words = sorted({w.strip(".,") for p in paras for w in p.split() if w.strip(".,").islower()})
+    picked = data.draw(st.lists(st.sampled_from(words), min_size=2, max_size=2, unique=True))
+    item = " ".join(w.capitalize() for w in picked)
+    person = data.draw(names(script))[0]
+    for line, want in ((item, ()), (person, (person,))):
+        text = "\n".join([line, *paras, line])
+        assert clean_article(text).authors == want, text
+
+
 def test_a_repeated_organisation_is_no_byline() -> None:
     """An organisation's name twice (a caption credit, say) is not a person."""
     text = f"New Jersey State Police\n{PROSE}\n{MORE_PROSE}\nNew Jersey State Police"

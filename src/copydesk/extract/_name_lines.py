@@ -60,6 +60,8 @@ NAME_PLACE_RE = lazy_regex(
 )
 # A roman numeral ("Part II"): a heading's part, never a word of a bare name line.
 ROMAN_RE = lazy_regex(r"[IVXLC]{1,6}")
+# A word written all in lower case, in any cased script ("aid", "prep", "помощь"). Bounded.
+LOWER_WORD_RE = lazy_regex(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]{0,40}(?![\p{L}\p{M}])")
 #: A headline above a bare name line has more words than a kicker.
 HEADLINE_WORDS = 4
 #: The one word after a name and a comma ("Jane Roe, Portville") is at most this long.
@@ -168,6 +170,24 @@ def next_to_stamp(draft: Draft, index: int) -> bool:
         if 0 <= j < len(draft.lines) and draft.lines[j].rule == DATE_RULE:
             return True
     return False
+
+
+def _lower_words(texts: Sequence[str]) -> frozenset[str]:
+    """The words ``texts`` write all in lower case ("aid", "see"; not "Aid")."""
+    return frozenset(w for w in LOWER_WORD_RE.findall(" ".join(texts)))
+
+
+def _ordinary_words(names: Sequence[str], lower: frozenset[str]) -> bool:
+    """True when the document writes every word of ``names`` in lower case elsewhere: a menu
+    item or a heading in title case ("Financial Aid", "Partner With Us"), not a person; a
+    person's name is written with its capitals wherever it stands.
+
+    >>> _ordinary_words(["Financial Aid"], frozenset({"financial", "aid", "the"}))
+    True
+    >>> _ordinary_words(["Jane Roe"], frozenset({"jane", "the"}))
+    False
+    """
+    return all(w.casefold() in lower for name in names for w in name.split())
 
 
 def _plain_name(name: str) -> bool:
@@ -289,6 +309,7 @@ def name_lines(
     body = list(draft.body())
     position = {i: n for n, (i, _) in enumerate(body)}
     texts: list[str] | None = None  # every line's text, listed when first needed
+    lower: frozenset[str] = frozenset()  # the words the document writes in lower case
     found: list[tuple[list[int], tuple[str, ...], str | None]] = []
     lede = _lede(body)
     for i, line in window:
@@ -325,6 +346,9 @@ def name_lines(
         cased = any(c.isupper() for c in line.text)
         if cased and texts is None:
             texts = [" ".join(line.text.split()) for line in draft.lines if line.text.strip()]
+            lower = _lower_words(texts)
+        if cased and _ordinary_words(names, lower):
+            continue  # "Financial Aid", "See All": the page writes each word as a word
         if (
             # by a date in the header, but not first: that is the headline's place
             (0 < n < HEAD_LINES and next_to_stamp(draft, i))
