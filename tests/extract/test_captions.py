@@ -293,3 +293,94 @@ def test_a_bullet_caption_leaves_the_body_into_captions(
 def test_photograph_and_illustration_credits(line: str, want: Caption | None) -> None:
     """'Photograph:' and 'Illustration:' introduce a credit as 'Photo:' does."""
     assert read_caption(line) == want
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("图片来源：海港日报", Caption("", "海港日报")),
+        ("圖片來源：港務局（Harbour Office）", Caption("", "港務局（Harbour Office）")),
+        ("渡轮码头的可能外观(图片：港务局)", Caption("渡轮码头的可能外观", "港务局")),
+        ("渡轮码头的可能外观（图片：港务局）", Caption("渡轮码头的可能外观", "港务局")),
+        ("港の朝（写真：山田太郎）", Caption("港の朝", "山田太郎")),
+        ("撮影：山田太郎", Caption("", "山田太郎")),
+        ("渡轮码头。受访者供图", Caption("渡轮码头。", "受访者供图")),
+        ("渡轮码头。港务局供图，下同", Caption("渡轮码头。", "港务局供图")),
+        ("新华社记者 王小明 摄", Caption("", "新华社记者 王小明 摄")),
+        ("港の朝＝山田太郎撮影", Caption("港の朝", "山田太郎撮影")),
+        ("图2. 渡轮航线示意图", Caption("图2. 渡轮航线示意图", None)),
+        ("图1 四种渡轮的航线", Caption("图1 四种渡轮的航线", None)),
+        ("Figure 3: The ferry route in winter", Caption("Figure 3: The ferry route in winter")),
+        ("Fig. 2. Boats at the quay", Caption("Fig. 2. Boats at the quay")),
+        ("Рис. 1. Паром у причала", Caption("Рис. 1. Паром у причала")),
+        # negatives: prose that ends like a credit, figures named in a sentence
+        ("记者在码头进行拍摄", None),
+        ("这张图片来源不明，港务局表示将调查。", None),
+        ("图1显示了渡轮的航线。", None),
+        ("Figure 3 shows the ferry route in winter.", None),
+        ("Figures released on Monday show a rise.", None),
+        ("河南商报记者马俊峰/文 受访者供图", None),  # a byline: the words are credited too
+        ("市议会周一投票决定，" * 14 + "受访者供图", None),  # a paragraph, not a caption
+    ],
+)
+def test_cjk_photo_credits_and_figure_captions(line: str, want: Caption | None) -> None:
+    """Chinese and Japanese photo credits, with a marker ("图片来源：", "写真：") or closing the
+    caption without one ("受访者供图", "王小明 摄"), and figure captions ("图2.", "Figure 3:")
+    in every script."""
+    assert read_caption(line) == want
+
+
+kana_text = st.text(
+    alphabet=st.characters(min_codepoint=0x3041, max_codepoint=0x3096), min_size=2, max_size=40
+)
+cjk_names = st.text(
+    alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=2, max_size=4
+)
+
+
+@settings(max_examples=80)
+@given(
+    st.one_of(cjk_text, kana_text).filter(lambda t: not t.endswith(("摄", "攝", "拍"))),
+    cjk_names,
+    st.sampled_from(["{name}供图", "{name}供圖", "记者 {name} 摄", "{name}撮影"]),
+    st.sampled_from(["。", "＝", " "]),
+)
+def test_a_caption_closed_by_a_cjk_credit_leaves_the_body(
+    text: str, name: str, credit: str, stop: str
+) -> None:
+    """Law: a short caption closed by a photo credit without a marker leaves the body into
+    ``captions`` with a ledger entry, the prose around it staying; the same caption with its
+    credit turned into a verb of prose ("…拍摄") stays in the body."""
+    who = credit.format(name=name)
+    line = f"{text}{stop}{who}"
+    draft = caption(Draft.from_text(f"{PROSE}\n\n{line}\n\n{PROSE}"))
+    # after a space, a short caption may be read as part of the credit
+    (found,) = draft.fields.captions
+    assert found.credit is not None
+    assert found.credit.endswith(who)
+    assert line.startswith(found.text)
+    assert found.credit in line
+    assert [line.text for _, line in draft.body()] == [PROSE, PROSE]
+    assert [e.rule for e in draft.edits] == ["extract.captions"]
+    prose = caption(Draft.from_text(f"{PROSE}\n\n{text}{stop}{name}拍摄\n\n{PROSE}"))
+    assert prose.fields.captions == ()
+
+
+@settings(max_examples=80)
+@given(
+    st.sampled_from(["图", "圖", "図", "Figure ", "Fig. ", "Abb. ", "Рис. ", "Şekil "]),
+    st.integers(1, 99),
+    st.sampled_from([". ", ": ", "：", " | "]),
+    texts,
+)
+def test_a_figure_caption_leaves_the_body_whole(
+    label: str, number: int, sep: str, text: str
+) -> None:
+    """Law, in every script: a line opened by a figure's label, its number and a separator
+    is a caption, kept whole as its text; the same label and number opening a sentence
+    ("Figure 2 shows…", "图2显示…") is prose and stays."""
+    line = f"{label}{number}{sep}{text}"
+    assert read_caption(line) == Caption(line, None)
+    assert (
+        read_caption(f"{label}{number}{'显示' if label in '图圖図' else ' shows'} {text}") is None
+    )

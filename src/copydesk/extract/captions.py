@@ -114,6 +114,34 @@ CJK_RE = lazy_regex(
     r"\A(?P<text>.{0,250}?)[ \t]{0,2}[（(][圖图][ \t]{0,2}[／/][ \t]{0,2}"
     r"(?P<credit>[^（()）]{1,60})[)）]"
 )
+# A photo credit closing a short Chinese or Japanese caption, with no marker before it:
+# "杨旭在课堂上。受访者供图", "渡轮码头 新华社记者 王小明 摄", "腾讯供图，下同",
+# "港の朝＝山田太郎撮影".
+# The credit is the last segment (after the last stop, space or "＝"), up to 24 characters,
+# ending in 供图 ("picture provided by"), 摄 ("photographed by") or 撮影; "拍摄" (to film) is
+# a verb of prose. The caption before it is at most MAX_TRAILING_CAPTION characters, so a
+# paragraph ending in a credit is left alone. Bounded repeats; the credit cannot hold a stop.
+CJK_TRAILING_RE = lazy_regex(
+    r"\A(?:(?P<text>.{0,120}?[。．！？!?＝=]|.{0,120}?[ \t\u3000])[ \t\u3000]{0,2})??"
+    r"(?P<credit>[^。．！？!?＝=\s][^。．！？!?＝=\n]{0,23}?(?<!拍)(?:供图|供圖|摄|攝|撮影))"
+    r"(?:[，,、 ]?[（(]?下同[)）]?)?[。.]?"
+)
+MAX_TRAILING_CAPTION = 120
+# A credit for the words as well ("记者马俊峰/文 受访者供图", "文：X 图：Y"): a byline, left to
+# extract.bylines.
+TEXT_CREDIT_RE = lazy_regex(r"[/／][ \t]?文|文[ \t]?[/／:：]")
+# A figure's caption: "图2. 渡轮航线示意图", "圖3：…", "Figure 1: The ferry route", "Fig. 2. …",
+# "Abb. 3: …", "Рис. 1. …". In Latin and Cyrillic scripts a stop, colon, pipe or dash must
+# follow the number ("Figure 1 shows the route" is prose); a Chinese or Japanese label may
+# be followed by a space ("图1 四种…"), never directly by a word ("图1显示…" is prose).
+FIGURE_RE = lazy_regex(
+    r"(?:(?:[图圖図]|Figure|Fig\.|Abbildung|Abb\.|Рисунок|Рис\.|Şekil|Hình|Figura)"
+    r"[ \t]?\d{1,3}[a-z]?(?:[ \t]?[.:：|–—、．][ \t]?)"
+    r"|[图圖図][ \t]?\d{1,3}[ \t\u3000])"
+    r"(?P<text>\S.{1,250})",
+    regex.I,
+)
+
 # Marks that open a caption on Chinese and Taiwanese sites, pointing at the photo above or
 # below: "▲市長出席記者會。（圖／記者王小明攝）", "▼▲…". Korean and Chinese articles also use
 # them as list bullets and market arrows ("▲ 복지 예산은…", "▲ 恒生指数上涨1.2%"), so the line
@@ -196,7 +224,8 @@ class Found:
     """A caption read from a line, and how the line holds it.
 
     ``kind`` is ``"marker"`` when a marker word ("Photo:") introduced the credit, ``"bullet"``
-    when a triangle opened the line ("▲…"), ``"credit"``
+    when a triangle opened the line ("▲…"), ``"figure"`` for a figure's caption ("Figure 1:
+    …", kept whole as the caption's text), ``"credit"``
     for a credit-only line or a bracketed or piped agency credit (the whole line is the
     caption), ``"headline"`` when a headline is glued after the credit: ``rest`` is then where
     the headline starts in the stripped line.
@@ -269,12 +298,20 @@ def read_found(text: str) -> Found | None:
     for pattern in patterns:
         m = pattern.fullmatch(line)
         if m is not None and not m["marker"][0].islower():  # "the photo: ..." is prose
-            credit = m["credit"].strip(" .")
+            credit, text = m["credit"].strip(" ."), m["text"].strip()
+            if text.endswith("（") and credit.endswith("）"):  # "港の朝（写真：山田太郎）"
+                credit, text = credit[:-1].rstrip(), text[:-1].rstrip()
             if _good_credit(credit):
-                return Found(Caption(m["text"].strip(), credit), "marker")
+                return Found(Caption(text, credit), "marker")
     m = CJK_RE.fullmatch(line) if "圖" in line or "图" in line else None
     if m is not None:
         return Found(Caption(m["text"].strip(), m["credit"].strip()), "marker")
+    trailing = _trailing_credit(line)
+    if trailing is not None:
+        return trailing
+    m = FIGURE_RE.fullmatch(line) if line[0] in "图圖図FfAaРрŞşHh" else None
+    if m is not None:
+        return Found(Caption(line, None), "figure")
     for pattern, may in ((PIPE_RE, _pipe_may_match), (PAREN_RE, _paren_may_match)):
         m = pattern.fullmatch(line) if may(line) else None
         if (
@@ -295,6 +332,30 @@ def read_found(text: str) -> Found | None:
     if len(line) <= 100 and SLASH_CREDIT_RE.fullmatch(line) and _agency_credit(line):
         return Found(Caption("", line.rstrip(" .")))
     return None
+
+
+def _trailing_credit(line: str) -> Found | None:
+    """A short Chinese or Japanese caption closed by a photo credit without a marker
+    (:data:`CJK_TRAILING_RE`).
+
+    >>> _trailing_credit("杨旭在课堂上。受访者供图").caption
+    Caption(text='杨旭在课堂上。', credit='受访者供图')
+    >>> _trailing_credit("新华社记者 王小明 摄").caption
+    Caption(text='', credit='新华社记者 王小明 摄')
+    >>> _trailing_credit("记者在现场进行拍摄") is None
+    True
+    >>> _trailing_credit("河南商报记者马俊峰/文受访者供图") is None
+    True
+    """
+    if not line.rstrip("。.）)下同，,、 ").endswith(("图", "圖", "摄", "攝", "影")):
+        return None
+    m = CJK_TRAILING_RE.fullmatch(line)
+    if m is None:
+        return None
+    text = (m["text"] or "").strip(" \t\u3000＝=")
+    if len(text) > MAX_TRAILING_CAPTION or TEXT_CREDIT_RE.search(m["credit"]):
+        return None
+    return Found(Caption(text, m["credit"].strip()), "credit")
 
 
 def _bullet_caption(text: str) -> Found | None:
