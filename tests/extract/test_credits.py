@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from copydesk.draft import Draft
 from copydesk.extract.credits import (
     categories,
     contact_footer,
+    is_contact_data,
     read_categories,
     read_source,
     source_credit,
@@ -158,3 +161,60 @@ def test_contact_opener_followed_by_prose_stays() -> None:
     """A contact-like line followed by prose sentences is not a footer."""
     d = contact_footer(Draft.from_text(f"{PROSE}\nContact us: jane@example.com\n{PROSE}"))
     assert d.edits == ()
+
+
+emails = st.from_regex(
+    r"[a-z]{2,8}(?:\.[a-z]{2,8})?@[a-z]{3,10}\.(?:org|com|de|cn)", fullmatch=True
+)
+phones = st.from_regex(r"\+?[1-9]\d{1,3} \d{2,4}[ -]\d{3,5}", fullmatch=True)
+contact_parts = st.one_of(
+    st.tuples(st.sampled_from(["E-Mail", "Email", "邮箱", "Эл"]), emails),
+    st.tuples(st.sampled_from(["Tel.", "Phone", "Telefon", "电话", "Тел.", "Fax"]), phones),
+)
+
+
+@settings(max_examples=80)
+@given(
+    st.lists(contact_parts, min_size=1, max_size=3),
+    st.sampled_from(["; ", ", ", " | "]),
+    st.sampled_from([": ", ":", "：", " : "]),
+)
+def test_a_line_of_contact_data_leaves_the_body_anywhere(
+    parts: list[tuple[str, str]], sep: str, colon: str
+) -> None:
+    """Law, in Latin, Cyrillic and Chinese: a line made only of labelled e-mail addresses and
+    phone numbers leaves the body wherever it stands, its addresses going to
+    ``metadata["contact"]``; the prose around it stays. ("Эл" is no label: such a line stays.)"""
+    line = sep.join(f"{label}{colon}{value}" for label, value in parts)
+    d = contact_footer(Draft.from_text(f"{PROSE}\n{line}\n{PROSE}"))
+    if any(label == "Эл" for label, _ in parts):
+        assert d.edits == ()
+        return
+    assert [line.text for _, line in d.body()] == [PROSE, PROSE]
+    assert [e.rule for e in d.edits] == ["extract.contacts"]
+    mails = [value for _, value in parts if "@" in value]
+    assert dict(d.fields.metadata).get("contact") == (", ".join(dict.fromkeys(mails)) or None)
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Tel.: +49 421 178 45 4121", True),
+        ("E-Mail: presse@example.org", True),
+        ("Tel.: 0681 302-4663; E-Mail: presse@example.org", True),
+        ("电话：010-6512 3456", True),
+        ("• Harbour Office: Jane Roe, jane.roe@example.org", True),
+        ("• Harbour Office GmbH (Koordinator): Jane Roe, press@example.org", True),
+        # prose, quoted mail headers and look-alikes stay
+        ("Readers can write to letters@example.org with their views.", False),
+        ("From: Jane Roe <jane@example.org>", False),
+        ("Cc: Jane Roe, jane@example.org", False),
+        ("Tel Aviv: 2,000 people marched on Saturday", False),
+        ("Phone sales rose 12% in 2024.", False),
+        ("jane roe, jane@example.org", False),  # no capitalised name
+    ],
+)
+def test_contact_data_lines(line: str, want: bool) -> None:
+    """Contact data lines are labelled channels with addresses or numbers, or a named press
+    contact closing with an address; mail headers and prose are not."""
+    assert is_contact_data(line) is want

@@ -92,6 +92,33 @@ CATEGORY_PATTERN = (
 EMAIL_RE = lazy_regex(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}")
 # A text-message short code and carrier ("737221 - Zain"), as contact footers list them.
 SHORT_CODE_RE = lazy_regex(r"\d{3,8}[ \t]{0,2}[-–][ \t]{0,2}\p{L}{2,15}")
+# A line of contact data only, anywhere in the text: one or more "<label>: <e-mail or phone>"
+# ("Tel.: +49 421 178 45 4121; E-Mail: presse@example.org", "电话：010-12345678"), a bullet
+# before them allowed. The labels name the channel, so the line cannot be prose. Bounded.
+CONTACT_LABELS = (
+    r"e-?mail|mail|tel|tel\.|telefon|telephone|phone|fax|mobil|mobile|handy|whatsapp|"
+    r"teléfono|telefone|téléphone|courriel|correo|e-posta|тел\.?|телефон|"
+    r"电话|電話|邮箱|電郵|传真|傳真|手机|手機|メール|電話番号"
+)
+_CONTACT_VALUE = (
+    r"(?:[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}"
+    r"|\+?[(\d][\d \t\-/().]{5,22}\d)"
+)
+_CONTACT_PART = rf"(?:{CONTACT_LABELS})[ \t]{{0,2}}[.:：][ \t]{{0,3}}{_CONTACT_VALUE}"
+CONTACT_DATA_RE = lazy_regex(
+    rf"(?:[•·*\-–][ \t]{{0,2}})?{_CONTACT_PART}"
+    rf"(?:[ \t]{{0,2}}[;,|/][ \t]{{0,3}}{_CONTACT_PART}){{0,3}}\.?",
+    regex.I,
+)
+# A press contact: "• Fraunhofer IPMS: Stephan Kube, stephan.kube@example.org", a name of two or
+# three capitalised words and an e-mail address closing the line, an organisation and a colon
+# before them allowed. No angle brackets: "Jo Lee <jo@example.org>" is a quoted mail header.
+NAMED_EMAIL_RE = lazy_regex(
+    r"(?:[•·*\-–][ \t]{0,2})?(?!(?i:from|to|cc|bcc|sent|reply-to|von|an|de|para)[ \t]{0,2}:)"
+    r"(?:[^<>:\n]{2,60}:[ \t]{1,2})?"
+    r"\p{Lu}\p{L}{1,20}(?:[ \t]\p{Lu}\p{L}{1,20}){1,2},[ \t]{1,2}"
+    r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}"
+)
 CONTACT_TAIL_LINES = 8
 MAX_CONTACT_CHARS = 120
 CONTACT_RULE = "extract.contacts"
@@ -327,19 +354,40 @@ def is_contact_line(text: str) -> bool:
     return False
 
 
+def is_contact_data(text: str) -> bool:
+    """True for a line of contact data only (:data:`CONTACT_DATA_RE`, :data:`NAMED_EMAIL_RE`).
+
+    >>> is_contact_data("Tel.: +49 421 178 45 4121; E-Mail: presse@example.org")
+    True
+    >>> is_contact_data("• Harbour Office: Jane Roe, jane.roe@example.org")
+    True
+    >>> is_contact_data("From: Jane Roe <jane@example.org>"), is_contact_data("Tel Aviv: 2020")
+    (False, False)
+    >>> is_contact_data("Cc: Jane Roe, jane@example.org")  # a mail header quoted in a story
+    False
+    """
+    line = text.strip()
+    if len(line) > MAX_CONTACT_CHARS or ("@" not in line and not any(c.isdigit() for c in line)):
+        return False
+    return bool(CONTACT_DATA_RE.fullmatch(line) or NAMED_EMAIL_RE.fullmatch(line))
+
+
 @step("extract.contacts")
 def contact_footer(draft: Draft) -> Draft:
-    """Take an author contact footer (e-mail, "contact the writer", SMS codes) at the end.
+    """Take an author contact footer (e-mail, "contact the writer", SMS codes) at the end,
+    and lines of contact data only anywhere (:func:`is_contact_data`: "Tel.: …; E-Mail: …",
+    "• Harbour Office: Jane Roe, jane@example.org").
 
     The footer starts at a contact line among the last lines and must run to the end with
     short lines only; e-mail addresses go to ``metadata["contact"]``.
     """
+    taken = [i for i, line in draft.body() if is_contact_data(line.text)]
     body = list(draft.body())[-CONTACT_TAIL_LINES:]
     for n, (_, line) in enumerate(body):
         if not is_contact_line(line.text):
             continue
         rest = body[n:]
-        if not all(
+        if all(
             len(t.text.strip()) <= MAX_CONTACT_CHARS
             and (
                 is_contact_line(t.text)
@@ -348,8 +396,10 @@ def contact_footer(draft: Draft) -> Draft:
             )
             for _, t in rest
         ):
-            continue
-        emails = [m.group() for _, t in rest for m in EMAIL_RE.finditer(t.text)]
-        draft = draft.take([i for i, _ in rest], rule=CONTACT_RULE, kind="extracted")
-        return draft.add_metadata({"contact": ", ".join(emails)}) if emails else draft
-    return draft
+            taken = sorted({*taken, *(i for i, _ in rest)})
+            break
+    if not taken:
+        return draft
+    emails = [m.group() for i in taken for m in EMAIL_RE.finditer(draft.lines[i].text)]
+    draft = draft.take(taken, rule=CONTACT_RULE, kind="extracted")
+    return draft.add_metadata({"contact": ", ".join(dict.fromkeys(emails))}) if emails else draft
