@@ -5,6 +5,7 @@ on the last lines of a text."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import regex
 
@@ -71,14 +72,16 @@ def read_bio(text: str) -> tuple[str, ...] | None:
     return None
 
 
-def read_stranger_bio(text: str, story: str) -> tuple[str, ...] | None:
+def read_stranger_bio(text: str, story: str | Callable[[], str]) -> tuple[str, ...] | None:
     """The author named by a closing bio of someone the story never mentions, or ``None``.
 
     Where :func:`read_bio` needs a role word ("columnist"), this reads a bio giving a title in
     capitals or a verb of writing ("Jane Roe is Commander of the harbour pilots' guild.",
     "Jo Lee has authored two books.") of a person
     named in full (two words or more) when no word of the name is in ``story``, the text
-    above: a person the story is about is named in it; the one who wrote it is not.
+    above: a person the story is about is named in it; the one who wrote it is not. ``story``
+    may be a call that returns that text: it is made only for a line that reads as such a
+    bio, which spares most documents joining the lines above each of their last lines.
 
     >>> read_stranger_bio("Jane Roe is Commander of the harbour pilots' guild.", "The port shut.")
     ('Jane Roe',)
@@ -107,6 +110,8 @@ def read_stranger_bio(text: str, story: str) -> tuple[str, ...] | None:
     names = split_names(m["names"])
     if names is None or len(names) > 2 or any(len(n.split()) < 2 for n in names):
         return None
+    if not isinstance(story, str):
+        story = story()
     said = {w.casefold() for w in STORY_WORD_RE.findall(story)}
     for name in names:
         if any(len(w) > 2 and w.casefold().strip(".") in said for w in name.split()):

@@ -19,7 +19,7 @@ import attrs
 import regex
 
 from copydesk._lazy import lazy_regex
-from copydesk.draft import Draft
+from copydesk.draft import Draft, Line
 from copydesk.extract._bios import read_bio, read_outlet_bio, read_stranger_bio
 from copydesk.extract._cjk_credits import (
     CJK_OPENING_RE,
@@ -345,6 +345,11 @@ def read_glued_cjk_byline(text: str) -> tuple[int, tuple[str, ...]] | None:
     return read_glued_reporter(text)
 
 
+def _text_above(body: list[tuple[int, Line]], i: int) -> str:
+    """The text of the body lines above line ``i``, one a line."""
+    return "\n".join(line.text for n, line in body if n < i)
+
+
 @step("extract.attribution")
 def attribution(draft: Draft) -> Draft:
     """Read authors and source from credit lines near the edges of the text.
@@ -431,7 +436,7 @@ def attribution(draft: Draft) -> Draft:
             taken.append(i)
             found_authors.extend(names)
             continue
-        above = "\n".join(ln.text for n, ln in body if n < i) if i in last else ""
+        above = functools.partial(_text_above, body, i)  # joined only for a likely bio
         if i in last and (names := read_stranger_bio(line.text, above)) is not None:
             taken.append(i)  # the bio of someone the story above never names
             found_authors.extend(names)
