@@ -450,11 +450,12 @@ def anchor_rows(
     >>> anchor_rows([{"ferry"}, {"ferry", "vote"}, {"volcano"}], [False, True, False], 0)
     [(1.0, 1.0), (0.0, 0.5), (0.0, 0.0)]
     """
-    in_core = (ws for ws, c in zip(words, core, strict=True) if c)
-    counts = Counter(itertools.chain.from_iterable(in_core))
+    # a core line's word is in the core elsewhere when two core lines hold it: the words met
+    # again (_seen_before, one set operation a line rather than a count a word)
+    in_core = [ws for ws, c in zip(words, core, strict=True) if c]
+    twice = _seen_before(in_core)[1]
     head = words[title] if title >= 0 else set()
-    # a core line's word is in the core elsewhere when it is there twice
-    elsewhere = ({w for w, c in counts.items() if c > 1}, set(counts))
+    elsewhere = (twice, set().union(*in_core))
     rows = []
     for ws, c in zip(words, core, strict=True):
         if not ws:

@@ -93,10 +93,10 @@ class LineModel:
         of the known features (:func:`mean_rows`), and the share of its features known."""
         get = self.vocab.get
         ids: list[int] = []
-        sizes = np.zeros(len(feats), dtype=np.intp)
-        for i, line in enumerate(feats):
+        for line in feats:
             ids.extend(map(get, line, itertools.repeat(-1)))
-            sizes[i] = len(line)
+        # one conversion, not a numpy element set a line
+        sizes = np.fromiter(map(len, feats), dtype=np.intp, count=len(feats))
         found = np.asarray(ids, dtype=np.intp)
         hit = found >= 0
         owners = np.repeat(np.arange(len(feats)), sizes)
@@ -255,10 +255,8 @@ def assemble(scores: Array, known: Array, shapes: Sequence[Sequence[float]] | Ar
     pad = np.zeros((2, _K))
     padded = np.vstack([pad, scores, pad])
     cums = np.vstack([np.zeros((1, _K)), np.cumsum(scores, axis=0)])
-    idx = np.arange(n)
-    lo = np.maximum(idx - AROUND, 0)
-    hi = np.minimum(idx + AROUND + 1, n)
-    window = (cums[hi] - cums[lo] - scores) / np.maximum(hi - lo - 1, 1)[:, None]
+    lo, hi, others = _window_bounds(n)
+    window = (cums[hi] - cums[lo] - scores) / others
     doc = np.broadcast_to(scores.mean(axis=0), (n, _K))
     known_pad = np.concatenate([[0.0], known, [0.0]])
     return np.hstack(
@@ -277,6 +275,32 @@ def assemble(scores: Array, known: Array, shapes: Sequence[Sequence[float]] | Ar
             np.asarray(shapes, dtype=np.float64),
         ]
     )
+
+
+#: Documents of up to this many lines keep their window bounds for the next one.
+BOUNDS_KEPT = 512
+
+
+def _window_bounds(n: int) -> tuple[Array, Array, Array]:
+    """Per line of a document of ``n`` lines, the window of ``AROUND`` lines on each side:
+    its first line, the line after its last, and the count of the others (at least 1, as a
+    column). They depend on ``n`` alone, which recurs from document to document: up to
+    ``BOUNDS_KEPT`` lines they are kept (read-only), not worked out again by seven numpy
+    calls a document."""
+    return _kept_bounds(n) if n <= BOUNDS_KEPT else _bounds(n)
+
+
+def _bounds(n: int) -> tuple[Array, Array, Array]:
+    idx = np.arange(n)
+    lo = np.maximum(idx - AROUND, 0)
+    hi = np.minimum(idx + AROUND + 1, n)
+    others = np.maximum(hi - lo - 1, 1)[:, None]
+    for array in (lo, hi, others):
+        array.flags.writeable = False
+    return lo, hi, others
+
+
+_kept_bounds = functools.lru_cache(maxsize=128)(_bounds)
 
 
 @functools.lru_cache(maxsize=1)
