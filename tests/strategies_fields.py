@@ -3,7 +3,7 @@
 Each strategy draws the values (authors, source, published, title) and writes them the way a
 page of that script states them: credit lines ("Contact X at …", "X contributed to this
 report.", "Reporting by X in …; Editing by Y", a closing bio), Chinese bylines ("文／X",
-"〔記者X／台北報導〕…", "…（记者 X）"), republication credits ("Originally published on X",
+"〔記者X／台北報導〕…", "…（记者 X）", "（X、Y综合）"), republication credits ("Originally published on X",
 "＊本文獲「X」授權轉載"), "CNN —" datelines, time stamps and headlines. Names, outlets and
 words are invented here; no corpus text.
 """
@@ -110,7 +110,9 @@ def credit_doc(draw: st.DrawFn) -> Doc:
     outlet = draw(st.sampled_from(OUTLETS[script]))
     forms = ["contact", "contributed", "roles", "republished", "signed", "copyright"]
     forms += ["bio"] if script in BIOS else []
-    forms += ["cjk_label", "cjk_opening", "cjk_glued", "cjk_agency"] if script == "cjk" else []
+    forms += ["cjk_label", "cjk_opening", "cjk_glued", "cjk_agency", "cjk_composite"] * (
+        script == "cjk"
+    )
     form = draw(st.sampled_from(forms))
     authors: tuple[str, ...] = people
     source: str | None = None
@@ -180,6 +182,15 @@ def credit_doc(draw: st.DrawFn) -> Doc:
         authors = ()
         source = draw(st.sampled_from(["共同", "新华社", "中央社"]))
         lines[-1] = paras[-1] + f"（{source}）"
+    elif form == "cjk_composite":  # "（X、Y综合）": the outlets a story was compiled from
+        authors = ()
+        outlets = draw(
+            st.lists(st.sampled_from(OUTLETS[script]), min_size=1, max_size=2, unique=True)
+        )
+        source = "、".join(outlets)
+        shapes = [f"（{source}综合）", f"（综合自{source}）", f"（{source}综合报道）"]
+        shapes += [f"{source}综合）", f"{source}综合"] if len(outlets) > 1 else []
+        lines.append(draw(st.sampled_from(shapes)))
     else:  # cjk_glued
         lines[-1] = paras[-1] + f"（记者 {' '.join(people)}）"
     blank = draw(st.sampled_from(["\n", "\n\n"]))

@@ -61,6 +61,10 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("（中央社）", True, ("中央社", ())),
         ("EFE y AFP", True, ("EFE", ())),
         ("（來源：端傳媒）", True, ("端傳媒", ())),
+        # no composite credit: "this paper" names no outlet; a phrase; one outlet unbracketed
+        ("（本报综合）", True, None),
+        ("资源综合", True, None),
+        ("港口日報综合", True, None),
         ("Kaynak: Anadolu Ajansı", True, ("Anadolu Ajansı", ())),
         # a web address is a source's link, the outlet its host
         (
@@ -218,3 +222,26 @@ def test_contact_data_lines(line: str, want: bool) -> None:
     """Contact data lines are labelled channels with addresses or numbers, or a named press
     contact closing with an address; mail headers and prose are not."""
     assert is_contact_data(line) is want
+
+
+@pytest.mark.parametrize(
+    ("last", "want"),
+    [
+        ("（港口日報、海岸新聞综合）", "港口日報、海岸新聞"),
+        ("港口日報、海岸新聞综合）", "港口日報、海岸新聞"),  # its opening bracket lost
+        ("（综合自端傳媒）", "端傳媒"),
+        ("盘活秸秆资源 综合利用释放效益", None),  # a headline using the word
+        ("（本报综合）", None),
+        ("各方综合考虑后决定推迟项目。", None),
+    ],
+)
+def test_composite_credit_above_a_footer(last: str, want: str | None) -> None:
+    """A Chinese composite credit is read above a footer of several lines; a headline or a
+    sentence using "综合" is not one."""
+    footer = "\n".join(["港口新闻网版权所有", "联系电话：0571-0000000", "相关新闻", "旧港重开"] * 2)
+    story = "旧港周一因风暴关闭，官员表示将在周末前重新开放港口并检查海堤。"
+    draft = source_credit(Draft.from_text("\n".join([story] * 9 + [last, footer])))
+    assert draft.fields.source == want
+    assert [line.state for line in draft.lines if line.text == last] == [
+        "extracted" if want else "body"
+    ]

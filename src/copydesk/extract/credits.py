@@ -21,6 +21,7 @@ __all__ = [
     "copyright_owner",
     "is_contact_line",
     "read_categories",
+    "read_cjk_composite",
     "read_source",
     "source_credit",
 ]
@@ -58,6 +59,23 @@ CJK_ORDINARY_ENDINGS = (
     "各社", "同社", "自社", "他社", "結社", "公社", "情報", "情报", "速報", "速报", "予報", "預報",
     "预报", "警報", "警报", "広報", "公報", "公报", "電報", "电报", "通報", "通报", "続報", "朗報",
 )  # fmt: skip
+# A Chinese composite credit closing the text: the outlets a story was put together from, then
+# "综合" (compiled; or "综合" before them), optionally "报道"/"整理": "（新华社、中新网综合）",
+# "全球储能网、新能源网综合）" with its opening bracket lost, "综合自港口日报、海岸新闻". The
+# outlets are words of Han, Latin letters or digits, at most five of them, each bounded.
+# False positives: a short line "X综合" that is no credit; :func:`read_cjk_composite` asks for
+# a bracket or a list of outlets, and refuses "（本报综合）", which names no outlet.
+CJK_OUTLET = r"[\p{Han}A-Za-z0-9·.]{2,15}?"
+CJK_COMPOSITE_RE = lazy_regex(
+    r"[（(]?[ \t]{0,2}(?:据|本文)?(?:(?P<pre>[綜综]合自?)[ \t]{0,2})?"
+    rf"(?P<names>{CJK_OUTLET}(?:[、，,/／][ \t]{{0,2}}{CJK_OUTLET}){{0,4}})"
+    r"[ \t]{0,2}(?P<post>[綜综]合)?(?:[報报][導导道]|整理)?[ \t]{0,2}[）)]?[。.]?"
+)
+#: Words a composite credit's outlets may not be: the parts of the credit itself, and "this
+#: paper", whose credit names no outlet.
+CJK_COMPOSITE_NOT_NAMES = frozenset(
+    {"报道", "報導", "整理", "本报", "本報", "本刊", "本网", "本網", "编辑", "編輯", "综合", "綜合"}
+)
 # A copyright line among the last lines naming who owns the story ("© 2024 Reuters",
 # "Copyright 2024 The Associated Press. All rights reserved.", "© dpa-infocom, dpa:…"): the
 # year is optional, the name ends at a stop, comma, colon or semicolon. Bounded.
@@ -125,6 +143,10 @@ CONTACT_RULE = "extract.contacts"
 HEAD_LINES = 4
 TAIL_LINES = 4
 CATEGORY_TAIL_LINES = 10
+#: How far from the end a Chinese composite credit is looked for (in the second half of the
+#: body): furniture the line model removes later (a copyright notice, contact numbers, a list
+#: of related headlines) may follow it.
+COMPOSITE_TAIL_LINES = 25
 MAX_CATEGORY_CHARS = 60
 SOURCE_RULE = "extract.credits"
 CATEGORY_RULE = "extract.categories"
@@ -223,6 +245,32 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     return None
 
 
+def read_cjk_composite(line: str) -> str | None:
+    """The outlets of a Chinese composite credit ("（新华社、中新网综合）" -> "新华社、中新网"), or
+    ``None``. "综合" stands once, before the outlets or after them; with a single outlet and no
+    bracket the line is too like a phrase to be read ("资源综合" is none).
+
+    >>> read_cjk_composite("全球储能网、新能源网综合）"), read_cjk_composite("（综合自港口日报）")
+    ('全球储能网、新能源网', '港口日报')
+    >>> read_cjk_composite("（本报综合）"), read_cjk_composite("秸秆资源综合")
+    (None, None)
+    >>> read_cjk_composite("盘活秸秆资源 综合利用释放效益") is None
+    True
+    """
+    if "综合" not in line and "綜合" not in line:
+        return None
+    m = CJK_COMPOSITE_RE.fullmatch(line)
+    if m is None or (m["pre"] is None) == (m["post"] is None):
+        return None
+    names = [n.strip() for n in regex.split(r"[、，,/／]", m["names"])]
+    if any(n in CJK_COMPOSITE_NOT_NAMES or not n for n in names):
+        return None
+    bracketed = line[:1] in "（(" or line.rstrip("。. \t")[-1:] in "）)"
+    if len(names) < 2 and not bracketed:
+        return None
+    return "、".join(names)
+
+
 def copyright_owner(line: str) -> str | None:
     """The news agency a copyright line names ("© 2024 Reuters" -> "Reuters", "©
     dpa-infocom, dpa:…" -> "dpa"), or ``None`` for any other owner: the site's own
@@ -255,8 +303,9 @@ def source_credit(draft: Draft) -> Draft:
 
     ``Source: X`` and ``Via X`` lines count anywhere near the edges; a bare agency name, a
     bulleted agency, ``Theo X``, a bare domain or an empty ``Source`` label only among the
-    last lines. A domain glued after the last sentence (``…he said./example.com``) is cut
-    from it when no source is known yet.
+    last lines; a Chinese composite credit ("（新华社、中新网综合）") among the last
+    ``COMPOSITE_TAIL_LINES``. A domain glued after the last sentence (``…he said./example.com``)
+    is cut from it when no source is known yet.
     """
     source, authors = draft.fields.source, draft.fields.authors
     body = list(draft.body())
@@ -269,6 +318,12 @@ def source_credit(draft: Draft) -> Draft:
         taken.append(i)
         source = source or found[0]
         authors = authors or found[1]
+    # a composite credit is its own evidence: it may sit above a longer footer of furniture
+    for i, line in body[max(len(body) // 2, len(body) - COMPOSITE_TAIL_LINES) :]:
+        composite = read_cjk_composite(line.text) if i not in taken else None
+        if composite is not None:
+            taken.append(i)
+            source = source or composite
     if body and source is None:
         i, line = body[-1]
         m = GLUED_DOMAIN_RE.search(line.text) if "/" in line.text[-60:] else None
