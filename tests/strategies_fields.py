@@ -288,13 +288,16 @@ QUESTIONS = {
     "cyrillic": ["Когда откроют порт?"],
 }  # fmt: skip
 BYLINE_OPENERS = ["By", "Von", "Yazar:"]
+#: Sign-in and subscription prompts of a paywalled page, around its headline.
+PROMPTS = ["Subscribe", "Sign in", "Subscribe now", "Log in"]
 TOPICS = {"latin": "Sturm in Portville", "cyrillic": "Шторм в Портовске"}
 
 
 @st.composite
 def headline_doc(draw: st.DrawFn) -> Doc:
     """A headline above prose, with a share widget or a page title ("Headline | Site") above
-    it, or ending with "!" or "?"; the page title gives the source."""
+    it (sign-in prompts may stand around the repeated headline), or ending with "!" or "?";
+    the page title gives the source."""
     script = draw(st.sampled_from(sorted(SCRIPTS)))
     paras = draw(prose(script, short=draw(st.booleans())))
     headline = draw(st.sampled_from(HEADLINES[script])) + draw(st.sampled_from(ENDINGS[script]))
@@ -303,6 +306,7 @@ def headline_doc(draw: st.DrawFn) -> Doc:
     site = draw(st.sampled_from(OUTLETS[script]))
     forms = ["plain", "widget", "page_title"]
     forms += ["question"] if script in QUESTIONS else []
+    forms += ["paywall"] if script == "latin" else []
     form = draw(st.sampled_from(forms))
     source = None
     if form == "question":  # sentence case: a byline below it, or a topic before a colon
@@ -319,6 +323,12 @@ def headline_doc(draw: st.DrawFn) -> Doc:
     elif form == "widget":
         lines = [draw(st.sampled_from(["Share Facebook", "Tweet Email", "Share | Print"])),
                  headline, *paras]  # fmt: skip
+    elif form == "paywall":  # the page title's headline again, amid sign-in prompts
+        sep = draw(st.sampled_from([" | ", " - ", " — "]))
+        above = draw(st.lists(st.sampled_from(PROMPTS), min_size=1, max_size=2, unique=True))
+        below = draw(st.lists(st.sampled_from(PROMPTS), min_size=1, max_size=2, unique=True))
+        lines = [f"{headline}{sep}{site}", *above, headline, *below, *paras]
+        source = site
     else:
         sep = "-" if script == "cjk" else draw(st.sampled_from([" | ", " - "]))
         lines = [f"{headline}{sep}{site}", headline, *paras]

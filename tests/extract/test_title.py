@@ -251,3 +251,27 @@ def test_exclamation_above_a_short_line_is_no_dek() -> None:
     ]
     article = clean_article("\n\n".join(paras))
     assert ([article.title] if article.title else []) + list(article.paragraphs) == paras
+
+
+def test_page_headline_amid_prompts() -> None:
+    """A headline that a page title repeats stays for the title amid removed prompts; the
+    page title's site is the source."""
+    text = (
+        f"Storm Closes Port | Harbour Times\nSubscribe\nStorm Closes Port\nSign in\n{PROSE}\n{MORE}"
+    )
+    article = clean_article(text)
+    assert (article.title, article.source) == ("Storm Closes Port", "Harbour Times")
+    assert article.paragraphs == (PROSE, MORE)
+
+
+@pytest.mark.parametrize("blank", ["\n", "\n\n"])
+def test_site_name_line_is_no_page_title(blank: str) -> None:
+    """A site's name line whose first part opens with its last ("Harbour University Medical
+    School | Harbour University") is no page title: its part is no headline, its last part
+    no source."""
+    part = "Harbour University Medical School"
+    lines = [f"{part} | Harbour University", "Subscribe", part, "Sign in", PROSE, MORE]
+    article = clean_article(blank.join(lines))
+    assert article.title != part
+    assert article.source is None
+    assert article.paragraphs[-2:] == (PROSE, MORE)

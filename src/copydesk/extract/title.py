@@ -11,7 +11,14 @@ from copydesk.draft import Draft, Line
 from copydesk.extract._under_headline import UNDER_LINES, read_header_under
 from copydesk.pipeline import step
 
-__all__ = ["first_line_title", "is_headline", "late_title", "looks_like_prose", "reads_as_prose"]
+__all__ = [
+    "first_line_title",
+    "is_headline",
+    "late_title",
+    "looks_like_prose",
+    "page_headline",
+    "reads_as_prose",
+]
 
 TITLE_MAX_CHARS = 150
 TITLE_MAX_WORDS = 20
@@ -450,9 +457,27 @@ def _photo_credit_opening(words: list[str]) -> int:
     return 0
 
 
+def page_headline(draft: Draft) -> int | None:
+    """The index of the body line that a page title among the first lines ("Headline |
+    Site") repeats as its headline, or ``None``: the headline, whatever furniture is around it.
+
+    >>> text = "Port reopens | Harbour Times\\nSign in\\nPort reopens\\nShips sailed again."
+    >>> page_headline(Draft.from_text(text))
+    2
+    >>> page_headline(Draft.from_text("Port reopens\\nSign in\\nShips sailed again.")) is None
+    True
+    >>> text = "Harbour Times Weekend | Harbour Times\\nSign in\\nHarbour Times Weekend\\nShips."
+    >>> page_headline(Draft.from_text(text)) is None  # a site's own name
+    True
+    """
+    found = _page_headline(list(draft.body()))
+    return None if found is None else found[1][0]
+
+
 def _page_headline(body: list[tuple[int, Line]]) -> tuple[int, list[int]] | None:
     """A page title among the first lines ("Headline | Site") whose headline stands alone
-    further down: ``(position of the headline, [its index, the page title's index])``."""
+    further down: ``(position of the headline, [its index, the page title's index])``. A
+    site's name line whose "headline" opens with its "site" is none."""
     reach: list[str] | None = None  # the lines below, listed when a page title is seen
     for n, (j, line) in enumerate(body[:HEAD_SCAN]):
         if PAGE_TITLE_SEP_RE.search(line.text) is None or not _is_candidate(line.text):
@@ -460,7 +485,9 @@ def _page_headline(body: list[tuple[int, Line]]) -> tuple[int, list[int]] | None
         if reach is None:
             reach = [" ".join(other.text.split()) for _, other in body[:PAGE_TITLE_REACH]]
         page = _page_title(line.text, reach[n + 1 :])
-        if page is not None:
+        # "Harbour University Medical School | Harbour University" is a site's own name and
+        # its part, no page title (a headline may end with the site's name, or hold it)
+        if page is not None and not page[0].casefold().startswith(page[1].casefold()):
             m = reach.index(page[0], n + 1)
             return m, [body[m][0], j]
     return None
