@@ -43,10 +43,21 @@ BIOS = {
 ROLES = {"latin": "Senior Reporter", "cyrillic": "корреспондент"}
 #: A republication credit per script.
 REPUBLISHED = {
-    "latin": ["Originally published on {outlet}.", "This story first appeared in {outlet}."],
+    "latin": [
+        "Originally published on {outlet}.",
+        "This story first appeared in {outlet}.",
+        "Dieser Artikel erschien zuerst bei {outlet}.",
+    ],
     "cyrillic": ["Впервые опубликовано в {outlet}."],
     "arabic": ["نشر في الأصل على {outlet}."],
-    "cjk": ["＊本文獲「{outlet}」授權轉載", "此篇文章由「{outlet}」最初發表於網站"],
+    "cjk": [
+        "＊本文獲「{outlet}」授權轉載",
+        "此篇文章由「{outlet}」最初發表於網站",
+        "本文转载自{outlet}",
+        "（转自：{outlet}）",
+        "（本文来自微信公众号“{outlet}”）",
+        "文章来源：{outlet}",
+    ],
 }
 
 

@@ -61,6 +61,8 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("（中央社）", True, ("中央社", ())),
         ("EFE y AFP", True, ("EFE", ())),
         ("（來源：端傳媒）", True, ("端傳媒", ())),
+        ("文章来源：港口日报", False, ("港口日报", ())),  # a longer Chinese source label
+        ("稿件來源：端傳媒", True, ("端傳媒", ())),
         # no composite credit: "this paper" names no outlet; a phrase; one outlet unbracketed
         ("（本报综合）", True, None),
         ("资源综合", True, None),

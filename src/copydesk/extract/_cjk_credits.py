@@ -17,6 +17,7 @@ __all__ = [
     "CJK_OPENING_RE",
     "CJK_QUOTED_RE",
     "cjk_names",
+    "read_cjk_repost",
     "read_glued_reporter",
     "read_ja_place_opening",
     "read_ja_sign_off",
@@ -69,6 +70,13 @@ CJK_GLUED_RE = lazy_regex(
 JA_GLUED_RE = lazy_regex(
     r"(?<=[。！？」』])[ \t]{0,2}[（(](?:(?P<place>[\p{Han}\p{Katakana}ー・]{1,12})[＝=])?"
     r"(?P<names>\p{Han}{2,5}(?:[ \t　]\p{Han}{1,3})?)[）)][ \t]{0,2}$"
+)
+# A Chinese repost credit naming the outlet without quotes: "本文转载自港口日报",
+# "（转自：海岸新闻）", "文章轉載自端傳媒。". The outlet is one word of Han, Latin letters or
+# digits, bounded; a quoted outlet is read from the lexicon's republication words instead.
+CJK_REPOST_RE = lazy_regex(
+    r"[（(]?[ \t]{0,2}(?:本文|文章|本篇)?(?:[转轉][载載]|[转轉])自[ \t]{0,2}[：:]?[ \t]{0,2}"
+    r"(?P<name>[\p{Han}A-Za-z0-9·]{2,20})[ \t]{0,2}[）)]?[。.]?"
 )
 # Kana: the text is Japanese.
 KANA_RE = lazy_regex(r"[\p{Hiragana}\p{Katakana}]")
@@ -173,6 +181,18 @@ def read_glued_reporter(text: str) -> tuple[int, tuple[str, ...]] | None:
         return None
     names = cjk_names(m["names"])
     return None if names is None else (m.start(), names)
+
+
+def read_cjk_repost(text: str) -> str | None:
+    """The outlet a Chinese repost credit names without quotes, or ``None``.
+
+    >>> read_cjk_repost("本文转载自港口日报"), read_cjk_repost("（转自：海岸新闻）")
+    ('港口日报', '海岸新闻')
+    >>> read_cjk_repost("他转自己的钱给港口日报。") is None  # a sentence, no credit
+    True
+    """
+    m = CJK_REPOST_RE.fullmatch(text.strip())
+    return None if m is None else m["name"]
 
 
 def read_ja_sign_off(text: str) -> tuple[int, tuple[str, ...]] | None:

@@ -25,6 +25,7 @@ from copydesk.extract._cjk_credits import (
     CJK_OPENING_RE,
     CJK_QUOTED_RE,
     cjk_names,
+    read_cjk_repost,
     read_glued_reporter,
     read_ja_place_opening,
     read_ja_sign_off,
@@ -93,6 +94,9 @@ REPUBLISHED_PATTERN = (
     r"(?:[\p{{L}} \t]{{0,40}}[ \t])?(?:{openers})[ \t]{{1,2}}(?P<value>[^\n,;]{{2,120}}?)"
     r"(?:[ \t]{{1,2}}(?:on|under|and|in|und|y|et|e|и|ve)[ \t][^\n]{{0,120}})?[ \t]{{0,2}}[.!]?"
 )
+# A lower-case article a German credit puts before the outlet ("bei der Hafenzeitung", "im
+# Hafenblatt" has none to cut); only before a capital, so "der" alone stays.
+LOWER_ARTICLE_RE = lazy_regex(r"^(?:der|die|das|dem|den|des)[ \t]{1,2}(?=\p{Lu})")
 # A sentence end inside a credit's value ("The Conversation. Read the original article.").
 SENTENCE_SPLIT_RE = lazy_regex(r"[.!?][ \t]{1,3}(?=\p{Lu})")
 # A feed's closing credit: "The post Storm closes port appeared first on Harbour Times."
@@ -249,6 +253,7 @@ def read_credit(text: str) -> Credit | None:
         and (m := pats["republished"].fullmatch(line)) is not None
     ):
         value = SENTENCE_SPLIT_RE.split(m["value"], maxsplit=1)[0].strip(" \t.:“”«»\"'")
+        value = LOWER_ARTICLE_RE.sub("", value)  # "erschien zuerst bei der Hafenzeitung"
         quoted = CJK_QUOTED_RE.search(value)
         value = quoted["name"] if quoted else value
         if _is_outlet(value):
@@ -261,6 +266,8 @@ def read_credit(text: str) -> Credit | None:
         quoted = CJK_QUOTED_RE.search(line)
         if quoted is not None and len(line) <= 80:
             return Credit(source=quoted["name"].strip())
+        if (outlet := read_cjk_repost(line)) is not None:
+            return Credit(source=outlet)
     return None
 
 
