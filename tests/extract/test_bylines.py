@@ -23,6 +23,7 @@ from copydesk.extract.bylines import (
 )
 from copydesk.extract.datelines import dateline, read_stamp
 
+from ..strategies_meta import authors, join_names
 from .guards import Everything
 
 PROSE = "The port closed on Monday after a storm hit the coast, officials said."
@@ -536,3 +537,26 @@ def test_bylines_in_parts_give_the_names(name: str, sep: str, parts: list[str]) 
     assert found is not None
     assert found.authors == (name,)
     assert found.source is None
+
+
+#: German outlets named in one word, or ending in such a word, after a byline's names.
+GERMAN_OUTLETS = ["Hafenzeitung", "Stadtanzeiger", "Hamburger Morgenpost", "Nordkurier",
+                  "Portviller Tagblatt", "Hafen Rundschau"]  # fmt: skip
+#: One word after the names that is no outlet: a place, a desk, a leaflet.
+NOT_OUTLETS = ["Hafenstadt", "Hamburg", "Zeitung", "Merkblatt", "Textnachrichten"]
+
+
+@given(authors(), st.sampled_from(GERMAN_OUTLETS), st.sampled_from(["Von", "By", "Text:"]))
+def test_outlet_after_the_names_is_the_source(
+    names: tuple[str, ...], outlet: str, opener: str
+) -> None:
+    """ "Von Anna Berger, Hafenzeitung": a German outlet after the names is the source, not
+    a person nor a place."""
+    assert read_byline(f"{opener} {join_names(names)}, {outlet}") == Byline(names, outlet)
+
+
+@given(authors(), st.sampled_from(NOT_OUTLETS))
+def test_word_after_the_names_that_is_no_outlet(names: tuple[str, ...], word: str) -> None:
+    """A place or an ordinary noun after the names names no source."""
+    byline = read_byline(f"Von {join_names(names)}, {word}")
+    assert byline is None or byline.source is None

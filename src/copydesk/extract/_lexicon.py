@@ -120,6 +120,7 @@ class Lexicon:
     outlet_brands: frozenset[str] = frozenset()
     outlet_generic_words: frozenset[str] = frozenset()
     outlet_suffixes: tuple[str, ...] = ()  # longest first
+    outlet_compound_endings: tuple[str, ...] = ()
     about_openers: tuple[str, ...] = ()  # folded, longest first
 
     @classmethod
@@ -185,6 +186,9 @@ class Lexicon:
             outlet_name_words=_folded(data.get("reported", {}), "name_words"),
             outlet_brands=_folded(data.get("reported", {}), "brands"),
             outlet_generic_words=_folded(data.get("reported", {}), "generic_words"),
+            outlet_compound_endings=tuple(
+                w.casefold() for w in data.get("reported", {}).get("compound_endings", ())
+            ),
             outlet_suffixes=tuple(
                 sorted(data.get("reported", {}).get("cjk_suffixes", ()), key=len, reverse=True)
             ),

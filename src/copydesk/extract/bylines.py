@@ -27,6 +27,7 @@ from copydesk.extract._names import MAX_NAME_WORDS, is_organisation, split_names
 from copydesk.extract._window import edges
 from copydesk.extract.credits import copyright_owner
 from copydesk.extract.datelines import read_stamp
+from copydesk.extract.reported import is_outlet
 from copydesk.pipeline import step
 
 __all__ = [
@@ -269,7 +270,9 @@ def _read_whole(text: str) -> Byline | None:
                 canonical = lex.canonical.get(names_part.casefold(), names_part)
                 return Byline(source=canonical, published=published)
             return None
-    if _place_closes(names_part, names):
+    if len(names) > 1 and source is None and is_outlet(names[-1]):
+        source, names = names[-1], names[:-1]  # "Von Anna Berger, Hafenzeitung": the outlet
+    elif _place_closes(names_part, names):
         names = names[:-1]  # "Von Anna Müller, Hamburg": the place is no person
     return Byline(authors=names, source=source, published=published)
 

@@ -205,6 +205,8 @@ def is_outlet(name: str) -> bool:
     (False, True, True)
     >>> is_outlet("Breaking News"), is_outlet("Post Office"), is_outlet("Press Secretary")
     (False, False, False)
+    >>> is_outlet("Hafenzeitung"), is_outlet("Hamburger Morgenpost"), is_outlet("Zeitung")
+    (True, True, False)
     """
     lex = lexicon()
     name = name.strip(" \t.,;:'’\"")
@@ -217,6 +219,11 @@ def is_outlet(name: str) -> bool:
         words = [w.strip(".,'’") for w in folded.split()]
         if any(w in lex.outlet_brands for w in words):
             return True
+        if name[:1].isupper() and any(
+            words[-1].endswith(end) and (len(words) > 1 or len(words[0]) >= len(end) + 3)
+            for end in lex.outlet_compound_endings
+        ):
+            return True  # "Hafenzeitung", "Hamburger Morgenpost"; not "Zeitung" alone
         generic = lex.outlet_name_words | lex.outlet_generic_words
         return (
             len(words) > 1
