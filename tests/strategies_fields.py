@@ -166,7 +166,10 @@ def credit_doc(draw: st.DrawFn) -> Doc:
         else:
             signs = [f"— {people[0]}", f"{people[0]}, desk@example.com"]
             signs += [f"{people[0]}, {ROLES[script]}"] if script in ROLES else []
-            lines.append(draw(st.sampled_from(signs)))
+            signs += [f"— {people[0]}, {outlet}"] if script == "latin" else []  # and the outlet
+            sign = draw(st.sampled_from(signs))
+            lines.append(sign)
+            source = outlet if sign.endswith(outlet) else None
     elif form == "bio":
         authors = people[:1]
         key = draw(st.sampled_from(["latin", "latin_de"])) if script == "latin" else script

@@ -560,3 +560,19 @@ def test_word_after_the_names_that_is_no_outlet(names: tuple[str, ...], word: st
     """A place or an ordinary noun after the names names no source."""
     byline = read_byline(f"Von {join_names(names)}, {word}")
     assert byline is None or byline.source is None
+
+
+@given(
+    authors().filter(lambda names: len(names) <= 2),
+    st.sampled_from(["Harbour Times", "Hafenzeitung", "Coastline Weekly"]),
+)
+def test_signature_with_the_outlet(names: tuple[str, ...], outlet: str) -> None:
+    """ "— Jane Roe, Harbour Times" closing the text: one or two persons and the outlet."""
+    assert read_byline(f"— {join_names(names)}, {outlet}") == Byline(names, outlet)
+
+
+@pytest.mark.parametrize("word", ["Portville", "Hamburg", "Merkblatt"])
+def test_signature_with_a_place(word: str) -> None:
+    """ "— Jane Roe, Portville": a place after a signature names no source."""
+    byline = read_byline(f"— Jane Roe, {word}")
+    assert byline is None or byline.source is None

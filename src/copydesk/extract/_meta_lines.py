@@ -15,6 +15,7 @@ from copydesk.dates import parse_date
 from copydesk.extract._cjk_credits import cjk_names
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import URL_RE, split_names
+from copydesk.extract.reported import is_outlet
 
 __all__ = [
     "MetaLine",
@@ -286,8 +287,8 @@ def _is_role(text: str) -> bool:
 
 def read_signed(text: str) -> MetaLine | None:
     """A person named with a way to reach them ("Jane Roe, jroe@example.com"), a signature
-    after a dash ("— Jane Roe"), or a Chinese reporter credit without a colon ("本报记者
-    王小明"), alone on a line.
+    after a dash ("— Jane Roe", "— Jane Roe, Harbour Times" with the outlet), or a Chinese
+    reporter credit without a colon ("本报记者 王小明"), alone on a line.
 
     >>> read_signed("Jane Roe, jroe@example.com").authors, read_signed("— Jo Lee").authors
     (('Jane Roe',), ('Jo Lee',))
@@ -297,6 +298,8 @@ def read_signed(text: str) -> MetaLine | None:
     (MetaLine(authors=('王小明',), source='新华社', published=None), ('王小明',))
     >>> read_signed("Jane Roe, Senior Reporter").authors
     ('Jane Roe',)
+    >>> read_signed("— Jo Lee, Harbour Times")
+    MetaLine(authors=('Jo Lee',), source='Harbour Times', published=None)
     >>> read_signed("— and then the port closed.") is None
     True
     >>> read_signed("Harbour Times, news desk") is None  # no person
@@ -317,6 +320,10 @@ def read_signed(text: str) -> MetaLine | None:
         names = names if names is not None and len(names) == 1 else None
     elif (m := SIGNED_RE.fullmatch(line)) is not None:
         value = m["names"].strip()
+        head, comma, outlet = value.rpartition(",")
+        if comma and is_outlet(outlet.strip()) and len(head.split()) <= 8:
+            signed = split_names(head.strip())  # "— Jane Roe, Harbour Times"
+            return None if signed is None else MetaLine(signed, outlet.strip())
         names = split_names(value) if len(value.split()) <= 4 else None
     elif (m := REPORTER_SPACED_RE.fullmatch(REPORTED_END_RE.sub("", line))) is not None:
         names = cjk_names(m["names"])
