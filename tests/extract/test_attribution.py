@@ -707,15 +707,17 @@ JA_NAMES = ["山田太郎", "鈴木花子", "佐藤 健一", "高橋美咲"]
 
 
 @given(
-    st.lists(st.sampled_from(JA_SENTENCES), min_size=2, max_size=4),
+    st.lists(st.sampled_from(JA_SENTENCES), min_size=2, max_size=4, unique=True),
     st.sampled_from(JA_NAMES),
     st.sampled_from(["", "ロンドン＝", "ワシントン=", "大阪＝"]),
+    st.sampled_from(["", "\n", "\n\n"]),
 )
-def test_japanese_sign_offs(sentences: list[str], name: str, place: str) -> None:
+def test_japanese_sign_offs(sentences: list[str], name: str, place: str, gap: str) -> None:
     """A Japanese reporter's sign-off closing the text ("…した。（ロンドン＝山田太郎）",
-    "…した。（山田太郎）") gives the reporter and is cut from the last paragraph."""
+    "…した。（山田太郎）"), glued or on a line of its own, gives the reporter and leaves the
+    body."""
     paras = ["".join(sentences), "".join(reversed(sentences))]
-    article = clean_article(f"旧港、嵐で閉鎖\n\n{paras[0]}\n\n{paras[1]}（{place}{name}）")
+    article = clean_article(f"旧港、嵐で閉鎖\n\n{paras[0]}\n\n{paras[1]}{gap}（{place}{name}）")
     assert article.authors == (name,)
     assert article.paragraphs == tuple(paras)
     assert _ledger_has(article, name.split()[0])
@@ -736,6 +738,11 @@ def test_japanese_sign_offs(sentences: list[str], name: str, place: str) -> None
         f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}（東京大学）",
         f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}（横浜市）",
         f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}（北海道）",
+        # the same on a line of its own
+        f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}\n\n（続く）",
+        f"旧港因风暴关闭\n\n{LEDE}\n\n{LEDE}\n\n（王小明）",
+        f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}\n（気象庁）",
+        f"旧港、嵐で閉鎖\n\n{LEDE_JA}\n\n{LEDE_JA}\n\n（日本銀行）",
     ],
 )
 def test_japanese_sign_offs_negative(text: str) -> None:

@@ -120,6 +120,8 @@ BIO_LINES = 3
 #: How many of the first body lines may open with a bracketed Chinese reporter credit.
 OPENING_LINES = 4
 RULE = "extract.attribution"
+#: The longest Japanese sign-off on a line of its own ("（ロンドン＝山田 太郎）").
+JA_SIGN_OFF_CHARS = 24
 
 
 @attrs.frozen
@@ -269,6 +271,17 @@ def read_credit(text: str) -> Credit | None:
         if (outlet := read_cjk_repost(line)) is not None:
             return Credit(source=outlet)
     return None
+
+
+def _ja_sign_off_alone(body: list[tuple[int, Line]], pos: int) -> tuple[str, ...] | None:
+    """The names of a Japanese sign-off standing alone on line ``pos`` ("（山田太郎）"
+    under "…した。"): read as if glued to the paragraph above, whose sentence it closes."""
+    text = body[pos][1].text.strip()
+    if pos == 0 or len(text) > JA_SIGN_OFF_CHARS or text[:1] not in "(（":
+        return None
+    above = body[pos - 1][1].text.rstrip()
+    glued = read_ja_sign_off(above + text)
+    return glued[1] if glued is not None and glued[0] == len(above) else None
 
 
 def _is_outlet(value: str) -> bool:
@@ -452,12 +465,18 @@ def attribution(draft: Draft) -> Draft:
             taken.append(i)
             source = source or outlet
             continue
-    for i, line in reversed(body):  # the last paragraph closed by a reporter credit
+    for pos in range(len(body) - 1, -1, -1):  # the last paragraph closed by a reporter credit
+        i, line = body[pos]
         if not line.text.rstrip().endswith((")", "）")) or any(c[0] == i for c in cuts):
             continue
         glued = read_glued_cjk_byline(line.text)
         if glued is None and i in last:  # "…した。（ロンドン＝山田太郎）" closing the text
             glued = read_ja_sign_off(line.text)
+        alone = _ja_sign_off_alone(body, pos) if glued is None and i in last else None
+        if alone is not None:  # the same sign-off on a line of its own under the paragraph
+            taken.append(i)
+            found_authors.extend(alone)
+            break
         if glued is not None:
             cuts.append((i, glued[0], len(line.text)))
             found_authors.extend(glued[1])
