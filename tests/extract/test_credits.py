@@ -64,6 +64,7 @@ PROSE = "The port closed on Monday after a storm hit the coast, officials said."
         ("文章来源：港口日报", False, ("港口日报", ())),  # a longer Chinese source label
         ("稿件來源：端傳媒", True, ("端傳媒", ())),
         # no composite credit: "this paper" names no outlet; a phrase; one outlet unbracketed
+        ("（综合自港口日報）", True, ("港口日報", ())),  # no outlet "综合自港口日報"
         ("（本报综合）", True, None),
         ("资源综合", True, None),
         ("港口日報综合", True, None),

@@ -215,6 +215,9 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
         names = split_names(m["author"]) if m["author"] else ()
         if names is not None:
             return m["outlet"].strip(), names
+    composite = read_cjk_composite(line)  # before the bracketed outlet: "（综合自港口日報）"
+    if composite is not None:
+        return composite, ()
     m = CJK_BRACKET_OUTLET_RE.fullmatch(line) if line[:1] in "（(" else None
     if m is not None and not m["name"].endswith(CJK_ORDINARY_ENDINGS):
         return m["name"], ()
