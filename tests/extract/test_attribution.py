@@ -723,6 +723,25 @@ def test_japanese_sign_offs(sentences: list[str], name: str, place: str, gap: st
     assert _ledger_has(article, name.split()[0])
 
 
+@given(
+    st.lists(st.sampled_from(JA_SENTENCES), min_size=2, max_size=4, unique=True),
+    st.sampled_from(JA_NAMES),
+)
+def test_japanese_writer_after_a_middle_dot(sentences: list[str], name: str) -> None:
+    """ "文・山田太郎" under a Japanese headline names the writer and leaves the body."""
+    paras = ["".join(sentences), "".join(reversed(sentences))]
+    article = clean_article(f"旧港、嵐で閉鎖\n\n文・{name}\n\n{paras[0]}\n\n{paras[1]}")
+    assert article.authors == (name,)
+    assert article.paragraphs == tuple(paras)
+
+
+@pytest.mark.parametrize("line", ["文・芸術", "文・社会・経済の動き", "文・理系の選択"])
+def test_headings_after_a_middle_dot_name_no_writer(line: str) -> None:
+    """A heading opening with "文・" ("文・芸術", "Arts") names no writer."""
+    article = clean_article(f"旧港、嵐で閉鎖\n\n{line}\n\n{LEDE_JA}\n\n{LEDE_JA}")
+    assert article.authors == ()
+
+
 @pytest.mark.parametrize(
     "text",
     [

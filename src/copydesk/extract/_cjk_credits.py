@@ -78,6 +78,9 @@ CJK_REPOST_RE = lazy_regex(
     r"[（(]?[ \t]{0,2}(?:本文|文章|本篇)?(?:[转轉][载載]|[转轉])自[ \t]{0,2}[：:]?[ \t]{0,2}"
     r"(?P<name>[\p{Han}A-Za-z0-9·]{2,20})[ \t]{0,2}[）)]?[。.]?"
 )
+# The writer after "文・" (Japanese "text by", "文・山田太郎"): one name of three to five Han,
+# or two parts split by a space; two Han after the dot are a heading ("文・芸術", "Arts").
+JA_DOT_WRITER_RE = lazy_regex(r"\p{Han}{3,5}|\p{Han}{1,3}[ \t　]\p{Han}{1,3}")
 # Kana: the text is Japanese.
 KANA_RE = lazy_regex(r"[\p{Hiragana}\p{Katakana}]")
 #: Endings of an office's, a party's, a bank's, a school's, a place's or an outlet's name,
@@ -132,7 +135,7 @@ def cjk_names(text: str) -> tuple[str, ...] | None:
 
 def read_label_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
     """A Chinese byline line: "文／王小明", "圖、文：王小明", "作者：X",
-    "文｜《中国科学报》记者 孙滔".
+    "文｜《中国科学报》记者 孙滔"; in Japanese, "文・山田太郎".
 
     >>> read_label_byline("圖、文：王小明")
     (('王小明',), None)
@@ -140,6 +143,8 @@ def read_label_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
     (('孙滔',), '中国科学报')
     >>> read_label_byline("（文＝山田太郎）")
     (('山田太郎',), None)
+    >>> read_label_byline("文・山田太郎"), read_label_byline("文・芸術")  # a heading "Arts"
+    ((('山田太郎',), None), None)
     >>> read_label_byline("文化部：今年預算增加") is None
     True
     """
@@ -148,6 +153,8 @@ def read_label_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
         return None
     if line[:1] in "（(【" and line[-1:] in "）)】":
         line = line[1:-1].strip()  # a credit in brackets on its own line: "（文＝山田太郎）"
+    if line.startswith("文・") and JA_DOT_WRITER_RE.fullmatch(line[2:]):
+        line = "文／" + line[2:]  # Japanese "文・山田太郎": the writer after a middle dot
     m = _label_re().fullmatch(line)
     if m is None:
         return None
