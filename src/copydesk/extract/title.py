@@ -21,6 +21,9 @@ __all__ = [
 ]
 
 TITLE_MAX_CHARS = 150
+#: Marks a line opens with when it runs on from the line above: a comma or a closing
+#: bracket, in CJK or Latin ("…電影徵收" over "，聲稱…").
+RUN_ON_MARKS = frozenset("，、,；;）)」』")
 TITLE_MAX_WORDS = 20
 #: How many body lines after the candidate may be looked at for prose.
 LOOKAHEAD = 3
@@ -158,6 +161,8 @@ def _is_candidate(text: str) -> bool:
     inner = INNER_STOP_RE.search(text)
     if inner is not None and not (inner.group()[0] in "!?" and _title_case(text)):
         return False  # a sentence inside; a title-case headline may shout ("CHAOS! NC Mob …")
+    if "。" in text.rstrip("。」』”） \t"):
+        return False  # a Chinese or Japanese sentence inside ("…零食。這些…"): prose
     tag = TRAILING_TAG_RE.search(text)
     if tag is not None and tag.start() > 0:
         text = text[: tag.start()]  # "… Helps!? [VIDEO]": the end is before the tag
@@ -549,8 +554,8 @@ def _choose(
         chosen = later[0]  # a dek above the headline, the headline right above the lede
     n = chosen[0]
     after = body[n + 1][1].text.lstrip()[:1] if n + 1 < len(body) else ""
-    if prose_at - n > LOOKAHEAD or after.islower():
-        return None  # prose too far below, or the line runs on into the next one
+    if prose_at - n > LOOKAHEAD or after.islower() or after in RUN_ON_MARKS:
+        return None  # prose too far below, or the line runs on into the next one ("，聲稱…")
     return n, [chosen[1]]
 
 
