@@ -679,3 +679,88 @@ def outlet_line_doc(draw: st.DrawFn) -> Doc:
     else:
         lines = [f"({outlet}) {paras[0]}", *paras[1:]]
     return Doc("\n\n".join(lines), tuple(paras), source=outlet)
+
+
+#: Outlets a Chinese credit label names instead of a person ("圖、文／CTWANT"): a Latin brand
+#: or a Han name ending as an outlet's does.
+LABEL_OUTLETS = ["CTWANT", "ETtoday", "永續新聞網", "港口日報", "海岸時報", "聯合報", "海岸新闻网"]
+#: Desks a Taiwanese credit names ("財經中心／綜合報導").
+DESKS = ["財經中心", "國際中心", "生活中心", "娛樂中心"]
+
+
+@st.composite
+def cjk_outlet_label_doc(draw: st.DrawFn) -> Doc:
+    """A Chinese story opened by a credit label naming an outlet ("圖、文／CTWANT", "文／永續
+    新聞網") or by a desk's composite report ("財經中心／綜合報導"): the source. A person
+    after the label or the desk ("文／王小明", "生活中心／王小明報導") is the author. The line
+    leaves the body."""
+    paras = list(draw(prose("cjk")))
+    form = draw(st.sampled_from(["outlet", "person", "desk", "desk_person"]))
+    label = draw(st.sampled_from(["文／", "圖、文／", "圖、文：", "撰文｜", "作者："]))
+    person = draw(st.sampled_from(NAMES["cjk"]))
+    desk = draw(st.sampled_from(DESKS))
+    authors: tuple[str, ...] = ()
+    source = None
+    if form == "outlet":
+        source = draw(st.sampled_from(LABEL_OUTLETS))
+        line = label + source
+    elif form == "person":
+        line, authors = label + person, (person,)
+    elif form == "desk":
+        line = source = f"{desk}／{draw(st.sampled_from(['綜合報導', '综合报道']))}"
+    else:
+        line, authors = f"{desk}／{person}報導", (person,)
+    return Doc("\n".join([line, *paras]), tuple(paras), None, authors, None, source)
+
+
+#: Outlets a Russian story credits: agencies of the lexicon, a name after "ИА", a Latin one.
+RU_OUTLETS = ["ТАСС", "РИА Новости", "Интерфакс", "ИА «Портовые вести»", "Reuters"]
+#: Russian wire credits in the story's first lines: "{f}" is the lede's first sentence
+#: without its stop, "{r}" the rest of the paragraph, "{s}" and "{l}" as in REPORTED_FORMS.
+#: Forms marked "^" count in the lede only.
+RU_CREDIT_FORMS = [
+    "Как передает {o}, {l}.",
+    "Как сообщает {o}, {l}.",
+    "{s}. Об этом сообщает {o}.",
+    "{s}, передает корреспондент {o}.",
+    "^По данным {o}, {l}.",
+    "^{f}, сообщает {o}. {r}",
+]
+#: Look-alikes that give no source: a common noun or a company after "как передает", an
+#: authority after "по данным", a person's word, and a lede-only form further down.
+RU_LOOKALIKE_FORMS = [
+    "Как передает источник, {l}.",
+    "Как сообщает «Портовик», {l}.",
+    "Как сообщает пресс-служба МВД, {l}.",
+    "^По данным МВД, {l}.",
+    "{s}, сообщил Иван Смирнов.",
+    "+{f}, сообщает {o}. {r}",
+]
+
+
+@st.composite
+def ru_credit_doc(draw: st.DrawFn) -> Doc:
+    """A Russian story credited to a wire in its first lines ("Как передает ИА «Регнум»,
+    …", "…, сообщает ТАСС." closing the lede's first sentence): the source; or a look-alike
+    (a common noun or a company after "как передает", "по данным МВД", the lede's form in a
+    later paragraph): none. Every paragraph stays whole."""
+    paras = list(draw(prose("cyrillic")))
+    credited = draw(st.booleans())
+    form = draw(st.sampled_from(RU_CREDIT_FORMS if credited else RU_LOOKALIKE_FORMS))
+    outlet = draw(st.sampled_from(RU_OUTLETS))
+    if form.startswith("^"):
+        at = 0
+    elif form.startswith("+"):
+        at = draw(st.integers(1, len(paras) - 1))  # a later paragraph: not the lede
+    else:
+        at = draw(st.integers(0, min(len(paras), 4) - 1))
+    sentence = paras[at].rstrip(".")
+    first, _, rest = paras[at].partition(". ")
+    paras[at] = form.lstrip("^+").format(
+        s=sentence,
+        l=sentence[:1].lower() + sentence[1:],
+        o=outlet,
+        f=first.rstrip("."),
+        r=rest or "Подробности уточняются.",
+    )
+    return Doc("\n\n".join(paras), tuple(paras), source=outlet if credited else None)

@@ -24,6 +24,7 @@ from copydesk.extract.title import is_widget
 
 from ..strategies_fields import (
     HEADLINES,
+    cjk_outlet_label_doc,
     credit_doc,
     deep_headline_doc,
     glued_author_doc,
@@ -836,3 +837,37 @@ STORY_LINES = [
     "The port authority said on Monday that the new tidal turbines would power the docks.",
     "Engineers will test the machines over the summer before the harbour opens to ships.",
 ]
+
+
+@given(cjk_outlet_label_doc())
+def test_cjk_labels_naming_an_outlet_give_the_source(doc: Doc) -> None:
+    """A Chinese credit label naming an outlet ("圖、文／CTWANT", "文／永續新聞網") or a desk's
+    composite report ("財經中心／綜合報導") gives the source and no author; a person after the
+    label or the desk ("文／王小明", "生活中心／王小明報導") stays the author. The line leaves
+    the body, the ledger holding its ``extracted`` edit."""
+    article = clean_article(doc.text)
+    assert article.paragraphs == doc.body
+    assert (article.authors, article.source) == (doc.authors, doc.source)
+    first = doc.text.split("\n", 1)[0]
+    assert any(e.rule == "extract.attribution" and e.old == first for e in article.edits)
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("圖、文／CTWANT", Credit((), "CTWANT")),
+        ("文／永續新聞網", Credit((), "永續新聞網")),
+        ("作者：聯合報", Credit((), "聯合報")),
+        ("財經中心／綜合報導", Credit((), "財經中心／綜合報導")),
+        ("國際中心／王小明報導", Credit(("王小明",))),
+        # negative rows: a person's name of two to four Han, a Latin person, a desk's line
+        # that is no credit
+        ("文／王小明", Credit(("王小明",))),
+        ("文／歐陽小明", Credit(("歐陽小明",))),
+        ("文／Jane Roe", Credit(("Jane Roe",))),
+        ("研究中心／今年預算增加", None),
+    ],
+)
+def test_cjk_outlet_labels(line: str, want: Credit | None) -> None:
+    """The value of a credit label is an outlet by its ending or its capitals, else names."""
+    assert read_cjk_byline(line) == want

@@ -8,6 +8,7 @@ from hypothesis import given
 
 from copydesk import DEFAULT, Draft, clean_article
 from copydesk.article import Edit
+from copydesk.extract._ru_credits import read_ru_credit
 from copydesk.extract.reported import (
     is_outlet,
     read_opening_outlet,
@@ -18,7 +19,7 @@ from copydesk.extract.reported import (
 )
 from copydesk.ledger import ledger_problems
 
-from ..strategies_fields import cited_doc, outlet_line_doc, reported_doc
+from ..strategies_fields import cited_doc, outlet_line_doc, reported_doc, ru_credit_doc
 from ..strategies_meta import Doc
 
 LEDE = "The harbour authority said on Monday that the old port would close on Tuesday."
@@ -286,3 +287,48 @@ def test_outlet_lines_give_the_source(doc: Doc) -> None:
     assert article.paragraphs == doc.body
     assert article.source == doc.source
     assert any(e.kind == "extracted" and doc.source in e.old for e in article.edits)
+
+
+@given(ru_credit_doc())
+def test_russian_wire_credits_give_the_source(doc: Doc) -> None:
+    """A Russian wire credit in the story's first lines ("Как передает ИА «Регнум», …", "…,
+    передает корреспондент РИА Новости.", "…, сообщает ТАСС." closing the lede's first
+    sentence) gives the source and leaves every paragraph whole, the ledger holding the
+    ``read`` edit; a common noun, a company, an authority or a person after the same words,
+    or the lede's form in a later paragraph, give none."""
+    article = clean_article(doc.text)
+    assert article.paragraphs == doc.body
+    assert article.source == doc.source
+    reads = [e for e in article.edits if e.kind == "read"]
+    assert [e.new for e in reads] == ([doc.source] if doc.source else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "lede", "value"),
+    [
+        ("Как передает ИА «Регнум», глава компании сообщил подробности.", False, "ИА «Регнум»"),
+        ("Как пишет газета «Портовые вести», порт закрыт.", False, "Портовые вести"),
+        ("Об этом сообщает агентство Reuters.", False, "Reuters"),
+        ("Порт закрыт, передает корреспондент РИА Новости.", False, "РИА Новости"),
+        ("По данным Интерфакс, порт закрыт.", True, "Интерфакс"),
+        ("Порт закрыт, сообщает ТАСС. Суда ждут на рейде.", True, "ТАСС"),
+        # negative rows: the lede's forms further down, a common noun, a company, an
+        # authority, a ministry, a person, a lower-case word after a kind word
+        ("По данным Интерфакс, порт закрыт.", False, None),
+        ("Порт закрыт, сообщает ТАСС. Суда ждут на рейде.", False, None),
+        ("Суда ждут. Порт закрыт, сообщает ТАСС.", True, None),
+        ("Как передает источник, порт закрыт.", True, None),
+        ("Как сообщает «Газпром», порт закрыт.", True, None),
+        ("По данным МВД, порт закрыт.", True, None),
+        ("Как сообщает Минобороны России, порт закрыт.", True, None),
+        ("Порт закрыт, сообщил Иван Смирнов.", True, None),
+        ("Как пишет газета местных властей, порт закрыт.", True, None),
+        ("The port closed, as TASS reported.", True, None),
+    ],
+)
+def test_read_ru_credit(text: str, lede: bool, value: str | None) -> None:
+    """The Russian credit reader: the outlet's value, or ``None`` for a look-alike."""
+    found = read_ru_credit(text, lede=lede, is_outlet=is_outlet)
+    assert (found[2] if found else None) == value
+    if found is not None:
+        assert text[found[0] : found[1]] == value or value in text[found[0] : found[1]]

@@ -17,7 +17,9 @@ __all__ = [
     "CJK_OPENING_RE",
     "CJK_QUOTED_RE",
     "cjk_names",
+    "is_label_outlet",
     "read_cjk_repost",
+    "read_desk_credit",
     "read_glued_reporter",
     "read_ja_place_opening",
     "read_ja_sign_off",
@@ -99,6 +101,24 @@ SPACED_PART_RE = lazy_regex(r"\p{Han}{1,3}")
 SPACED_NAME_CHARS = 5
 # Names in a Chinese credit: Han runs of 2-4 characters split at "、", "，" or spaces.
 CJK_NAME_RE = lazy_regex(r"\p{Han}{2,4}")
+#: Endings of an outlet's name a credit label's value may have besides the lexicon's
+#: ([reported] cjk_suffixes: "新聞", "日報", "網", "社"…): "聯合報", "民視電台", "今周刊" is in
+#: the lexicon already. Two Han or more stand before the ending.
+LABEL_OUTLET_ENDINGS = (
+    "報", "报", "台", "雜誌", "杂志", "傳媒", "传媒", "媒體", "媒体", "新聞雲", "新闻云",
+)  # fmt: skip
+# An outlet's name in Latin letters after a credit label: one word holding two capitals or
+# more ("CTWANT", "ETtoday", "NOWnews"); a person's name has a space ("Jane Roe") or one
+# capital ("Jane"). Bounded.
+LABEL_BRAND_RE = lazy_regex(r"(?=(?:[^A-Z]{0,20}[A-Z]){2})[A-Za-z][A-Za-z0-9&.\-]{1,20}")
+# A desk's credit: the desk ("財經中心", "國際中心", "生活中心"), a slash, then a composite
+# report ("綜合報導": the desk compiled it, the credit is the source) or a reporter's name and
+# "報導" ("生活中心／柯美儀報導": the author). Bounded.
+DESK_CREDIT_RE = lazy_regex(
+    r"(?P<desk>\p{Han}{1,6}(?:中心|新聞部|新闻部|編譯組|编译组))[ \t]{0,2}[／/][ \t]{0,2}"
+    r"(?:(?P<composite>[綜综]合(?:[報报][導导道]|[外編编]電|整理))"
+    r"|(?P<names>\p{Han}{2,4}(?:[、，,]\p{Han}{2,4}){0,4})[ \t]{0,2}[報报][導导道])"
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,6 +167,8 @@ def read_label_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
     ((('山田太郎',), None), None)
     >>> read_label_byline("文化部：今年預算增加") is None
     True
+    >>> read_label_byline("圖、文／CTWANT"), read_label_byline("文／永續新聞網")
+    (((), 'CTWANT'), ((), '永續新聞網'))
     """
     line = text.strip()
     if len(line) > 70 or line.isascii():
@@ -164,11 +186,54 @@ def read_label_byline(text: str) -> tuple[tuple[str, ...], str | None] | None:
     if quoted is not None:
         source = quoted["name"]
         rest = rest[quoted.end() :].strip()
+    if source is None and rest and is_label_outlet(rest):
+        return (), rest  # "圖、文／CTWANT", "文／永續新聞網": the outlet wrote the story
     rest = regex.sub(r"^(?:[記记]者|特約記者|特约记者|實習記者|实习记者)", "", rest).strip()
     names = cjk_names(rest)
     if names is None:
         return None
     return names, source
+
+
+def is_label_outlet(value: str) -> bool:
+    """True when a credit label's value names an outlet, not a person: a Han name ending as
+    an outlet's does ("永續新聞網", "聯合報"; two Han or more before the ending), or one Latin
+    word of two capitals or more ("CTWANT"). A person's name of two to four Han ("王小明")
+    or in Latin words ("Jane Roe") is none.
+
+    >>> is_label_outlet("永續新聞網"), is_label_outlet("CTWANT"), is_label_outlet("聯合報")
+    (True, True, True)
+    >>> is_label_outlet("王小明"), is_label_outlet("Jane Roe"), is_label_outlet("Jane")
+    (False, False, False)
+    """
+    value = value.strip(" \t。.")
+    if value.isascii():
+        return LABEL_BRAND_RE.fullmatch(value) is not None
+    if not regex.fullmatch(r"[\p{Han}A-Za-z0-9]{3,16}", value):
+        return False
+    endings = (*lexicon().outlet_suffixes, *LABEL_OUTLET_ENDINGS)
+    return any(value.endswith(end) and len(value) >= len(end) + 2 for end in endings)
+
+
+def read_desk_credit(text: str) -> tuple[tuple[str, ...], str | None] | None:
+    """A desk's credit line: ``(names, source)``. A composite report names the desk's credit
+    as the source ("財經中心／綜合報導"); a reporter's report names the reporter.
+
+    >>> read_desk_credit("財經中心／綜合報導"), read_desk_credit("生活中心／柯美儀報導")
+    (((), '財經中心／綜合報導'), (('柯美儀',), None))
+    >>> read_desk_credit("研究中心／今年預算增加") is None
+    True
+    """
+    line = text.strip()
+    if line[:1] in "（(【" and line[-1:] in "）)】":
+        line = line[1:-1].strip()
+    m = DESK_CREDIT_RE.fullmatch(line)
+    if m is None:
+        return None
+    if m["composite"] is not None:
+        return (), line
+    names = cjk_names(m["names"])
+    return None if names is None else (names, None)
 
 
 def read_glued_reporter(text: str) -> tuple[int, tuple[str, ...]] | None:

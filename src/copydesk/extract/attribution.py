@@ -26,6 +26,7 @@ from copydesk.extract._cjk_credits import (
     CJK_QUOTED_RE,
     cjk_names,
     read_cjk_repost,
+    read_desk_credit,
     read_glued_reporter,
     read_ja_place_opening,
     read_ja_sign_off,
@@ -352,7 +353,7 @@ def read_cjk_byline(text: str) -> Credit | None:
     >>> read_cjk_byline("文｜《中国科学报》记者 孙滔")
     Credit(authors=('孙滔',), source='中国科学报')
     """
-    found = read_label_byline(text) or read_reporter_line(text)
+    found = read_label_byline(text) or read_reporter_line(text) or read_desk_credit(text)
     return None if found is None else Credit(*found)
 
 

@@ -30,6 +30,7 @@ from copydesk.draft import Draft, Line
 from copydesk.extract._about import about_source, read_about
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import URL_RE
+from copydesk.extract._ru_credits import read_ru_credit
 from copydesk.extract._told import ARABIC_OUTLET_RE, read_told_agency
 from copydesk.extract.title import reads_as_prose
 from copydesk.pipeline import step
@@ -483,8 +484,10 @@ def _about_block(draft: Draft, body: list[tuple[int, Line]]) -> Draft:
 def reported(draft: Draft) -> Draft:
     """Read the source from a credit covering the story inside a sentence of the first or
     last lines ("As informações são do Estadão", "据港口日报报道，…" opening the lede, and in
-    the first lines an Arabic statement given to an agency, "في تصريح لوكالة الأنباء…") when
-    no earlier step found one; a citation of one fact ("…, Reuters reported") gives none.
+    the first lines an Arabic statement given to an agency, "في تصريح لوكالة الأنباء…", or a
+    Russian wire credit, "Как передает ИА «Регнум», …", "…, сообщает ТАСС." closing the
+    lede's first sentence) when no earlier step found one; a citation of one fact ("…,
+    Reuters reported") gives none.
 
     The sentence stays whole in the body; the ledger records a ``read`` edit on the name's
     span. Runs after the line model, on the body it left.
@@ -504,6 +507,8 @@ def reported(draft: Draft) -> Draft:
         found = read_story_credit(line.text, opening=index == lede, head=index in head)
         if found is None and index in head:
             found = read_told_agency(line.text)  # "…في تصريح لوكالة الأنباء…": to the agency
+        if found is None and index in head:  # "Как передает ИА «Регнум», …"
+            found = read_ru_credit(line.text, lede=index == lede, is_outlet=is_outlet)
         if found is not None:
             start, end, value = found
             noted = draft.note(index, start, end, rule=RULE, value=value, source=value)
