@@ -48,6 +48,11 @@ MORE = "Engineers will inspect the sea wall and the cranes along the quay before
         ("據中央社報導，舊港週一關閉。", "中央社"),
         ("共同通信によると、港は閉鎖された。", "共同通信"),
         ("港湾新聞が報じた。", "港湾新聞"),
+        ("Selon l'AFP, le port a fermé lundi.", "AFP"),
+        ("Le port a fermé, rapporte Le Journal du Port.", "Journal du Port"),
+        ("Secondo la Gazzetta del Porto, il porto è chiuso.", "Gazzetta del Porto"),
+        ("Il porto è chiuso, scrive il Corriere della Sera.", "Corriere della Sera"),
+        ("Secondo quanto riferisce l'ANSA, il porto è chiuso.", "ANSA"),
         # negative rows: no outlet, a person, an authority, a place, a common word, an address
         ("The port closed, the Interior Ministry said.", None),
         ("The port closed, police said on Monday.", None),
@@ -58,6 +63,10 @@ MORE = "Engineers will inspect the sea wall and the cranes along the quay before
         ("据电视台报道，旧港关闭。", None),
         ("政府関係者によると、港は閉鎖された。", None),
         ("记者观察：旧港关闭。", None),
+        ("Selon la police, le port a fermé.", None),
+        ("Selon Jean Dupont, le port a fermé.", None),
+        ("Secondo il ministro, il porto è chiuso.", None),
+        ("Il porto è chiuso, scrive Mario Rossi.", None),
     ],
 )  # fmt: skip
 def test_read_reported(text: str, value: str | None) -> None:

@@ -66,11 +66,12 @@ def _about_firsts() -> frozenset[str]:
 
 
 # A capitalised name of one to five words, written in a cased script ("The Harbour Times",
-# "Hafen-Kurier", "EL MUNDO", "Diario del Puerto": a particle may join two words); a
-# lower-case agency acronym ("dpa", "epd") is allowed too. Bounded words, bounded count.
+# "Hafen-Kurier", "EL MUNDO", "Diario del Puerto", "Corriere della Sera": a particle may join
+# two words); a lower-case agency acronym ("dpa", "epd") is allowed too. Bounded words,
+# bounded count.
 _NAME = (
     r"(?P<name>(?:\p{Lu}|\p{N}{1,4}|dpa|epd|kna)[\p{L}\p{M}\p{N}.&'’\-]{0,30}"
-    r"(?:[ \t](?:(?:de|del|do|da|der|di|du|des|la|el)[ \t])?"
+    r"(?:[ \t](?:(?:de|del|della|do|da|der|di|du|des|la|el)[ \t])?"
     r"\p{Lu}[\p{L}\p{M}\p{N}.&'’\-]{0,30}){0,4})"
 )
 # What may stand before the name: an article, an agency word ("the state news agency X",
@@ -81,6 +82,9 @@ _BEFORE = (
     r"(?:(?:news[ \t]agency|nachrichtenagentur|presseagentur|agentur|zeitung|agencia|agência|"
     r"diario|periódico|jornal|newspaper|broadcaster|channel|sender)[ \t]{1,2})?)"
 )
+# French and Italian articles before a name, elided or not ("l'AFP", "il Corriere", "le
+# Monde"); a capital article is part of the name ("Le Monde").
+_ELIDED = r"(?:[lL]['’]|(?:il|lo|le|les|la)[ \t]{1,2})?"
 # Outlet credits inside a sentence, in English, German, Spanish, Portuguese and Turkish:
 # "according to the Xinhua news agency", "…, Reuters reported", "Reuters reported on…",
 # "laut dpa", "berichtete die Nachrichtenagentur dpa", "Wie der Spiegel berichtet",
@@ -91,6 +95,13 @@ _REPORTED_FORMS = (
     # "according to the Xinhua news agency", "laut dpa", "según informó Diario del Puerto"
     r"(?i:according[ \t]to|laut|zufolge|según|segun|segundo|conforme)[ \t]{1,2}"
     r"(?:(?:informó|informou|publicó|publicou|reportó)[ \t]{1,2})?<B><N>",
+    # French and Italian: "selon l'AFP", "d'après Le Monde", "secondo l'ANSA", "secondo
+    # quanto riferisce Il Porto" (a "l'" glued to the name)
+    r"(?i:selon|d['’]après|secondo(?:[ \t]{1,2}quanto[ \t]{1,2}(?:riferisce|riporta|scrive))?)"
+    r"[ \t]{1,2}<L><B><N>",
+    # "rapporte l'AFP", "a rapporté Le Monde", "riferisce l'ANSA", "scrive il Corriere"
+    r"(?i:rapporte|rapportait|a[ \t]rapporté|écrit|riferisce|riporta|scrive)[ \t]{1,2}"
+    r"<L><B><N>",
     # "berichtete die Nachrichtenagentur dpa", "informou a Agência Brasil"
     r"(?i:berichtet(?:e|en)?|meldet(?:e|en)?|schreibt|schrieb|informó|informou|publicó|"
     r"publicou|reportó|reported|reports)[ \t]{1,2}<B><N>",
@@ -126,7 +137,9 @@ _STORY_FORMS = (
 def _forms_re(forms: tuple[str, ...]) -> str:
     return (
         r"(?<![\p{L}\p{N}])(?:"
-        + "|".join(f.replace("<B>", _BEFORE).replace("<N>", _NAME) for f in forms)
+        + "|".join(
+            f.replace("<L>", _ELIDED).replace("<B>", _BEFORE).replace("<N>", _NAME) for f in forms
+        )
         + ")"
     )
 
@@ -261,6 +274,10 @@ def read_reported(text: str) -> tuple[int, int, str] | None:
     >>> read_reported("The port closed, the Interior Ministry said.") is None
     True
     >>> read_reported("According to Jane Roe, the port closed.") is None
+    True
+    >>> read_reported("Selon l'AFP, le port a fermé.")[2], read_reported("Lo riferisce l'ANSA.")[2]
+    ('AFP', 'ANSA')
+    >>> read_reported("Selon Jean Dupont, le port a fermé.") is None
     True
     """
     return _first_outlet(text, (REPORTED_RE, CJK_REPORTED_RE))
