@@ -728,11 +728,16 @@ RU_CREDIT_FORMS = [
     "{s}, передает корреспондент {o}.",
     "^По данным {o}, {l}.",
     "^{f}, сообщает {o}. {r}",
+    "Як передає {o}, {l}.",
+    "{s}. Про це повідомляє {o}.",
+    "^За даними {o}, {l}.",
 ]
 #: Look-alikes that give no source: a common noun or a company after "как передает", an
 #: authority after "по данным", a person's word, and a lede-only form further down.
 RU_LOOKALIKE_FORMS = [
     "Как передает источник, {l}.",
+    "Як передає джерело, {l}.",
+    "^За даними МВС, {l}.",
     "Как сообщает «Портовик», {l}.",
     "Как сообщает пресс-служба МВД, {l}.",
     "^По данным МВД, {l}.",

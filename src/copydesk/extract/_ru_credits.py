@@ -1,6 +1,7 @@
-"""The agency or outlet a Russian story is credited to in its first lines: "Как передает ИА
-«Регнум», …", "Об этом сообщает ТАСС.", "…, передает корреспондент РИА Новости." and, in
-the lede, "По данным Интерфакс, …" opening it or "…, сообщает ТАСС." closing its first
+"""The agency or outlet a Russian or Ukrainian story is credited to in its first lines: "Как
+передает ИА «Регнум», …", "Об этом сообщает ТАСС.", "…, передает корреспондент РИА Новости.",
+"Як передає Укрінформ, …", "Про це повідомляє УНІАН" and, in the lede, "По данным
+Интерфакс, …" ("За даними …") opening it or "…, сообщает ТАСС." closing its first
 sentence. Russian copy credits the wire it rewrites so, as Chinese copy opens with "据X报道，".
 Used by ``extract.reported`` on the story's first lines.
 
@@ -28,25 +29,31 @@ __all__ = ["read_ru_credit"]
 _KIND = (
     r"(?:(?:информационное[ \t]|информационного[ \t])?(?:информ)?агентств\p{Ll}{0,2}"
     r"|газет\p{Ll}{0,2}|издани\p{Ll}{1,2}|интернет-издани\p{Ll}{1,2}|телеканал\p{Ll}{0,2}"
-    r"|радиостанци\p{Ll}{1,2}|журнал\p{Ll}{0,2}|портал\p{Ll}{0,2})"
+    r"|радиостанци\p{Ll}{1,2}|журнал\p{Ll}{0,2}|портал\p{Ll}{0,2}|видання)"
 )
 #: Abbreviations of "news agency" written before an agency's name ("ИА «Регнум»").
-AGENCY_ABBREVIATIONS = ("ИА", "РИА", "МИА")
+AGENCY_ABBREVIATIONS = ("ИА", "РИА", "МИА", "ІА")
 _QUOTED = r"[«\"“„][^«»\"“”„\n]{1,40}[»\"”“]"
 _WORDS = r"[\p{Lu}][\p{L}\p{N}.\-]{0,30}(?:[ \t][\p{Lu}][\p{L}\p{N}.\-]{0,30}){0,2}"
 _OUTLET = (
     rf"(?:(?i:{_KIND})[ \t]{{1,2}}(?P<kind_name>{_QUOTED}|{_WORDS})"
-    rf"|(?P<name>(?:ИА|РИА|МИА)[ \t]{{1,2}}(?:{_QUOTED}|{_WORDS})|{_WORDS}))"
+    rf"|(?P<name>(?:ИА|РИА|МИА|ІА)[ \t]{{1,2}}(?:{_QUOTED}|{_WORDS})|{_WORDS}))"
 )
 _SAYS = (
     r"(?:переда[её]т|передают|передал[аио]?|сообщает|сообщают|сообщил[аио]?|пишет|пишут|"
-    r"писал[аио]?|информирует|информировал[аио]?)"
+    r"писал[аио]?|информирует|информировал[аио]?|"
+    # Ukrainian: "передає", "повідомляє", "пише", "інформує"
+    r"переда[єю]|передав(?:ла|ли)?|повідомля[єю]|повідомля[єю]ть|повідомив|повідомила|"
+    r"інформу[єю])"
 )
-_REPORTER = r"(?:(?:собственный|собственного|специальный)[ \t])?корреспондент(?:а|ы)?"
+_REPORTER = (
+    r"(?:(?:собственный|собственного|специальный|власний|власного)[ \t])?"
+    r"(?:корреспондент|кореспондент)(?:а|ы|и)?"
+)
 # "Как передает ИА «Регнум», …" opening a sentence of a first line; "Об этом сообщает ТАСС";
 # "передает корреспондент РИА Новости" anywhere in a first line. Case-blind openers.
 FIRST_LINES_RE = lazy_regex(
-    rf"(?:(?:^|(?<=[.!?…][ \t]{{1,2}}))(?i:как|об[ \t]этом)[ \t]{{1,2}}(?i:{_SAYS})"
+    rf"(?:(?:^|(?<=[.!?…][ \t]{{1,2}}))(?i:как|як|об[ \t]этом|про[ \t]це)[ \t]{{1,2}}(?i:{_SAYS})"
     rf"(?:[ \t]{{1,2}}(?i:{_REPORTER}))?"
     rf"|(?<![\p{{L}}])(?i:{_SAYS})[ \t]{{1,2}}(?i:{_REPORTER}))"
     rf"[ \t]{{1,2}}{_OUTLET}"
@@ -54,7 +61,8 @@ FIRST_LINES_RE = lazy_regex(
 # In the lede only: "По данным Интерфакс, …" opening it, or "…, сообщает ТАСС." closing its
 # first sentence.
 LEDE_OPENING_RE = lazy_regex(
-    rf"^(?i:по[ \t]данным|по[ \t]сообщению|по[ \t]информации)[ \t]{{1,2}}{_OUTLET}[ \t]{{0,2}},"
+    rf"^(?i:по[ \t]данным|по[ \t]сообщению|по[ \t]информации|за[ \t]даними|"
+    rf"за[ \t]інформацією|за[ \t]повідомленням)[ \t]{{1,2}}{_OUTLET}[ \t]{{0,2}},"
 )
 LEDE_CLOSING_RE = lazy_regex(
     rf"(?<=[\p{{L}}\p{{N}}»\"”)])[ \t]{{0,2}},[ \t]{{1,2}}(?:—[ \t]{{1,2}})?(?i:{_SAYS})"
@@ -72,12 +80,12 @@ def _outlet(m: regex.Match[str], is_outlet: Callable[[str], bool]) -> tuple[int,
     if m["kind_name"] is not None:
         start = m.start("kind_name")
         value = m["kind_name"].rstrip(".")
-        end = start + len(value)
         bare = value.strip('«»"“”„ ')
         # a name after a word of an outlet's kind: an outlet, unless it is lower-case words
         if not bare[:1].isupper() and not bare[:1].isdigit():
             return None
-        return start, end, bare
+        start += value.index(bare)  # the span of the name, without its quotes
+        return start, start + len(bare), bare
     start = m.start("name")
     value = m["name"].rstrip(".")
     end = start + len(value)
