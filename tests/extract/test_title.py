@@ -279,3 +279,40 @@ def test_site_name_line_is_no_page_title(blank: str) -> None:
     assert article.title != part
     assert article.source is None
     assert article.paragraphs[-2:] == (PROSE, MORE)
+
+
+#: Short exclamations and questions a headline is made of ("Feliz Ano Novo! Será?").
+EXCLAIMED_PARTS = ["Feliz Ano Novo", "Será", "Port reopens", "At last", "Or not", "Why now"]
+
+
+@given(
+    st.lists(st.sampled_from(EXCLAIMED_PARTS), min_size=2, max_size=3, unique=True),
+    st.lists(st.sampled_from("!?"), min_size=3, max_size=3),
+    prose("latin"),
+)
+def test_a_headline_of_exclamations_is_the_title(
+    parts: list[str], marks: list[str], paras: tuple[str, ...]
+) -> None:
+    """A short headline of exclamations and questions above the lede ("Feliz Ano Novo!
+    Será?") is the title, in sentence case too; the lede stays whole."""
+    headline = " ".join(p + m for p, m in zip(parts, marks, strict=False))
+    if len(headline.split()) > 6:
+        return
+    article = clean_article(headline + "\n\n" + "\n\n".join(paras))
+    assert article.title == headline
+    assert article.paragraphs == paras
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Help! The harbour board closed the old port on Monday after the storm.",  # a sentence
+        "Why now? Because the board said so, and it will not change its mind again.",
+    ],
+)
+def test_an_exclamation_opening_a_sentence_is_no_headline(first: str) -> None:
+    """An exclamation or a question opening a longer sentence stays in the body."""
+    paras = (first, "Officials said the cost of the work had not been settled, and talks resume.")
+    article = clean_article("\n\n".join(paras))
+    assert article.title is None
+    assert article.paragraphs == paras

@@ -151,15 +151,36 @@ RELATIVE_TIME_RE = lazy_regex(
 HEAD_SCAN = 5
 #: A kicker above the headline has at most this many words.
 KICKER_WORDS = 3
+#: The most words a headline of exclamations and questions has ("Feliz Ano Novo! Será?").
+EXCLAIMED_WORDS = 6
+# The space after an exclamation or a question mark, where such a headline's parts meet.
+EXCLAIMED_SPLIT_RE = lazy_regex(r"(?<=[!?])[ \t]+")
 
 
 @functools.lru_cache(maxsize=256)
+def _exclaimed(text: str) -> bool:
+    """A short headline of exclamations and questions only ("Feliz Ano Novo! Será?", "Port
+    reopens! Or not?"): every part ends with "!" or "?", six words at most in all.
+
+    >>> _exclaimed("Feliz Ano Novo! Será?"), _exclaimed("Help! The port closed on Monday.")
+    (True, False)
+    """
+    parts = [p for p in EXCLAIMED_SPLIT_RE.split(text.strip()) if p]
+    return (
+        len(text.split()) <= EXCLAIMED_WORDS
+        and len(parts) > 1
+        and all(p.rstrip("\"'”’»")[-1:] in "!?" for p in parts)
+    )
+
+
 def _is_candidate(text: str) -> bool:
     text = text.strip()
     if not (3 <= len(text) <= TITLE_MAX_CHARS):
         return False
     inner = INNER_STOP_RE.search(text)
-    if inner is not None and not (inner.group()[0] in "!?" and _title_case(text)):
+    if inner is not None and not (
+        inner.group()[0] in "!?" and (_title_case(text) or _exclaimed(text))
+    ):
         return False  # a sentence inside; a title-case headline may shout ("CHAOS! NC Mob …")
     if "。" in text.rstrip("。」』”） \t"):
         return False  # a Chinese or Japanese sentence inside ("…零食。這些…"): prose
@@ -168,6 +189,7 @@ def _is_candidate(text: str) -> bool:
         text = text[: tag.start()]  # "… Helps!? [VIDEO]": the end is before the tag
     if text[-1] in TITLE_BAD_END and not (
         (HEADLINE_END_RE.search(text) and (_title_case(text) or not _cased(text)))
+        or _exclaimed(text)  # "Feliz Ano Novo! Será?"
         or (text[-1] == "." and _title_case(text))
         # a title-case headline with a colon at its end ("Harbour Pilot: Port Is Still Open
         # Despite Storm:"); a label or an intro is short or in sentence case
