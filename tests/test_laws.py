@@ -68,12 +68,13 @@ NOT_IDEMPOTENT = {
     # pass that line is gone and a "Release date June 7, 2014" line falls inside the window.
     "0261": "extract.datelines",
     # extract.title takes a headline with no prose line close below it when the headline
-    # stands again further down (0085, 0569) or heads a page title above it (1127);
+    # stands again further down (0085, 0569) or heads a page title above it (1127, 1135);
     # rendered, the repetition or the page title is gone, and the residue left between the
     # headline and the prose keeps the second pass from taking it.
     "0085": "extract.title",
     "0569": "extract.title",
     "1127": "extract.title",
+    "1135": "extract.title",
     # extract.attribution takes a name alone on a line when a second sign stands beside it;
     # rendered, the line has other neighbours (a blank line, the first pass's removals gone).
     "1131": "extract.attribution",
@@ -96,14 +97,21 @@ NOT_IDEMPOTENT_WITH_MODEL = frozenset(
     (
         "0085",
         "0261",
-        "0292",
         "0422",
         "0569",
         "0933",
+        "0940",
+        "1116",
         "1119",
+        "1121",
         "1123",
+        "1124",
         "1127",
+        "1134",
+        "1135",
+        "1137",
         "1138",
+        "1142",
     )
 )
 
