@@ -312,8 +312,12 @@ def test_stamp_and_byline_under_a_deep_headline_are_read(doc: Doc) -> None:
     article = clean_article(doc.text)
     assert (article.title, article.authors, article.source) == (doc.title, doc.authors, doc.source)
     assert article.published == doc.published
-    assert article.paragraphs[-len(doc.body) - 1 : -1] == doc.body or all(
-        p in article.paragraphs for p in doc.body
+    # no reader takes a body line; the line model may still doubt a generated paragraph
+    # ("Government government … minister." at the end is cut by classify.tail)
+    by_model = {e.old.strip() for e in article.edits if e.rule.startswith("classify.")}
+    assert all(p in article.paragraphs or p in by_model for p in doc.body)
+    assert not any(
+        e.rule.startswith("extract.") and e.old.strip() in doc.body for e in article.edits
     )
 
 
