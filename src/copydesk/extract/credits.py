@@ -107,7 +107,8 @@ CATEGORY_PATTERN = (
     r"(?P<key>{keys})[ \t]{{0,2}}\d{{0,2}}[ \t]{{0,2}}[:：][ \t]{{0,3}}(?P<value>.{{0,800}})"
 )
 # A bare e-mail address on its own line ("jane@example.com"). Bounded parts.
-EMAIL_RE = lazy_regex(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}")
+_EMAIL = r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}"
+EMAIL_RE = lazy_regex(_EMAIL)
 # A text-message short code and carrier ("737221 - Zain"), as contact footers list them.
 SHORT_CODE_RE = lazy_regex(r"\d{3,8}[ \t]{0,2}[-–][ \t]{0,2}\p{L}{2,15}")
 # A line of contact data only, anywhere in the text: one or more "<label>: <e-mail or phone>"
@@ -119,7 +120,7 @@ CONTACT_LABELS = (
     r"电话|電話|邮箱|電郵|传真|傳真|手机|手機|メール|電話番号"
 )
 _CONTACT_VALUE = (
-    r"(?:[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}"
+    rf"(?:{_EMAIL}"
     r"|\+?[(\d][\d \t\-/().]{5,22}\d)"
 )
 _CONTACT_PART = rf"(?:{CONTACT_LABELS})[ \t]{{0,2}}[.:：][ \t]{{0,3}}{_CONTACT_VALUE}"
@@ -134,8 +135,7 @@ CONTACT_DATA_RE = lazy_regex(
 NAMED_EMAIL_RE = lazy_regex(
     r"(?:[•·*\-–][ \t]{0,2})?(?!(?i:from|to|cc|bcc|sent|reply-to|von|an|de|para)[ \t]{0,2}:)"
     r"(?:[^<>:\n]{2,60}:[ \t]{1,2})?"
-    r"\p{Lu}\p{L}{1,20}(?:[ \t]\p{Lu}\p{L}{1,20}){1,2},[ \t]{1,2}"
-    r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}"
+    r"\p{Lu}\p{L}{1,20}(?:[ \t]\p{Lu}\p{L}{1,20}){1,2},[ \t]{1,2}" + _EMAIL
 )
 CONTACT_TAIL_LINES = 8
 MAX_CONTACT_CHARS = 120
