@@ -1,4 +1,5 @@
-"""The article-end cut: the tail of a document that the model doubts as a whole goes at once."""
+"""The article-edge cuts: the tail (or the head) of a document that the model doubts as a whole
+goes at once."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from hypothesis import strategies as st
 from copydesk import DEFAULT, Draft
 from copydesk.classify.model import MODEL_PATH, LineModel, ModelError
 from copydesk.classify.plain import PlainModel
-from copydesk.classify.step import ClassifyLines, tail_start
-from copydesk.classify.train import tail_starts
+from copydesk.classify.step import ClassifyLines, head_end, tail_start
+from copydesk.classify.train import head_ends, tail_starts
 from copydesk.classify.weights import TailRule, read_weights
 from copydesk.clean import start
 
@@ -63,15 +64,43 @@ def test_training_cuts_where_the_step_cuts(keep: list[float], rule: TailRule) ->
     assert tail_starts(np.asarray(keep, dtype=np.float64), rule) == tail_start(keep, rule)
 
 
+def _fits_head(keep: Sequence[float], j: int, rule: TailRule) -> bool:
+    """Whether the lines before ``j`` make a head ``rule`` cuts (sums from the start)."""
+    head = keep[:j]
+    return (
+        len(head) >= rule.lines
+        and max(head) <= rule.peak
+        and sum(head, 0.0) <= rule.mean * len(head)
+    )
+
+
+@settings(max_examples=300)
+@given(probabilities, rules)
+@example([0.0, 0.5, 0.02, 0.9], TailRule(0.2, 0.4, 1))  # a line above the peak stops the cut
+def test_the_head_cut_is_the_latest_start_that_fits(keep: list[float], rule: TailRule) -> None:
+    """Law: the head cut removes the longest run of lines from the first on that fits the
+    rule, never the last line; none when none fits. Training's numpy version agrees."""
+    found = head_end(keep, rule)
+    fitting = [j for j in range(1, len(keep)) if _fits_head(keep, j, rule)]
+    assert found == (fitting[-1] if fitting else None)
+    assert head_ends(np.asarray(keep, dtype=np.float64), rule) == found
+
+
 class _Scripted:
     """A stand-in for the line model: P(body) as ``doubt`` names it, 0.9 for other lines;
-    the rest is residue; the tail rule ``tail``."""
+    the rest is residue; the tail rule ``tail`` and the head rule ``head``."""
 
     threshold = 0.005
 
-    def __init__(self, doubt: Mapping[str, float], tail: TailRule | None = RULE) -> None:
+    def __init__(
+        self,
+        doubt: Mapping[str, float],
+        tail: TailRule | None = RULE,
+        head: TailRule | None = None,
+    ) -> None:
         self.doubt = doubt
         self.tail = tail
+        self.head = head
 
     def predict(
         self, texts: Sequence[str], evidence: Sequence[int] | None = None, **_: object
@@ -81,8 +110,8 @@ class _Scripted:
         return np.column_stack([body, none, none, 1.0 - body])
 
 
-def _cut(draft: Draft) -> list[str]:
-    return [line.text for line in draft.lines if line.rule == "classify.tail"]
+def _cut(draft: Draft, rule: str = "classify.tail") -> list[str]:
+    return [line.text for line in draft.lines if line.rule == rule]
 
 
 @st.composite
@@ -172,14 +201,103 @@ def test_no_rule_no_cut() -> None:
     assert _cut(step(Draft.from_text("\n".join(article * 2 + tail)))) == []
 
 
+@st.composite
+def articles_with_heads(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+    """A site's menu (short section links, a sign-in prompt) and an article under it."""
+    article = draw(bodies())
+    menu = draw(
+        st.lists(
+            st.sampled_from(["Home", "World", "Business", "Sport", "Opinion", "Sign in"]),
+            min_size=1,
+            max_size=6,
+            unique=True,
+        )
+    )
+    return [m for m in menu if m not in article], article
+
+
+HEADLINE = "Harbour town votes to keep its last ferry"
+
+
+def _head_model(menu: Sequence[str], doubt: float = 0.01) -> _Scripted:
+    return _Scripted(dict.fromkeys(menu, doubt), tail=None, head=RULE)
+
+
+@settings(deadline=None)
+@given(articles_with_heads(), st.floats(0.01, 0.09))
+def test_a_head_of_menu_lines_is_cut(doc: tuple[list[str], list[str]], doubt: float) -> None:
+    """A menu above an article that the model doubts as a whole (each line above the step's
+    threshold, so no line would go alone) goes at once, each line in the ledger as
+    ``classify.head`` with a score; the article stays whole."""
+    menu, article = doc
+    step = ClassifyLines(model=_head_model(menu, doubt))  # type: ignore[arg-type]
+    after = step(Draft.from_text("\n".join([*menu, HEADLINE, *article])))
+    assert _cut(after, "classify.head") == menu
+    assert [line.text for line in after.lines if line.state == "body"] == [HEADLINE, *article]
+    cut = [e for e in after.edits if e.rule == "classify.head"]
+    assert all(e.kind == "removed" and e.score == round(1.0 - doubt, 4) for e in cut)
+    assert step(after) == after  # nothing left to cut on a second pass
+
+
+@settings(deadline=None)
+@given(articles_with_heads(), st.data())
+def test_the_head_cut_stops_at_a_line_a_user_keeps(
+    doc: tuple[list[str], list[str]], data: st.DataObject
+) -> None:
+    """A line a user's keep rule names stays, wherever it sits in the menu: the article
+    starts there at the latest, and only the lines before it may go."""
+    menu, article = doc
+    at = data.draw(st.integers(0, len(menu)))
+    menu = [*menu[:at], "Ferry timetable", *menu[at:]]
+    step = ClassifyLines(model=_head_model(menu))  # type: ignore[arg-type]
+    after = step(start("\n".join([*menu, HEADLINE, *article]), rules=KEEP))
+    assert _cut(after, "classify.head") == menu[:at]
+
+
+@settings(deadline=None)
+@given(articles_with_heads())
+def test_the_head_cut_leaves_the_line_above_the_first_sentence(
+    doc: tuple[list[str], list[str]],
+) -> None:
+    """The line right above the article's first sentence stays, however much the model
+    doubts it: a headline no reader has taken yet stands there, for ``extract.title_late``."""
+    menu, article = doc
+    step = ClassifyLines(model=_head_model([*menu, HEADLINE]))  # type: ignore[arg-type]
+    after = step(Draft.from_text("\n".join([*menu, HEADLINE, *article])))
+    assert _cut(after, "classify.head") == menu
+
+
+def test_the_head_cut_is_a_rule_that_can_be_switched_off() -> None:
+    """``classify.head`` is a rule of the step: switched off, the menu stays."""
+    menu = ["Home", "World", "Sign in"]
+    article = [HEADLINE] + [
+        "The council voted on Monday to keep the ferry running for five more years."
+    ] * 2
+    step = ClassifyLines(model=_head_model(menu))  # type: ignore[arg-type]
+    assert "classify.head" in DEFAULT.rule_names
+    assert _cut(step(Draft.from_text("\n".join(menu + article))), "classify.head") == menu
+    off = DEFAULT.replace("classify.lines", step).without("classify.head")
+    assert _cut(off.apply(Draft.from_text("\n".join(menu + article))), "classify.head") == []
+
+
+def test_a_head_cut_never_takes_the_whole_body() -> None:
+    """A document the model doubts from its first line to its last keeps its last line."""
+    lines = ["Home", "World", "Sign in"]
+    after = ClassifyLines(model=_head_model(lines))(Draft.from_text("\n".join(lines)))  # type: ignore[arg-type]
+    assert [line.text for line in after.lines if line.state == "body"] == ["Sign in"]
+
+
 # -- the weight file --------------------------------------------------------------------------
 
 
-def _with_header(path: Path, change: Mapping[str, object]) -> Path:
-    """A copy of the shipped weights whose header has ``change`` applied."""
+def _with_header(path: Path, change: Mapping[str, object], drop: Sequence[str] = ()) -> Path:
+    """A copy of the shipped weights whose header has ``change`` applied, and the keys
+    ``drop`` removed."""
     with zipfile.ZipFile(MODEL_PATH) as src:
         header = json.loads(np.load(io.BytesIO(src.read("header.npy"))).tobytes())
         header.update(change)
+        for key in drop:
+            header.pop(key, None)
         buf = io.BytesIO()
         np.save(buf, np.frombuffer(json.dumps(header).encode(), np.uint8))
         with zipfile.ZipFile(path, "w") as out:
@@ -189,25 +307,39 @@ def _with_header(path: Path, change: Mapping[str, object]) -> Path:
     return path
 
 
+@pytest.mark.parametrize("edge", ["tail", "head"])
 @pytest.mark.parametrize(
-    "tail", ["0.1", [0.5, 0.1, 1], [0.1, 0.5], [0.1, 0.5, 0], [0.1, 0.5, 1.5], [True, 0.5, 1]]
+    "rule", ["0.1", [0.5, 0.1, 1], [0.1, 0.5], [0.1, 0.5, 0], [0.1, 0.5, 1.5], [True, 0.5, 1]]
 )
-def test_a_damaged_tail_rule_is_refused(tmp_path: Path, tail: object) -> None:
-    """A tail rule that is not ``[mean, peak, lines]`` with ``0 <= mean <= peak <= 1`` and
-    ``lines >= 1`` is a ModelError for both models."""
-    path = _with_header(tmp_path / "m.npz", {"tail": tail})
-    with pytest.raises(ModelError, match="tail rule"):
+def test_a_damaged_edge_rule_is_refused(tmp_path: Path, edge: str, rule: object) -> None:
+    """A tail or head rule that is not ``[mean, peak, lines]`` with
+    ``0 <= mean <= peak <= 1`` and ``lines >= 1`` is a ModelError for both models, naming
+    which rule."""
+    path = _with_header(tmp_path / "m.npz", {edge: rule})
+    with pytest.raises(ModelError, match=f"{edge} rule"):
         LineModel.load(path)
-    with pytest.raises(ModelError, match="tail rule"):
+    with pytest.raises(ModelError, match=f"{edge} rule"):
         PlainModel.from_weights(read_weights(path))
 
 
-@pytest.mark.parametrize("tail", [None, [0.05, 0.5, 1]])
-def test_the_tail_rule_is_read_and_written(tmp_path: Path, tail: list[float] | None) -> None:
+@pytest.mark.parametrize("edge", ["tail", "head"])
+@pytest.mark.parametrize("rule", [None, [0.05, 0.5, 1]])
+def test_the_edge_rules_are_read_and_written(
+    tmp_path: Path, edge: str, rule: list[float] | None
+) -> None:
     """Both models read the rule a file holds (none: no cut), and saving writes it back."""
-    path = _with_header(tmp_path / "m.npz", {"tail": tail})
+    path = _with_header(tmp_path / "m.npz", {edge: rule})
     model = LineModel.load(path)
-    expected = None if tail is None else TailRule(*tail)  # type: ignore[arg-type]
-    assert model.tail == PlainModel.from_weights(read_weights(path)).tail == expected
+    expected = None if rule is None else TailRule(*rule)  # type: ignore[arg-type]
+    plain = PlainModel.from_weights(read_weights(path))
+    assert getattr(model, edge) == getattr(plain, edge) == expected
     model.save(tmp_path / "again.npz")
-    assert LineModel.load(tmp_path / "again.npz").tail == expected
+    assert getattr(LineModel.load(tmp_path / "again.npz"), edge) == expected
+
+
+def test_a_file_without_a_head_rule_has_none(tmp_path: Path) -> None:
+    """A weight file written before the head cut existed (no ``head`` in its header) reads
+    as a model without one."""
+    path = _with_header(tmp_path / "old.npz", {}, drop=["head"])
+    assert LineModel.load(path).head is None
+    assert PlainModel.from_weights(read_weights(path)).head is None

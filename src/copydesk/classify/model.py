@@ -71,8 +71,8 @@ class LineModel:
     """A trained line model; :meth:`predict` gives the class probabilities of lines.
 
     ``threshold`` is the default strictness of :func:`copydesk.classify.lines`: a line leaves
-    the body when its probability of being body or title falls below it. ``tail`` is the
-    article-end cut training chose (``None``: none).
+    the body when its probability of being body or title falls below it. ``tail`` and
+    ``head`` are the article-end and article-start cuts training chose (``None``: none).
     """
 
     vocab: dict[str, int] = attrs.field(repr=False)
@@ -85,6 +85,7 @@ class LineModel:
     out_b: Array = attrs.field(repr=False)  # (4,)
     threshold: float = 0.5
     tail: TailRule | None = None
+    head: TailRule | None = None
     info: dict[str, Any] = attrs.field(factory=dict, repr=False)
 
     # -- stage 1 -------------------------------------------------------------------------
@@ -153,6 +154,7 @@ class LineModel:
             "format": FORMAT,
             "threshold": self.threshold,
             "tail": None if self.tail is None else self.tail.to_json(),
+            "head": None if self.head is None else self.head.to_json(),
             "info": self.info,
         }
         with path.open("wb") as fh:
@@ -196,6 +198,7 @@ class LineModel:
             out_b=get("out_b"),
             threshold=float(weights.header["threshold"]),
             tail=TailRule.of(weights.header.get("tail"), path),
+            head=TailRule.of(weights.header.get("head"), path, "head"),
             info=weights.header.get("info", {}),
         )
         return model

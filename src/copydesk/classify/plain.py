@@ -58,6 +58,7 @@ class PlainModel:
     out_b: Row = attrs.field(repr=False)
     threshold: float = 0.5
     tail: TailRule | None = None
+    head: TailRule | None = None
 
     @classmethod
     def from_weights(cls, weights: Weights, path: Path = MODEL_PATH) -> PlainModel:
@@ -84,6 +85,7 @@ class PlainModel:
             out_b=tuple(out_b),
             threshold=float(weights.header["threshold"]),
             tail=TailRule.of(weights.header.get("tail"), path),
+            head=TailRule.of(weights.header.get("head"), path, "head"),
         )
 
     def word_scores(self, feats: Sequence[str]) -> tuple[Row, Row, float]:

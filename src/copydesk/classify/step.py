@@ -25,7 +25,7 @@ from copydesk.strip import active_rules
 if TYPE_CHECKING:
     from copydesk.classify.model import LineModel
 
-__all__ = ["ClassifyLines", "lines", "tail_start"]
+__all__ = ["ClassifyLines", "head_end", "lines", "tail_start"]
 
 _BODY, _TITLE, _META, _RESIDUE = range(len(CLASSES))
 #: A sentence of at least this many words (a character of a spaceless script counts as one)
@@ -80,6 +80,13 @@ class ClassifyLines:
     body or title. A line a user keeps and a table row count as sure body, so the cut only
     starts after them, and they stay.
 
+    And the article's start (``classify.head``), the same cut mirrored: the model's head rule
+    (:func:`head_end`) cuts the body lines before the latest point up to which the model
+    doubts them as a whole (a site's menu, its section links, a login prompt above the
+    story). A line a user keeps and a table row stop it in the same way, and so does the
+    line right above the first sentence, where a headline not yet taken stands; the
+    document's last body line never goes.
+
     When in doubt, keep: lines the rules already took stay as the rules left them (they are
     the model's evidence about their neighbours); a sentence of four words or more stays
     unless the model removes a line next to it and scores the sentence below the threshold
@@ -93,7 +100,12 @@ class ClassifyLines:
     threshold: float | None = attrs.field(default=None, validator=_check_threshold)
     name: str = "classify.lines"
     phase: Phase = "lines"
-    rules: tuple[str, ...] = ("classify.residue", "classify.meta", "classify.tail")
+    rules: tuple[str, ...] = (
+        "classify.residue",
+        "classify.meta",
+        "classify.tail",
+        "classify.head",
+    )
 
     def __call__(self, draft: Draft) -> Draft:
         where = [i for i, line in enumerate(draft.lines) if line.state != "blank"]
@@ -105,6 +117,7 @@ class ClassifyLines:
         residue: dict[int, float] = {}
         meta: dict[int, float] = {}
         tail: dict[int, float] = {}
+        head: dict[int, float] = {}
         threshold = self.threshold
         windows = _windows(where)
         for window in windows:
@@ -136,10 +149,14 @@ class ClassifyLines:
             if not asked:
                 continue
             beside = _beside(sentence, asked)
-            # the article-end cut reads every body line of the document's last window
+            # the article-end cut reads every body line of the document's last window, the
+            # article-start cut every body line of its first
             cut = window is windows[-1] and draft.enabled("classify.tail")
-            wanted = asked + [k for k, s in enumerate(sentence) if s] if cut else asked + beside
-            probs, model_threshold, rule = self._probabilities(
+            cut_head = window is windows[0] and draft.enabled("classify.head")
+            wanted = asked + (
+                [k for k, s in enumerate(sentence) if s] if cut or cut_head else beside
+            )
+            probs, model_threshold, rule, head_rule = self._probabilities(
                 texts,
                 [evidence_group(line.state, line.rule) for line in lines],
                 sorted(set(wanted)),
@@ -155,17 +172,25 @@ class ClassifyLines:
                     residue[window[k]] = round(p[_RESIDUE], 4)
                 else:
                     meta[window[k]] = round(p[_META], 4)
-            if cut and rule is not None:
-                # a line the model may not read (a table row, a line a user keeps) counts as
-                # sure body: the article reaches at least that far
-                at = [k for k, line in enumerate(lines) if line.state == "body"]
-                keep = [_keep(probs[k]) if k in probs else 1.0 for k in at]
-                start = tail_start(keep, rule)
-                if start is not None:
-                    for k in at[start:]:
-                        if k in probs and window[k] not in residue and window[k] not in meta:
-                            tail[window[k]] = round(1.0 - _keep(probs[k]), 4)
-        if len(residue) + len(meta) + len(tail) == len(body):
+            # a line the model may not read (a table row, a line a user keeps) counts as sure
+            # body: the article reaches at least that far
+            at = [k for k, line in enumerate(lines) if line.state == "body"]
+            keep = [_keep(probs[k]) if k in probs else 1.0 for k in at]
+            start = tail_start(keep, rule) if cut and rule is not None else None
+            if start is not None:
+                for k in at[start:]:
+                    if k in probs and window[k] not in residue and window[k] not in meta:
+                        tail[window[k]] = round(1.0 - _keep(probs[k]), 4)
+            end = (
+                head_end(_headline_kept(keep, [sentence[k] for k in at]), head_rule)
+                if cut_head and head_rule is not None
+                else None
+            )
+            if end is not None:
+                for k in at[: end if start is None else min(end, start)]:
+                    if k in probs and window[k] not in residue and window[k] not in meta:
+                        head[window[k]] = round(1.0 - _keep(probs[k]), 4)
+        if len(residue) + len(meta) + len(tail) + len(head) == len(body):
             return draft  # never the whole body: when the model doubts all of it, keep it
         if residue and draft.enabled("classify.residue"):
             draft = draft.take(residue, rule="classify.residue", kind="removed", scores=residue)
@@ -173,25 +198,33 @@ class ClassifyLines:
             draft = draft.take(meta, rule="classify.meta", kind="removed", scores=meta)
         if tail:
             draft = draft.take(tail, rule="classify.tail", kind="removed", scores=tail)
+        if head:
+            draft = draft.take(head, rule="classify.head", kind="removed", scores=head)
         return draft
 
     def _probabilities(
         self, texts: list[str], evidence: list[int], asked: list[int], reads: list[Read]
-    ) -> tuple[dict[int, tuple[float, ...]], float, TailRule | None]:
-        """The class probabilities of the lines ``asked``, the model's threshold and its tail
-        rule: from :class:`copydesk.classify.plain.PlainModel` while :func:`_plain_affordable`,
-        from the numpy model otherwise (the same probabilities to within rounding)."""
+    ) -> tuple[dict[int, tuple[float, ...]], float, TailRule | None, TailRule | None]:
+        """The class probabilities of the lines ``asked``, the model's threshold, its tail
+        rule and its head rule: from :class:`copydesk.classify.plain.PlainModel` while
+        :func:`_plain_affordable`, from the numpy model otherwise (the same probabilities to
+        within rounding)."""
         if self.model is None and _plain_affordable(len(asked)):
             from copydesk.classify.plain import plain_model
 
             plain = plain_model()
             probs = plain.predict(texts, evidence, asked, reads=reads)
-            return probs, plain.threshold, plain.tail
+            return probs, plain.threshold, plain.tail, plain.head
         from copydesk.classify.model import default_model
 
         model = self.model or default_model()
         array = model.predict(texts, evidence, reads=reads)
-        return {k: tuple(array[k].tolist()) for k in asked}, model.threshold, model.tail
+        return (
+            {k: tuple(array[k].tolist()) for k in asked},
+            model.threshold,
+            model.tail,
+            model.head,
+        )
 
 
 #: Lines the plain-Python model may be asked about in one process before numpy is imported
@@ -250,6 +283,41 @@ def tail_start(keep: Sequence[float], rule: TailRule) -> int | None:
         if count >= rule.lines and total <= rule.mean * count:
             start = j
     return start
+
+
+def head_end(keep: Sequence[float], rule: TailRule) -> int | None:
+    """Where the article starts: the number of lines the head cut removes from the start, or
+    ``None`` when it removes none.
+
+    :func:`tail_start` read from the other end: the cut is the latest point before which at
+    least ``rule.lines`` lines stand, none above ``rule.peak``, averaging at most
+    ``rule.mean`` (a site's menu above the story that the model doubts as a whole even where
+    it doubts no line enough to remove it alone). The last line never goes. Sums run from the
+    first line on.
+
+    >>> rule = TailRule(mean=0.1, peak=0.5, lines=2)
+    >>> head_end([0.01, 0.02, 0.05, 0.45, 0.95, 0.9], rule)
+    3
+    >>> head_end([0.02, 0.6, 0.3, 0.95, 0.9], rule) is None  # a likely body line near the top
+    True
+    """
+    start = tail_start(keep[::-1], rule)
+    return None if start is None else len(keep) - start
+
+
+def _headline_kept(keep: Sequence[float], sentence: Sequence[bool]) -> list[float]:
+    """``keep`` for the head cut: the line right above the first sentence counts as sure
+    body, so that the cut stops before it. It is where a headline stands when no reader has
+    taken one yet, and ``extract.title_late`` still looks for it there.
+
+    >>> _headline_kept([0.1, 0.2, 0.9, 0.8], [False, False, True, True])
+    [0.1, 1.0, 0.9, 0.8]
+    """
+    first = next((j for j, s in enumerate(sentence) if s), None)
+    out = list(keep)
+    if first:
+        out[first - 1] = 1.0
+    return out
 
 
 def _beside(sentence: list[bool], asked: list[int]) -> list[int]:

@@ -28,7 +28,9 @@ How it fits, in :func:`fit`:
 5. the tail rule (:func:`copydesk.classify.step.tail_start`): of the candidate rules, the one
    that removes the most residue and meta lines out of fold (a whole-page line counting
    ``TAIL_PAGE_GAIN`` of a corpus line) while losing at most ``TAIL_LOSS`` of the body lines
-   of the corpus and of the whole pages.
+   of the corpus and of the whole pages;
+6. the head rule (:func:`copydesk.classify.step.head_end`): the same choice for the cut at
+   the article's start, among the same candidates, within :data:`HEAD_LOSS`.
 """
 
 from __future__ import annotations
@@ -58,10 +60,10 @@ from copydesk.classify.model import (
     feature_names,
     mean_rows,
 )
-from copydesk.classify.step import _is_sentence, table_rows
+from copydesk.classify.step import _headline_kept, _is_sentence, table_rows
 from copydesk.classify.weights import TailRule
 
-__all__ = ["Doc", "fit", "folds", "load_docs", "main", "prepare", "tail_starts"]
+__all__ = ["Doc", "fit", "folds", "head_ends", "load_docs", "main", "prepare", "tail_starts"]
 
 #: Weight of a line of the whole-page sets against a hand-labelled corpus line.
 PAGE_WEIGHT = 0.6
@@ -91,6 +93,11 @@ TAIL_RULES = tuple(
 #: what the threshold removes: of the corpus's, and of the whole pages' (labelled
 #: automatically, so less sure).
 TAIL_LOSS = {"corpus": 0.0005, "pages": 0.01}
+#: The same for the cut at the article's start, which may not remove a single body or title
+#: line of the corpus out of fold: above a scraped article stand its headline and lede, which
+#: the model doubts more often than the paragraphs under them (allowed the tail's losses, the
+#: cut took two ledes and a headline in cross-validation for five residue lines).
+HEAD_LOSS = {"corpus": 0.0, "pages": 0.01}
 #: What a whole-page residue or meta line that the cut removes counts against a corpus one.
 TAIL_PAGE_GAIN = 0.1
 
@@ -436,11 +443,23 @@ def tail_starts(keep: Array, rule: TailRule) -> int | None:
     return int(found[0]) if found.size else None
 
 
-def _tail_rule(docs: Sequence[tuple[Doc, Array]], threshold: float) -> TailRule | None:
-    """The tail rule of :data:`TAIL_RULES` that removes the most residue and meta lines of
-    ``docs`` (each with its lines' body-or-title probabilities out of fold) beyond what the
-    threshold removes, within :data:`TAIL_LOSS`; ``None`` when none removes any."""
-    body_lines = dict.fromkeys(TAIL_LOSS, 0)
+def head_ends(keep: Array, rule: TailRule) -> int | None:
+    """:func:`copydesk.classify.step.head_end` with numpy: :func:`tail_starts` of the lines
+    read from the other end."""
+    start = tail_starts(keep[::-1], rule)
+    return None if start is None else len(keep) - start
+
+
+def _edge_rule(
+    docs: Sequence[tuple[Doc, Array]], threshold: float, edge: str = "tail"
+) -> TailRule | None:
+    """The rule of :data:`TAIL_RULES` whose cut at the article's ``edge`` ("tail": its end,
+    "head": its start) removes the most residue and meta lines of ``docs`` (each with its
+    lines' body-or-title probabilities out of fold) beyond what the threshold removes, within
+    :data:`TAIL_LOSS` (:data:`HEAD_LOSS` for the head); ``None`` when none removes any. The
+    head is chosen as the tail is, on the lines read from the other end."""
+    losses = HEAD_LOSS if edge == "head" else TAIL_LOSS
+    body_lines = dict.fromkeys(losses, 0)
     prepared = []
     for doc, keep in docs:
         at = np.asarray([i for i, e in enumerate(doc.evidence) if e == 0], dtype=np.intp)
@@ -451,10 +470,15 @@ def _tail_rule(docs: Sequence[tuple[Doc, Array]], threshold: float) -> TailRule 
         sentence = np.asarray([_is_sentence(doc.texts[i]) for i in at], dtype=bool)
         shown = np.where(fixed, 1.0, keep[at])
         removed = ~fixed & ~sentence & (shown < threshold)
-        prepared.append((doc.origin, shown, labels, fixed | removed))
+        stays = fixed | removed
+        if edge == "head":
+            # as the step cuts: the line above the first sentence stops the cut
+            shown = np.asarray(_headline_kept(shown.tolist(), sentence.tolist()))
+            shown, labels, stays = shown[::-1], labels[::-1], stays[::-1]
+        prepared.append((doc.origin, shown, labels, stays))
     best: tuple[float, TailRule] | None = None
     for rule in TAIL_RULES:
-        lost = dict.fromkeys(TAIL_LOSS, 0)
+        lost = dict.fromkeys(losses, 0)
         gain = 0.0
         for origin, shown, labels, stays in prepared:
             start = tail_starts(shown, rule)
@@ -464,7 +488,7 @@ def _tail_rule(docs: Sequence[tuple[Doc, Array]], threshold: float) -> TailRule 
             lost[origin] += int(np.count_nonzero((cut == 0) | (cut == 1)))
             found = np.count_nonzero(cut >= 2)
             gain += found * (1.0 if origin == "corpus" else TAIL_PAGE_GAIN)
-        if all(lost[o] <= TAIL_LOSS[o] * body_lines[o] for o in TAIL_LOSS) and gain > (
+        if all(lost[o] <= losses[o] * body_lines[o] for o in losses) and gain > (
             best[0] if best else 0.0
         ):
             best = (gain, rule)
@@ -490,7 +514,9 @@ def fit(docs: Sequence[Doc], chosen: Sequence[int] | None = None, *, salt: str =
     keep_prob = probs[:, :2].sum(axis=1)
     corpus = np.array([docs[d].origin == "corpus" for d in doc_of]) & labelled
     threshold = _threshold(keep_prob[corpus], y[corpus])
-    tail = _tail_rule([(docs[d], keep_prob[doc_of == d]) for d in chosen], threshold)
+    edges = [(docs[d], keep_prob[doc_of == d]) for d in chosen]
+    tail = _edge_rule(edges, threshold, "tail")
+    head = _edge_rule(edges, threshold, "head")
     arrays = _ensemble(x[labelled], y[labelled], weights[labelled])
     ratios, keep = _table(docs, tokens, chosen)
     kept = np.flatnonzero(keep)
@@ -504,7 +530,9 @@ def fit(docs: Sequence[Doc], chosen: Sequence[int] | None = None, *, salt: str =
     }
     # stored as float32 (half the file): the model computes with what the file will hold
     base = _empty_model(vocab, ratios[kept].astype(np.float32).astype(np.float64))
-    model = attrs.evolve(_with_network(base, arrays), threshold=threshold, tail=tail, info=info)
+    model = attrs.evolve(
+        _with_network(base, arrays), threshold=threshold, tail=tail, head=head, info=info
+    )
     check = model.predict(CHECK_LINES).tobytes().hex()
     info["check"] = {"lines": list(CHECK_LINES), "probs": check}
     return model

@@ -57,17 +57,20 @@ class ModelError(CopydeskError, ValueError):
 
 @attrs.frozen(slots=True)
 class TailRule:
-    """The article-end cut that training chose (:func:`copydesk.classify.step.tail_start`):
-    the body lines after a point go when they number at least ``lines``, their probabilities
-    of being body or title average at most ``mean`` and none exceeds ``peak``."""
+    """An article-edge cut that training chose: the body lines after a point
+    (:func:`copydesk.classify.step.tail_start`, the article's end) or before one
+    (:func:`copydesk.classify.step.head_end`, its start) go when they number at least
+    ``lines``, their probabilities of being body or title average at most ``mean`` and none
+    exceeds ``peak``."""
 
     mean: float
     peak: float
     lines: int
 
     @classmethod
-    def of(cls, value: object, path: Path = MODEL_PATH) -> TailRule | None:
-        """The rule a weight file's header holds (``None``: no cut), or :class:`ModelError`."""
+    def of(cls, value: object, path: Path = MODEL_PATH, edge: str = "tail") -> TailRule | None:
+        """The rule a weight file's header holds (``None``: no cut), or :class:`ModelError`
+        naming the ``edge`` ("tail" or "head") whose rule is damaged."""
         if value is None:
             return None
         if (
@@ -79,7 +82,7 @@ class TailRule:
             and value[2] >= 1
         ):
             return cls(float(value[0]), float(value[1]), value[2])
-        raise ModelError(f"line model {path} is damaged: its tail rule is {value!r}")
+        raise ModelError(f"line model {path} is damaged: its {edge} rule is {value!r}")
 
     def to_json(self) -> list[float | int]:
         """The header's form of the rule: ``[mean, peak, lines]``."""
@@ -177,7 +180,9 @@ def read_weights(path: Path) -> Weights:
         raise ModelError(f"line model {path} has format {found!r}; this copydesk reads {FORMAT!r}")
     if "threshold" not in header or "vocab" not in arrays:
         raise ModelError(f"line model {path} is damaged: missing its threshold or vocabulary")
-    TailRule.of(header.get("tail"), path)  # a damaged rule is refused here, for both models
+    # a damaged rule is refused here, for both models; a file without a head rule has none
+    TailRule.of(header.get("tail"), path)
+    TailRule.of(header.get("head"), path, "head")
     try:
         words = arrays["vocab"][0].tobytes().decode("utf-8").split("\n")
     except UnicodeDecodeError as exc:
