@@ -18,6 +18,7 @@ from copydesk.extract.captions import (
     caption,
     read_caption,
     read_found,
+    split_label,
 )
 
 PROSE = "The port closed on Monday after a storm hit the coast, officials said."
@@ -384,3 +385,71 @@ def test_a_figure_caption_leaves_the_body_whole(
     assert (
         read_caption(f"{label}{number}{'显示' if label in '图圖図' else ' shows'} {text}") is None
     )
+
+
+# -- a credit's label on a line of its own, its value on the next -----------------------------
+
+SPLIT_PHOTO_LABELS = ["Photo", "Credit", "Copyright", "©", "Foto", "Bildnachweis", "Crédito",
+                      "Fotoğraf", "Фото", "صورة", "写真", "图片来源", "著作権"]  # fmt: skip
+SPLIT_SOURCE_LABELS = ["Quelle", "Source", "Fuente", "Kaynak", "Источник", "出典"]
+split_values = st.one_of(
+    st.sampled_from(["Jane Roe", "© Acme GmbH.", "Harbour Office", "共同通信", "Anadolu Ajansı"]),
+    cjk_names,
+)
+
+
+@settings(max_examples=80)
+@given(
+    st.lists(st.sampled_from(SPLIT_SOURCE_LABELS), max_size=1),
+    st.sampled_from(SPLIT_PHOTO_LABELS),
+    st.sampled_from(["{}:", "| {}:", "{}：", "({}:)", "• {} :"]),
+    split_values,
+)
+def test_a_split_credit_leaves_the_body_as_one_caption(
+    before: list[str], label: str, form: str, value: str
+) -> None:
+    """Law, in every script: a photo's label alone on a line ("| Copyright:"), a source
+    label before it or not, and a short value on the next line leave the body as one caption
+    crediting the value, each line with its ledger entry; the story around them stays."""
+    labels = [form.format(w) for w in [*before, label]]
+    draft = caption(Draft.from_text("\n".join([PROSE, *labels, value, PROSE])))
+    assert draft.fields.captions == (Caption("", value),)
+    assert [line.text for _, line in draft.body()] == [PROSE, PROSE]
+    assert [e.old for e in draft.edits] == [*labels, value]
+    assert {e.rule for e in draft.edits} == {"extract.captions"}
+
+
+@given(st.sampled_from(SPLIT_SOURCE_LABELS), st.sampled_from(["{}:", "| {}:"]), split_values)
+def test_a_source_label_alone_is_left_to_the_source_readers(
+    label: str, form: str, value: str
+) -> None:
+    """A source label alone ("Quelle:" then "dpa") may name the story's source: no caption
+    is read from it and both lines stay for the readers of sources."""
+    draft = caption(Draft.from_text("\n".join([PROSE, form.format(label), value, PROSE])))
+    assert draft.fields.captions == ()
+    assert draft.edits == ()
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Photo:", PROSE],  # a sentence is no credit: the label goes alone
+        ["Credit:", "Jane Roe and the harbour office staff who helped on the day of the storm"],
+    ],
+)
+def test_a_split_label_without_a_value_goes_alone(lines: list[str]) -> None:
+    """A photo's label whose next line is not a short value leaves the body alone (a label
+    is never the story's text); the line under it stays."""
+    draft = caption(Draft.from_text("\n".join([PROSE, *lines])))
+    assert [e.old for e in draft.edits] == [lines[0]]
+    assert draft.fields.captions == ()
+    assert [line.text for _, line in draft.body()] == [PROSE, lines[1]]
+
+
+@pytest.mark.parametrize(
+    "line", ["Read more:", "Photo: Jane Roe", "The photo:", "Photographs taken at the quay:"]
+)
+def test_lines_that_are_not_split_labels(line: str) -> None:
+    """Other labels, a marker with its value, and prose ending with a colon are no split
+    label."""
+    assert split_label(line) is None

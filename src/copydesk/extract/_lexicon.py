@@ -92,6 +92,8 @@ class Lexicon:
     update_labels: frozenset[str]
     calendar_links: tuple[str, ...]  # longest first
     caption_markers: frozenset[str]
+    split_credit_labels: frozenset[str]
+    split_source_labels: frozenset[str]
     credit_openers: tuple[str, ...]  # longest first
     photo_agencies: frozenset[str]
     agencies: frozenset[str]
@@ -156,6 +158,8 @@ class Lexicon:
             update_labels=_words(dl, "update_labels"),
             calendar_links=tuple(sorted(dl["calendar_links"], key=len, reverse=True)),
             caption_markers=_words(cap, "markers"),
+            split_credit_labels=_words(cap, "split_credit_labels") | _words(cap, "markers"),
+            split_source_labels=_words(cap, "split_source_labels"),
             credit_openers=tuple(
                 sorted({w.casefold() for w in cap["credit_openers"]}, key=len, reverse=True)
             ),

@@ -14,14 +14,14 @@ import regex
 from copydesk._lazy import lazy_regex
 from copydesk.article import Caption
 from copydesk.draft import Draft
-from copydesk.extract._lexicon import lexicon
+from copydesk.extract._lexicon import lexicon, norm_key
 from copydesk.extract._names import is_person, split_names
 from copydesk.extract.credits import read_source
 from copydesk.extract.title import looks_like_prose
 from copydesk.pipeline import step
 from copydesk.rules.literals import fold
 
-__all__ = ["Found", "caption", "read_caption", "read_found"]
+__all__ = ["Found", "caption", "read_caption", "read_found", "split_label"]
 
 # "<text> Photo: <credit>" / "<text> (Foto: <credit>)" / "Ảnh: <credit>": a caption marker of
 # the lexicon with a colon, then a short credit without brackets; "(Photo: X) <text>" has the
@@ -176,6 +176,91 @@ MAX_LINE_CHARS = 320
 #: and the spaces, bracket and stop the marker pattern allows after it (3 + 120 + 2 + 1 + 2 + 1).
 COLON_TAIL = 130
 RULE = "extract.captions"
+
+
+# A credit's label alone on a line ("| Copyright:", "Photo:", "(Bildquelle:)"): an opening
+# bar, bullet or bracket, the label, a colon, nothing after it but a closing bracket.
+SPLIT_LABEL_RE = lazy_regex(
+    r"[|•·(\[ \t]{0,4}(?P<label>[^:：|()\[\]]{1,24}?)[ \t]*[:：][ \t]*[)\]]?"
+)
+#: The value under a split label (a name, an outlet, "© Acme GmbH."): this many words and
+#: characters at most.
+SPLIT_VALUE_WORDS = 8
+SPLIT_VALUE_CHARS = 80
+
+
+def split_label(text: str) -> str | None:
+    """What a line holding only a credit's label labels: ``"photo"`` (a caption marker or a
+    rights label: "Photo:", "| Copyright:", "Bildnachweis:"), ``"source"`` ("Quelle:",
+    "Source:"), or ``None`` for any other line.
+
+    >>> split_label("| Copyright:"), split_label("Photo :"), split_label("| Quelle:")
+    ('photo', 'photo', 'source')
+    >>> split_label("Photo: Jane Roe") is None, split_label("Read more:") is None
+    (True, True)
+    """
+    line = text.strip()
+    if not 2 <= len(line) <= 32 or line[-1] not in ":：)]":
+        return None
+    m = SPLIT_LABEL_RE.fullmatch(line)
+    if m is None:
+        return None
+    key = norm_key(m["label"])
+    lex = lexicon()
+    if key in lex.split_credit_labels:
+        return "photo"
+    return "source" if key in lex.split_source_labels else None
+
+
+def _split_value(text: str) -> bool:
+    """Whether a line can be the value under a split credit label: short, one sentence at
+    most, not itself a label."""
+    line = text.strip()
+    return (
+        2 <= len(line) <= SPLIT_VALUE_CHARS
+        and len(line.split()) <= SPLIT_VALUE_WORDS
+        and SENTENCE_BREAK_RE.search(line) is None
+        and not line.endswith((":", "："))
+    )
+
+
+def _split_credits(draft: Draft) -> tuple[list[int], list[Caption]]:
+    """The lines of split credits (:func:`split_label`) and the captions they give.
+
+    A run of labels on consecutive lines ("| Quelle:", "| Copyright:") goes with the value
+    on the line after it when the value is short (:func:`_split_value`): one caption whose
+    credit is the value. A run without such a value goes alone: a label is never the
+    story's text. A run of source labels only is left to the source readers.
+    """
+    taken: list[int] = []
+    found: list[Caption] = []
+    where = [i for i, line in enumerate(draft.lines) if line.state != "blank"]
+    k = 0
+    while k < len(where):
+        line = draft.lines[where[k]]
+        kind = split_label(line.text) if line.state == "body" else None
+        if kind is None:
+            k += 1
+            continue
+        run, kinds = [where[k]], [kind]
+        k += 1
+        while k < len(where) and draft.lines[where[k]].state == "body":
+            more = split_label(draft.lines[where[k]].text)
+            if more is None:
+                break
+            run.append(where[k])
+            kinds.append(more)
+            k += 1
+        if "photo" not in kinds:
+            continue
+        taken.extend(run)
+        if k < len(where) and draft.lines[where[k]].state == "body":
+            value = draft.lines[where[k]].text.strip()
+            if _split_value(value):
+                taken.append(where[k])
+                found.append(Caption("", value))
+                k += 1
+    return taken, found
 
 
 def _agency_credit(credit: str) -> bool:
@@ -414,12 +499,15 @@ def caption(draft: Draft) -> Draft:
     A caption whose credit is bracketed or piped and names an agency or a photographer is
     taken whole, even when its text runs to several sentences. A line whose "caption" is the
     story's own source credit (``Source: X; Image Source: Y``) gives ``source`` X and a
-    caption with the credit Y only.
+    caption with the credit Y only. A credit's label alone on a line and its value on the
+    next ("| Copyright:" then "© Acme GmbH.") are one caption (:func:`split_label`).
     """
-    found: list[Caption] = []
-    taken: list[int] = []
+    taken, found = _split_credits(draft)
+    split = set(taken)
     source = draft.fields.source
     for i, line in list(draft.body()):
+        if i in split:
+            continue
         read = read_found(line.text)
         if read is None:
             continue
@@ -446,7 +534,7 @@ def caption(draft: Draft) -> Draft:
             source = source or credited[0]
             cap = Caption("", cap.credit)
         found.append(cap)
-    if not found:
+    if not found and not taken:
         return draft
     captions = (*draft.fields.captions, *found)
     return draft.take(taken, rule=RULE, kind="extracted", captions=captions, source=source)
