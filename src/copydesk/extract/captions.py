@@ -179,9 +179,10 @@ RULE = "extract.captions"
 
 
 # A credit's label alone on a line ("| Copyright:", "Photo:", "(Bildquelle:)"): an opening
-# bar, bullet or bracket, the label, a colon, nothing after it but a closing bracket.
+# bar, bullet or bracket, the label, a colon, nothing after it but a closing bracket. Every
+# repeat is bounded (the pattern is run on whole lines of at most 32 characters).
 SPLIT_LABEL_RE = lazy_regex(
-    r"[|•·(\[ \t]{0,4}(?P<label>[^:：|()\[\]]{1,24}?)[ \t]*[:：][ \t]*[)\]]?"
+    r"[|•·(\[ \t]{0,4}(?P<label>[^:：|()\[\]\s][^:：|()\[\]]{0,23}?)[ \t]{0,3}[:：][ \t]{0,3}[)\]]?"
 )
 #: The value under a split label (a name, an outlet, "© Acme GmbH."): this many words and
 #: characters at most.
