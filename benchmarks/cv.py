@@ -3,7 +3,7 @@
 Every labelled document of ``../shared`` (the hand-labelled corpus and the whole pages of
 ``train/``) falls in one of ``k`` folds by its site, so no site is ever both in what a model is
 fitted on and in what it is scored on. For each fold a model is trained on the other folds
-(:func:`copydesk.classify.train.fit`, threshold, tail and head rules included) and the fold's
+(:func:`copydesk.classify.train.fit`, threshold and edge rules included) and the fold's
 documents are cleaned twice: with the rules only (``DEFAULT.without("classify.lines")``) and
 with that model.
 
@@ -65,12 +65,14 @@ def cross_validate(shared: Path, k: int) -> dict[str, Any]:
     thresholds = []
     tails = []
     heads = []
+    lists = []
     for f in range(k):
         chosen = [i for i, g in enumerate(fold_of) if g != f]
         model = train.fit(docs, chosen)
         thresholds.append(model.threshold)
         tails.append(None if model.tail is None else model.tail.to_json())
         heads.append(None if model.head is None else model.head.to_json())
+        lists.append(None if model.list_tail is None else model.list_tail.to_json())
         pipelines = {
             "rules": DEFAULT.without("classify.lines"),
             "model": DEFAULT.replace("classify.lines", ClassifyLines(model=model)),
@@ -108,6 +110,7 @@ def cross_validate(shared: Path, k: int) -> dict[str, Any]:
         "thresholds": [round(t, 4) for t in thresholds],
         "tail_rules": tails,
         "head_rules": heads,
+        "list_rules": lists,
         "lines": {g: {s: score(c) for s, c in by.items()} for g, by in sorted(cells.items())},
         "fields": {
             s: {f: {"accuracy": _ratio(*c), "labelled": c[1]} for f, c in by.items()}
@@ -141,7 +144,8 @@ def cv_report(results: dict[str, Any]) -> str:
         f"{docs['corpus']} corpus documents, {docs['pages']} whole pages; "
         f"thresholds chosen on the training folds: {results['thresholds']}; "
         f"tail rules [mean, peak, lines]: {results.get('tail_rules')}",
-        f"head rules [mean, peak, lines]: {results.get('head_rules')}",
+        f"head rules [mean, peak, lines]: {results.get('head_rules')}; "
+        f"list rules: {results.get('list_rules')}",
         "",
         f"{'':<10}"
         + "".join(f"{m:>18}" for m in ("content_recall", "residue_removed"))

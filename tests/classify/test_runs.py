@@ -27,6 +27,7 @@ class _Scripted:
     threshold = 0.05
     tail = None
     head = None
+    list_tail = None
 
     def __init__(self, furniture: Sequence[str]) -> None:
         self.furniture = set(furniture)

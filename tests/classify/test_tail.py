@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from copydesk import DEFAULT, Draft
 from copydesk.classify.model import MODEL_PATH, LineModel, ModelError
 from copydesk.classify.plain import PlainModel
-from copydesk.classify.step import ClassifyLines, head_end, tail_start
+from copydesk.classify.step import ClassifyLines, head_end, list_start, tail_start
 from copydesk.classify.train import head_ends, tail_starts
 from copydesk.classify.weights import TailRule, read_weights
 from copydesk.clean import start
@@ -25,6 +25,8 @@ from copydesk.clean import start
 from ..strategies import bodies, sentences
 
 RULE = TailRule(mean=0.1, peak=0.4, lines=1)
+#: A tail rule that no list of the tests fits (their lines are doubted above its mean).
+RULE_STRICT = TailRule(mean=0.05, peak=0.4, lines=1)
 
 rules = st.builds(
     lambda a, b, k: TailRule(min(a, b), max(a, b), k),
@@ -97,10 +99,12 @@ class _Scripted:
         doubt: Mapping[str, float],
         tail: TailRule | None = RULE,
         head: TailRule | None = None,
+        list_tail: TailRule | None = None,
     ) -> None:
         self.doubt = doubt
         self.tail = tail
         self.head = head
+        self.list_tail = list_tail
 
     def predict(
         self, texts: Sequence[str], evidence: Sequence[int] | None = None, **_: object
@@ -199,6 +203,62 @@ def test_no_rule_no_cut() -> None:
     step = ClassifyLines(model=_Scripted(dict.fromkeys(tail, 0.01), tail=None))  # type: ignore[arg-type]
     article = ["The council voted on Monday to keep the ferry running for five more years."]
     assert _cut(step(Draft.from_text("\n".join(article * 2 + tail)))) == []
+
+
+def _fits_list(keep: Sequence[float], said: Sequence[bool], j: int, rule: TailRule) -> bool:
+    """Whether the lines from ``j`` on make a list ``rule`` cuts: none a sentence, and a
+    tail the rule cuts."""
+    return not any(said[j:]) and _fits(keep, j, rule)
+
+
+@settings(max_examples=300)
+@given(st.data(), rules)
+def test_the_list_cut_is_the_earliest_run_of_non_sentences_that_fits(
+    data: st.DataObject, rule: TailRule
+) -> None:
+    """Law: the list cut starts at the earliest line after the last sentence from which the
+    lines fit the rule; none when none fits or the document has no sentence."""
+    keep = data.draw(probabilities)
+    said = data.draw(st.lists(st.booleans(), min_size=len(keep), max_size=len(keep)))
+    found = list_start(keep, said, rule)
+    fitting = [j for j in range(1, len(keep)) if _fits_list(keep, said, j, rule)]
+    assert found == (fitting[0] if fitting and any(said) else None)
+
+
+@st.composite
+def articles_with_lists(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+    """An article (paragraphs) and a list after it: other stories' headlines, no full stop."""
+    article = draw(bodies())
+    heads = draw(
+        st.lists(
+            st.from_regex(r"[A-Z][a-z]{2,9}(?: [a-z]{2,9}){2,7}", fullmatch=True),
+            min_size=3,
+            max_size=6,
+            unique=True,
+        )
+    )
+    return article, [h for h in heads if h not in article]
+
+
+LIST = TailRule(mean=0.2, peak=0.5, lines=3)
+
+
+@settings(deadline=None)
+@given(articles_with_lists(), st.floats(0.1, 0.2))
+def test_a_list_of_headlines_after_the_article_is_cut(
+    doc: tuple[list[str], list[str]], doubt: float
+) -> None:
+    """A list of headlines after the last sentence that the model doubts as a list (too
+    little for the tail rule, each line above the threshold) goes as ``classify.tail``; the
+    same lines between two sentences of the article stay."""
+    article, heads = doc
+    model = _Scripted(dict.fromkeys(heads, doubt), tail=RULE_STRICT, list_tail=LIST)
+    step = ClassifyLines(model=model)  # type: ignore[arg-type]
+    after = step(Draft.from_text("\n".join(article + heads)))
+    assert _cut(after) == (heads if len(heads) >= LIST.lines else [])
+    assert [line.text for line in after.lines if line.state == "body"][: len(article)] == article
+    inside = step(Draft.from_text("\n".join([*article[:1], *heads, *article])))
+    assert _cut(inside) == []
 
 
 @st.composite
@@ -307,7 +367,7 @@ def _with_header(path: Path, change: Mapping[str, object], drop: Sequence[str] =
     return path
 
 
-@pytest.mark.parametrize("edge", ["tail", "head"])
+@pytest.mark.parametrize("edge", ["tail", "head", "list_tail"])
 @pytest.mark.parametrize(
     "rule", ["0.1", [0.5, 0.1, 1], [0.1, 0.5], [0.1, 0.5, 0], [0.1, 0.5, 1.5], [True, 0.5, 1]]
 )
@@ -322,7 +382,7 @@ def test_a_damaged_edge_rule_is_refused(tmp_path: Path, edge: str, rule: object)
         PlainModel.from_weights(read_weights(path))
 
 
-@pytest.mark.parametrize("edge", ["tail", "head"])
+@pytest.mark.parametrize("edge", ["tail", "head", "list_tail"])
 @pytest.mark.parametrize("rule", [None, [0.05, 0.5, 1]])
 def test_the_edge_rules_are_read_and_written(
     tmp_path: Path, edge: str, rule: list[float] | None

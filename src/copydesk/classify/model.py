@@ -72,7 +72,8 @@ class LineModel:
 
     ``threshold`` is the default strictness of :func:`copydesk.classify.lines`: a line leaves
     the body when its probability of being body or title falls below it. ``tail`` and
-    ``head`` are the article-end and article-start cuts training chose (``None``: none).
+    ``head`` are the article-end and article-start cuts training chose, ``list_tail`` the
+    cut of a list after the last sentence (``None``: none).
     """
 
     vocab: dict[str, int] = attrs.field(repr=False)
@@ -86,6 +87,7 @@ class LineModel:
     threshold: float = 0.5
     tail: TailRule | None = None
     head: TailRule | None = None
+    list_tail: TailRule | None = None
     info: dict[str, Any] = attrs.field(factory=dict, repr=False)
 
     # -- stage 1 -------------------------------------------------------------------------
@@ -155,6 +157,7 @@ class LineModel:
             "threshold": self.threshold,
             "tail": None if self.tail is None else self.tail.to_json(),
             "head": None if self.head is None else self.head.to_json(),
+            "list_tail": None if self.list_tail is None else self.list_tail.to_json(),
             "info": self.info,
         }
         with path.open("wb") as fh:
@@ -199,6 +202,7 @@ class LineModel:
             threshold=float(weights.header["threshold"]),
             tail=TailRule.of(weights.header.get("tail"), path),
             head=TailRule.of(weights.header.get("head"), path, "head"),
+            list_tail=TailRule.of(weights.header.get("list_tail"), path, "list_tail"),
             info=weights.header.get("info", {}),
         )
         return model

@@ -59,6 +59,7 @@ class PlainModel:
     threshold: float = 0.5
     tail: TailRule | None = None
     head: TailRule | None = None
+    list_tail: TailRule | None = None
 
     @classmethod
     def from_weights(cls, weights: Weights, path: Path = MODEL_PATH) -> PlainModel:
@@ -86,6 +87,7 @@ class PlainModel:
             threshold=float(weights.header["threshold"]),
             tail=TailRule.of(weights.header.get("tail"), path),
             head=TailRule.of(weights.header.get("head"), path, "head"),
+            list_tail=TailRule.of(weights.header.get("list_tail"), path, "list_tail"),
         )
 
     def word_scores(self, feats: Sequence[str]) -> tuple[Row, Row, float]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
@@ -25,7 +25,7 @@ from copydesk.strip import active_rules
 if TYPE_CHECKING:
     from copydesk.classify.model import LineModel
 
-__all__ = ["ClassifyLines", "head_end", "lines", "tail_start"]
+__all__ = ["ClassifyLines", "head_end", "lines", "list_start", "tail_start"]
 
 _BODY, _TITLE, _META, _RESIDUE = range(len(CLASSES))
 #: A sentence of at least this many words (a character of a spaceless script counts as one)
@@ -40,6 +40,34 @@ _LOG_PROSE_WORDS = math.log1p(PROSE_WORDS)
 #: by its first and last EDGE_LINES lines only; the lines between are left to the rules.
 MAX_LINES = 2000
 EDGE_LINES = 1000
+
+
+@attrs.frozen(slots=True)
+class Cuts:
+    """A model's threshold and the rules of its cuts at the article's edges: ``tail`` and
+    ``list_tail`` at its end (:func:`tail_start`, :func:`list_start`), ``head`` at its start
+    (:func:`head_end`); ``None``: no such cut."""
+
+    threshold: float
+    tail: TailRule | None
+    head: TailRule | None
+    list_tail: TailRule | None
+
+    @classmethod
+    def of(cls, model: _WithCuts) -> Cuts:
+        """The cuts of a :class:`~copydesk.classify.model.LineModel` or a plain model."""
+        return cls(model.threshold, model.tail, model.head, model.list_tail)
+
+
+class _WithCuts(Protocol):
+    @property
+    def threshold(self) -> float: ...
+    @property
+    def tail(self) -> TailRule | None: ...
+    @property
+    def head(self) -> TailRule | None: ...
+    @property
+    def list_tail(self) -> TailRule | None: ...
 
 
 def _check_threshold(_: object, __: object, value: float | None) -> None:
@@ -79,6 +107,11 @@ class ClassifyLines:
     reaches the rule's peak. Each ledger entry carries the line's probability of not being
     body or title. A line a user keeps and a table row count as sure body, so the cut only
     starts after them, and they stay.
+
+    The same ledger name holds the list cut (:func:`list_start`), when training chose one:
+    after the article's last sentence, a run of lines that end no sentence (headlines of
+    other stories, a footer's links), at least ``lines`` of them, none above ``peak``,
+    averaging at most the list rule's ``mean``.
 
     And the article's start (``classify.head``), the same cut mirrored: the model's head rule
     (:func:`head_end`) cuts the body lines before the latest point up to which the model
@@ -156,14 +189,14 @@ class ClassifyLines:
             wanted = asked + (
                 [k for k, s in enumerate(sentence) if s] if cut or cut_head else beside
             )
-            probs, model_threshold, rule, head_rule = self._probabilities(
+            probs, cuts = self._probabilities(
                 texts,
                 [evidence_group(line.state, line.rule) for line in lines],
                 sorted(set(wanted)),
                 [r if r is not None else read_line(t) for r, t in zip(reads, texts, strict=True)],
             )
             if threshold is None:
-                threshold = model_threshold
+                threshold = cuts.threshold
             took = {k for k in asked if _takes(probs[k], threshold)}
             run = [k for k in beside if _run_takes(k, took) and _takes(probs[k], threshold)]
             for k in sorted([*took, *run]):
@@ -176,14 +209,18 @@ class ClassifyLines:
             # body: the article reaches at least that far
             at = [k for k, line in enumerate(lines) if line.state == "body"]
             keep = [_keep(probs[k]) if k in probs else 1.0 for k in at]
-            start = tail_start(keep, rule) if cut and rule is not None else None
+            said = [sentence[k] for k in at]
+            start = _earliest(
+                tail_start(keep, cuts.tail) if cut and cuts.tail is not None else None,
+                list_start(keep, said, cuts.list_tail) if cut and cuts.list_tail else None,
+            )
             if start is not None:
                 for k in at[start:]:
                     if k in probs and window[k] not in residue and window[k] not in meta:
                         tail[window[k]] = round(1.0 - _keep(probs[k]), 4)
             end = (
-                head_end(_headline_kept(keep, [sentence[k] for k in at]), head_rule)
-                if cut_head and head_rule is not None
+                head_end(_headline_kept(keep, said), cuts.head)
+                if cut_head and cuts.head is not None
                 else None
             )
             if end is not None:
@@ -204,9 +241,9 @@ class ClassifyLines:
 
     def _probabilities(
         self, texts: list[str], evidence: list[int], asked: list[int], reads: list[Read]
-    ) -> tuple[dict[int, tuple[float, ...]], float, TailRule | None, TailRule | None]:
-        """The class probabilities of the lines ``asked``, the model's threshold, its tail
-        rule and its head rule: from :class:`copydesk.classify.plain.PlainModel` while
+    ) -> tuple[dict[int, tuple[float, ...]], Cuts]:
+        """The class probabilities of the lines ``asked`` and the model's threshold and edge
+        rules: from :class:`copydesk.classify.plain.PlainModel` while
         :func:`_plain_affordable`, from the numpy model otherwise (the same probabilities to
         within rounding)."""
         if self.model is None and _plain_affordable(len(asked)):
@@ -214,17 +251,12 @@ class ClassifyLines:
 
             plain = plain_model()
             probs = plain.predict(texts, evidence, asked, reads=reads)
-            return probs, plain.threshold, plain.tail, plain.head
+            return probs, Cuts.of(plain)
         from copydesk.classify.model import default_model
 
         model = self.model or default_model()
         array = model.predict(texts, evidence, reads=reads)
-        return (
-            {k: tuple(array[k].tolist()) for k in asked},
-            model.threshold,
-            model.tail,
-            model.head,
-        )
+        return {k: tuple(array[k].tolist()) for k in asked}, Cuts.of(model)
 
 
 #: Lines the plain-Python model may be asked about in one process before numpy is imported
@@ -283,6 +315,35 @@ def tail_start(keep: Sequence[float], rule: TailRule) -> int | None:
         if count >= rule.lines and total <= rule.mean * count:
             start = j
     return start
+
+
+def list_start(keep: Sequence[float], sentence: Sequence[bool], rule: TailRule) -> int | None:
+    """Where a list of other stories' headlines after the article starts: the first line
+    the cut removes, or ``None``.
+
+    :func:`tail_start` over the lines after the last sentence only (``sentence`` flags the
+    lines that are one). After an article's last sentence, a run of short lines that end
+    no sentence (headlines of other stories, section links, a site's footer) is doubted as a
+    list: training may allow it a higher mean than the tail rule allows lines that read as
+    text. None when the document has no sentence.
+
+    >>> rule = TailRule(mean=0.2, peak=0.5, lines=3)
+    >>> keep = [0.9, 0.95, 0.1, 0.3, 0.15, 0.2]
+    >>> list_start(keep, [True, True, False, False, False, False], rule)
+    2
+    >>> list_start(keep, [True, True, False, False, True, False], rule) is None
+    True
+    """
+    last = max((j for j, s in enumerate(sentence) if s), default=None)
+    if last is None:
+        return None
+    return tail_start([1.0] * (last + 1) + list(keep[last + 1 :]), rule)
+
+
+def _earliest(*starts: int | None) -> int | None:
+    """The earliest of the cuts that start somewhere (``None``: none does)."""
+    found = [s for s in starts if s is not None]
+    return min(found) if found else None
 
 
 def head_end(keep: Sequence[float], rule: TailRule) -> int | None:

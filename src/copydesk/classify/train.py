@@ -30,7 +30,10 @@ How it fits, in :func:`fit`:
    ``TAIL_PAGE_GAIN`` of a corpus line) while losing at most ``TAIL_LOSS`` of the body lines
    of the corpus and of the whole pages;
 6. the head rule (:func:`copydesk.classify.step.head_end`): the same choice for the cut at
-   the article's start, among the same candidates, within :data:`HEAD_LOSS`.
+   the article's start, among the same candidates, within :data:`HEAD_LOSS`;
+7. the list rule (:func:`copydesk.classify.step.list_start`): the same for the cut of the
+   lines after the article's last sentence, beyond the tail rule's, within
+   :data:`LIST_LOSS`.
 """
 
 from __future__ import annotations
@@ -89,6 +92,8 @@ TAIL_RULES = tuple(
     for lines in (1, 2, 3)
     if peak >= mean
 )
+#: The list rules training chooses among: a list holds two lines at least.
+LIST_RULES = tuple(rule for rule in TAIL_RULES if rule.lines >= 2)
 #: The largest share of body and title lines the tail cut may remove out of fold, beyond
 #: what the threshold removes: of the corpus's, and of the whole pages' (labelled
 #: automatically, so less sure).
@@ -98,6 +103,9 @@ TAIL_LOSS = {"corpus": 0.0005, "pages": 0.01}
 #: the model doubts more often than the paragraphs under them (allowed the tail's losses, the
 #: cut took two ledes and a headline in cross-validation for five residue lines).
 HEAD_LOSS = {"corpus": 0.0, "pages": 0.01}
+#: The same for the cut of a list after the article's last sentence
+#: (:func:`copydesk.classify.step.list_start`), whose lines all end no sentence.
+LIST_LOSS = {"corpus": 0.0, "pages": 0.005}
 #: What a whole-page residue or meta line that the cut removes counts against a corpus one.
 TAIL_PAGE_GAIN = 0.1
 
@@ -451,14 +459,20 @@ def head_ends(keep: Array, rule: TailRule) -> int | None:
 
 
 def _edge_rule(
-    docs: Sequence[tuple[Doc, Array]], threshold: float, edge: str = "tail"
+    docs: Sequence[tuple[Doc, Array]],
+    threshold: float,
+    edge: str = "tail",
+    tail: TailRule | None = None,
 ) -> TailRule | None:
-    """The rule of :data:`TAIL_RULES` whose cut at the article's ``edge`` ("tail": its end,
-    "head": its start) removes the most residue and meta lines of ``docs`` (each with its
-    lines' body-or-title probabilities out of fold) beyond what the threshold removes, within
-    :data:`TAIL_LOSS` (:data:`HEAD_LOSS` for the head); ``None`` when none removes any. The
-    head is chosen as the tail is, on the lines read from the other end."""
-    losses = HEAD_LOSS if edge == "head" else TAIL_LOSS
+    """The rule of :data:`TAIL_RULES` (:data:`LIST_RULES` for the list) whose cut at the
+    article's ``edge`` ("tail": its end, "head": its start, "list": the lines after its last
+    sentence) removes the most residue and meta lines of ``docs`` (each with its lines'
+    body-or-title probabilities out of fold) beyond what the threshold removes (and, for the
+    list, the ``tail`` rule), within :data:`TAIL_LOSS` (:data:`HEAD_LOSS`,
+    :data:`LIST_LOSS`); ``None`` when none removes any. The head is chosen as the tail is,
+    on the lines read from the other end; the list on the lines after the last sentence
+    (:func:`copydesk.classify.step.list_start`)."""
+    losses = {"head": HEAD_LOSS, "list": LIST_LOSS}.get(edge, TAIL_LOSS)
     body_lines = dict.fromkeys(losses, 0)
     prepared = []
     for doc, keep in docs:
@@ -475,9 +489,19 @@ def _edge_rule(
             # as the step cuts: the line above the first sentence stops the cut
             shown = np.asarray(_headline_kept(shown.tolist(), sentence.tolist()))
             shown, labels, stays = shown[::-1], labels[::-1], stays[::-1]
+        elif edge == "list":
+            # as the step cuts: nothing up to the last sentence, nothing the tail cut takes
+            said = np.flatnonzero(sentence)
+            last = int(said[-1]) + 1 if said.size else len(shown)
+            start = tail_starts(shown, tail) if tail is not None else None
+            if start is not None:
+                stays = stays.copy()
+                stays[start:] = True
+            shown = shown.copy()
+            shown[:last] = 1.0
         prepared.append((doc.origin, shown, labels, stays))
     best: tuple[float, TailRule] | None = None
-    for rule in TAIL_RULES:
+    for rule in LIST_RULES if edge == "list" else TAIL_RULES:
         lost = dict.fromkeys(losses, 0)
         gain = 0.0
         for origin, shown, labels, stays in prepared:
@@ -517,6 +541,7 @@ def fit(docs: Sequence[Doc], chosen: Sequence[int] | None = None, *, salt: str =
     edges = [(docs[d], keep_prob[doc_of == d]) for d in chosen]
     tail = _edge_rule(edges, threshold, "tail")
     head = _edge_rule(edges, threshold, "head")
+    list_tail = _edge_rule(edges, threshold, "list", tail)
     arrays = _ensemble(x[labelled], y[labelled], weights[labelled])
     ratios, keep = _table(docs, tokens, chosen)
     kept = np.flatnonzero(keep)
@@ -531,7 +556,12 @@ def fit(docs: Sequence[Doc], chosen: Sequence[int] | None = None, *, salt: str =
     # stored as float32 (half the file): the model computes with what the file will hold
     base = _empty_model(vocab, ratios[kept].astype(np.float32).astype(np.float64))
     model = attrs.evolve(
-        _with_network(base, arrays), threshold=threshold, tail=tail, head=head, info=info
+        _with_network(base, arrays),
+        threshold=threshold,
+        tail=tail,
+        head=head,
+        list_tail=list_tail,
+        info=info,
     )
     check = model.predict(CHECK_LINES).tobytes().hex()
     info["check"] = {"lines": list(CHECK_LINES), "probs": check}

@@ -70,7 +70,7 @@ class TailRule:
     @classmethod
     def of(cls, value: object, path: Path = MODEL_PATH, edge: str = "tail") -> TailRule | None:
         """The rule a weight file's header holds (``None``: no cut), or :class:`ModelError`
-        naming the ``edge`` ("tail" or "head") whose rule is damaged."""
+        naming the ``edge`` ("tail", "head" or "list_tail") whose rule is damaged."""
         if value is None:
             return None
         if (
@@ -183,6 +183,7 @@ def read_weights(path: Path) -> Weights:
     # a damaged rule is refused here, for both models; a file without a head rule has none
     TailRule.of(header.get("tail"), path)
     TailRule.of(header.get("head"), path, "head")
+    TailRule.of(header.get("list_tail"), path, "list_tail")
     try:
         words = arrays["vocab"][0].tobytes().decode("utf-8").split("\n")
     except UnicodeDecodeError as exc:
