@@ -361,6 +361,8 @@ def _is_prose(shape: tuple[float, ...]) -> bool:
 _SPACELESS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 _TOPIC_WORD_RE = lazy_re(rf"[^\W\d_{_SPACELESS}]{{4,}}")
 _SPACELESS_RUN_RE = lazy_re(rf"[{_SPACELESS}]{{2,}}")
+# One character of a spaceless script: a line without one has no runs of them. One class.
+_SPACELESS_RE = lazy_re(rf"[{_SPACELESS}]")
 # _TOPIC_WORD_RE on casefolded ASCII text, whose letters are a-z: the same words, found about a
 # third faster by a plain range. Example: "the ferry runs" -> ferry, runs. One class repeated.
 _ASCII_TOPIC_WORD_RE = lazy_re(r"[a-z]{4,}")
@@ -387,14 +389,34 @@ def topic_words(text: str) -> set[str]:
     if text.isascii() or _NON_ASCII_WORD_RE.search(text) is None:
         return set(_ASCII_TOPIC_WORD_RE.findall(text))
     out = set(_TOPIC_WORD_RE.findall(text))
-    for run in _SPACELESS_RUN_RE.findall(text):
-        out.update(run[i : i + 2] for i in range(len(run) - 1))
+    # most lines beyond ASCII (Cyrillic, accented Latin) hold no spaceless character: one
+    # search for any rules out the runs, and is cheaper than looking for runs of two
+    if _SPACELESS_RE.search(text) is not None:
+        for run in _SPACELESS_RUN_RE.findall(text):
+            out.update(run[i : i + 2] for i in range(len(run) - 1))
     return out
 
 
 def _shares_seen(words: Sequence[set[str]]) -> list[float]:
-    """Per line, the share of its words found in the lines before it."""
-    return _seen_before(words)[0]
+    """Per line, the share of its words found in the lines before it (:func:`_seen_before`
+    without the words met twice, which a caller that only wants the shares need not
+    gather)."""
+    seen: set[str] = set()
+    out = []
+    for ws in words:
+        out.append(len(ws & seen) / len(ws) if ws else 0.0)
+        seen |= ws
+    return out
+
+
+def _met_twice(words: Sequence[set[str]]) -> set[str]:
+    """The words found in two lines or more (:func:`_seen_before` without the shares)."""
+    seen: set[str] = set()
+    many: set[str] = set()
+    for ws in words:
+        many |= ws & seen
+        seen |= ws
+    return many
 
 
 def _seen_before(words: Sequence[set[str]]) -> tuple[list[float], set[str]]:
@@ -451,9 +473,9 @@ def anchor_rows(
     [(1.0, 1.0), (0.0, 0.5), (0.0, 0.0)]
     """
     # a core line's word is in the core elsewhere when two core lines hold it: the words met
-    # again (_seen_before, one set operation a line rather than a count a word)
+    # again (_met_twice, one set operation a line rather than a count a word)
     in_core = [ws for ws, c in zip(words, core, strict=True) if c]
-    twice = _seen_before(in_core)[1]
+    twice = _met_twice(in_core)
     head = words[title] if title >= 0 else set()
     elsewhere = (twice, set().union(*in_core))
     rows = []

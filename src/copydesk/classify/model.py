@@ -255,33 +255,42 @@ def assemble(scores: Array, known: Array, shapes: Sequence[Sequence[float]] | Ar
 
     ``scores``/``known`` come from :meth:`LineModel.word_scores`, ``shapes`` from
     :func:`copydesk.classify.features.shape_rows`.
+
+    Each block is written straight into its columns of one array: stacking padded copies
+    and then the blocks side by side cost a copy of every block twice over, for the same
+    values.
     """
     n = len(scores)
-    peaks = scores[:, _K:]
-    scores = scores[:, :_K]
-    pad = np.zeros((2, _K))
-    padded = np.vstack([pad, scores, pad])
-    cums = np.vstack([np.zeros((1, _K)), np.cumsum(scores, axis=0)])
+    shape = np.asarray(shapes, dtype=np.float64)
+    mine = scores[:, :_K]
+    out = np.empty((n, 8 * _K + 3 + shape.shape[1]))
+    out[:, : 2 * _K] = scores  # the line's own scores, then its peaks
+    column = 2 * _K
+    # the previous line, the next, two lines before, two lines after (zeros past the ends)
+    for shift in (1, -1, 2, -2):
+        block = out[:, column : column + _K]
+        if shift > 0:
+            block[:shift] = 0.0
+            block[shift:] = mine[: max(n - shift, 0)]
+        else:
+            block[shift:] = 0.0
+            block[:shift] = mine[-shift:]
+        column += _K
+    cums = np.empty((n + 1, _K))
+    cums[0] = 0.0
+    np.cumsum(mine, axis=0, out=cums[1:])
     lo, hi, others = _window_bounds(n)
-    window = (cums[hi] - cums[lo] - scores) / others
-    doc = np.broadcast_to(scores.mean(axis=0), (n, _K))
-    known_pad = np.concatenate([[0.0], known, [0.0]])
-    return np.hstack(
-        [
-            scores,
-            peaks,
-            padded[1:-3],  # previous line
-            padded[3:-1],  # next line
-            padded[:-4],  # two lines before
-            padded[4:],  # two lines after
-            window,
-            doc,
-            known[:, None],
-            known_pad[:-2, None],
-            known_pad[2:, None],
-            np.asarray(shapes, dtype=np.float64),
-        ]
-    )
+    out[:, column : column + _K] = (cums[hi] - cums[lo] - mine) / others
+    column += _K
+    out[:, column : column + _K] = mine.mean(axis=0)
+    column += _K
+    out[:, column] = known
+    out[:1, column + 1] = 0.0
+    out[1:, column + 1] = known[:-1]
+    out[-1:, column + 2] = 0.0
+    out[:-1, column + 2] = known[1:]
+    out[:, column + 3 :] = shape
+    return out
 
 
 #: Documents of up to this many lines keep their window bounds for the next one.

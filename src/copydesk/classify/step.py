@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
+from copydesk._identity import IdentityCache
 from copydesk.classify.features import CLASSES, Read, ends_sentence, evidence_group, read_line
 from copydesk.classify.weights import TailRule
 from copydesk.draft import Draft
@@ -166,7 +167,9 @@ class ClassifyLines:
                 if (
                     line.state != "body"
                     or k in table
-                    or any(r.fires(line.text, at_edge=True) for r in kept_by_user)
+                    or (
+                        kept_by_user and any(r.fires(line.text, at_edge=True) for r in kept_by_user)
+                    )
                 ):
                     continue
                 if window[k] in prose:
@@ -255,8 +258,9 @@ class ClassifyLines:
         from copydesk.classify.model import default_model
 
         model = self.model or default_model()
-        array = model.predict(texts, evidence, reads=reads)
-        return {k: tuple(array[k].tolist()) for k in asked}, Cuts.of(model)
+        # one conversion of the whole array: the same floats as converting row by row
+        rows = model.predict(texts, evidence, reads=reads).tolist()
+        return {k: tuple(rows[k]) for k in asked}, Cuts.of(model)
 
 
 #: Lines the plain-Python model may be asked about in one process before numpy is imported
@@ -479,9 +483,18 @@ def _windows(where: list[int]) -> list[list[int]]:
     return [where[:EDGE_LINES], where[-EDGE_LINES:]]
 
 
-def _keep_rules(draft: Draft) -> list[Rule]:
-    """The active rules of category ``keep``: the lines they name stay whatever the model says."""
-    return [r for r in active_rules(draft) if r.category == KEEP]
+#: Per tuple of active rules (by identity): those of category ``keep``.
+_KEEP: IdentityCache[tuple[Rule, ...], tuple[Rule, ...]] = IdentityCache(64)
+
+
+def _keep_rules(draft: Draft) -> tuple[Rule, ...]:
+    """The active rules of category ``keep``: the lines they name stay whatever the model says.
+
+    Picked once per tuple of active rules (the same tuple, document after document, unless
+    rules are scoped to sites), not by a look at each of the hundred-odd rules per document.
+    """
+    active = active_rules(draft)
+    return _KEEP.get(active, None, lambda: tuple(r for r in active if r.category == KEEP))
 
 
 #: The step with the shipped model and its threshold.
