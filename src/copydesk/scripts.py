@@ -24,6 +24,7 @@ SCRIPT_RUN_RE = lazy_regex("|".join(rf"(\p{{{s}}}+)" for s in SCRIPTS))
 
 #: One tag character per script (``"A"`` for the first of ``SCRIPTS``...), for ``_TAGS``.
 _TAG = {s: chr(0x41 + i) for i, s in enumerate(SCRIPTS)}
+_LATIN_TAG = _TAG["Latin"]
 #: At most this many code points keep their tag in ``_TAGS`` (the rest are looked up anew).
 _TAGS_MAX = 1 << 17
 
@@ -91,7 +92,12 @@ def script_counts(text: str) -> Counter[str]:
     if text.isascii():
         return Counter({"Latin": latin_ascii}) if latin_ascii else Counter()
     # the non-ASCII characters in order, then their tags
-    tags = _non_ascii(text).translate(_TAGS)
+    return _counts_of_tags(text, _non_ascii(text).translate(_TAGS), latin_ascii)
+
+
+def _counts_of_tags(text: str, tags: str, latin_ascii: int) -> Counter[str]:
+    """:func:`script_counts` of a text beyond ASCII from the tags of its characters beyond
+    ASCII and its count of ASCII letters."""
     counts = {script: tags.count(tag) for script, tag in _TAG.items() if tag in tags}
     if not latin_ascii:  # the tags keep the order of the text
         return Counter(dict(sorted(counts.items(), key=lambda c: tags.find(_TAG[c[0]]))))
@@ -121,7 +127,17 @@ def dominant_script(text: str) -> str | None:
     >>> [dominant_script(t) for t in ("Le président a parlé", "1234 !!", "東京タワーへ行く")]
     ['Latin', None, 'Japanese']
     """
-    return dominant_of(script_counts(text))
+    if text.isascii():
+        return "Latin" if ascii_letters(text) else None
+    tags = _non_ascii(text).translate(_TAGS)
+    if not tags:
+        # Beyond ASCII only characters of no script counted (curly quotes, dashes: most
+        # lines of news in a Latin script): the ASCII letters are all there is, and no counts
+        # need ordering or ranking.
+        return "Latin" if ascii_letters(text) else None
+    if not tags.strip(_LATIN_TAG):
+        return "Latin"  # accented Latin letters beyond ASCII, and no other script
+    return dominant_of(_counts_of_tags(text, tags, ascii_letters(text)))
 
 
 def dominant_of(counts: Counter[str]) -> str | None:
@@ -135,4 +151,5 @@ def dominant_of(counts: Counter[str]) -> str | None:
     kana = counts.pop("Hiragana", 0) + counts.pop("Katakana", 0)
     if kana:
         counts["Japanese"] = kana + counts.pop("Han", 0)
-    return counts.most_common(1)[0][0]
+    # the first of the largest, as ``most_common(1)`` picks it, without its sorting machinery
+    return max(counts, key=counts.__getitem__)
