@@ -92,7 +92,10 @@ def script_counts(text: str) -> Counter[str]:
     if text.isascii():
         return Counter({"Latin": latin_ascii}) if latin_ascii else Counter()
     # the non-ASCII characters in order, then their tags
-    return _counts_of_tags(text, _non_ascii(text).translate(_TAGS), latin_ascii)
+    tags = _non_ascii(text).translate(_TAGS)
+    if not tags:  # no script's letter beyond ASCII (curly quotes, dashes): as ASCII text
+        return Counter({"Latin": latin_ascii}) if latin_ascii else Counter()
+    return _counts_of_tags(text, tags, latin_ascii)
 
 
 def _counts_of_tags(text: str, tags: str, latin_ascii: int) -> Counter[str]:
