@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from copydesk import clean_article
 from copydesk.draft import Draft
 from copydesk.extract import bylines
+from copydesk.extract._meta_lines import _label_re, _label_span, _labels
 from copydesk.extract.bylines import (
     Byline,
     byline,
@@ -576,3 +577,21 @@ def test_signature_with_a_place(word: str) -> None:
     """ "— Jane Roe, Portville": a place after a signature names no source."""
     byline = read_byline(f"— Jane Roe, {word}")
     assert byline is None or byline.source is None
+
+
+_LABEL_PIECES = st.sampled_from(sorted(_labels())) | st.sampled_from(
+    ["Jane Roe", "王小明", "2023-08-22", "18:58", "|", " ", "\t", "  ", "：", ":", "／", "/", "é"]
+)
+
+
+@given(st.lists(_LABEL_PIECES, min_size=1, max_size=8).map("".join))
+@example("Jane Roe and Jo Lee | Source: Harbour Times")
+@example("文／王小明　攝影／李大同")
+@example("图/文: 王小明")  # a label holding a slash, then its colon
+def test_labels_are_found_in_their_span_as_in_the_whole_line(line: str) -> None:
+    """Scanning only the span around the colons and slashes finds the labels a scan of the
+    whole line finds."""
+    if not any(c in line for c in ":：／/"):
+        return
+    whole = [m.span() for m in _label_re().finditer(line)]
+    assert [m.span() for m in _label_re().finditer(line, *_label_span(line))] == whole

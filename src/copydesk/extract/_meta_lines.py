@@ -131,6 +131,33 @@ def _label_re() -> regex.Pattern[str]:
     )
 
 
+#: What a label's match ends with (before at most two spaces or tabs).
+_LABEL_ENDS = ":：／/"
+
+
+@functools.lru_cache(maxsize=1)
+def _longest_label() -> int:
+    return max(map(len, _labels()))
+
+
+def _label_span(line: str) -> tuple[int, int]:
+    """Where in ``line`` :func:`_label_re` can match: from the longest label and two spaces
+    before its first colon or slash, to two spaces after its last one.
+
+    Each match is a label, up to two spaces or tabs, a colon or a slash and up to two more
+    spaces or tabs, and the pattern (version 0, without full case folding) matches a label
+    character for character. It tries its hundred-odd labels at every position it scans,
+    about a microsecond a position: scanning only the span, about half of a short line, finds
+    the same matches at half the cost.
+
+    >>> _label_span("Jane Roe and Jo Lee | Source: Harbour Times")[1]
+    31
+    """
+    first = min(i for i in map(line.find, _LABEL_ENDS) if i >= 0)
+    last = max(map(line.rfind, _LABEL_ENDS))
+    return max(0, first - _longest_label() - 2), min(len(line), last + 3)
+
+
 def read_labelled_parts(text: str) -> MetaLine | None:
     """A line of two or more parts, each a label and its value, the first possibly a bare
     stamp; ``None`` unless every part reads as its field.
@@ -152,10 +179,10 @@ def read_labelled_parts(text: str) -> MetaLine | None:
     True
     """
     line = text.strip()
-    if not 6 <= len(line) <= MAX_META_CHARS or not any(c in line for c in ":：／/"):
+    if not 6 <= len(line) <= MAX_META_CHARS or not any(c in line for c in _LABEL_ENDS):
         return None
     marks = []
-    for m in _label_re().finditer(line):
+    for m in _label_re().finditer(line, *_label_span(line)):
         start = m.start()
         if start and line[start - 1].isalpha() and line[start].isascii():
             continue  # a Latin label inside a word ("Datasource:")
