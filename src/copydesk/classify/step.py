@@ -321,6 +321,11 @@ def tail_start(keep: Sequence[float], rule: TailRule) -> int | None:
     return start
 
 
+#: A probability above any rule's peak (at most 1): the lines up to the last sentence stand
+#: as this for the list cut, so that it never reaches them.
+WALL = 2.0
+
+
 def list_start(keep: Sequence[float], sentence: Sequence[bool], rule: TailRule) -> int | None:
     """Where a list of other stories' headlines after the article starts: the first line
     the cut removes, or ``None``.
@@ -341,7 +346,7 @@ def list_start(keep: Sequence[float], sentence: Sequence[bool], rule: TailRule) 
     last = max((j for j, s in enumerate(sentence) if s), default=None)
     if last is None:
         return None
-    return tail_start([1.0] * (last + 1) + list(keep[last + 1 :]), rule)
+    return tail_start([WALL] * (last + 1) + list(keep[last + 1 :]), rule)
 
 
 def _earliest(*starts: int | None) -> int | None:
@@ -371,17 +376,17 @@ def head_end(keep: Sequence[float], rule: TailRule) -> int | None:
 
 
 def _headline_kept(keep: Sequence[float], sentence: Sequence[bool]) -> list[float]:
-    """``keep`` for the head cut: the line right above the first sentence counts as sure
-    body, so that the cut stops before it. It is where a headline stands when no reader has
+    """``keep`` for the head cut: the line right above the first sentence stands as
+    :data:`WALL`, so that the cut stops before it. It is where a headline stands when no reader has
     taken one yet, and ``extract.title_late`` still looks for it there.
 
     >>> _headline_kept([0.1, 0.2, 0.9, 0.8], [False, False, True, True])
-    [0.1, 1.0, 0.9, 0.8]
+    [0.1, 2.0, 0.9, 0.8]
     """
     first = next((j for j, s in enumerate(sentence) if s), None)
     out = list(keep)
     if first:
-        out[first - 1] = 1.0
+        out[first - 1] = WALL
     return out
 
 

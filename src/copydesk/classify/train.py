@@ -63,7 +63,7 @@ from copydesk.classify.model import (
     feature_names,
     mean_rows,
 )
-from copydesk.classify.step import _headline_kept, _is_sentence, table_rows
+from copydesk.classify.step import WALL, _headline_kept, _is_sentence, table_rows
 from copydesk.classify.weights import TailRule
 
 __all__ = ["Doc", "fit", "folds", "head_ends", "load_docs", "main", "prepare", "tail_starts"]
@@ -498,7 +498,7 @@ def _edge_rule(
                 stays = stays.copy()
                 stays[start:] = True
             shown = shown.copy()
-            shown[:last] = 1.0
+            shown[:last] = WALL
         prepared.append((doc.origin, shown, labels, stays))
     best: tuple[float, TailRule] | None = None
     for rule in LIST_RULES if edge == "list" else TAIL_RULES:
