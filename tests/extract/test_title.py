@@ -316,3 +316,51 @@ def test_an_exclamation_opening_a_sentence_is_no_headline(first: str) -> None:
     article = clean_article("\n\n".join(paras))
     assert article.title is None
     assert article.paragraphs == paras
+
+
+#: Furniture a page puts between a headline and its lede: a section, "KEY TAKEAWAYS", a date
+#: line, a caption, a dek; none is a title-case line or ends a sentence.
+FURNITURE = [
+    "Clean Energy",
+    "KEY TAKEAWAYS",
+    "Portville, June 24, 2026",
+    "Jane Roe, harbour master at the old port",
+    "A new kind of sea wall could keep the old harbour open through the storms",
+    "Advertisement",
+]
+TITLE_CASE_HEADLINES = [
+    "New Study Shows Harbour Traffic Met Rising Demand in 2025 Despite Storms",
+    "Scaling Excellence: Harbour Board Growth Across Europe",
+]
+
+
+@given(
+    st.sampled_from(TITLE_CASE_HEADLINES),
+    st.lists(st.sampled_from(FURNITURE), min_size=3, max_size=4, unique=True),
+    prose("latin"),
+)
+def test_title_case_headline_over_furniture(
+    headline: str, furniture: list[str], paras: tuple[str, ...]
+) -> None:
+    """A title-case headline is the title with up to four furniture lines between it and
+    the lede; no paragraph of the text leaves the body."""
+    article = clean_article("\n".join([headline, *furniture, *paras]))
+    assert article.title == headline
+    assert article.paragraphs[-len(paras) :] == paras
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # the text has begun: a short sentence under the shout
+        ["A photo of the harbour in 2015.", "Clean Energy", "KEY TAKEAWAYS"],
+        # a second title-case line: a teaser or a menu leaves the choice open
+        ["Clean Energy", "Ships Return To The Harbour After Storm", "KEY TAKEAWAYS"],
+    ],
+)
+def test_title_case_line_far_over_text_is_no_headline(between: list[str]) -> None:
+    """Far over the lede, a title-case line is the headline only over furniture."""
+    headline = TITLE_CASE_HEADLINES[0]
+    article = clean_article("\n".join([headline, *between, PROSE, MORE]))
+    assert article.title is None
+    assert article.paragraphs[0] == headline

@@ -576,9 +576,42 @@ def _choose(
         chosen = later[0]  # a dek above the headline, the headline right above the lede
     n = chosen[0]
     after = body[n + 1][1].text.lstrip()[:1] if n + 1 < len(body) else ""
-    if prose_at - n > LOOKAHEAD or after.islower() or after in RUN_ON_MARKS:
+    between = [line.text for _, line in body[n + 1 : prose_at]]
+    far = prose_at - n > LOOKAHEAD and not _furnished(chosen[2].text, between)
+    if far or after.islower() or after in RUN_ON_MARKS:
         return None  # prose too far below, or the line runs on into the next one ("，聲稱…")
     return n, [chosen[1]]
+
+
+def _furnished(headline: str, between: list[str]) -> bool:
+    """A headline in title case whose lede is further down than :data:`LOOKAHEAD` lines,
+    under the furniture a page puts between them: a section, a date line, "KEY TAKEAWAYS",
+    a photo's caption, a dek. A reader still takes the title-case line as the headline when
+    none of the lines between is a title-case line too (a second headline, a teaser, a menu
+    of sections), which would leave the choice open, nor ends a sentence (the text has begun:
+    the line above it was its opening shout). A page title ("Headline | Site") is not
+    trusted so far from the lede: its headline may stand alone further down.
+
+    >>> dek = "A long summary of the story in sentence case with no stop at its end"
+    >>> _furnished("Storm Closes The Harbour Port", ["World News", dek])
+    True
+    >>> _furnished("Storm Closes The Harbour Port", ["Ships Sail Again From Harbour", dek])
+    False
+    >>> _furnished("Storm Closes The Harbour Port", ["A photo of 2015.", dek])
+    False
+    >>> _furnished("Storm closes the harbour port", ["World News", dek])
+    False
+    >>> _furnished("Storm Closes The Harbour Port | Harbour Times", ["World News", dek])
+    False
+    """
+    return (
+        _title_case(headline)
+        and PAGE_TITLE_SEP_RE.search(headline) is None
+        and not any(
+            PROSE_END_RE.search(text.rstrip()) or (_title_case(text) and _is_candidate(text))
+            for text in between
+        )
+    )
 
 
 def _dek_above(upper: str, lower: str) -> bool:
