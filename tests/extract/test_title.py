@@ -364,3 +364,27 @@ def test_title_case_line_far_over_text_is_no_headline(between: list[str]) -> Non
     article = clean_article("\n".join([headline, *between, PROSE, MORE]))
     assert article.title is None
     assert article.paragraphs[0] == headline
+
+
+SITES = ["Harbour Times", "Portville Post", "Coast News | Harbour Times", "Opinion"]
+
+
+@given(
+    st.sampled_from([*TITLE_CASE_HEADLINES, "Storm closes the old harbour port for repairs"]),
+    st.sampled_from(SITES),
+    prose("latin"),
+)
+def test_page_title_taken_as_headline_loses_its_site(
+    headline: str, site: str, paras: tuple[str, ...]
+) -> None:
+    """A page title over the lede ("Headline | Site") is the title without the parts after
+    its bar; the lede stays whole."""
+    article = clean_article(f"{headline} | {site}\n\n" + "\n\n".join(paras))
+    assert article.title == headline
+    assert article.paragraphs == paras
+
+
+def test_section_before_a_bar_stays_in_the_headline() -> None:
+    """A short section opening a headline ("Budget 2026 | …") is no site: it stays."""
+    headline = "Budget 2026 | Port board wins money for its repairs"
+    assert clean_article(f"{headline}\n\n{PROSE}\n\n{MORE}").title == headline

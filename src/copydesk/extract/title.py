@@ -18,6 +18,7 @@ __all__ = [
     "looks_like_prose",
     "page_headline",
     "reads_as_prose",
+    "without_site",
 ]
 
 TITLE_MAX_CHARS = 150
@@ -82,6 +83,8 @@ CJK_OPEN, CJK_CLOSE = "【「『《〔［", "】」』》〕］"
 PAGE_TITLE_REACH = 25
 #: A page title's site names the source when it has at most this many words.
 PAGE_SITE_WORDS = 5
+# The bar between a page title's parts ("Storm closes port | Harbour Times"), spaced.
+BAR_RE = lazy_regex(r"[ \t]{1,3}[|｜][ \t]{1,3}")
 # Words of a share widget line ("Share Facebook", "Tweet Pin Email").
 WIDGET_WORDS = frozenset(
     {"share", "shares", "facebook", "twitter", "tweet", "pin", "pinterest", "email", "e-mail",
@@ -439,7 +442,7 @@ def _take_title(draft: Draft, rule: str) -> Draft:
         taken,
         rule=rule,
         kind="extracted",
-        title=_clean(line),
+        title=_clean(line) if len(taken) > 1 else without_site(_clean(line)),
         source=source,
         published=published,
         authors=authors,
@@ -631,6 +634,34 @@ def _dek_above(upper: str, lower: str) -> bool:
     if RELATIVE_TIME_RE.search(lower):
         return False  # "Updated 5 min ago" under a long headline is a stamp, no headline
     return up >= DEK_MIN_WORDS and low <= DEK_RATIO * up and not _title_case(upper)
+
+
+def without_site(title: str) -> str:
+    """A page title taken as the headline without the site's name after a bar ("Storm closes
+    port | Harbour Times"): no headline is written with " | ", a page title's parts are.
+    Every part after the first has at most :data:`PAGE_SITE_WORDS` words and fewer than the
+    first ("Head | Section | Site"); a short part before a longer one is a section opening
+    the headline ("Budget 2026 | Port board wins its repairs"), which stays, and so does a
+    site's own name line, whose first part opens with its last ("Harbour University Medical
+    School | Harbour University").
+
+    >>> without_site("Storm closes the old port | Harbour Times")
+    'Storm closes the old port'
+    >>> without_site("Tools for the port in 2026 | Cranes, Tugs & Pilots | Harbour Times")
+    'Tools for the port in 2026'
+    >>> without_site("Budget 2026 | Port board wins money for its repairs")
+    'Budget 2026 | Port board wins money for its repairs'
+    >>> without_site("Harbour University Medical School | Harbour University")
+    'Harbour University Medical School | Harbour University'
+    >>> without_site("Storm closes the port – ships sail north")
+    'Storm closes the port – ships sail north'
+    """
+    head, *rest = BAR_RE.split(title)
+    size = len(head.split())
+    own = bool(rest) and head.casefold().startswith(rest[-1].casefold())
+    if rest and not own and all(len(p.split()) <= min(PAGE_SITE_WORDS, size - 1) for p in rest):
+        return head
+    return title
 
 
 def _clean(line: Line) -> str:
