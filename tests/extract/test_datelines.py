@@ -372,3 +372,78 @@ def test_yearless_stamp_with_its_outlet_on_the_next_line() -> None:
         "12/3(火) 18:05配信",
         "港湾新聞オンライン",
     }
+
+
+#: Labels a stamp line opens with, in the hidden set's languages: the first publication or
+#: the last update; either dates the story when no other stamp does.
+STAMP_LABELS = {
+    "ja": ["最終更新：", "更新：", "配信：", "公開日：", "配信日時："],
+    "tr": ["Eklenme:", "Yayınlanma:", "Güncelleme:", "Son Güncelleme:", "Giriş:"],
+    "de": ["Stand:", "Zuletzt aktualisiert am", "Aktualisiert am", "Veröffentlicht am"],
+}
+LEDES = {
+    "ja": ["港湾局は六日、台風の影響で旧港を一時閉鎖すると発表した。修理費用はまだ決まっていない。",
+           "関係者によると、船舶は北部の港に移動しており、運航は来週にも再開する見通しだ。"],
+    "tr": ["Liman idaresi pazartesi günü yaptığı açıklamada, eski limanın kapatılacağını bildirdi.",
+           "Yetkililer, onarım maliyetinin henüz belirlenmediğini ve görüşmelerin süreceğini söyledi."],
+    "de": ["Die Hafenbehörde teilte am Montag mit, dass der alte Hafen für Reparaturen schließt.",
+           "Die Kosten der Arbeiten seien noch nicht geklärt, die Gespräche gehen weiter, hieß es."],
+}  # fmt: skip
+HEADS = {"ja": "台風で旧港を一時閉鎖", "tr": "Eski liman onarım için kapatılıyor",
+         "de": "Der alte Hafen schließt für Reparaturen"}  # fmt: skip
+
+
+def _written(lang: str, when: dt.datetime) -> str:
+    """A date and clock as the language's pages write them."""
+    if lang == "ja":
+        return f"{when.year}年{when.month}月{when.day}日 {when.hour}時{when.minute:02d}分"
+    return f"{when:%d.%m.%Y} {when:%H:%M}" + (" Uhr" if lang == "de" else "")
+
+
+@st.composite
+def stamp_doc(draw: st.DrawFn) -> tuple[str, dt.datetime, tuple[str, ...]]:
+    """A headline, a labelled stamp (a reading time or the update in brackets after it, or
+    neither), and the story: ``(text, the stamp's date, the paragraphs)``."""
+    lang = draw(st.sampled_from(sorted(STAMP_LABELS)))
+    when = draw(st.datetimes(dt.datetime(2001, 1, 1), dt.datetime(2025, 12, 31))).replace(
+        second=0, microsecond=0
+    )
+    later = when + dt.timedelta(minutes=draw(st.integers(1, 600)))
+    label = draw(st.sampled_from(STAMP_LABELS[lang]))
+    tail = draw(
+        st.sampled_from(
+            {
+                "ja": ["", f"（{_written('ja', later)} 更新）"],
+                "tr": ["", " | Okuma süresi: 3 dk", f" (Güncelleme: {_written('tr', later)})"],
+                "de": ["", " | Lesedauer: 3 Minuten", f" (aktualisiert {later:%H:%M} Uhr)"],
+            }[lang]
+        )
+    )
+    gap = "" if lang == "ja" else " "
+    stamp = f"{label}{gap}{_written(lang, when)}{tail}"
+    paras = tuple(LEDES[lang])
+    return "\n\n".join([HEADS[lang], stamp, *paras]), when, paras
+
+
+@given(stamp_doc())
+def test_labelled_stamp_dates_the_story(doc: tuple[str, dt.datetime, tuple[str, ...]]) -> None:
+    """A labelled stamp under the headline, with a reading time or its update in brackets
+    after it, dates the story (its first date); it leaves the body, which stays whole, and
+    the ledger has its extraction."""
+    text, when, paras = doc
+    article = clean_article(text)
+    assert article.published is not None
+    assert article.published.replace(tzinfo=None) == when
+    assert article.paragraphs == paras
+    assert any(e.rule == "extract.datelines" and e.kind == "extracted" for e in article.edits)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "May 6, 2024 (the day the old port closed)",  # a bracket that is no update
+        "Stand: die Hafenbehörde hat den alten Hafen geschlossen",  # a label and no date
+    ],
+)
+def test_bracket_or_label_without_a_stamp_is_none(line: str) -> None:
+    assert read_stamp(line) is None

@@ -59,6 +59,16 @@ GLUED_STAMP_PATTERN = (
 # Between the parts of a stamp line: the date, the clock, notes ("March 21, 2023 / 3:41 PM /
 # Updated 2 hours ago", "21 March 2023 • 3 min read"). Spaces required around the mark.
 STAMP_PART_SEP_RE = lazy_regex(r"[ \t]{1,3}[/|•·][ \t]{1,3}")
+# A stamp with its update in brackets after it: "2024年5月6日 14時30分（2024年5月6日 15時10分
+# 更新）", "May 6, 2024 (Updated May 7, 2024)". Bounded; no bracket inside either part.
+BRACKETED_NOTE_RE = lazy_regex(
+    r"(?P<head>[^()（）\n]{4,80}?)[ \t]{0,2}[(（](?P<note>[^()（）\n]{2,80})[)）]"
+)
+# A date and its clock joined by a dash ("2024/05/06-14:30", a Japanese wire's closing
+# stamp): the dash is a space. Bounded.
+DATE_DASH_CLOCK_RE = lazy_regex(
+    r"(?P<date>\d{4}/\d{1,2}/\d{1,2})-(?P<clock>\d{1,2}:\d{2})(?=$|[ \t])"
+)
 #: A note after a stamp ("Updated 2 hours ago") is short and holds a number.
 STAMP_NOTE_CHARS = 30
 STAMP_NOTE_WORDS = 5
@@ -106,8 +116,17 @@ def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
     True
     >>> read_stamp("發布時間：2023/08/22 18:58")[:2]
     (datetime.datetime(2023, 8, 22, 18, 58), '發布時間')
+    >>> read_stamp("2024年5月6日 14時30分（2024年5月6日 15時10分 更新）")[0]
+    datetime.datetime(2024, 5, 6, 14, 30)
+    >>> read_stamp("（2024/05/06-14:30）")[0], read_stamp("May 6, 2024 (Updated May 7)")[0]
+    (datetime.datetime(2024, 5, 6, 14, 30), datetime.date(2024, 5, 6))
+    >>> read_stamp("May 6, 2024 (the day the port closed)") is None
+    True
     """
-    text = text.strip(DECOR)
+    bracketed = BRACKETED_NOTE_RE.fullmatch(text.strip()) if text.rstrip()[-1:] in ")）" else None
+    if bracketed is not None and _bracket_note(bracketed["note"]):
+        text = bracketed["head"]  # "May 6, 2024 (updated May 7)": the first date is read
+    text = DATE_DASH_CLOCK_RE.sub(r"\g<date> \g<clock>", text.strip(DECOR + "（）"))
     if not text or len(text) > MAX_LINE_CHARS:
         return None
     date = parse_date(text)
@@ -154,14 +173,20 @@ def _stamp_with_notes(text: str) -> dt.date | None:
     datetime.datetime(2023, 3, 21, 15, 41)
     >>> _stamp_with_notes("21 March 2023 • 3 min read")
     datetime.date(2023, 3, 21)
+    >>> _stamp_with_notes("Stand: 05.12.2026 | Lesedauer: 3 Minuten")
+    datetime.date(2026, 12, 5)
     >>> _stamp_with_notes("March 21, 2023 / The port closed after the storm hit") is None
     True
     >>> _stamp_with_notes("March 21, 2023 | 5 killed in port blast") is None
     True
     """
     first, *rest = STAMP_PART_SEP_RE.split(text)
-    date = parse_date(first.strip(DECOR))
-    if date is None or not rest:
+    if not rest:
+        return None
+    # the date may carry its label ("Stand: 05.12.2026 | Lesedauer: 3 Minuten")
+    labelled = read_stamp(first)
+    date = parse_date(first.strip(DECOR)) if labelled is None else labelled[0]
+    if date is None:
         return None
     clock = None
     for part in rest:
@@ -179,6 +204,14 @@ def _stamp_with_notes(text: str) -> dt.date | None:
     if clock is not None and not isinstance(date, dt.datetime):
         return dt.datetime.combine(date, dt.time(clock[0], clock[1], tzinfo=clock[2]))
     return date
+
+
+def _bracket_note(note: str) -> bool:
+    """A bracket after a stamp holds the update: a second stamp ("2024年5月6日 15時10分 更新",
+    "Updated May 7, 2024") or an update label with a clock ("updated 15:10")."""
+    return len(note) <= MAX_LINE_CHARS and (
+        _update_note(note.strip()) or read_stamp(note) is not None
+    )
 
 
 def _update_note(part: str) -> bool:
