@@ -248,3 +248,80 @@ def test_composite_credit_above_a_footer(last: str, want: str | None) -> None:
     assert [line.state for line in draft.lines if line.text == last] == [
         "extracted" if want else "body"
     ]
+
+
+#: News agencies as pages in the hidden set's languages write them, with the source each is
+#: read as: German and Turkish wires, Japanese agencies in katakana and full-width letters.
+WIRE_AGENCIES = {
+    "dpa": "dpa", "AFP": "AFP", "Reuters": "Reuters", "KNA": "KNA", "AA": "AA", "İHA": "İHA",
+    "DHA": "DHA", "ロイター": "ロイター", "ＡＦＰ": "ＡＦＰ", "時事": "時事", "共同": "共同",
+}  # fmt: skip
+LEDE = "Die Hafenbehörde teilte am Montag mit, dass der alte Hafen für Reparaturen schließt."
+NEXT = "Die Kosten der Arbeiten seien noch nicht geklärt, die Gespräche gehen weiter, hieß es."
+
+
+@st.composite
+def closing_wire_credit(draw: st.DrawFn) -> tuple[str, str]:
+    """A closing credit of one agency or two: joined by slashes ("dpa/AFP"), by "＝" as a
+    Japanese paper credits an agency's copy through another ("ＡＦＰ＝時事"), after "with" or
+    "mit" ("mit dpa und AFP"), bracketed or not: ``(line, the first agency)``."""
+    names = draw(st.lists(st.sampled_from(sorted(WIRE_AGENCIES)), min_size=1, max_size=2,
+                          unique=True))  # fmt: skip
+    form = draw(st.sampled_from(["slash", "equals", "with", "mit"]))
+    if form == "slash" or (form == "equals" and len(names) == 1):
+        line = "/".join(names)
+    elif form == "equals":
+        line = "＝".join(names)
+    else:
+        line = f"{form} " + (" und " if form == "mit" else " and ").join(names)
+    if form in ("slash", "equals") and draw(st.booleans()):
+        line = f"（{line}）" if form == "equals" else f"({line})"
+    return line, WIRE_AGENCIES[names[0]]
+
+
+@given(closing_wire_credit())
+def test_closing_wire_credit_names_the_source(credit: tuple[str, str]) -> None:
+    """A wire credit closing the text names the source (its first agency), leaves the body
+    with a ledger entry (extract.credits, or the step reading a bracketed agency first), and
+    the story's paragraphs stay."""
+    from copydesk import clean_article
+
+    line, source = credit
+    article = clean_article(f"Der alte Hafen schließt\n\n{LEDE}\n\n{NEXT}\n\n{line}")
+    assert article.source == source
+    assert article.paragraphs == (LEDE, NEXT)
+    assert any(e.kind == "extracted" and e.old.strip() == line for e in article.edits)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["mit dem Hafenamt", "with the harbour board", "Andres Kudacki/AP Photo", "mit"],
+)
+def test_with_a_word_that_is_no_agency_is_no_wire_credit(line: str) -> None:
+    """Only news agencies follow "with" or "mit" in a wire credit; a photo's credit is no
+    story's."""
+    found = read_source(line, last=True)
+    assert found is None or found[0] is None
+
+
+JA_AGENCIES = ["共同", "時事", "ロイター", "ＡＦＰ", "ＡＰ", "新華社"]
+JA_LAST = "関係者によると、船舶は北部の港に移動しており、運航は来週にも再開する見通しだ。"
+JA_LEDE = "港湾局は六日、台風の影響で旧港を一時閉鎖すると発表した。修理費用はまだ決まっていない。"
+
+
+@given(
+    st.lists(st.sampled_from(JA_AGENCIES), min_size=1, max_size=2, unique=True),
+    st.booleans(),
+)
+def test_japanese_agency_credit_closing_the_text(names: list[str], glued: bool) -> None:
+    """A Japanese agency credit in brackets, one agency or a joint credit ("（ロイター＝共同）":
+    Kyodo carries Reuters' copy), glued after the last sentence or on its own line, names
+    the first agency as the source and no author; the paragraphs stay whole."""
+    from copydesk import clean_article
+
+    credit = "（" + "＝".join(names) + "）"
+    tail = JA_LAST + credit if glued else f"{JA_LAST}\n\n{credit}"
+    article = clean_article(f"台風で旧港を一時閉鎖\n\n{JA_LEDE}\n\n{tail}")
+    assert article.source == names[0]
+    assert article.authors == ()
+    assert article.paragraphs == (JA_LEDE, JA_LAST)

@@ -130,10 +130,14 @@ def _label_re() -> regex.Pattern[str]:
 def cjk_names(text: str) -> tuple[str, ...] | None:
     """Names in a Chinese or Japanese credit value: Han names (2-4 characters), one name
     written with a space between family and given names ("山田 太郎", five characters at most:
-    two Chinese names are six), or Latin names.
+    two Chinese names are six), or Latin names. A news agency's name is no person's: in
+    "（ロイター＝共同）" Kyodo carries Reuters' copy, where "（ロンドン＝山田太郎）" names the
+    reporter.
 
     >>> cjk_names("山田 太郎"), cjk_names("杨湛菲 李大同"), cjk_names("王小明、李大同")
     (('山田 太郎',), ('杨湛菲', '李大同'), ('王小明', '李大同'))
+    >>> cjk_names("共同"), cjk_names("時事"), cjk_names("新华社")
+    (None, None, None)
     """
     text = text.strip(" \t。.")
     if not text:
@@ -149,6 +153,8 @@ def cjk_names(text: str) -> tuple[str, ...] | None:
         return (" ".join(spaced),)  # a Japanese name, family and given apart: "山田 太郎"
     parts = [p for p in regex.split(r"[、，,\s]+", text) if p]
     if not parts or len(parts) > 5 or not all(CJK_NAME_RE.fullmatch(p) for p in parts):
+        return None
+    if any(p in lexicon().agencies for p in parts):
         return None
     return tuple(dict.fromkeys(parts))
 

@@ -101,6 +101,7 @@ class Lexicon:
     agency_words: frozenset[str]
     source_openers: frozenset[str]
     via_openers: frozenset[str]
+    with_openers: frozenset[str]
     category_keys: frozenset[str]
     months: Mapping[str, int]
     weekdays: frozenset[str]
@@ -169,6 +170,7 @@ class Lexicon:
             agency_words=frozenset(w.casefold() for w in cr["agency_words"]),
             source_openers=frozenset(w.casefold() for w in cr["source_openers"]),
             via_openers=frozenset(w.casefold() for w in cr["via_openers"]),
+            with_openers=frozenset(w.casefold() for w in cr["with_openers"]),
             category_keys=_words(data["categories"], "keys"),
             months=months,
             weekdays=frozenset(w.casefold() for w in data["dates"]["weekdays"]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import unicodedata
 
 import attrs
 import regex
@@ -50,6 +51,8 @@ HANDLE_RE = lazy_regex(r"[\p{L}\p{N}][\p{L}\p{N}_.\-]{2,29}")
 
 # An agency's name in brackets glued after a CJK paragraph's last sentence ("…寸断された。
 # （共同）", "…恢复正常。（新华社）"); the name is looked up in the lexicon. Bounded.
+# Between the agencies of a joint credit in brackets ("ロイター＝共同", "ＡＦＰ＝時事").
+JOINT_CREDIT_RE = lazy_regex(r"[ \t]{0,2}[＝=/／、][ \t]{0,2}")
 CJK_GLUED_AGENCY_RE = lazy_regex(
     r"(?<=[。！？」』”])[ \t]{0,2}[（(][ \t]{0,2}"
     r"(?P<agency>[^（）()\n]{1,16}?)[ \t]{0,2}[）)][ \t]{0,2}$"
@@ -262,6 +265,12 @@ def read_glued_agency(text: str) -> tuple[int, str] | None:
     (19, '共同')
     >>> read_glued_agency("他说会议将在下周举行。（李大同）") is None  # a name, not an agency
     True
+
+    A joint credit names the agency whose copy another carries first ("（ロイター＝共同）",
+    "（ＡＦＰ＝時事）", full-width letters folded): the first is the source.
+
+    >>> read_glued_agency("道路が寸断された。（ＡＦＰ＝時事）")
+    (9, 'ＡＦＰ')
     """
     if not text.rstrip().endswith((")", "）")):
         return None
@@ -269,10 +278,10 @@ def read_glued_agency(text: str) -> tuple[int, str] | None:
     if m is None:
         return None
     lex = lexicon()
-    agency = m["agency"].strip()
-    if agency.casefold() not in lex.agencies:
+    parts = [p.strip() for p in JOINT_CREDIT_RE.split(m["agency"].strip())]
+    if not all(unicodedata.normalize("NFKC", p).casefold() in lex.agencies for p in parts):
         return None
-    return m.start(), lex.canonical.get(agency.casefold(), agency)
+    return m.start(), lex.canonical.get(parts[0].casefold(), parts[0])
 
 
 def read_stamp_outlet(text: str) -> MetaLine | None:

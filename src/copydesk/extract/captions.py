@@ -481,6 +481,21 @@ def _headline_after_credit(line: str) -> Found | None:
     return None
 
 
+def _wire_credit(read: Found, line: str) -> bool:
+    """A credit-only line of news agencies alone ("dpa/AFP", "AFP/dpa/rtr"): under a photo it
+    credits the photo, closing the text it credits the story.
+
+    >>> _wire_credit(read_found("dpa/AFP"), "dpa/AFP")
+    True
+    >>> _wire_credit(read_found("Andres Kudacki/AP Photo"), "Andres Kudacki/AP Photo")
+    False
+    """
+    if read.kind != "credit" or read.caption.text:
+        return False
+    credited = read_source(line, last=True)
+    return credited is not None and credited[0] is not None
+
+
 def _glued(line: str, text: str) -> bool:
     """True when a caption's "text" is a paragraph: several sentences, or a sentence with the
     credit marker glued to its final stop ("…familia.Foto: X")."""
@@ -506,12 +521,15 @@ def caption(draft: Draft) -> Draft:
     taken, found = _split_credits(draft)
     split = set(taken)
     source = draft.fields.source
-    for i, line in list(draft.body()):
+    body = list(draft.body())
+    for i, line in body:
         if i in split:
             continue
         read = read_found(line.text)
         if read is None:
             continue
+        if i == body[-1][0] and _wire_credit(read, line.text):
+            continue  # "dpa/AFP" closing the text credits the story: extract.credits reads it
         cap = read.caption
         lead = len(line.text) - len(line.text.lstrip())
         if read.rest is not None:

@@ -5,6 +5,7 @@ and category footers (``Posted in: X``, ``Filed under: A, B``, ``Темы:``).""
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 import regex
 
@@ -40,8 +41,11 @@ THEO_RE = lazy_regex(
     r"(?i:theo)[ \t]{1,3}(?:(?P<author>[^/\n]{2,40}?)[ \t]{0,2}/[ \t]{0,2})?"
     r"(?P<outlet>[^/\n]{2,40}?)\.?"
 )
-# Between the agencies of a joint credit ("dpa/AFP", "AP, Reuters", "EFE y AFP"). Bounded.
-AGENCY_LIST_RE = lazy_regex(r"[ \t]{0,2}[/,&][ \t]{0,2}|[ \t]{1,2}(?:and|und|y|et|ve)[ \t]{1,2}")
+# Between the agencies of a joint credit ("dpa/AFP", "AP, Reuters", "EFE y AFP", a Japanese
+# paper's "ＡＦＰ＝時事": AFP's copy through Jiji). Bounded.
+AGENCY_LIST_RE = lazy_regex(
+    r"[ \t]{0,2}[/,&=＝、][ \t]{0,2}|[ \t]{1,2}(?:and|und|y|et|ve|e)[ \t]{1,2}"
+)
 # An editor's initials closing a German wire credit ("dpa/AFP/sk", "(jbe/dpa)"): two to four
 # lower-case letters between slashes. Only read beside a known agency.
 DESK_INITIALS_RE = lazy_regex(r"\p{Ll}{2,4}")
@@ -182,6 +186,8 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     (('Daily Mail', ()), ('Dân trí', ('Nhân Hà',)))
     >>> read_source("dpa/AFP/sk", last=True), read_source("(jbe/dpa)", last=True)
     (('dpa', ()), ('dpa', ()))
+    >>> read_source("（ＡＦＰ＝時事）", last=True), read_source("mit dpa", last=True)
+    (('ＡＦＰ', ()), ('dpa', ()))
     >>> read_source("（港湾新聞）", last=True), read_source("（完）", last=True)
     (('港湾新聞', ()), None)
     >>> read_source("ab/cd", last=True), read_source("and/or", last=True)
@@ -225,16 +231,20 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     if owner is not None:
         return owner, ()
     core = line.strip(WRAP)
-    folded = core.casefold()
+    # full-width letters as Japanese pages write an agency ("（ＡＦＰ）") fold to Latin
+    folded = unicodedata.normalize("NFKC", core).casefold()
     if folded in lex.agencies:
         return lex.canonical.get(folded, core), ()
+    with_agencies = _with_agencies(core)
+    if with_agencies is not None:
+        return with_agencies, ()
     parts = [p.strip() for p in AGENCY_LIST_RE.split(core)]
     if "/" in core and len(parts) > 1:
         # an editor's initials after (or before) the agencies: "dpa/AFP/sk", "(jbe/dpa)"
         parts = [
             p for p in parts if p in lex.agencies or not DESK_INITIALS_RE.fullmatch(p)
         ] or parts
-    if parts != [core] and all(p.casefold() in lex.agencies for p in parts):
+    if parts != [core] and all(_agency(p) for p in parts):
         return lex.canonical.get(parts[0].casefold(), parts[0]), ()  # "dpa/AFP", "AP, Reuters"
     bulleted = line.lstrip()[:1] in "•·*–—"
     if (
@@ -246,6 +256,30 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     if DOMAIN_RE.fullmatch(core) and core == line:
         return core, ()
     return None
+
+
+def _agency(name: str) -> bool:
+    """The name is a news agency's, its full-width letters folded ("ＡＦＰ")."""
+    return unicodedata.normalize("NFKC", name).casefold() in lexicon().agencies
+
+
+def _with_agencies(core: str) -> str | None:
+    """The first agency of a closing "with" credit ("with AFP", "mit dpa", "avec AFP et
+    Reuters"): the story was written with their copy. Only agencies may follow the word, so
+    that a sentence's last words ("with the board") are none.
+
+    >>> _with_agencies("mit dpa"), _with_agencies("With AFP and Reuters")
+    ('dpa', 'AFP')
+    >>> _with_agencies("with the harbour board"), _with_agencies("mit")
+    (None, None)
+    """
+    word, _, rest = core.partition(" ")
+    if word.casefold() not in lexicon().with_openers or not rest.strip():
+        return None
+    parts = [p.strip() for p in AGENCY_LIST_RE.split(rest.strip())]
+    if not all(_agency(p) for p in parts):
+        return None
+    return lexicon().canonical.get(parts[0].casefold(), parts[0])
 
 
 def read_cjk_composite(line: str) -> str | None:
