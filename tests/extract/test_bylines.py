@@ -595,3 +595,70 @@ def test_labels_are_found_in_their_span_as_in_the_whole_line(line: str) -> None:
         return
     whole = [m.span() for m in _label_re().finditer(line)]
     assert [m.span() for m in _label_re().finditer(line, *_label_span(line))] == whole
+
+
+TR_HEAD = "Fırtına nedeniyle eski liman onarım için kapatılıyor"
+TR_PARAS = (
+    "Liman idaresi pazartesi günü yaptığı açıklamada, eski limanın onarım için kapatılacağını "
+    "bildirdi.",
+    "Yetkililer, onarım maliyetinin henüz belirlenmediğini ve görüşmelerin süreceğini söyledi.",
+)
+REPORTERS = ["Ayşe Yılmaz", "Mehmet Demir", "Anna Schmidt", "Jane Roe"]
+PLACES = ["İstanbul", "Ankara", "Hamburg", "London"]
+BYLINE_OPENERS_PLACED = ["Muhabir:", "Yazar:", "Von", "By"]
+DESKS = ["Haber Merkezi", "Dış Haberler Servisi", "Ekonomi Servisi", "Business Desk"]
+
+
+@given(
+    st.sampled_from(BYLINE_OPENERS_PLACED),
+    st.sampled_from(REPORTERS),
+    st.sampled_from([" - ", " / ", " | ", ", "]),
+    st.sampled_from(PLACES),
+)
+def test_byline_with_the_place_after_the_name(opener: str, name: str, sep: str, place: str) -> None:
+    """The place a reporter writes from after a dash, a slash or a bar closes the byline
+    ("Muhabir: Ayşe Yılmaz - İstanbul"): it is no author; the byline leaves the body with a
+    ledger entry, the paragraphs stay."""
+    line = f"{opener} {name}{sep}{place}"
+    article = clean_article("\n\n".join([TR_HEAD, line, *TR_PARAS]))
+    assert article.authors == (name,)
+    assert article.paragraphs == TR_PARAS
+    assert any(e.kind == "extracted" and e.old.strip() == line for e in article.edits)
+
+
+@given(st.sampled_from(DESKS))
+def test_news_desk_under_the_headline_is_the_source(desk: str) -> None:
+    """A news desk signing the story under the headline ("Haber Merkezi") is the source,
+    no author, alone or after a byline opener; the paragraphs stay."""
+    for line in (desk, f"Yazar: {desk}"):
+        article = clean_article("\n\n".join([TR_HEAD, line, *TR_PARAS]))
+        assert (article.authors, article.source) == ((), desk)
+        assert article.paragraphs == TR_PARAS
+
+
+@given(st.sampled_from(["Editör:", "Editor:"]), st.sampled_from(REPORTERS))
+def test_editor_credit_is_a_contributor(label: str, name: str) -> None:
+    """An editor's credit ("Editör: Ayşe Yılmaz") names a contributor, no author: the line
+    leaves the body, the paragraphs stay."""
+    article = clean_article("\n\n".join([TR_HEAD, f"{label} {name}", *TR_PARAS]))
+    assert article.authors == ()
+    assert article.metadata.get("contributors") == name
+    assert article.paragraphs == TR_PARAS
+
+
+@given(
+    st.sampled_from(["Muhabir: ", "Von ", "Editör: ", "Yazar: ", "ライター："]),
+    st.sampled_from(REPORTERS),
+    st.sampled_from(PLACES),
+)
+def test_byline_opening_a_body_paragraph_leaves_it_in_the_body(
+    opener: str, name: str, place: str
+) -> None:
+    """A byline's words opening a sentence of the story ("Muhabir: Ayşe Yılmaz - İstanbul'da
+    liman …") leave the paragraph in the body, whole."""
+    para = (
+        f"{opener}{name} - {place}'da liman idaresi pazartesi günü yaptığı açıklamada, eski "
+        "limanın onarım için kapatılacağını bildirdi ve maliyetin belirlenmediğini söyledi."
+    )
+    article = clean_article("\n\n".join([TR_HEAD, para, *TR_PARAS]))
+    assert article.paragraphs == (para, *TR_PARAS)

@@ -86,6 +86,7 @@ class Lexicon:
     joiners: frozenset[str]
     particles: frozenset[str]
     organisation_words: frozenset[str]
+    desk_words: frozenset[str]
     byline_source_labels: frozenset[str]
     byline_date_labels: frozenset[str]
     date_labels: frozenset[str]
@@ -153,6 +154,7 @@ class Lexicon:
             joiners=frozenset(w.casefold() for w in by["joiners"]),
             particles=frozenset(w.casefold() for w in by["particles"]),
             organisation_words=frozenset(w.casefold() for w in by["organisation_words"]),
+            desk_words=frozenset(w.casefold() for w in by["desk_words"]),
             byline_source_labels=_words(by, "source_labels"),
             byline_date_labels=_words(by, "date_labels"),
             date_labels=_words(dl, "labels"),

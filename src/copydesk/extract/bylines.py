@@ -177,8 +177,10 @@ def read_byline(text: str) -> Byline | None:
     (Byline(authors=('Jane Roe',), source='Reuters', published=None), ('Jo Lee',))
     >>> read_byline("By Jane Roe Updated March 3, 2023 6:00 AM").published
     datetime.datetime(2023, 3, 3, 6, 0)
-    >>> read_byline("Von Anna Roe, Portstadt").authors
-    ('Anna Roe',)
+    >>> read_byline("Von Anna Roe, Portstadt").authors, read_byline("By Jane Roe - London").authors
+    (('Anna Roe',), ('Jane Roe',))
+    >>> read_byline("Muhabir: Ayşe Kaya / Rize").authors
+    ('Ayşe Kaya',)
     >>> read_byline("By Jane Roe, Senior Reporter").authors, read_byline("By Jo Lee @jolee").authors
     (('Jane Roe',), ('Jo Lee',))
     >>> read_byline("By the end of the year, prices fell.") is None
@@ -262,6 +264,8 @@ def _read_whole(text: str) -> Byline | None:
             ):
                 source = lex.canonical.get(tail.casefold(), tail)
                 break
+            if _place_after(names, tail):
+                break  # "By Jane Roe - London", "Yazar: Ayşe Yılmaz - İstanbul"
             names = None
         if names is None:
             names = _names_before_role(names_part)  # "By Jane Roe Staff Writer"
@@ -288,16 +292,36 @@ def _names_before_role(names_part: str) -> tuple[str, ...] | None:
 
 
 def _place_closes(names_part: str, names: tuple[str, ...]) -> bool:
-    """One word after a comma closing full names ("Jane Roe, Portville") is a place or a
-    desk, not a person: every name before it has two words or more."""
+    """One word after a comma or a slash closing full names ("Jane Roe, Portville", "Ayşe
+    Yılmaz / İstanbul") is a place or a desk, not a person: every name before it has two
+    words or more."""
     last = names[-1]
     return (
         len(names) > 1
         and len(last.split()) == 1
         and "." not in last
         and all(len(n.split()) >= 2 for n in names[:-1])
-        and regex.search(r",[ \t]{0,2}" + regex.escape(last) + r"[ \t.]{0,2}$", names_part)
+        and regex.search(r"(?:,|/)[ \t]{0,2}" + regex.escape(last) + r"[ \t.]{0,2}$", names_part)
         is not None
+    )
+
+
+def _place_after(names: tuple[str, ...], tail: str) -> bool:
+    """The one word after a dash or a bar closing full names is the place the reporter
+    writes from ("By Jane Roe - London", "Muhabir: Ayşe Yılmaz - İstanbul"): capitalised,
+    no agency's or outlet's name, vowels in it; every name before it has two words or more.
+
+    >>> _place_after(("Jane Roe",), "London"), _place_after(("Jane Roe",), "CNN")
+    (True, False)
+    >>> _place_after(("Roe",), "London"), _place_after(("Jane Roe",), "the port")
+    (False, False)
+    """
+    return (
+        len(tail.split()) == 1
+        and tail[:1].isupper()
+        and "." not in tail
+        and all(len(n.split()) >= 2 for n in names)
+        and _is_place(tail)
     )
 
 
