@@ -388,3 +388,81 @@ def test_section_before_a_bar_stays_in_the_headline() -> None:
     """A short section opening a headline ("Budget 2026 | …") is no site: it stays."""
     headline = "Budget 2026 | Port board wins money for its repairs"
     assert clean_article(f"{headline}\n\n{PROSE}\n\n{MORE}").title == headline
+
+
+#: Headlines, outlets and story paragraphs in the hidden set's languages.
+LANG_HEADLINES = {
+    "ja": ["台風で旧港を一時閉鎖", "「旧港を閉鎖」港湾局が発表"],
+    "tr": ["Fırtına nedeniyle eski liman kapatılıyor", "Eski liman ne zaman açılacak?"],
+    "de": ["Alter Hafen wird wegen des Sturms geschlossen",
+           "„Wir haben keine Wahl“: Alter Hafen schließt"],
+}  # fmt: skip
+LANG_OUTLETS = {
+    "ja": ["港湾新聞", "共同通信"],
+    "tr": ["Hürriyet"],
+    "de": ["Hafenzeitung", "Spiegel"],
+}
+LANG_KICKERS = {
+    "ja": ["社会", "経済"],
+    "tr": ["GÜNDEM", "Ekonomi"],
+    "de": ["Wirtschaft", "Hamburg"],
+}
+LANG_PARAS = {
+    "ja": ("港湾局は六日、台風の影響で旧港を一時閉鎖すると発表した。修理費用はまだ決まっていない。",
+           "関係者によると、船舶は北部の港に移動しており、運航は来週にも再開する見通しだ。"),
+    "tr": ("Liman idaresi pazartesi günü yaptığı açıklamada, eski limanın onarım için "
+           "kapatılacağını bildirdi.",
+           "Yetkililer, onarım maliyetinin henüz belirlenmediğini ve görüşmelerin süreceğini "
+           "söyledi."),
+    "de": ("Die Hafenbehörde teilte am Montag mit, dass der alte Hafen für Reparaturen schließt.",
+           "Die Kosten der Arbeiten seien noch nicht geklärt, die Gespräche gehen weiter, hieß es."),
+}  # fmt: skip
+SITE_SEPARATORS = {
+    "ja": ["｜", " | ", " - ", "："],
+    "tr": [" | ", " - "],
+    "de": [" | ", " - ", " – "],
+}
+
+
+@st.composite
+def page_title_doc(draw: st.DrawFn) -> tuple[str, str, str, tuple[str, ...]]:
+    """A page title over the story, "Headline<separator>Outlet", in Japanese, Turkish or
+    German, a section's kicker above it or not: ``(text, headline, outlet, paragraphs)``."""
+    lang = draw(st.sampled_from(sorted(LANG_HEADLINES)))
+    headline = draw(st.sampled_from(LANG_HEADLINES[lang]))
+    outlet = draw(st.sampled_from(LANG_OUTLETS[lang]))
+    sep = draw(st.sampled_from(SITE_SEPARATORS[lang]))
+    kicker = draw(st.sampled_from(["", *LANG_KICKERS[lang]]))
+    paras = LANG_PARAS[lang]
+    lines = [kicker] if kicker else []
+    return "\n\n".join([*lines, headline + sep + outlet, *paras]), headline, outlet, paras
+
+
+@given(page_title_doc())
+def test_page_title_in_the_hidden_languages(doc: tuple[str, str, str, tuple[str, ...]]) -> None:
+    """The headline of a page title is the title and its outlet the source, after a bar, a
+    dash or a CJK colon, under a section's kicker or not (passed over, it stays); the
+    paragraphs stay whole."""
+    text, headline, outlet, paras = doc
+    article = clean_article(text)
+    assert (article.title, article.source) == (headline, outlet)
+    assert article.paragraphs[-len(paras) :] == paras
+    assert len(article.paragraphs) <= len(paras) + 1
+
+
+@pytest.mark.parametrize("kicker", ["GÜNDEM", "Wirtschaft", "社会"])
+def test_one_word_section_is_no_headline(kicker: str) -> None:
+    """A section's one word above a short headline ("GÜNDEM" over "Eski liman kapatılıyor")
+    is passed over, and stays; in CJK a name of four characters at most is one."""
+    headline = "台風で旧港を一時閉鎖" if kicker == "社会" else "Eski liman kapatılıyor"
+    paras = LANG_PARAS["ja" if kicker == "社会" else "tr"]
+    article = clean_article("\n\n".join([kicker, headline, *paras]))
+    assert article.title == headline
+    assert article.paragraphs in (paras, (kicker, *paras))
+
+
+def test_headline_after_a_dash_goes_on() -> None:
+    """After a dash only an outlet's name is the site: a headline going on stays whole."""
+    headline = "Alter Hafen schließt - Reparaturen dauern bis zum Frühjahr"
+    article = clean_article("\n\n".join([headline, *LANG_PARAS["de"]]))
+    assert (article.title, article.source) == (headline, None)

@@ -414,6 +414,8 @@ def read_outlet_dateline(text: str) -> str | None:
     'عين الميناء'
     >>> read_outlet_dateline("Jane Roe – Portville") is None, read_outlet_dateline("News – World")
     (True, None)
+    >>> read_outlet_dateline("台風で旧港を一時閉鎖 - 港湾新聞") is None  # a page title
+    True
     """
     text = text.strip()
     if len(text) > MAX_DATELINE_CHARS:
@@ -426,6 +428,8 @@ def read_outlet_dateline(text: str) -> str | None:
         return None
     if place.casefold() in lexicon().agencies:
         return None  # "City – Agency": the wire dateline's reader has it
+    if is_outlet(place) and not is_outlet(name):
+        return None  # "Headline – Outlet": a page title, whose site comes last
     if ARABIC_OUTLET_RE.search(name) or is_outlet(name):
         return _name_value(name)
     # a script without case cannot tell a name from a word: the dateline's shape decides,

@@ -29,10 +29,10 @@ TITLE_MAX_WORDS = 20
 #: How many body lines after the candidate may be looked at for prose.
 LOOKAHEAD = 3
 
-# A title starts with an upper-case letter, a digit, an opening quote, or a letter of a
-# script without case (CJK, Arabic...), or a CJK bracket opening a tag ("【数据】…");
-# it never starts with a bullet or a lower-case word.
-TITLE_START_RE = lazy_regex(r"[\p{Lu}\p{Lt}\p{Lo}\p{N}\"'“‘«¿¡【「『《〔［]")
+# A title starts with an upper-case letter, a digit, an opening quote (German "„…“" and
+# "»…«" too), a letter of a script without case (CJK, Arabic...), or a CJK bracket opening
+# a tag ("【数据】…"); it never starts with a bullet or a lower-case word.
+TITLE_START_RE = lazy_regex(r"[\p{Lu}\p{Lt}\p{Lo}\p{N}\"'“‘«»„‚‹›¿¡【「『《〔［]")
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
 PROSE_END_RE = lazy_regex(r"[.!?…。！？][\"'”’»)\]]{0,3}$")
 TITLE_BAD_END = ".!?…:;,。！？：；，-–—|"
@@ -83,8 +83,15 @@ CJK_OPEN, CJK_CLOSE = "【「『《〔［", "】」』》〕］"
 PAGE_TITLE_REACH = 25
 #: A page title's site names the source when it has at most this many words.
 PAGE_SITE_WORDS = 5
-# The bar between a page title's parts ("Storm closes port | Harbour Times"), spaced.
-BAR_RE = lazy_regex(r"[ \t]{1,3}[|｜][ \t]{1,3}")
+# The bar between a page title's parts ("Storm closes port | Harbour Times"), spaced; a
+# full-width bar may stand without spaces ("台風で旧港を閉鎖｜港湾新聞").
+BAR_RE = lazy_regex(r"[ \t]{1,3}\|[ \t]{1,3}|[ \t]{0,3}｜[ \t]{0,3}")
+# The site's name after a dash ("… - Hafenzeitung") or, glued to a CJK headline, after a
+# colon, a dash or an underscore ("港口关闭-新华网", "台風で旧港を閉鎖：港湾新聞"). Bounded.
+SITE_TAIL_RE = lazy_regex(
+    r"(?:[ \t]{1,3}[-–—][ \t]{1,3}|(?<=[\p{Han}\p{Hiragana}\p{Katakana}」』”）])[：:\-_－])"
+    r"(?P<site>[^-–—|｜：:_\n]{2,40})$"
+)
 # Words of a share widget line ("Share Facebook", "Tweet Pin Email").
 WIDGET_WORDS = frozenset(
     {"share", "shares", "facebook", "twitter", "tweet", "pin", "pinterest", "email", "e-mail",
@@ -152,8 +159,9 @@ RELATIVE_TIME_RE = lazy_regex(
 )
 #: How many lines before the first prose line may be looked at for the title.
 HEAD_SCAN = 5
-#: A kicker above the headline has at most this many words.
+#: A kicker above the headline has at most this many words, in CJK this many characters.
 KICKER_WORDS = 3
+CJK_KICKER_CHARS = 4
 #: The most words a headline of exclamations and questions has ("Feliz Ano Novo! Será?").
 EXCLAIMED_WORDS = 6
 # The space after an exclamation or a question mark, where such a headline's parts meet.
@@ -202,7 +210,9 @@ def _is_candidate(text: str) -> bool:
         return False
     words = text.split()
     if not 2 <= len(words) <= TITLE_MAX_WORDS and not (
-        len(words) == 1 and len(text) >= 4 and not text.isascii()
+        # a headline in a script written without spaces ("台風で旧港を一時閉鎖"); one word of
+        # a cased script is a section's name ("GÜNDEM", "Wirtschaft"), no headline
+        len(words) == 1 and len(text) >= 4 and (CJK_CHAR_RE.search(text) or not _cased(text))
     ):
         return False
     if text[0] in CJK_OPEN and text[-1] in CJK_CLOSE:
@@ -250,13 +260,20 @@ def _label(text: str) -> bool:
 
 
 def _kicker(text: str) -> bool:
-    """A section kicker above a headline: a word or three, no sentence ("Battery")."""
+    """A section kicker above a headline: a word or three, no sentence ("Battery"); in a
+    script without spaces, where a "word" is a whole phrase, a section's name of at most
+    four characters ("社会", "経済", "国际").
+
+    >>> _kicker("Battery"), _kicker("社会"), _kicker("台風で旧港を一時閉鎖")
+    (True, True, False)
+    """
     text = text.strip()
+    if CJK_CHAR_RE.search(text[-1:]):
+        return len(text) <= CJK_KICKER_CHARS and " " not in text and text.isalnum()
     return (
         0 < len(text.split()) <= KICKER_WORDS
         and len(text) <= 30
         and PROSE_END_RE.search(text) is None
-        and not CJK_CHAR_RE.search(text[-1:])  # a CJK "word" is a whole phrase
     )
 
 
@@ -425,6 +442,8 @@ def _take_title(draft: Draft, rule: str) -> Draft:
     n, taken = found
     i, line = body[n]
     source = draft.fields.source
+    title, site = (_clean(line), None) if len(taken) > 1 else without_site(_clean(line))
+    source = source or site
     for j in taken[1:]:
         page = _page_title(draft.lines[j].text, [line.text])
         if page is not None and len(page[1].split()) <= PAGE_SITE_WORDS:
@@ -442,7 +461,7 @@ def _take_title(draft: Draft, rule: str) -> Draft:
         taken,
         rule=rule,
         kind="extracted",
-        title=_clean(line) if len(taken) > 1 else without_site(_clean(line)),
+        title=title,
         source=source,
         published=published,
         authors=authors,
@@ -636,32 +655,52 @@ def _dek_above(upper: str, lower: str) -> bool:
     return up >= DEK_MIN_WORDS and low <= DEK_RATIO * up and not _title_case(upper)
 
 
-def without_site(title: str) -> str:
-    """A page title taken as the headline without the site's name after a bar ("Storm closes
-    port | Harbour Times"): no headline is written with " | ", a page title's parts are.
-    Every part after the first has at most :data:`PAGE_SITE_WORDS` words and fewer than the
-    first ("Head | Section | Site"); a short part before a longer one is a section opening
-    the headline ("Budget 2026 | Port board wins its repairs"), which stays, and so does a
-    site's own name line, whose first part opens with its last ("Harbour University Medical
-    School | Harbour University").
+def without_site(title: str) -> tuple[str, str | None]:
+    """A page title taken as the headline without the site's name: ``(headline, outlet)``,
+    the outlet when the part cut off names one.
+
+    After a bar ("Storm closes port | Harbour Times", "台風で旧港を閉鎖｜港湾新聞"): no headline is
+    written with a bar, a page title's parts are. Every part after the first is at most
+    :data:`PAGE_SITE_WORDS` words long and shorter than the first ("Head | Section |
+    Site"; a CJK character counts half a word); a short part before a longer one is a
+    section opening the headline ("Budget 2026 | Port board wins its repairs"), which stays,
+    and so does a site's own name line, whose first part opens with its last ("Harbour
+    University Medical School | Harbour University"). After a dash or a CJK colon, where
+    headlines go on ("Storm closes port – ships sail north"), only an outlet's name is cut
+    ("Alter Hafen schließt - Hafenzeitung", "台風で旧港を閉鎖：港湾新聞").
 
     >>> without_site("Storm closes the old port | Harbour Times")
-    'Storm closes the old port'
-    >>> without_site("Tools for the port in 2026 | Cranes, Tugs & Pilots | Harbour Times")
-    'Tools for the port in 2026'
-    >>> without_site("Budget 2026 | Port board wins money for its repairs")
+    ('Storm closes the old port', 'Harbour Times')
+    >>> without_site("Tools for the port in 2026 | Cranes, Tugs & Pilots | Acme")
+    ('Tools for the port in 2026', None)
+    >>> without_site("Budget 2026 | Port board wins money for its repairs")[0]
     'Budget 2026 | Port board wins money for its repairs'
-    >>> without_site("Harbour University Medical School | Harbour University")
+    >>> without_site("Harbour University Medical School | Harbour University")[0]
     'Harbour University Medical School | Harbour University'
+    >>> without_site("台風で旧港を一時閉鎖｜港湾新聞"), without_site("港口关闭-新华网")
+    (('台風で旧港を一時閉鎖', '港湾新聞'), ('港口关闭', '新华网'))
+    >>> without_site("Alter Hafen wird geschlossen - Hafenzeitung")
+    ('Alter Hafen wird geschlossen', 'Hafenzeitung')
     >>> without_site("Storm closes the port – ships sail north")
-    'Storm closes the port – ships sail north'
+    ('Storm closes the port – ships sail north', None)
     """
+    from copydesk.extract.reported import is_outlet
+
     head, *rest = BAR_RE.split(title)
-    size = len(head.split())
+    size = _size(head)
     own = bool(rest) and head.casefold().startswith(rest[-1].casefold())
-    if rest and not own and all(len(p.split()) <= min(PAGE_SITE_WORDS, size - 1) for p in rest):
-        return head
-    return title
+    if rest and not own and all(_size(p) <= min(PAGE_SITE_WORDS, size - 1) for p in rest):
+        return head, rest[-1] if is_outlet(rest[-1]) else None
+    m = SITE_TAIL_RE.search(title)
+    if m is not None and m.start() > 0 and is_outlet(m["site"]) and _size(title[: m.start()]) > 1:
+        return title[: m.start()], m["site"]
+    return title, None
+
+
+def _size(text: str) -> int:
+    """A text's length in words, a CJK character counting half a word (a headline of ten
+    characters says what five words do)."""
+    return len(text.split()) + len(CJK_CHAR_RE.findall(text)) // 2
 
 
 def _clean(line: Line) -> str:
