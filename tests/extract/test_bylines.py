@@ -662,3 +662,37 @@ def test_byline_opening_a_body_paragraph_leaves_it_in_the_body(
     )
     article = clean_article("\n\n".join([TR_HEAD, para, *TR_PARAS]))
     assert article.paragraphs == (para, *TR_PARAS)
+
+
+STAMPS_FIRST = {
+    "06.05.2024, 14:30 Uhr": dt.datetime(2024, 5, 6, 14, 30),
+    "05.12.2025 14:30": dt.datetime(2025, 12, 5, 14, 30),
+    "March 3, 2023": dt.date(2023, 3, 3),
+}
+
+
+@given(
+    st.sampled_from(sorted(STAMPS_FIRST)),
+    st.sampled_from([" | ", " · ", " • "]),
+    st.sampled_from(["Von", "Muhabir:", "By", "Yazar:"]),
+    st.sampled_from(REPORTERS),
+)
+def test_stamp_before_the_byline(stamp: str, sep: str, opener: str, name: str) -> None:
+    """A stamp before a byline with its opener on one line ("06.05.2024, 14:30 Uhr | Von
+    Anna Schmidt") gives the date and the author; the line leaves the body with a ledger
+    entry, the paragraphs stay."""
+    line = f"{stamp}{sep}{opener} {name}"
+    article = clean_article("\n\n".join([TR_HEAD, line, *TR_PARAS]))
+    assert article.authors == (name,)
+    published = article.published
+    if isinstance(published, dt.datetime):
+        published = published.replace(tzinfo=None)
+    assert published == STAMPS_FIRST[stamp]
+    assert article.paragraphs == TR_PARAS
+    assert any(e.kind == "extracted" and e.old.strip() == line for e in article.edits)
+
+
+def test_stamp_before_a_headline_is_no_byline() -> None:
+    """A stamp before a capitalised phrase without an opener is no byline: the phrase may
+    be a headline or a menu."""
+    assert read_byline("March 3, 2023 | Storm Closes Port") is None

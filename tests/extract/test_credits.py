@@ -325,3 +325,20 @@ def test_japanese_agency_credit_closing_the_text(names: list[str], glued: bool) 
     assert article.source == names[0]
     assert article.authors == ()
     assert article.paragraphs == (JA_LEDE, JA_LAST)
+
+
+@given(
+    st.sampled_from(["Kaynak:", "Quelle:", "Source:", "出典："]),
+    st.sampled_from(
+        [("Anadolu Ajansı", "AA"), ("Deutsche Presse-Agentur", "dpa"), ("Associated Press", "AP")]
+    ),
+)
+def test_source_with_its_short_name_in_brackets(label: str, agency: tuple[str, str]) -> None:
+    """A source credit naming the agency with its short name in brackets ("Kaynak: Anadolu
+    Ajansı (AA)") gives the full name; the line leaves the body, the paragraphs stay."""
+    from copydesk import clean_article
+
+    line = f"{label} {agency[0]} ({agency[1]})"
+    article = clean_article(f"Der alte Hafen schließt\n\n{LEDE}\n\n{NEXT}\n\n{line}")
+    assert article.source == agency[0]
+    assert article.paragraphs == (LEDE, NEXT)

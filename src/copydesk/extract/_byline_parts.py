@@ -82,6 +82,8 @@ def read_byline_parts(
     (('Jane Roe',), 'Harbour Times', datetime.date(2023, 3, 3))
     >>> read_byline_parts("Jane Roe · 3 min read", read_byline)
     (('Jane Roe',), None, None)
+    >>> read_byline_parts("06.05.2024, 14:30 Uhr | Von Anna Schmidt", read_byline)
+    (('Anna Schmidt',), None, datetime.datetime(2024, 5, 6, 14, 30))
     >>> read_byline_parts("Story by Jane Roe • Photos by Jo Lee", read_byline)
     (('Jane Roe',), None, None)
     >>> read_byline_parts("Home | World | Harbour", read_byline) is None
@@ -98,6 +100,12 @@ def read_byline_parts(
     parts = [p.strip() for p in PART_SEP_RE.split(text.strip())]
     if not 2 <= len(parts) <= MAX_PARTS or not all(parts):
         return None
+    if read(parts[0]) is None and read_stamp(parts[0]) is not None:
+        # the stamp first, the byline with its opener after it ("06.05.2024, 14:30 Uhr | Von
+        # Anna Schmidt"): read as if the byline came first
+        signed_at = next((k for k in range(1, len(parts)) if read(parts[k]) is not None), None)
+        if signed_at is not None:
+            parts.insert(0, parts.pop(signed_at))
     head = read(parts[0])
     authors = head.authors if head is not None else split_names(parts[0])
     if not authors:

@@ -34,7 +34,9 @@ WRAP = " \t•·*-–—()[]/.…（）【】"
 # value; built at first use. Bounded value ({1,150}); brackets optional.
 SOURCE_PATTERN = (
     r"[(\[（]?[ \t]{{0,2}}(?:{labels})[ \t]{{0,2}}[:：][ \t]{{0,3}}"
-    r"(?P<value>[^()\[\]（）\n]{{1,150}}?)[ \t]{{0,2}}[)\]）]?[.。]?"
+    r"(?P<value>[^()\[\]（）\n]{{1,150}}?)"
+    # the agency's short name in brackets after its full one: "Anadolu Ajansı (AA)"
+    r"(?:[ \t]{{1,2}}[(（](?P<short>[\p{{L}}\-]{{2,12}})[)）])?[ \t]{{0,2}}[)\]）]?[.。]?"
 )
 # "Theo Nhân Hà/Dân trí" (vi: "according to"): an optional author, then the outlet. Bounded.
 THEO_RE = lazy_regex(
@@ -196,6 +198,8 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     (('Harbour Politics', ()), (None, ()))
     >>> read_source("Source: the figures were revised twice. Then they fell.") is None
     True
+    >>> read_source("Kaynak: Anadolu Ajansı (AA)"), read_source("Quelle: Presse-Agentur (dpa)")
+    (('Anadolu Ajansı', ()), ('Presse-Agentur', ()))
     """
     line = text.strip()
     if not 2 <= len(line) <= 160:
