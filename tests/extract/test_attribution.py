@@ -875,3 +875,35 @@ def test_cjk_labels_naming_an_outlet_give_the_source(doc: Doc) -> None:
 def test_cjk_outlet_labels(line: str, want: Credit | None) -> None:
     """The value of a credit label is an outlet by its ending or its capitals, else names."""
     assert read_cjk_byline(line) == want
+
+
+JA_NAMES = ["山田太郎", "鈴木花子", "佐藤 一郎"]
+JA_SIGN_PREFIXES = ["", "ロンドン＝", "経済部・", "編集委員・", "ニューヨーク支局・", "記者・"]
+JA_STORY = (
+    "港湾局は六日、台風の影響で旧港を一時閉鎖すると発表した。修理費用はまだ決まっていない。",
+    "関係者によると、船舶は北部の港に移動しており、運航は来週にも再開する見通しだ。",
+)
+
+
+@given(
+    st.sampled_from(JA_SIGN_PREFIXES),
+    st.lists(st.sampled_from(JA_NAMES), min_size=1, max_size=2, unique=True),
+    st.booleans(),
+)
+def test_japanese_sign_off_with_desk_or_names(prefix: str, names: list[str], glued: bool) -> None:
+    """A Japanese paper's sign-off closing the text, with the place, the desk or the job
+    before the names ("（経済部・山田太郎）", "（ロンドン＝山田太郎、鈴木花子）"), glued after the
+    last sentence or on its own line, names the authors; the paragraphs stay whole."""
+    sign = "（" + prefix + "、".join(names) + "）"
+    last = JA_STORY[-1] + sign if glued else f"{JA_STORY[-1]}\n\n{sign}"
+    article = clean_article(f"台風で旧港を一時閉鎖\n\n{JA_STORY[0]}\n\n{last}")
+    assert article.authors == tuple(names)
+    assert article.paragraphs == JA_STORY
+
+
+@pytest.mark.parametrize("places", ["（東京、大阪）", "（北海道、青森）"])
+def test_japanese_list_of_places_is_no_sign_off(places: str) -> None:
+    """Two short words in brackets closing the text are a list, no reporters' names."""
+    article = clean_article(f"台風で旧港を一時閉鎖\n\n{JA_STORY[0]}\n\n{JA_STORY[1]}{places}")
+    assert article.authors == ()
+    assert article.paragraphs[-1] == JA_STORY[1] + places

@@ -67,11 +67,15 @@ CJK_GLUED_RE = lazy_regex(
     r"(?<=[。！？”』」.!?])[ \t]{0,2}[（(][ \t]{0,2}[記记]者[ \t／/：:]{0,2}"
     r"(?P<names>\p{Han}{2,4}(?:[、，,  \t]{1,2}\p{Han}{2,4}){0,4})[ \t]{0,2}[）)][ \t]{0,2}$"
 )
-# A Japanese reporter credit closing the last paragraph: "…した。（ロンドン＝山田太郎）", or the
-# name alone in brackets, "…した。（山田太郎）" (a Japanese paper's sign-off). Bounded.
+# A Japanese reporter credit closing the last paragraph: "…した。（ロンドン＝山田太郎）", the
+# desk or the job before "・" ("（経済部・山田太郎）", "（編集委員・山田太郎）"), or the names
+# alone in brackets, "…した。（山田太郎、鈴木花子）" (a Japanese paper's sign-off). Bounded.
 JA_GLUED_RE = lazy_regex(
-    r"(?<=[。！？」』])[ \t]{0,2}[（(](?:(?P<place>[\p{Han}\p{Katakana}ー・]{1,12})[＝=])?"
-    r"(?P<names>\p{Han}{2,5}(?:[ \t　]\p{Han}{1,3})?)[）)][ \t]{0,2}$"
+    r"(?<=[。！？」』])[ \t]{0,2}[（(](?:(?P<place>[\p{Han}\p{Katakana}ー・]{1,12})[＝=]"
+    r"|(?P<role>[\p{Han}\p{Katakana}ー]{0,10}(?:部|委員|記者|支局|総局|特派員|局|班))・)?"
+    r"(?P<names>\p{Han}{2,5}(?:[ \t　]\p{Han}{1,3})?"
+    r"(?:[、，,][ \t]{0,2}\p{Han}{2,5}(?:[ \t　]\p{Han}{1,3})?){0,3})"
+    r"[）)][ \t]{0,2}$"
 )
 # A Chinese repost credit naming the outlet without quotes: "本文转载自港口日报",
 # "（转自：海岸新闻）", "文章轉載自端傳媒。". The outlet is one word of Han, Latin letters or
@@ -282,8 +286,14 @@ def read_ja_sign_off(text: str) -> tuple[int, tuple[str, ...]] | None:
     (8, ('山田太郎',))
     >>> read_ja_sign_off("港は閉鎖された。（山田 太郎）")
     (8, ('山田 太郎',))
+    >>> read_ja_sign_off("港は閉鎖された。（経済部・山田太郎）")
+    (8, ('山田太郎',))
+    >>> read_ja_sign_off("港は閉鎖された。（ロンドン＝山田太郎、鈴木花子）")
+    (8, ('山田太郎', '鈴木花子'))
     >>> read_ja_sign_off("港は閉鎖された。（未完待続）"), read_ja_sign_off("港口关闭了。（王小明）")
     (None, None)
+    >>> read_ja_sign_off("港は閉鎖された。（東京、大阪）") is None
+    True
     >>> read_ja_sign_off("港は閉鎖された。（気象庁）"), read_ja_sign_off("港は閉鎖。（時事通信）")
     (None, None)
     """
@@ -291,14 +301,22 @@ def read_ja_sign_off(text: str) -> tuple[int, tuple[str, ...]] | None:
     if m is None or not KANA_RE.search(text[: m.start()]):
         return None
     name = m["names"].replace("　", " ")
-    if m["place"] is None and (
-        len(name.replace(" ", "")) < 3
-        or set(name) & NOT_NAME_CHARS
-        or name.endswith(NOT_NAME_ENDINGS)
+    parts = regex.split(r"[、，,][ \t]{0,2}", name)
+    if (
+        m["place"] is None
+        and m["role"] is None
+        and (
+            # every name of three characters or more: "（東京、大阪）" lists places
+            any(len(p.replace(" ", "")) < 3 for p in parts)
+            or set(name) & NOT_NAME_CHARS
+            or any(p.endswith(NOT_NAME_ENDINGS) for p in parts)
+        )
     ):
         return None
-    names = cjk_names(name)
-    return None if names is None else (m.start(), names)
+    read = [cjk_names(p) for p in parts]  # each apart: "佐藤 一郎" is one spaced name
+    if any(r is None for r in read):
+        return None
+    return m.start(), tuple(n for r in read if r is not None for n in r)
 
 
 def read_reporter_line(text: str) -> tuple[tuple[str, ...], str | None] | None:
