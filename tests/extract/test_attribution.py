@@ -907,3 +907,35 @@ def test_japanese_list_of_places_is_no_sign_off(places: str) -> None:
     article = clean_article(f"台風で旧港を一時閉鎖\n\n{JA_STORY[0]}\n\n{JA_STORY[1]}{places}")
     assert article.authors == ()
     assert article.paragraphs[-1] == JA_STORY[1] + places
+
+
+@given(
+    st.sampled_from(["ロンドン", "ワシントン", "北京"]),
+    st.lists(st.sampled_from(JA_NAMES), min_size=1, max_size=3, unique=True),
+)
+def test_japanese_place_opening_with_several_reporters(place: str, names: list[str]) -> None:
+    """ "【ロンドン＝山田太郎、鈴木花子】" opening the lede names every reporter; it is cut from
+    the lede, which stays in the body."""
+    article = clean_article(
+        f"台風で旧港を一時閉鎖\n\n【{place}＝{'、'.join(names)}】{JA_STORY[0]}\n\n{JA_STORY[1]}"
+    )
+    assert article.authors == tuple(names)
+    assert article.paragraphs == JA_STORY
+
+
+@given(
+    st.sampled_from(["ロンドン", "東京", "ニューヨーク"]),
+    st.sampled_from(["６", "16", "3"]),
+    st.sampled_from(["ロイター", "ブルームバーグ"]),
+    st.sampled_from(["", " - ", "　－　"]),
+)
+def test_japanese_wire_dateline_in_square_brackets(
+    place: str, day: str, agency: str, dash: str
+) -> None:
+    """Reuters' Japanese dateline "［ロンドン　６日　ロイター］ - " opening the lede names the
+    source; it is cut from the lede, which stays in the body."""
+    article = clean_article(
+        f"台風で旧港を一時閉鎖\n\n［{place}　{day}日　{agency}］{dash}{JA_STORY[0]}\n\n{JA_STORY[1]}"
+    )
+    assert article.source == agency
+    assert article.paragraphs == JA_STORY

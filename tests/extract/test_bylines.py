@@ -696,3 +696,21 @@ def test_stamp_before_a_headline_is_no_byline() -> None:
     """A stamp before a capitalised phrase without an opener is no byline: the phrase may
     be a headline or a menu."""
     assert read_byline("March 3, 2023 | Storm Closes Port") is None
+
+
+@given(
+    st.sampled_from(
+        ["Von unserer Korrespondentin", "Von unserem Korrespondenten", "Von unserem Redakteur"]
+    ),
+    st.sampled_from(REPORTERS),
+    st.sampled_from(["", ", Paris", ", Hamburg"]),
+)
+def test_german_correspondent_byline(opener: str, name: str, place: str) -> None:
+    """ "Von unserer Korrespondentin Anna Schmidt, Paris" names the author, no place; the line
+    leaves the body, the paragraphs stay; opening a sentence of the story it stays."""
+    article = clean_article("\n\n".join([TR_HEAD, f"{opener} {name}{place}", *TR_PARAS]))
+    assert article.authors == (name,)
+    assert article.paragraphs == TR_PARAS
+    para = f"{opener} {name} war am Montag im Hafen, als die Behörde die Schließung bekannt gab."
+    article = clean_article("\n\n".join([TR_HEAD, *TR_PARAS, para]))
+    assert para in article.paragraphs

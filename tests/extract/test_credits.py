@@ -342,3 +342,22 @@ def test_source_with_its_short_name_in_brackets(label: str, agency: tuple[str, s
     article = clean_article(f"Der alte Hafen schließt\n\n{LEDE}\n\n{NEXT}\n\n{line}")
     assert article.source == agency[0]
     assert article.paragraphs == (LEDE, NEXT)
+
+
+@given(
+    st.sampled_from(["Mit Material der", "mit Material von", "With material from"]),
+    st.lists(
+        st.sampled_from(["dpa", "AFP", "Reuters", "KNA"]), min_size=1, max_size=2, unique=True
+    ),
+    st.booleans(),
+)
+def test_material_credit_names_the_agency(words: str, names: list[str], bracketed: bool) -> None:
+    """ "(Mit Material der dpa)" closing the text names the first agency as the source; the
+    paragraphs stay."""
+    from copydesk import clean_article
+
+    line = f"{words} {' und '.join(names)}"
+    line = f"({line})" if bracketed else line
+    article = clean_article(f"Der alte Hafen schließt\n\n{LEDE}\n\n{NEXT}\n\n{line}")
+    assert article.source == names[0]
+    assert article.paragraphs == (LEDE, NEXT)

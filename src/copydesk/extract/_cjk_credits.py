@@ -18,6 +18,7 @@ __all__ = [
     "CJK_QUOTED_RE",
     "cjk_names",
     "is_label_outlet",
+    "ja_names",
     "read_cjk_repost",
     "read_desk_credit",
     "read_glued_reporter",
@@ -43,10 +44,11 @@ CJK_OPENING_RE = lazy_regex(
     r"[ \t]{0,2}[〕］\]】）)][ \t]{0,2}"
 )
 # A Japanese dateline credit opening the lede or alone on a line: the place, "＝", the
-# reporter ("【ワシントン＝山田太郎】…", "（ロンドン＝山田 太郎）"). Bounded.
+# reporters ("【ワシントン＝山田太郎】…", "（ロンドン＝山田 太郎、鈴木花子）"). Bounded.
 JA_PLACE_RE = lazy_regex(
     r"[【（(〔][ \t]{0,2}[\p{Han}\p{Katakana}ー・]{1,12}[＝=][ \t]{0,2}"
-    r"(?P<names>\p{Han}{2,5}(?:[ \t　]\p{Han}{1,3})?)[ \t]{0,2}[】）)〕][ \t]{0,2}"
+    r"(?P<names>\p{Han}{2,5}(?:[ \t　]\p{Han}{1,3})?"
+    r"(?:[、，,][ \t]{0,2}\p{Han}{2,5}(?:[ \t　]\p{Han}{1,3})?){0,3})[ \t]{0,2}[】）)〕][ \t]{0,2}"
 )
 # A reporter line of its own: an outlet or "本报" before "记者", the names, and the place
 # the report is from ("记者王小明／台北报导", "本报记者 王小明 李大同", "新华社记者王小明、李大同");
@@ -277,6 +279,19 @@ def read_cjk_repost(text: str) -> str | None:
     return None if m is None else m["name"]
 
 
+def ja_names(text: str) -> tuple[str, ...] | None:
+    """The names of a Japanese credit listed with "、", each read apart ("山田太郎、佐藤 一郎":
+    a name may be written with a space between family and given names).
+
+    >>> ja_names("山田太郎、佐藤 一郎"), ja_names("山田太郎、共同")
+    (('山田太郎', '佐藤 一郎'), None)
+    """
+    read = [cjk_names(p) for p in regex.split(r"[、，,][ \t]{0,2}", text.replace("　", " "))]
+    if any(r is None for r in read):
+        return None
+    return tuple(n for r in read if r is not None for n in r)
+
+
 def read_ja_sign_off(text: str) -> tuple[int, tuple[str, ...]] | None:
     """A Japanese reporter's sign-off closing the paragraph: ``(cut, names)``. Without a
     place the name alone needs three characters or more in a Japanese paragraph (kana in
@@ -313,10 +328,8 @@ def read_ja_sign_off(text: str) -> tuple[int, tuple[str, ...]] | None:
         )
     ):
         return None
-    read = [cjk_names(p) for p in parts]  # each apart: "佐藤 一郎" is one spaced name
-    if any(r is None for r in read):
-        return None
-    return m.start(), tuple(n for r in read if r is not None for n in r)
+    names = ja_names(name)
+    return None if names is None else (m.start(), names)
 
 
 def read_reporter_line(text: str) -> tuple[tuple[str, ...], str | None] | None:
@@ -340,7 +353,7 @@ def read_reporter_line(text: str) -> tuple[tuple[str, ...], str | None] | None:
         return None
     place = JA_PLACE_RE.fullmatch(line)
     if place is not None:
-        names = cjk_names(place["names"].replace("　", " "))
+        names = ja_names(place["names"])
         return None if names is None else (names, None)
     if line[:1] in "（(【〔" and line[-1:] in "）)】〕":
         line = line[1:-1].strip()
@@ -362,11 +375,13 @@ def read_ja_place_opening(text: str) -> tuple[int, tuple[str, ...]] | None:
 
     >>> read_ja_place_opening("【ワシントン＝山田太郎】米政府は…")
     (12, ('山田太郎',))
+    >>> read_ja_place_opening("【ロンドン＝山田太郎、鈴木花子】港は…")[1]
+    ('山田太郎', '鈴木花子')
     >>> read_ja_place_opening("【速報】米政府は…") is None
     True
     """
     m = JA_PLACE_RE.match(text)
     if m is None or not text[m.end() :].strip():
         return None
-    names = cjk_names(m["names"].replace("　", " "))
+    names = ja_names(m["names"])
     return None if names is None else (m.end(), names)

@@ -103,6 +103,7 @@ class Lexicon:
     source_openers: frozenset[str]
     via_openers: frozenset[str]
     with_openers: frozenset[str]
+    with_fillers: tuple[str, ...]
     category_keys: frozenset[str]
     months: Mapping[str, int]
     weekdays: frozenset[str]
@@ -173,6 +174,7 @@ class Lexicon:
             source_openers=frozenset(w.casefold() for w in cr["source_openers"]),
             via_openers=frozenset(w.casefold() for w in cr["via_openers"]),
             with_openers=frozenset(w.casefold() for w in cr["with_openers"]),
+            with_fillers=tuple(sorted((w.casefold() for w in cr["with_fillers"]), key=len)),
             category_keys=_words(data["categories"], "keys"),
             months=months,
             weekdays=frozenset(w.casefold() for w in data["dates"]["weekdays"]),

@@ -65,14 +65,17 @@ BRACKET_DOMAIN_RE = lazy_regex(r"(?:[\w\-]{1,40}\.){1,3}\p{Ll}{2,10}")
 # A Chinese or Japanese wire dateline opening a paragraph: Xinhua's "新华社北京7月1日电" (with
 # its reporters, "（记者张三）", when they follow), CNA's
 # "（中央社記者王小明台北22日電）" (a reporter's name read as three characters, the length of
-# most Chinese names, the place after it), Kyodo's "【ワシントン共同】". The agency of the
-# first two ends in 社 (news agency); the third names a known one. Bounded repeats.
+# most Chinese names, the place after it), Kyodo's "【ワシントン共同】", Reuters' Japanese
+# service's "［ロンドン　６日　ロイター］ -" (the place, the day, the agency). The agency of the
+# first two ends in 社 (news agency); the others name a known one. Bounded repeats.
 CJK_WIRE_RE = lazy_regex(
     r"[（(](?P<cna>\p{Han}{1,6}社)(?:[記记]者(?P<cnames>\p{Han}{3}(?:[、，]\p{Han}{3}){0,4}))?"
     r"(?P<cplace>\p{Han}{1,8}?)\d{1,2}日(?:[專专])?[電电][）)]"
     r"|(?P<xinhua>\p{Han}{1,6}社)(?P<place>\p{Han}{1,8}?)\d{1,2}月\d{1,2}日[電电]"
     r"(?:[（(][記记]者[ \t]{0,2}(?P<names>\p{Han}{2,4}(?:[、， \t]{1,2}\p{Han}{2,4}){0,4})[）)])?"
     r"|【(?P<where>[^【】\n]{0,10}?)(?P<kyodo>共同|時事|ロイター|新華社|聯合|AFP時事)】"
+    r"|[［\[](?P<rplace>[^［］\[\]\n]{1,12}?)[ \t　]{1,2}[0-9０-９]{1,2}日[ \t　]{1,2}"
+    r"(?P<reuters>ロイター|ブルームバーグ|ＡＦＰ|AFP)[］\]](?:[ \t　]{0,2}[-－—][ \t　]{0,2})?"
 )
 # What may follow a wire dateline: the start of a sentence.
 SENTENCE_START_RE = lazy_regex(r"[\p{Lu}\p{Lo}\p{N}\"'“‘«„]")
@@ -193,14 +196,17 @@ def read_wire(text: str) -> Wire | None:
     Wire(end=16, source='中央社', place='台北', authors=('王小明',))
     >>> read_wire("【ワシントン共同】米政府は").source
     '共同'
+    >>> read_wire("［ロンドン　６日　ロイター］ - 港湾局は")
+    Wire(end=17, source='ロイター', place='ロンドン', authors=())
     """
-    if text[:1] in "（(【" or "\u4e00" <= text[:1] <= "\u9fff":
+    if text[:1] in "（(【［[" or "\u4e00" <= text[:1] <= "\u9fff":
         m = CJK_WIRE_RE.match(text)
         if m is not None:
-            place = m["place"] or m["where"] or m["cplace"] or None
+            place = m["place"] or m["where"] or m["cplace"] or m["rplace"] or None
             named = m["names"] or m["cnames"]
             names = tuple(regex.split(r"[、，\s]+", named)) if named else ()
-            return Wire(m.end(), m["cna"] or m["xinhua"] or m["kyodo"], place, names)
+            source = m["cna"] or m["xinhua"] or m["kyodo"] or m["reuters"]
+            return Wire(m.end(), source, place, names)
     head = text[:WIRE_SCAN_CHARS]
     if not ("(" in head or "/" in head or " -" in head or " –" in head or " —" in head):
         return None  # most lines: no mark of an agency early on

@@ -371,6 +371,8 @@ def read_caps_name(text: str) -> tuple[str, ...] | None:
     (('Jay ROE',), ('Ana María de la CRUZ',))
     >>> [read_caps_name(t) for t in ("Migraine Nightmare", "TÔ DENTRO", "Part III")]
     [None, None, None]
+    >>> read_caps_name("Mit Material der KNA") is None
+    True
     """
     if len(text) > MAX_CAPS_NAME_CHARS:
         return None
@@ -379,6 +381,8 @@ def read_caps_name(text: str) -> tuple[str, ...] | None:
         return None
     if not any(CAPS_WORD_RE.fullmatch(w) and not ROMAN_RE.fullmatch(w) for w in words[1:]):
         return None
+    if any(w.casefold() in lexicon().agencies for w in words[1:]):
+        return None  # "Mit Material der KNA": an agency's capitals, no family name
     return split_names(text.strip())
 
 
@@ -493,12 +497,17 @@ def read_contributors(text: str) -> tuple[str, ...] | None:
     ('Ana Ruiz', 'Luis Gómez', 'Pedro Sanz')
     >>> read_contributors("With assistance from the public, police found him.") is None
     True
+    >>> read_contributors("mit Material von KNA") is None
+    True
     """
     text = text.strip()
     if len(text) > MAX_LINE_CHARS:
         return None
     end = _opener_end(text, lexicon().contributor_prefixes)
-    return None if end is None else split_names(text[end:].strip(" .;:"))
+    names = None if end is None else split_names(text[end:].strip(" .;:"))
+    if names is not None and any(n.casefold() in lexicon().agencies for n in names):
+        return None  # "mit Material von KNA": the agency's copy, the credits' source
+    return names
 
 
 def _is_authors_label(text: str) -> bool:

@@ -274,13 +274,20 @@ def _with_agencies(core: str) -> str | None:
 
     >>> _with_agencies("mit dpa"), _with_agencies("With AFP and Reuters")
     ('dpa', 'AFP')
+    >>> _with_agencies("Mit Material der dpa"), _with_agencies("mit Material der Stadt")
+    ('dpa', None)
     >>> _with_agencies("with the harbour board"), _with_agencies("mit")
     (None, None)
     """
     word, _, rest = core.partition(" ")
     if word.casefold() not in lexicon().with_openers or not rest.strip():
         return None
-    parts = [p.strip() for p in AGENCY_LIST_RE.split(rest.strip())]
+    rest = rest.strip()
+    for filler in reversed(lexicon().with_fillers):  # longest first: "mit Material der dpa"
+        if rest.casefold().startswith(filler + " "):
+            rest = rest[len(filler) :].strip()
+            break
+    parts = [p.strip() for p in AGENCY_LIST_RE.split(rest)]
     if not all(_agency(p) for p in parts):
         return None
     return lexicon().canonical.get(parts[0].casefold(), parts[0])
