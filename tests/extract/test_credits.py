@@ -361,3 +361,15 @@ def test_material_credit_names_the_agency(words: str, names: list[str], brackete
     article = clean_article(f"Der alte Hafen schließt\n\n{LEDE}\n\n{NEXT}\n\n{line}")
     assert article.source == names[0]
     assert article.paragraphs == (LEDE, NEXT)
+
+
+@given(st.sampled_from(["Haber Merkezi", "Dış Haberler Servisi", "Ekonomi Servisi"]))
+def test_news_desk_closing_the_text_is_the_source(desk: str) -> None:
+    """A news desk's name on the last line ("Haber Merkezi") is the source; the paragraphs
+    stay. A desk that writes no news ("Support Desk") is none."""
+    from copydesk import clean_article
+
+    article = clean_article(f"Der alte Hafen schließt\n\n{LEDE}\n\n{NEXT}\n\n{desk}")
+    assert (article.source, article.authors) == (desk, ())
+    assert article.paragraphs == (LEDE, NEXT)
+    assert read_source("Support Desk", last=True) is None

@@ -87,6 +87,7 @@ class Lexicon:
     particles: frozenset[str]
     organisation_words: frozenset[str]
     desk_words: frozenset[str]
+    service_desk_words: frozenset[str]
     byline_source_labels: frozenset[str]
     byline_date_labels: frozenset[str]
     date_labels: frozenset[str]
@@ -156,6 +157,7 @@ class Lexicon:
             particles=frozenset(w.casefold() for w in by["particles"]),
             organisation_words=frozenset(w.casefold() for w in by["organisation_words"]),
             desk_words=frozenset(w.casefold() for w in by["desk_words"]),
+            service_desk_words=frozenset(w.casefold() for w in by["service_desk_words"]),
             byline_source_labels=_words(by, "source_labels"),
             byline_date_labels=_words(by, "date_labels"),
             date_labels=_words(dl, "labels"),

@@ -19,13 +19,11 @@ from collections.abc import Sequence
 from copydesk._lazy import lazy_regex
 from copydesk.draft import Draft, Line
 from copydesk.extract._lexicon import lexicon
-from copydesk.extract._names import is_organisation, split_names
+from copydesk.extract._names import is_desk, is_organisation, split_names
 from copydesk.extract.datelines import read_stamp
 
 __all__ = ["name_lines", "next_to_stamp", "read_name_stamp"]
 
-#: A desk's name signing a story has at most this many words ("Dış Haberler Servisi").
-DESK_WORDS = 4
 #: A name line is at most this long; a bare opener at most OPENER_CHARS; an outlet's line
 #: under a name at most OUTLET_CHARS.
 OUTLET_CHARS = 40
@@ -151,23 +149,6 @@ def _headline_above(body: Sequence[tuple[int, Line]], n: int) -> bool:
         return False
     above, below = body[0][1].text.strip(), body[n + 1][1].text.strip()
     return len(above.split()) >= HEADLINE_WORDS and is_headline(above) and looks_like_prose(below)
-
-
-def _desk_line(text: str) -> bool:
-    """A news desk's name signing the story ("Haber Merkezi", "Dış Haberler Servisi",
-    "Business Desk"): two to four capitalised words, the last a desk's word.
-
-    >>> _desk_line("Haber Merkezi"), _desk_line("Dış Haberler Servisi"), _desk_line("Desk")
-    (True, True, False)
-    >>> _desk_line("The port reopened at the desk")
-    False
-    """
-    words = text.split()
-    return (
-        2 <= len(words) <= DESK_WORDS
-        and all(w[:1].isupper() for w in words)
-        and words[-1].casefold() in lexicon().desk_words
-    )
 
 
 def _lede(body: Sequence[tuple[int, Line]]) -> int:
@@ -343,7 +324,7 @@ def name_lines(
                 continue
         names = _names(line.text)
         if names is None:
-            if _desk_line(line.text) and _headline_above(body, n):
+            if is_desk(line.text) and _headline_above(body, n):
                 found.append(([i], (), " ".join(line.text.split())))  # "Haber Merkezi"
             continue
         before = body[n - 1] if n > 0 else None

@@ -30,6 +30,30 @@ MAX_NAME_WORDS = 5
 URL_RE = lazy_regex(r"(?:https?://|www\.)[^\s]{1,300}", regex.I)
 
 
+#: A desk's name signing a story has at most this many words ("Dış Haberler Servisi").
+DESK_WORDS = 4
+
+
+def is_desk(text: str) -> bool:
+    """A news desk's name signing the story in place of a person ("Haber Merkezi", "Dış
+    Haberler Servisi", "Business Desk"): two to four capitalised words, the last a desk's
+    word of the lexicon; a desk that writes no news ("Support Desk") is none.
+
+    >>> is_desk("Haber Merkezi"), is_desk("Dış Haberler Servisi"), is_desk("Desk")
+    (True, True, False)
+    >>> is_desk("The port reopened at the desk"), is_desk("Support Desk")
+    (False, False)
+    """
+    words = text.split()
+    lex = lexicon()
+    return (
+        2 <= len(words) <= DESK_WORDS
+        and all(w[:1].isupper() for w in words)
+        and words[-1].casefold() in lex.desk_words
+        and not any(w.casefold() in lex.service_desk_words for w in words[:-1])
+    )
+
+
 def is_person(name: str) -> bool:
     """True when ``name`` reads as a person's name: capitalised words and particles only.
 

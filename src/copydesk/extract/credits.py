@@ -12,7 +12,7 @@ import regex
 from copydesk._lazy import lazy_regex
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon
-from copydesk.extract._names import is_organisation, outlet_name, split_names
+from copydesk.extract._names import is_desk, is_organisation, outlet_name, split_names
 from copydesk.extract._window import edges
 from copydesk.pipeline import step
 
@@ -194,6 +194,8 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     (('港湾新聞', ()), None)
     >>> read_source("ab/cd", last=True), read_source("and/or", last=True)
     (None, None)
+    >>> read_source("Haber Merkezi", last=True), read_source("Haber Merkezi")
+    (('Haber Merkezi', ()), None)
     >>> read_source("Via Harbour Politics"), read_source("Source", last=True)
     (('Harbour Politics', ()), (None, ()))
     >>> read_source("Source: the figures were revised twice. Then they fell.") is None
@@ -258,6 +260,8 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     ):
         return core, ()
     if DOMAIN_RE.fullmatch(core) and core == line:
+        return core, ()
+    if is_desk(core):  # "Haber Merkezi" closing the text: the desk that wrote it
         return core, ()
     return None
 
