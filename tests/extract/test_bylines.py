@@ -714,3 +714,30 @@ def test_german_correspondent_byline(opener: str, name: str, place: str) -> None
     para = f"{opener} {name} war am Montag im Hafen, als die Behörde die Schließung bekannt gab."
     article = clean_article("\n\n".join([TR_HEAD, *TR_PARAS, para]))
     assert para in article.paragraphs
+
+
+ZH_STORY = (
+    "港口管理局周一表示，由于台风影响，旧港将暂时关闭进行维修，维修费用尚未确定。",
+    "有关人士称，船只已转往北部港口停靠，航运预计下周恢复正常。",
+)
+
+
+@given(
+    st.sampled_from(["来源：", "本文来源：", "消息来源："]),
+    st.sampled_from(["新华网", "人民日报", "中国新闻网"]),
+    st.sampled_from(["", " 作者：王小明", " 作者：李大同"]),
+    st.sampled_from([" 2024-05-06 14:30", " 2024/05/06", ""]),
+)
+def test_chinese_labelled_parts_with_a_closing_stamp(
+    label: str, outlet: str, author: str, stamp: str
+) -> None:
+    """A Chinese header line of labelled parts with a bare stamp closing it ("来源：新华网
+    作者：王小明 2024-05-06 14:30") gives each field; the paragraphs stay."""
+    line = f"{label}{outlet}{author}{stamp}"
+    article = clean_article("\n\n".join(["台风导致旧港暂时关闭", line, *ZH_STORY]))
+    assert article.source == outlet
+    assert article.authors == ((author.split("：")[1],) if author else ())
+    assert (article.published is not None) == bool(stamp)
+    if article.published is not None:
+        assert article.published.isoformat()[:10] == "2024-05-06"
+    assert article.paragraphs == ZH_STORY

@@ -466,3 +466,16 @@ def test_headline_after_a_dash_goes_on() -> None:
     headline = "Alter Hafen schließt - Reparaturen dauern bis zum Frühjahr"
     article = clean_article("\n\n".join([headline, *LANG_PARAS["de"]]))
     assert (article.title, article.source) == (headline, None)
+
+
+@pytest.mark.parametrize("sep", ["|", "_", "-", " - "])
+def test_chinese_page_title_with_its_site(sep: str) -> None:
+    """A Chinese page title glued to its site's name ("台风导致旧港暂时关闭|人民网") gives the
+    headline and the source."""
+    paras = (
+        "港口管理局周一表示，由于台风影响，旧港将暂时关闭进行维修，维修费用尚未确定。",
+        "有关人士称，船只已转往北部港口停靠，航运预计下周恢复正常。",
+    )
+    article = clean_article("\n\n".join([f"台风导致旧港暂时关闭{sep}人民网", *paras]))
+    assert (article.title, article.source) == ("台风导致旧港暂时关闭", "人民网")
+    assert article.paragraphs == paras

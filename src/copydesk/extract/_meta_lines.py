@@ -51,6 +51,9 @@ HANDLE_RE = lazy_regex(r"[\p{L}\p{N}][\p{L}\p{N}_.\-]{2,29}")
 
 # An agency's name in brackets glued after a CJK paragraph's last sentence ("…寸断された。
 # （共同）", "…恢复正常。（新华社）"); the name is looked up in the lexicon. Bounded.
+# A bare stamp closing a line of labelled parts, after a space: a year of four digits first
+# ("… 作者：王小明 2024-05-06 14:30", "… 2024年5月6日 14:30"). Bounded.
+TRAILING_STAMP_RE = lazy_regex(r"[ \t　]{1,3}(?P<stamp>\d{4}[-/.年][^\n]{3,30})$")
 # Between the agencies of a joint credit in brackets ("ロイター＝共同", "ＡＦＰ＝時事").
 JOINT_CREDIT_RE = lazy_regex(r"[ \t]{0,2}[＝=/／、][ \t]{0,2}")
 CJK_GLUED_AGENCY_RE = lazy_regex(
@@ -173,6 +176,8 @@ def read_labelled_parts(text: str) -> MetaLine | None:
     ('Jane Roe',)
     >>> read_labelled_parts("文／王小明　攝影／李大同").authors
     ('王小明',)
+    >>> read_labelled_parts("来源：新华网 作者：王小明 2024-05-06 14:30")
+    MetaLine(authors=('王小明',), source='新华网', published=datetime.datetime(2024, 5, 6, 14, 30))
 
     A label inside prose, or a part that is not its field, makes no meta line:
 
@@ -196,13 +201,18 @@ def read_labelled_parts(text: str) -> MetaLine | None:
     published = parse_date(head) if head else None
     if head and published is None:
         return None
-    if len(marks) + bool(head) < 2:
+    # a bare stamp closing the line, after the last value ("来源：新华网 作者：王小明
+    # 2024-05-06 14:30"): a part of its own
+    tail = TRAILING_STAMP_RE.search(line, marks[-1].end())
+    tail_date = parse_date(tail["stamp"]) if tail is not None else None
+    end_of_values = tail.start() if tail is not None and tail_date is not None else len(line)
+    if len(marks) + bool(head) + (end_of_values < len(line)) < 2:
         return None
     labels = _labels()
     authors: list[str] = []
     source: str | None = None
     for n, m in enumerate(marks):
-        end = marks[n + 1].start() if n + 1 < len(marks) else len(line)
+        end = marks[n + 1].start() if n + 1 < len(marks) else end_of_values
         value = line[m.end() : end].strip(PART_SEP)
         field = labels[m["label"].casefold()]
         if not value:
@@ -223,7 +233,7 @@ def read_labelled_parts(text: str) -> MetaLine | None:
             if names is None:
                 return None
             authors.extend(names)
-    return MetaLine(tuple(dict.fromkeys(authors)), source, published)
+    return MetaLine(tuple(dict.fromkeys(authors)), source, published or tail_date)
 
 
 def read_posted_by(text: str) -> MetaLine | None:

@@ -87,9 +87,10 @@ PAGE_SITE_WORDS = 5
 # full-width bar may stand without spaces ("台風で旧港を閉鎖｜港湾新聞").
 BAR_RE = lazy_regex(r"[ \t]{1,3}\|[ \t]{1,3}|[ \t]{0,3}｜[ \t]{0,3}")
 # The site's name after a dash ("… - Hafenzeitung") or, glued to a CJK headline, after a
-# colon, a dash or an underscore ("港口关闭-新华网", "台風で旧港を閉鎖：港湾新聞"). Bounded.
+# colon, a dash, an underscore or a bar ("港口关闭-新华网", "台風で旧港を閉鎖：港湾新聞",
+# "港口关闭|人民网"). Bounded.
 SITE_TAIL_RE = lazy_regex(
-    r"(?:[ \t]{1,3}[-–—][ \t]{1,3}|(?<=[\p{Han}\p{Hiragana}\p{Katakana}」』”）])[：:\-_－])"
+    r"(?:[ \t]{1,3}[-–—][ \t]{1,3}|(?<=[\p{Han}\p{Hiragana}\p{Katakana}」』”）])[：:\-_－|])"
     r"(?P<site>[^-–—|｜：:_\n]{2,40})$"
 )
 # Words of a share widget line ("Share Facebook", "Tweet Pin Email").
