@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from unittest import mock
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from copydesk import clean_article
 from copydesk.draft import Draft
 from copydesk.extract import bylines
-from copydesk.extract._meta_lines import _label_re, _label_span, _labels
+from copydesk.extract._meta_lines import _label_re, _label_span, _labels, read_labelled_parts
 from copydesk.extract.bylines import (
     Byline,
     byline,
@@ -595,6 +596,23 @@ def test_labels_are_found_in_their_span_as_in_the_whole_line(line: str) -> None:
         return
     whole = [m.span() for m in _label_re().finditer(line)]
     assert [m.span() for m in _label_re().finditer(line, *_label_span(line))] == whole
+
+
+@given(
+    st.sampled_from(sorted(_labels())),
+    st.sampled_from([str.upper, str.lower, str.title, str.casefold]),
+    st.sampled_from(["Jane Roe", "12.03.2023", "AA", "王小明"]),
+)
+@example("yayınlanma", str.upper, "12.03.2023")  # "YAYINLANMA": casefold gives "yayinlanma"
+def test_a_label_in_any_case_is_read_without_error(
+    label: str, case: Callable[[str], str], value: str
+) -> None:
+    """Law: a labelled line reads whatever the case of its labels (the pattern matches them
+    case-insensitively, and Turkish "I" is "ı" upper-cased): a value or None, never an
+    error."""
+    line = f"{case(label)}: {value} | {case('kaynak')}: AA"
+    read_labelled_parts(line)
+    clean_article(f"{line}\n\n{PROSE}")
 
 
 TR_HEAD = "Fırtına nedeniyle eski liman onarım için kapatılıyor"

@@ -105,9 +105,22 @@ class MetaLine:
     published: dt.date | None = None
 
 
+def fold_label(text: str) -> str:
+    """A label as the table keys it: casefolded, with Turkish dotless and dotted i folded to
+    "i". The label pattern matches case-insensitively, so "YAYINLANMA" matches the label
+    "yayınlanma", whose casefold keeps its "ı"; both must find the same key.
+
+    >>> fold_label("YAYINLANMA") == fold_label("yayınlanma") == fold_label("Yayınlanma")
+    True
+    >>> fold_label("İlk yayın")
+    'ilk yayin'
+    """
+    return text.casefold().replace("ı", "i").replace("\u0307", "")
+
+
 @functools.lru_cache(maxsize=1)
 def _labels() -> dict[str, str]:
-    """Every label a part may open with, folded, to the field it names."""
+    """Every label a part may open with, casefolded, to the field it names."""
     lex = lexicon()
     out: dict[str, str] = {}
     for key, field in lex.header_keys.items():
@@ -123,6 +136,13 @@ def _labels() -> dict[str, str]:
         for w in words:
             out.setdefault(w.casefold(), field)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _folded_labels() -> dict[str, str]:
+    """:func:`_labels` keyed by :func:`fold_label`: what a match of :func:`_label_re` is
+    looked up by, whatever case it was written in."""
+    return {fold_label(label): field for label, field in _labels().items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -208,14 +228,14 @@ def read_labelled_parts(text: str) -> MetaLine | None:
     end_of_values = tail.start() if tail is not None and tail_date is not None else len(line)
     if len(marks) + bool(head) + (end_of_values < len(line)) < 2:
         return None
-    labels = _labels()
+    labels = _folded_labels()
     authors: list[str] = []
     source: str | None = None
     for n, m in enumerate(marks):
         end = marks[n + 1].start() if n + 1 < len(marks) else end_of_values
         value = line[m.end() : end].strip(PART_SEP)
-        field = labels[m["label"].casefold()]
-        if not value:
+        field = labels.get(fold_label(m["label"]))
+        if not value or field is None:
             return None
         if field == "published":
             date = parse_date(value)
