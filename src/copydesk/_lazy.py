@@ -116,3 +116,21 @@ def lazy_regex(source: str, flags: int = 0) -> regex.Pattern[str]:
 def lazy_re(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, compiled on first use."""
     return cast("re.Pattern[str]", LazyPattern(re.compile, source, flags))
+
+
+def search_end(pattern: regex.Pattern[str], text: str, longest: int) -> regex.Match[str] | None:
+    """``pattern.search(text)`` for a pattern anchored at the end (``$``) whose matches are
+    at most ``longest`` characters long: searched only from where such a match can start.
+
+    A search scans the whole text for the pattern's first character, a few microseconds on
+    a line of prose; every match of such a pattern starts among the last ``longest + 1``
+    characters (``$`` may stand before a final newline), so the leftmost match from there is
+    the leftmost match of the whole text: the same match, at the cost of a short search.
+
+    >>> END_RE = lazy_regex(r"[.!?][\\"”]{0,2}$")
+    >>> search_end(END_RE, "The port closed, officials said.”", 3).span()
+    (31, 33)
+    >>> search_end(END_RE, "Read more", 3) is None
+    True
+    """
+    return pattern.search(text, max(0, len(text) - longest - 1))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from copydesk._lazy import lazy_regex
+from copydesk._lazy import lazy_regex, search_end
 from copydesk.article import Edit
 from copydesk.draft import Draft
 from copydesk.pipeline import step
@@ -100,7 +100,7 @@ def _wrapped(lines: list[tuple[int, str]]) -> int | None:
     # one with a capital: a wrapped sentence runs on in lower case (or in a script without
     # case), while a byline or a caption above a paragraph stops before a capital.
     open_ends = sum(
-        LINE_END_RE.search(a) is None and not b.lstrip()[:1].isupper() for a, b in pairs
+        search_end(LINE_END_RE, a, 4) is None and not b.lstrip()[:1].isupper() for a, b in pairs
     )
     return width if open_ends >= OPEN_SHARE * len(pairs) else None
 
@@ -114,7 +114,7 @@ def _joins(lines: list[tuple[int, str]], width: int) -> Iterator[int]:
         nxt = b.lstrip()
         if (indented >= 2 and b[:1] in " \t") or ITEM_START_RE.match(nxt):
             continue  # an indented first line or a list item opens a paragraph
-        ends = LINE_END_RE.search(a) is not None
+        ends = search_end(LINE_END_RE, a, 4) is not None
         if not ends and nxt[:1].islower():
             yield start + len(a)  # a sentence running on into the next line
             continue

@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from copydesk import _mojibake
-from copydesk._lazy import lazy_re, lazy_regex
+from copydesk._lazy import lazy_re, lazy_regex, search_end
 from copydesk._mojibake import MOJIBAKE_PAIR_RE, fix_line
 from copydesk.article import Edit
 from copydesk.draft import Draft
@@ -161,7 +161,7 @@ def _seam(m: re.Match[str] | regex.Match[str]) -> str:
     text = m.string
     before = text[max(m.start() - 3, 0) : m.start()]
     after = text[m.end() : m.end() + 1]
-    if SENTENCE_END_RE.search(before) and not after.islower() and after not in ".,;:!?)»":
+    if search_end(SENTENCE_END_RE, before, 3) and not after.islower() and after not in ".,;:!?)»":
         return "\n"
     if after in ".,;:!?)»":
         return ""

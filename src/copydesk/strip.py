@@ -23,7 +23,7 @@ from functools import lru_cache
 import regex
 
 from copydesk._identity import IdentityCache
-from copydesk._lazy import lazy_re, lazy_regex
+from copydesk._lazy import lazy_re, lazy_regex, search_end
 from copydesk.draft import Draft, Line
 from copydesk.extract.title import PROSE_LONG_CHARS, looks_like_prose, page_headline
 from copydesk.pipeline import step
@@ -476,7 +476,7 @@ def _furniture(text: str) -> bool:
     return (
         len(line) <= BLOCK_MAX_CHARS
         and len(line.split()) <= BLOCK_MAX_WORDS
-        and SENTENCE_END_RE.search(line) is None
+        and search_end(SENTENCE_END_RE, line, 4) is None
         and META_HINT_RE.search(line) is None
     )
 

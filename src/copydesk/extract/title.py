@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 
-from copydesk._lazy import lazy_regex
+from copydesk._lazy import lazy_regex, search_end
 from copydesk.article import Caption
 from copydesk.draft import Draft, Line
 from copydesk.extract._under_headline import UNDER_LINES, read_header_under
@@ -51,7 +51,7 @@ def looks_like_prose(text: str) -> bool:
     False
     """
     return len(text) >= 50 and (
-        PROSE_END_RE.search(text) is not None or len(text) >= PROSE_LONG_CHARS
+        search_end(PROSE_END_RE, text, 4) is not None or len(text) >= PROSE_LONG_CHARS
     )
 
 
@@ -196,17 +196,17 @@ def _is_candidate(text: str) -> bool:
         return False  # a sentence inside; a title-case headline may shout ("CHAOS! NC Mob …")
     if "。" in text.rstrip("。」』”） \t"):
         return False  # a Chinese or Japanese sentence inside ("…零食。這些…"): prose
-    tag = TRAILING_TAG_RE.search(text)
+    tag = search_end(TRAILING_TAG_RE, text, 24)
     if tag is not None and tag.start() > 0:
         text = text[: tag.start()]  # "… Helps!? [VIDEO]": the end is before the tag
     if text[-1] in TITLE_BAD_END and not (
-        (HEADLINE_END_RE.search(text) and (_title_case(text) or not _cased(text)))
+        (search_end(HEADLINE_END_RE, text, 7) and (_title_case(text) or not _cased(text)))
         or _exclaimed(text)  # "Feliz Ano Novo! Será?"
         or (text[-1] == "." and _title_case(text))
         # a title-case headline with a colon at its end ("Harbour Pilot: Port Is Still Open
         # Despite Storm:"); a label or an intro is short or in sentence case
         or (text[-1] in ":：" and len(text.split()) >= COLON_TITLE_WORDS and _title_case(text))
-        or TRUNCATED_END_RE.search(text)  # a page title cut short: "Port talks resume ..."
+        or search_end(TRUNCATED_END_RE, text, 4)  # a page title cut short: "Port talks resume ..."
     ):
         return False
     words = text.split()
@@ -274,7 +274,7 @@ def _kicker(text: str) -> bool:
     return (
         0 < len(text.split()) <= KICKER_WORDS
         and len(text) <= 30
-        and PROSE_END_RE.search(text) is None
+        and search_end(PROSE_END_RE, text, 4) is None
     )
 
 
@@ -550,7 +550,7 @@ def _signed_question(draft: Draft, index: int, text: str) -> bool:
     right below it. A question opening the body has neither. (Not a sentence ending with a
     stop: a summary line ends so above a date stamp too, and is the story's.)"""
     text = text.strip()
-    end = QUESTION_END_RE.search(text)
+    end = search_end(QUESTION_END_RE, text, 5)
     if end is None or end.start() < 3 or not _is_candidate(text[: end.start()]):
         return False
     if TOPIC_RE.match(text) is not None:
@@ -584,7 +584,7 @@ def _choose(
     for m, (_, line) in enumerate(head[: chosen[0]]):
         if not (is_widget(line.text) or _label(line.text) or _kicker(line.text)):
             # a dek too long to be a candidate, right above the headline above the lede
-            dek = m + 1 == chosen[0] == prose_at - 1 and not PROSE_END_RE.search(line.text)
+            dek = m + 1 == chosen[0] == prose_at - 1 and not search_end(PROSE_END_RE, line.text, 4)
             if not (dek and _dek_above(line.text, chosen[2].text)):
                 return None
     later = [c for c in candidates[1:] if len(c[2].text.split()) > KICKER_WORDS]
@@ -593,7 +593,7 @@ def _choose(
     elif (
         later
         and later[0][0] == chosen[0] + 1 == prose_at - 1
-        and not PROSE_END_RE.search(chosen[2].text)  # a sentence ending "!" is no dek
+        and not search_end(PROSE_END_RE, chosen[2].text, 4)  # a sentence ending "!" is no dek
         and _dek_above(chosen[2].text, later[0][2].text)
     ):
         chosen = later[0]  # a dek above the headline, the headline right above the lede
