@@ -375,23 +375,27 @@ def read_signed(text: str) -> MetaLine | None:
     if not 4 <= len(line) <= MAX_META_CHARS:
         return None
     names: tuple[str, ...] | None = None
-    if (m := NAME_CONTACT_RE.fullmatch(line)) is not None:
+    # Each pattern is tried only on a line holding what every match of it holds (an "@", a
+    # comma, an opening dash, "者"): a test of a character instead of a regex call, and none
+    # of the patterns on most lines.
+    if "@" in line and (m := NAME_CONTACT_RE.fullmatch(line)) is not None:
         names = split_names(m["names"].strip())
     elif (
-        (m := NAME_ROLE_RE.fullmatch(line)) is not None
+        "," in line
+        and (m := NAME_ROLE_RE.fullmatch(line)) is not None
         and _is_role(m["role"])
         and m["names"].split()[0].casefold() not in lexicon().byline_prefixes  # "By X, …"
     ):
         names = split_names(m["names"])
         names = names if names is not None and len(names) == 1 else None
-    elif (m := SIGNED_RE.fullmatch(line)) is not None:
+    elif line[0] in "—–" and (m := SIGNED_RE.fullmatch(line)) is not None:
         value = m["names"].strip()
         head, comma, outlet = value.rpartition(",")
         if comma and is_outlet(outlet.strip()) and len(head.split()) <= 8:
             signed = split_names(head.strip())  # "— Jane Roe, Harbour Times"
             return None if signed is None else MetaLine(signed, outlet.strip())
         names = split_names(value) if len(value.split()) <= 4 else None
-    elif (m := REPORTER_SPACED_RE.fullmatch(REPORTED_END_RE.sub("", line))) is not None:
+    elif "者" in line and (m := REPORTER_SPACED_RE.fullmatch(REPORTED_END_RE.sub("", line))):
         names = cjk_names(m["names"])
         if names is not None and m["outlet"]:
             return MetaLine(names, m["outlet"])  # "新华社记者 王小明": the agency's reporter
