@@ -524,13 +524,30 @@ def page_headline(draft: Draft) -> int | None:
     return None if found is None else found[1][0]
 
 
+#: The characters one of which every match of PAGE_TITLE_SEP_RE holds.
+PAGE_TITLE_SEP_MARKS = "|–—-·_"
+
+
+def _has_page_title_sep(text: str) -> bool:
+    """Whether ``text`` holds a page title's separator (:data:`PAGE_TITLE_SEP_RE`), the
+    pattern tried only on a line holding one of its marks: its lookbehind makes it test
+    every position of a line, where a few substring tests rule most lines out.
+
+    >>> _has_page_title_sep("Storm closes port | Harbour Times"), _has_page_title_sep("Ships.")
+    (True, False)
+    """
+    return any(c in text for c in PAGE_TITLE_SEP_MARKS) and (
+        PAGE_TITLE_SEP_RE.search(text) is not None
+    )
+
+
 def _page_headline(body: list[tuple[int, Line]]) -> tuple[int, list[int]] | None:
     """A page title among the first lines ("Headline | Site") whose headline stands alone
     further down: ``(position of the headline, [its index, the page title's index])``. A
     site's name line whose "headline" opens with its "site" is none."""
     reach: list[str] | None = None  # the lines below, listed when a page title is seen
     for n, (j, line) in enumerate(body[:HEAD_SCAN]):
-        if PAGE_TITLE_SEP_RE.search(line.text) is None or not _is_candidate(line.text):
+        if not _has_page_title_sep(line.text) or not _is_candidate(line.text):
             continue
         if reach is None:
             reach = [" ".join(other.text.split()) for _, other in body[:PAGE_TITLE_REACH]]
