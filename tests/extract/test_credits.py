@@ -373,3 +373,63 @@ def test_news_desk_closing_the_text_is_the_source(desk: str) -> None:
     assert (article.source, article.authors) == (desk, ())
     assert article.paragraphs == (LEDE, NEXT)
     assert read_source("Support Desk", last=True) is None
+
+
+GLUED_STORIES = {
+    "de": (LEDE, NEXT),
+    "tr": (
+        "Liman idaresi pazartesi günü yaptığı açıklamada, eski limanın onarım için "
+        "kapatılacağını bildirdi.",
+        "Yetkililer, onarım maliyetinin henüz belirlenmediğini ve görüşmelerin süreceğini "
+        "söylemişti.",
+    ),
+    "en": (PROSE, "Ships were sent to the northern port, and the work may take a month, she said."),
+}
+GLUED_FOOTERS = ["Paylaş", "Facebook", "Teilen", "Mehr zum Thema", "Yorumlar", "Share"]
+
+
+@given(
+    st.sampled_from(sorted(GLUED_STORIES)),
+    st.sampled_from(["dpa", "AA", "Reuters", "AFP", "AP", "dpa/AFP", "İHA"]),
+    st.sampled_from([" ", "", "  "]),
+    st.lists(st.sampled_from(GLUED_FOOTERS), max_size=5, unique=True),
+)
+def test_agency_credit_glued_after_the_last_sentence(
+    lang: str, credit: str, space: str, footer: list[str]
+) -> None:
+    """A known agency in brackets glued after the last sentence ("… genommen. (dpa)", "…
+    söylemişti. (AA)", "… said. (Reuters)") is the source, its canonical name (the first of
+    a joint credit); the credit is cut with an ``extracted`` entry in the ledger and the
+    paragraph stays in the body otherwise, whatever short footer lines follow it."""
+    from copydesk import clean_article
+    from copydesk.extract._lexicon import lexicon
+
+    lede, last = GLUED_STORIES[lang]
+    tail = "\n\n".join([f"{last}{space}({credit})", *footer])
+    article = clean_article(f"Der alte Hafen schließt\n\n{lede}\n\n{tail}")
+    first = credit.split("/")[0]
+    assert article.source == lexicon().canonical.get(first.casefold(), first)
+    assert article.paragraphs[:2] == (lede, last)
+    assert any(e.kind == "extracted" and f"({credit})" in e.old for e in article.edits)
+
+
+@given(
+    st.sampled_from(["dpa", "AA", "Reuters", "AP"]),
+    st.sampled_from(
+        [
+            "Die Behörde (dpa) teilte am Montag mit, der Hafen schließe für Reparaturen. "
+            "Die Kosten seien offen",  # mid-text, and no sentence end before the bracket
+            "Die Kosten der Arbeiten seien noch nicht geklärt, hieß es bei der Agentur",
+        ]
+    ),
+)
+def test_agency_in_brackets_inside_the_prose_is_no_credit(agency: str, last: str) -> None:
+    """An agency in brackets inside the prose, or closing a line that ends no sentence, is
+    no credit: the paragraph stays whole; an unknown name in brackets after the last
+    sentence ("(Jane Roe)") is none either."""
+    from copydesk import clean_article
+
+    for text in (f"{last} ({agency})", f"{NEXT} (Jane Roe)"):
+        article = clean_article(f"Der alte Hafen schließt\n\n{LEDE}\n\n{text}")
+        assert article.source is None
+        assert article.paragraphs[-1] == text

@@ -20,6 +20,7 @@ from copydesk.extract.reported import is_outlet
 
 __all__ = [
     "MetaLine",
+    "prose_credited",
     "read_glued_agency",
     "read_labelled_parts",
     "read_posted_by",
@@ -59,6 +60,13 @@ JOINT_CREDIT_RE = lazy_regex(r"[ \t]{0,2}[＝=/／、][ \t]{0,2}")
 CJK_GLUED_AGENCY_RE = lazy_regex(
     r"(?<=[。！？」』”])[ \t]{0,2}[（(][ \t]{0,2}"
     r"(?P<agency>[^（）()\n]{1,16}?)[ \t]{0,2}[）)][ \t]{0,2}$"
+)
+# The same credit after a sentence in a script with spaces ("… ernst genommen. (dpa)", "…
+# söylemişti. (AA)", "… said. (Reuters)"): a sentence's end, a space or none, the bracket
+# closing the text. Bounded.
+GLUED_AGENCY_RE = lazy_regex(
+    r"(?<=[.!?…][\"'”’»]{0,2})[ \t]{0,2}\([ \t]{0,2}"
+    r"(?P<agency>[^()\n]{1,24}?)[ \t]{0,2}\)[ \t]{0,2}$"
 )
 
 # A CJK outlet's name: Han, kana or Latin letters (2-16) ending with what outlets call
@@ -301,17 +309,44 @@ def read_glued_agency(text: str) -> tuple[int, str] | None:
 
     >>> read_glued_agency("道路が寸断された。（ＡＦＰ＝時事）")
     (9, 'ＡＦＰ')
+
+    In a script with spaces the credit follows a sentence's end ("… said. (Reuters)",
+    "… genommen. (dpa)"); "(AP)" inside a sentence or closing one without a stop is none.
+
+    >>> read_glued_agency("The port stays shut, officials said. (Reuters)")
+    (36, 'Reuters')
+    >>> read_glued_agency("The port was closed by the agency (AP)") is None
+    True
     """
     if not text.rstrip().endswith((")", "）")):
         return None
     m = CJK_GLUED_AGENCY_RE.search(text, max(len(text) - 30, 0))
     if m is None:
+        m = GLUED_AGENCY_RE.search(text, max(len(text) - 40, 0))
+    if m is None or m.start() == 0:
         return None
     lex = lexicon()
     parts = [p.strip() for p in JOINT_CREDIT_RE.split(m["agency"].strip())]
     if not all(unicodedata.normalize("NFKC", p).casefold() in lex.agencies for p in parts):
         return None
     return m.start(), lex.canonical.get(parts[0].casefold(), parts[0])
+
+
+def prose_credited(text: str) -> bool:
+    """A paragraph of running text, an agency's credit glued after its last sentence or none
+    ("… said. (Reuters)" reads as prose without its credit).
+
+    >>> prose_credited("The port stays shut for repairs after the storm, officials said. (AP)")
+    True
+    >>> prose_credited("Storm closes port (AP)")
+    False
+    """
+    from copydesk.extract.title import reads_as_prose
+
+    if reads_as_prose(text):
+        return True
+    glued = read_glued_agency(text) if text.rstrip().endswith((")", "）")) else None
+    return glued is not None and reads_as_prose(text[: glued[0]])
 
 
 def read_stamp_outlet(text: str) -> MetaLine | None:

@@ -36,7 +36,7 @@ from copydesk.extract._cjk_credits import (
 from copydesk.extract._email_names import sign_by_email
 from copydesk.extract._intros import read_intro_credit
 from copydesk.extract._lexicon import lexicon
-from copydesk.extract._meta_lines import read_glued_agency
+from copydesk.extract._meta_lines import prose_credited, read_glued_agency
 from copydesk.extract._name_lines import name_lines, next_to_stamp, read_name_stamp
 from copydesk.extract._names import URL_RE, is_organisation, outlet_name, split_names
 from copydesk.extract.title import reads_as_prose
@@ -466,6 +466,7 @@ def attribution(draft: Draft) -> Draft:
             taken.append(i)
             source = source or outlet
             continue
+    last_prose = next((i for i, line in reversed(body) if prose_credited(line.text)), None)
     for pos in range(len(body) - 1, -1, -1):  # the last paragraph closed by a reporter credit
         i, line = body[pos]
         if not line.text.rstrip().endswith((")", "）")) or any(c[0] == i for c in cuts):
@@ -482,8 +483,9 @@ def attribution(draft: Draft) -> Draft:
             cuts.append((i, glued[0], len(line.text)))
             found_authors.extend(glued[1])
             break
-        # an agency closing one of the last paragraphs ("…寸断された。（共同）")
-        agency = read_glued_agency(line.text) if i in last else None
+        # an agency closing one of the last paragraphs ("…寸断された。（共同）", "… genommen.
+        # (dpa)"), or the last prose paragraph above a footer of short lines
+        agency = read_glued_agency(line.text) if i in last or i == last_prose else None
         if agency is not None:
             cuts.append((i, agency[0], len(line.text)))
             source = source or agency[1]

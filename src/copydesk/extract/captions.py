@@ -15,6 +15,7 @@ from copydesk._lazy import lazy_regex
 from copydesk.article import Caption
 from copydesk.draft import Draft
 from copydesk.extract._lexicon import lexicon, norm_key
+from copydesk.extract._meta_lines import prose_credited, read_glued_agency
 from copydesk.extract._names import is_person, split_names
 from copydesk.extract.credits import read_source
 from copydesk.extract.title import looks_like_prose
@@ -522,6 +523,7 @@ def caption(draft: Draft) -> Draft:
     split = set(taken)
     source = draft.fields.source
     body = list(draft.body())
+    last_prose = next((i for i, line in reversed(body) if prose_credited(line.text)), None)
     for i, line in body:
         if i in split:
             continue
@@ -530,6 +532,8 @@ def caption(draft: Draft) -> Draft:
             continue
         if i == body[-1][0] and _wire_credit(read, line.text):
             continue  # "dpa/AFP" closing the text credits the story: extract.credits reads it
+        if i == last_prose and read_glued_agency(line.text) is not None:
+            continue  # "… hieß es. (dpa/AFP)" closing the story: extract.attribution cuts it
         cap = read.caption
         lead = len(line.text) - len(line.text.lstrip())
         if read.rest is not None:
