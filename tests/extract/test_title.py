@@ -479,3 +479,71 @@ def test_chinese_page_title_with_its_site(sep: str) -> None:
     article = clean_article("\n\n".join([f"台风导致旧港暂时关闭{sep}人民网", *paras]))
     assert (article.title, article.source) == ("台风导致旧港暂时关闭", "人民网")
     assert article.paragraphs == paras
+
+
+MENU_LINKS = {
+    "ja": ["ホーム", "ニュース", "政治", "経済", "国際", "スポーツ"],
+    "tr": ["Son dakika haberleri", "Gündem", "Ekonomi", "Spor", "Dünya"],
+    "de": ["Startseite", "Politik", "Wirtschaft", "Sport", "Panorama"],
+}
+MENU_STAMPS = {
+    "ja": "2024年5月6日 14時30分",
+    "tr": "05.12.2026 14:30",
+    "de": "05.12.2026, 14:30 Uhr",
+}
+MENU_DESKS = {"ja": "共同通信", "tr": "Haber Merkezi", "de": "dpa"}
+
+
+@st.composite
+def menu_doc(draw: st.DrawFn) -> tuple[str, str, list[str], str | None, tuple[str, ...]]:
+    """A menu of section links over the headline, then a stamp, a desk or an agency's name,
+    or neither, then the story: ``(text, headline, links, credit, paragraphs)``."""
+    lang = draw(st.sampled_from(sorted(MENU_LINKS)))
+    links = draw(st.lists(st.sampled_from(MENU_LINKS[lang]), min_size=1, max_size=6, unique=True))
+    headline = draw(st.sampled_from([h for h in LANG_HEADLINES[lang] if not h.endswith("?")]))
+    stamp = draw(st.booleans())
+    credit = MENU_DESKS[lang] if draw(st.booleans()) else None
+    paras = LANG_PARAS[lang]
+    lines = [
+        *links,
+        headline,
+        *([MENU_STAMPS[lang]] if stamp else []),
+        *([credit] if credit else []),
+    ]
+    return "\n".join([*lines, *paras]), headline, links, credit, paras
+
+
+@given(menu_doc())
+def test_headline_under_a_menu_of_section_links(
+    doc: tuple[str, str, list[str], str | None, tuple[str, ...]],
+) -> None:
+    """The headline under a menu of short section links ("Son dakika haberleri", "Gündem",
+    "スポーツ") is the title, never a link; the links leave the body, the paragraphs stay;
+    a desk or an agency's name among the lines between the headline and the lede is the
+    source."""
+    from copydesk.extract._lexicon import lexicon
+
+    text, headline, links, credit, paras = doc
+    article = clean_article(text)
+    assert article.title == headline
+    assert article.paragraphs[-len(paras) :] == paras
+    assert set(article.paragraphs[: -len(paras)]) <= set(links)  # kickers passed over stay
+    if credit is not None:
+        folded = credit.casefold()
+        assert article.source == lexicon().canonical.get(folded, credit)
+        assert any(e.kind == "extracted" and e.old.strip() == credit for e in article.edits)
+
+
+@given(
+    st.sampled_from(sorted(MENU_LINKS)),
+    st.lists(st.integers(0, 4), min_size=1, max_size=4, unique=True),
+)
+def test_a_menu_link_is_never_the_title(lang: str, picks: list[int]) -> None:
+    """Over the lede, or a line that ends a sentence, links alone give no title: no menu
+    link of one word ("スポーツ", "Gündem") is ever taken as the headline. (A line of three
+    words alone over the lede may be a short headline: "Storm closes port".)"""
+    links = [MENU_LINKS[lang][p] for p in picks if " " not in MENU_LINKS[lang][p]]
+    paras = LANG_PARAS[lang]
+    for tail in ([*paras], [f"{paras[0][:40]}.", *paras]):
+        article = clean_article("\n".join([*links, *tail]))
+        assert article.title not in MENU_LINKS[lang]

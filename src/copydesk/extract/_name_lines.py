@@ -151,6 +151,35 @@ def _headline_above(body: Sequence[tuple[int, Line]], n: int) -> bool:
     return len(above.split()) >= HEADLINE_WORDS and is_headline(above) and looks_like_prose(below)
 
 
+def _under_headline(body: Sequence[tuple[int, Line]], n: int) -> bool:
+    """:func:`_headline_above`, or, more loosely for a desk's name: a headline stands above
+    position ``n`` with only section links above it ("Gündem", "Spor") and only short lines
+    between (a stamp), and running text comes right under ``n``.
+
+    >>> from copydesk.draft import Draft
+    >>> lines = "Gündem\\nSpor\\nFeribot seferleri beş yıl daha sürecek\\nHaber Merkezi\\n"
+    >>> lede = "Belediye meclisi pazartesi günü feribot seferlerinin sürmesine karar verdi."
+    >>> _under_headline(list(Draft.from_text(lines + lede).body()), 3)
+    True
+    >>> lines = "Feribot seferleri beş yıl daha sürecek\\nHaber Merkezi\\nÖzel haber\\n"
+    >>> _under_headline(list(Draft.from_text(lines + lede).body()), 1)
+    False
+    """
+    from copydesk.extract.title import is_headline, is_kicker, looks_like_prose
+
+    if _headline_above(body, n):
+        return True
+    if n < 1 or n + 1 >= len(body) or not looks_like_prose(body[n + 1][1].text.strip()):
+        return False
+    for h in range(n - 1, -1, -1):
+        text = body[h][1].text.strip()
+        if len(text.split()) >= HEADLINE_WORDS and not text[:1].isdigit():
+            return is_headline(text) and all(is_kicker(line.text) for _, line in body[:h])
+        if looks_like_prose(text):
+            return False
+    return False
+
+
 def _lede(body: Sequence[tuple[int, Line]]) -> int:
     """The position of the first line of running text among the first lines."""
     from copydesk.extract.title import looks_like_prose
@@ -324,7 +353,7 @@ def name_lines(
                 continue
         names = _names(line.text)
         if names is None:
-            if is_desk(line.text) and _headline_above(body, n):
+            if is_desk(line.text) and _under_headline(body, n):
                 found.append(([i], (), " ".join(line.text.split())))  # "Haber Merkezi"
             continue
         before = body[n - 1] if n > 0 else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import unicodedata
 
 from copydesk._lazy import lazy_regex, search_end
 from copydesk.article import Caption
@@ -14,6 +15,7 @@ from copydesk.pipeline import step
 __all__ = [
     "first_line_title",
     "is_headline",
+    "is_kicker",
     "late_title",
     "looks_like_prose",
     "page_headline",
@@ -160,6 +162,8 @@ RELATIVE_TIME_RE = lazy_regex(
 )
 #: How many lines before the first prose line may be looked at for the title.
 HEAD_SCAN = 5
+#: How many first lines a menu of section links and the headline under it may fill.
+MENU_SCAN = 16
 #: A kicker above the headline has at most this many words, in CJK this many characters.
 KICKER_WORDS = 3
 CJK_KICKER_CHARS = 4
@@ -276,6 +280,29 @@ def _kicker(text: str) -> bool:
         and len(text) <= 30
         and search_end(PROSE_END_RE, text, 4) is None
     )
+
+
+def _link(text: str) -> bool:
+    """A section's link or kicker, by its length alone: one to three words, or in a script
+    without spaces a section's name of at most four characters ("スポーツ", "国际"); a CJK
+    headline is one "word" too, but a longer one.
+
+    >>> _link("Son dakika haberleri"), _link("スポーツ"), _link("“非升即走”武大上岸后，他说")
+    (True, True, False)
+    """
+    text = text.strip()
+    if CJK_CHAR_RE.search(text):
+        return len(text) <= CJK_KICKER_CHARS and text.isalnum()
+    return 0 < len(text.split()) <= KICKER_WORDS
+
+
+def is_kicker(text: str) -> bool:
+    """A section's kicker or a menu's link above a headline (see :func:`_kicker`).
+
+    >>> is_kicker("Gündem"), is_kicker("Feribot seferleri beş yıl daha sürecek")
+    (True, False)
+    """
+    return _kicker(text)
 
 
 def _title_case(text: str) -> bool:
@@ -438,11 +465,23 @@ def _take_title(draft: Draft, rule: str) -> Draft:
     if prose_at == 0:
         return _glued_headline(draft, body[0][0], rule)
     found = _page_headline(body) or _choose(draft, body, prose_at)
+    menu: list[int] = []
+    credited: list[tuple[int, str]] = []
+    # a menu's link chosen, or none: the headline may stand under the menu, further down
+    if (found is None or _link(body[found[0]][1].text)) and (under := _below_menu(body)):
+        found = under
+        menu = [j for j, _ in body[: found[0]]]  # the links above the headline: furniture
+        credited = _credits_under(body[found[0] + 1 : found[0] + 1 + LOOKAHEAD])
     if found is None:
         return draft
     n, taken = found
     i, line = body[n]
     source = draft.fields.source
+    if menu:
+        draft = draft.take(menu, rule=rule, kind="removed")
+    if credited:
+        source = source or credited[0][1]
+        taken = [*taken, *(j for j, _ in credited)]
     title, site = (_clean(line), None) if len(taken) > 1 else without_site(_clean(line))
     source = source or site
     for j in taken[1:]:
@@ -586,6 +625,8 @@ def _choose(
         for n, (i, line) in enumerate(head)
         if (_is_candidate(line.text) or _signed_question(draft, i, line.text))
         and not is_widget(line.text)
+        # a section's name in a script without spaces ("スポーツ", "国际") is no headline
+        and not (CJK_CHAR_RE.search(line.text) and _link(line.text))
     ]
     if not candidates:
         return None
@@ -604,8 +645,13 @@ def _choose(
             dek = m + 1 == chosen[0] == prose_at - 1 and not search_end(PROSE_END_RE, line.text, 4)
             if not (dek and _dek_above(line.text, chosen[2].text)):
                 return None
-    later = [c for c in candidates[1:] if len(c[2].text.split()) > KICKER_WORDS]
-    if later and len(chosen[2].text.split()) <= KICKER_WORDS and later[0][0] == chosen[0] + 1:
+    later = [c for c in candidates[1:] if not _link(c[2].text)]
+    if (
+        later
+        and _link(chosen[2].text)
+        # only links between ("Son dakika haberleri" / "Gündem" / the headline)
+        and all(_kicker(line.text) for _, line in head[chosen[0] + 1 : later[0][0]])
+    ):
         chosen = later[0]
     elif (
         later
@@ -621,6 +667,68 @@ def _choose(
     if far or after.islower() or after in RUN_ON_MARKS:
         return None  # prose too far below, or the line runs on into the next one ("，聲稱…")
     return n, [chosen[1]]
+
+
+def _below_menu(body: list[tuple[int, Line]]) -> tuple[int, list[int]] | None:
+    """The headline under a menu of section links: the last line above the first prose line
+    that is longer than a kicker (four words or more; in a script without spaces more than
+    a section's name) and ends no sentence, when every line above it is a link of one to
+    three words ("Son dakika haberleri", "Gündem", "スポーツ") and the lede follows within
+    :data:`LOOKAHEAD` lines. A link itself is never the title.
+
+    >>> body = list(Draft.from_text("Gündem\\nSpor\\nFeribot seferleri beş yıl daha sürecek\\n"
+    ...     "Haber Merkezi\\nBelediye meclisi feribot seferlerinin sürmesine karar verdi.").body())
+    >>> _below_menu(body)
+    (2, [2])
+    """
+    prose_at = next((n for n, (_, line) in enumerate(body[:MENU_SCAN]) if _prose(line.text)), None)
+    if prose_at is None or prose_at < 2:
+        return None
+    texts = [line.text.strip() for _, line in body[:prose_at]]
+    target = next(
+        (n for n in range(prose_at - 1, -1, -1) if not (_link(texts[n]) or texts[n][:1].isdigit())),
+        None,
+    )
+    if (
+        target is None
+        or target == 0
+        or prose_at - target > LOOKAHEAD
+        or PROSE_END_RE.search(texts[target])
+        or not is_headline(texts[target])
+        or _stamp_like(texts[target])
+        or not all(_link(t) and _kicker(t) and not is_widget(t) for t in texts[:target])
+    ):
+        return None
+    return target, [body[target][0]]
+
+
+def _stamp_like(text: str) -> bool:
+    """A date line, or a line of parts between bars ("Dec 19, 2025|Last updated on …|xx min
+    read"): a header's stamp or a page title, never the plain headline under a menu."""
+    from copydesk.extract.datelines import read_stamp
+
+    return "|" in text or RELATIVE_TIME_RE.search(text) is not None or read_stamp(text) is not None
+
+
+def _credits_under(lines: list[tuple[int, Line]]) -> list[tuple[int, str]]:
+    """The credits among the short lines between a headline and its lede: a known agency's
+    name alone ("共同通信", "Reuters") or a news desk's ("Haber Merkezi"), with the source each
+    names; the lines stop at the first that reads as prose."""
+    from copydesk.extract._lexicon import lexicon
+    from copydesk.extract._names import is_desk
+
+    lex = lexicon()
+    found: list[tuple[int, str]] = []
+    for j, line in lines:
+        text = " ".join(line.text.split())
+        if _prose(text):
+            break
+        folded = unicodedata.normalize("NFKC", text).casefold()
+        if folded in lex.agencies:
+            found.append((j, lex.canonical.get(folded, text)))
+        elif is_desk(text):
+            found.append((j, text))
+    return found
 
 
 def _furnished(headline: str, between: list[str]) -> bool:
