@@ -164,6 +164,8 @@ RELATIVE_TIME_RE = lazy_regex(
 HEAD_SCAN = 5
 #: How many first lines a menu of section links and the headline under it may fill.
 MENU_SCAN = 16
+#: A menu above the headline has at least this many links.
+MENU_LINKS = 2
 #: A kicker above the headline has at most this many words, in CJK this many characters.
 KICKER_WORDS = 3
 CJK_KICKER_CHARS = 4
@@ -474,6 +476,8 @@ def _take_title(draft: Draft, rule: str) -> Draft:
         credited = _credits_under(body[found[0] + 1 : found[0] + 1 + LOOKAHEAD])
     if found is None:
         return draft
+    if not menu and _menu_above(body[: found[0]]):
+        menu = [j for j, _ in body[: found[0]]]
     n, taken = found
     i, line = body[n]
     source = draft.fields.source
@@ -696,10 +700,28 @@ def _below_menu(body: list[tuple[int, Line]]) -> tuple[int, list[int]] | None:
         or PROSE_END_RE.search(texts[target])
         or not is_headline(texts[target])
         or _stamp_like(texts[target])
-        or not all(_link(t) and _kicker(t) and not is_widget(t) for t in texts[:target])
+        or not all(
+            _link(t) and _kicker(t) and not (is_widget(t) or _label(t)) for t in texts[:target]
+        )
     ):
         return None
     return target, [body[target][0]]
+
+
+def _menu_above(lines: list[tuple[int, Line]]) -> bool:
+    """The lines above a headline are a menu: two links or more, each of one to three words
+    and no sentence ("Son dakika haberleri", "Gündem", "Spor"); a single kicker is no menu,
+    and stays.
+
+    >>> _menu_above(list(Draft.from_text("Gündem\\nSpor").body()))
+    True
+    >>> _menu_above(list(Draft.from_text("Gündem").body()))
+    False
+    """
+    return len(lines) >= MENU_LINKS and all(
+        _link(line.text) and _kicker(line.text) and not (is_widget(line.text) or _label(line.text))
+        for _, line in lines
+    )
 
 
 def _stamp_like(text: str) -> bool:
