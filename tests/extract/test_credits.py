@@ -390,7 +390,7 @@ GLUED_FOOTERS = ["Paylaş", "Facebook", "Teilen", "Mehr zum Thema", "Yorumlar", 
 
 @given(
     st.sampled_from(sorted(GLUED_STORIES)),
-    st.sampled_from(["dpa", "AA", "Reuters", "AFP", "AP", "dpa/AFP", "İHA"]),
+    st.sampled_from(["dpa", "AA", "Reuters", "AFP", "AP", "dpa/AFP", "İHA", "dpa/sk", "mk/dpa"]),
     st.sampled_from([" ", "", "  "]),
     st.lists(st.sampled_from(GLUED_FOOTERS), max_size=5, unique=True),
 )
@@ -399,7 +399,7 @@ def test_agency_credit_glued_after_the_last_sentence(
 ) -> None:
     """A known agency in brackets glued after the last sentence ("… genommen. (dpa)", "…
     söylemişti. (AA)", "… said. (Reuters)") is the source, its canonical name (the first of
-    a joint credit); the credit is cut with an ``extracted`` entry in the ledger and the
+    a joint credit, an editor's initials passed over: "(dpa/sk)"); the credit is cut with an ``extracted`` entry in the ledger and the
     paragraph stays in the body otherwise, whatever short footer lines follow it."""
     from copydesk import clean_article
     from copydesk.extract._lexicon import lexicon
@@ -407,7 +407,7 @@ def test_agency_credit_glued_after_the_last_sentence(
     lede, last = GLUED_STORIES[lang]
     tail = "\n\n".join([f"{last}{space}({credit})", *footer])
     article = clean_article(f"Der alte Hafen schließt\n\n{lede}\n\n{tail}")
-    first = credit.split("/")[0]
+    first = next(p for p in credit.split("/") if p not in ("sk", "mk"))  # initials skipped
     assert article.source == lexicon().canonical.get(first.casefold(), first)
     assert article.paragraphs[:2] == (lede, last)
     assert any(e.kind == "extracted" and f"({credit})" in e.old for e in article.edits)
@@ -426,10 +426,10 @@ def test_agency_credit_glued_after_the_last_sentence(
 def test_agency_in_brackets_inside_the_prose_is_no_credit(agency: str, last: str) -> None:
     """An agency in brackets inside the prose, or closing a line that ends no sentence, is
     no credit: the paragraph stays whole; an unknown name in brackets after the last
-    sentence ("(Jane Roe)") is none either."""
+    sentence ("(Jane Roe)"), or initials alone ("(sk/mk)"), is none either."""
     from copydesk import clean_article
 
-    for text in (f"{last} ({agency})", f"{NEXT} (Jane Roe)"):
+    for text in (f"{last} ({agency})", f"{NEXT} (Jane Roe)", f"{NEXT} (sk/mk)"):
         article = clean_article(f"Der alte Hafen schließt\n\n{LEDE}\n\n{text}")
         assert article.source is None
         assert article.paragraphs[-1] == text

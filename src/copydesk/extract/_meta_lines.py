@@ -61,6 +61,8 @@ CJK_GLUED_AGENCY_RE = lazy_regex(
     r"(?<=[。！？」』”])[ \t]{0,2}[（(][ \t]{0,2}"
     r"(?P<agency>[^（）()\n]{1,16}?)[ \t]{0,2}[）)][ \t]{0,2}$"
 )
+# An editor's initials beside an agency in a German credit ("dpa/sk"): lower case, 2-4.
+EDITOR_INITIALS_RE = lazy_regex(r"\p{Ll}{2,4}")
 # The same credit after a sentence in a script with spaces ("… ernst genommen. (dpa)", "…
 # söylemişti. (AA)", "… said. (Reuters)"): a sentence's end, a space or none, the bracket
 # closing the text. Bounded.
@@ -317,17 +319,25 @@ def read_glued_agency(text: str) -> tuple[int, str] | None:
     (36, 'Reuters')
     >>> read_glued_agency("The port was closed by the agency (AP)") is None
     True
+    >>> read_glued_agency("Der Hafen bleibt zu, hieß es. (dpa/sk)")
+    (29, 'dpa')
     """
     if not text.rstrip().endswith((")", "）")):
         return None
     m = CJK_GLUED_AGENCY_RE.search(text, max(len(text) - 30, 0))
+    latin = m is None
     if m is None:
         m = GLUED_AGENCY_RE.search(text, max(len(text) - 40, 0))
     if m is None or m.start() == 0:
         return None
     lex = lexicon()
     parts = [p.strip() for p in JOINT_CREDIT_RE.split(m["agency"].strip())]
-    if not all(unicodedata.normalize("NFKC", p).casefold() in lex.agencies for p in parts):
+    if len(parts) > 1 and latin:
+        # an editor's initials beside the agency in a German credit ("(dpa/sk)", "(mk/dpa)")
+        parts = [p for p in parts if p in lex.agencies or not EDITOR_INITIALS_RE.fullmatch(p)]
+    if not parts or not all(
+        unicodedata.normalize("NFKC", p).casefold() in lex.agencies for p in parts
+    ):
         return None
     return m.start(), lex.canonical.get(parts[0].casefold(), parts[0])
 
