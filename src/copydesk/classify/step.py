@@ -217,19 +217,19 @@ class ClassifyLines:
                 tail_start(keep, cuts.tail) if cut and cuts.tail is not None else None,
                 list_start(keep, said, cuts.list_tail) if cut and cuts.list_tail else None,
             )
-            if start is not None:
-                for k in at[start:]:
-                    if k in probs and window[k] not in residue and window[k] not in meta:
-                        tail[window[k]] = round(1.0 - _keep(probs[k]), 4)
             end = (
                 head_end(_headline_kept(keep, said), cuts.head)
                 if cut_head and cuts.head is not None
                 else None
             )
-            if end is not None:
-                for k in at[: end if start is None else min(end, start)]:
+            edges = (
+                (tail, at[start:] if start is not None else []),
+                (head, at[: end if start is None else min(end, start)] if end is not None else []),
+            )
+            for cut_lines, ks in edges:
+                for k in ks:
                     if k in probs and window[k] not in residue and window[k] not in meta:
-                        head[window[k]] = round(1.0 - _keep(probs[k]), 4)
+                        cut_lines[window[k]] = round(1.0 - _keep(probs[k]), 4)
         if len(residue) + len(meta) + len(tail) + len(head) == len(body):
             return draft  # never the whole body: when the model doubts all of it, keep it
         if residue and draft.enabled("classify.residue"):
