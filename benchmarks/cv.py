@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from quality import LABELS, Body, _ratio, field_hits, key, score
+from quality import LABELS, Body, _ratio, around, field_hits, key, score
 
 from copydesk import DEFAULT, clean_article
 from copydesk.classify import train
@@ -92,11 +92,11 @@ def cross_validate(shared: Path, k: int) -> dict[str, Any]:
                     fields[name][fname][1] += 1
                 body = Body(article.paragraphs)
                 keys = [key(x["text"]) for x in doc.labelled]
-                for x, k_ in zip(doc.labelled, keys, strict=True):
+                for n, (x, k_) in enumerate(zip(doc.labelled, keys, strict=True)):
                     if x["label"] not in LABELS:
                         continue
                     loose = not any(k_ in o for o in keys if o != k_)
-                    kept = body.has(x["text"], loose=loose)
+                    kept = body.has(x["text"], loose=loose, **around(doc.labelled, n))
                     for group in ("all", doc.lang):
                         cell = cells[group][name][x["label"]]
                         cell[0] += kept

@@ -30,7 +30,7 @@ except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT / "src"))
     import copydesk
 
-from quality import LABELS, Body, key, score  # noqa: E402
+from quality import LABELS, Body, around, key, score  # noqa: E402
 
 from copydesk.learn import learn_rules, rules_to_toml  # noqa: E402
 from copydesk.rules import Rules, builtin_rules, rules_from_mapping  # noqa: E402
@@ -81,10 +81,10 @@ def run(shared: Path) -> tuple[dict[str, Any], Rules]:
                 for edit in article.edits:
                     if edit.rule.startswith("strip.learned_"):
                         removed_by[edit.rule] += 1
-            for line, is_loose in zip(label["lines"], loose, strict=True):
+            for n, (line, is_loose) in enumerate(zip(label["lines"], loose, strict=True)):
                 if line["label"] in LABELS:
                     cell = counts[name][line["label"]]
-                    kept = body.has(line["text"], loose=is_loose)
+                    kept = body.has(line["text"], loose=is_loose, **around(label["lines"], n))
                     cell[0] += kept
                     cell[1] += 1
                     if name == "learned" and kept and line["label"] == "residue":
