@@ -82,8 +82,12 @@ BATCH = 256
 LEARNING_RATE = 3e-3
 L2 = 1e-4
 INNER_FOLDS = 3
-#: Share of the corpus's body lines the threshold keeps out of fold.
-RECALL = 0.995
+#: Share of the corpus's body lines the threshold keeps out of fold. The step's guards (a
+#: sentence stays unless the model removes a line beside it; table rows; the last body line)
+#: keep more: at 0.985, 99.5% of the body lines of sites held out in cross-validation stay,
+#: as at 0.995 before (99.6%), while residue removal rises from 0.51 to 0.58 and whole-page
+#: F1 from 0.895 to 0.904; at 0.975 German and Chinese lose 2-6% of their body lines.
+RECALL = 0.985
 #: The tail rules training chooses among: (mean, peak, lines) of :class:`TailRule`.
 TAIL_RULES = tuple(
     TailRule(mean, peak, lines)
