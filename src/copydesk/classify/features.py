@@ -189,11 +189,18 @@ def evidence_group(state: str, rule: str | None) -> int:
 
 
 def _features(words: list[str]) -> list[str]:
+    """A line's words, its first and last word marked, and the pairs of its first words.
+
+    The pairs are joined by ``map``, without a Python-level loop (the same strings as
+    ``a + " " + b`` a pair).
+
+    >>> _features(["share", "on", "facebook"])
+    ['share', 'on', 'facebook', '^share', 'facebook$', 'share on', 'on facebook']
+    """
     if not words:
         return []
-    feats = [*words, "^" + words[0], words[-1] + "$"]
-    feats.extend([a + " " + b for a, b in itertools.pairwise(words[:PAIR_TOKENS])])
-    return feats
+    firsts = words[:PAIR_TOKENS]
+    return [*words, "^" + words[0], words[-1] + "$", *map(" ".join, itertools.pairwise(firsts))]
 
 
 def line_tokens(text: str) -> list[str]:

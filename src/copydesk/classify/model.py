@@ -94,11 +94,10 @@ class LineModel:
     def word_scores(self, feats: Sequence[Sequence[str]]) -> tuple[Array, Array]:
         """Per line (given its features), the mean and the largest log count ratio per class
         of the known features (:func:`mean_rows`), and the share of its features known."""
-        get = self.vocab.get
-        ids: list[int] = []
-        for line in feats:
-            ids.extend(map(get, line, itertools.repeat(-1)))
-        # one conversion, not a numpy element set a line
+        # every line's features looked up by one map over them all, not a list extended a
+        # line; one conversion, not a numpy element set a line
+        all_feats = itertools.chain.from_iterable(feats)
+        ids = list(map(self.vocab.get, all_feats, itertools.repeat(-1)))
         sizes = np.fromiter(map(len, feats), dtype=np.intp, count=len(feats))
         found = np.asarray(ids, dtype=np.intp)
         hit = found >= 0
