@@ -91,6 +91,25 @@ def _sentence_shape(shape: tuple[float, ...]) -> bool:
     return shape[1] >= _LOG_PROSE_WORDS and bool(shape[2])
 
 
+def _sentence_as_it_stands(text: str, stripped: str, read: Read) -> bool:
+    """:func:`_is_sentence` of a line as it stands, spaces around it included, given the
+    :func:`read_line` of its ``stripped`` text.
+
+    A line with spaces after its end mark ends no sentence as it stands
+    (:func:`~copydesk.classify.features.ends_sentence`), so it is not read a second time;
+    only a line with spaces before it alone is.
+
+    >>> line = "The port closed on Monday, officials said.  "
+    >>> _sentence_as_it_stands(line, line.strip(), read_line(line.strip()))
+    False
+    >>> _sentence_as_it_stands("  " + line.strip(), line.strip(), read_line(line.strip()))
+    True
+    """
+    if text == stripped:
+        return _sentence_shape(read[1])
+    return ends_sentence(text) and _is_sentence(text)
+
+
 @attrs.frozen(slots=True)
 class ClassifyLines:
     """Remove the body lines the line model calls residue or meta.
@@ -177,9 +196,7 @@ class ClassifyLines:
                     sentence[k] = True
                     continue
                 read = reads[k] = read_line(texts[k])
-                # the sentence test reads the line as it stands, spaces around it included
-                shape = read[1] if texts[k] == line.text else read_line(line.text)[1]
-                if _sentence_shape(shape):
+                if _sentence_as_it_stands(line.text, texts[k], read):
                     sentence[k] = True
                     continue
                 asked.append(k)
