@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from copydesk import clean_article
+from copydesk import DEFAULT, clean_article
 from copydesk.extract.title import glued_question_end
 
 from ..strategies_fields import prose
@@ -359,9 +359,12 @@ def test_title_case_headline_over_furniture(
     ],
 )
 def test_title_case_line_far_over_text_is_no_headline(between: list[str]) -> None:
-    """Far over the lede, a title-case line is the headline only over furniture."""
+    """Far over the lede, a title-case line is the headline only over furniture. (The rules
+    alone: the line model may remove the section's name, "Clean Energy", which brings the
+    lede within reach of the headline, and the choice is then a plain headline's.)"""
     headline = TITLE_CASE_HEADLINES[0]
-    article = clean_article("\n".join([headline, *between, PROSE, MORE]))
+    text = "\n".join([headline, *between, PROSE, MORE])
+    article = clean_article(text, pipeline=DEFAULT.without("classify.lines"))
     assert article.title is None
     assert article.paragraphs[0] == headline
 
@@ -548,3 +551,58 @@ def test_a_menu_link_is_never_the_title(lang: str, picks: list[int]) -> None:
     for tail in ([*paras], [f"{paras[0][:40]}.", *paras]):
         article = clean_article("\n".join([*links, *tail]))
         assert article.title not in MENU_LINKS[lang]
+
+
+# Section names of a site's breadcrumb trail, per script (made up for tests).
+CRUMBS = {
+    "Latin": ("Home", "News", "World", "Politik", "Startseite", "Deportes", "Gündem", "Europe"),
+    "Cyrillic": ("Главная", "Новости", "Политика", "Мир"),
+    "CJK": ("首页", "新闻", "国内", "ホーム", "社会", "経済"),
+}
+SEPARATORS = {
+    "Latin": (" > ", " › ", " » ", " / "),
+    "Cyrillic": (" > ", " › ", " / "),
+    "CJK": (" > ", "＞", " ＞ "),
+}
+HEADLINES = {
+    "Latin": "Harbour board closes the old port for repairs",
+    "Cyrillic": "Портовое управление закрывает старый порт",
+    "CJK": "港口因风暴关闭 航班取消",
+}
+LEDES = {
+    "Latin": PROSE,
+    "Cyrillic": "Портовое управление в понедельник заявило, что закроет старый порт на ремонт после шторма.",
+    "CJK": "政府周一表示，港口将关闭三天以便清理航道，船只已改道北部港口停靠。",
+}
+
+
+@st.composite
+def breadcrumb(draw: st.DrawFn) -> tuple[str, str]:
+    """A script and a breadcrumb trail in it: two to four sections joined by one separator
+    (three at least for a slash, which two words alone may hold)."""
+    script = draw(st.sampled_from(sorted(CRUMBS)))
+    sep = draw(st.sampled_from(SEPARATORS[script]))
+    least = 3 if sep.strip() == "/" else 2
+    parts = draw(st.lists(st.sampled_from(CRUMBS[script]), min_size=least, max_size=4))
+    return script, sep.join(parts) + draw(st.sampled_from(["", " >"] if sep == " > " else [""]))
+
+
+@given(breadcrumb())
+def test_a_breadcrumb_over_the_headline_is_no_title(case: tuple[str, str]) -> None:
+    """A site's breadcrumb trail at the top ("Home > News > World", "首页＞新闻") leaves the
+    body as navigation, and the headline under it is the title, in every script."""
+    script, trail = case
+    article = clean_article(f"{trail}\n{HEADLINES[script]}\n{LEDES[script]}\n{MORE}")
+    assert article.title == HEADLINES[script]
+    assert [e.old.strip() for e in article.edits if e.rule == "strip.breadcrumb"] == [trail]
+    assert trail not in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Er sagte »Nein« und ging nach Hause.", "Rates rose > 5% in May", "Yes / No"],
+)
+def test_a_line_with_a_separator_is_no_breadcrumb(line: str) -> None:
+    """Prose with a quote mark or an angle, and two words around a slash, stay."""
+    article = clean_article(f"{line}\n{PROSE}\n{MORE}")
+    assert not [e for e in article.edits if e.rule == "strip.breadcrumb"]
