@@ -40,15 +40,25 @@ def _words(script: str) -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(WORDS[SCRIPTS[script]]), min_size=14, max_size=18).map(sep.join)
 
 
+def _head_line(script: str) -> st.SearchStrategy[str]:
+    """A short line of a release's head, no sentence: a kicker, a takeaway, a place."""
+    sep = "" if script == "cjk" else " "
+    return st.lists(st.sampled_from(WORDS[SCRIPTS[script]]), min_size=2, max_size=4).map(sep.join)
+
+
 @st.composite
-def about_doc(draw: st.DrawFn) -> Doc:
-    """A press release closed by an "About X" heading and the paragraph on X, in any script."""
+def about_doc(draw: st.DrawFn, *, head_lines: int = 0) -> Doc:
+    """A press release closed by an "About X" heading and the paragraph on X, in any script;
+    with ``head_lines``, that many short lines or more (a kicker, key takeaways) above the
+    story, so that its lede stands below the head's first lines."""
     script = draw(st.sampled_from(sorted(SCRIPTS)))
+    more = 2 if head_lines else 0
+    head = draw(st.lists(_head_line(script), min_size=head_lines, max_size=head_lines + more))
     story = draw(prose(script))
     org = draw(st.sampled_from(ORGANISATIONS[script]))
     heading = draw(st.sampled_from(HEADINGS[script])).format(org=org)
     about = OPENINGS[script].format(org=org, words=draw(_words(script)))
-    text = "\n\n".join([*story, heading, about])
+    text = "\n\n".join([*head, *story, heading, about])
     return Doc(text, (*story, about), source=org)
 
 
@@ -63,6 +73,17 @@ def test_about_block_gives_the_source(doc: Doc) -> None:
         e.rule == "extract.outlet_lines" and e.kind == "extracted" and doc.source in e.old
         for e in article.edits
     )
+
+
+@given(about_doc(head_lines=7))
+def test_about_block_under_a_long_head_gives_the_source(doc: Doc) -> None:
+    """The "About X" block closes the release whatever opens it: seven short lines or more
+    above the lede (a kicker, a date, key takeaways) still leave it the source; the story's
+    paragraphs and the paragraph on X stay in the body."""
+    article = clean_article(doc.text)
+    assert article.source == doc.source
+    assert set(doc.body) <= set(article.paragraphs)
+    assert any(e.rule == "extract.outlet_lines" and doc.source in e.old for e in article.edits)
 
 
 STORY = (
@@ -94,6 +115,28 @@ def test_about_lookalikes_give_no_source(tail: list[str], why: str) -> None:
     article = clean_article("\n\n".join([*STORY, *tail]))
     assert article.source is None, why
     assert not [e for e in article.edits if e.rule == "extract.outlet_lines"], why
+
+
+#: Short lines above the lede of a release: a kicker, a date, key takeaways.
+LONG_HEAD = ["PRESS RELEASE", "Tidal power plan for the docks", "Clean Energy", "March 3, 2026",
+             "KEY TAKEAWAYS", "Turbines for every pier", "Tests over the summer", "Portville"]  # fmt: skip
+
+
+def test_about_block_under_a_long_head() -> None:
+    """A release whose lede stands under eight short lines is still closed by its issuer."""
+    tail = ["About Harbour Energy", "Harbour Energy is a maker of tidal turbines for ports."]
+    article = clean_article("\n\n".join([*LONG_HEAD, *STORY, *tail]))
+    assert article.source == "Harbour Energy"
+    assert set(STORY) <= set(article.paragraphs)
+
+
+def test_partners_under_a_long_head_give_no_source() -> None:
+    """Two unrelated "About" blocks under a long head are partners': no issuer, no source."""
+    tail = ["About Harbour Energy", "Harbour Energy is a maker of tidal turbines for ports.",
+            "About Coast Ltd", "Coast Ltd is a builder of sea walls along the northern coast."]  # fmt: skip
+    article = clean_article("\n\n".join([*LONG_HEAD, *STORY, *tail]))
+    assert article.source is None
+    assert not [e for e in article.edits if e.rule == "extract.outlet_lines"]
 
 
 def test_about_heading_in_the_top_half_is_a_subheading() -> None:

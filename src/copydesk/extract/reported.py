@@ -464,19 +464,20 @@ def outlet_lines(draft: Draft) -> Draft:
         outlet = read_outlet_says(line.text)
         if outlet is not None:  # "Harbour Wire says…" above the story
             return draft.take([index], rule=LINES_RULE, kind="extracted", source=outlet)
-    if lede is None:
-        return draft
-    index, line = body[lede]
-    if lede > 0:
-        above_index, above = body[lede - 1]
-        outlet = read_outlet_dateline(above.text)
-        if outlet is not None:
-            return draft.take([above_index], rule=LINES_RULE, kind="extracted", source=outlet)
-    opening = read_opening_outlet(line.text)
-    if opening is not None and line.text[opening[0] :].strip():
-        cut = draft.rewrite(index, [(0, opening[0], "")], rule=LINES_RULE, kind="extracted")
-        if cut is not draft:
-            return cut.set_fields(source=opening[1])
+    if lede is not None:
+        index, line = body[lede]
+        if lede > 0:
+            above_index, above = body[lede - 1]
+            outlet = read_outlet_dateline(above.text)
+            if outlet is not None:
+                return draft.take([above_index], rule=LINES_RULE, kind="extracted", source=outlet)
+        opening = read_opening_outlet(line.text)
+        if opening is not None and line.text[opening[0] :].strip():
+            cut = draft.rewrite(index, [(0, opening[0], "")], rule=LINES_RULE, kind="extracted")
+            if cut is not draft:
+                return cut.set_fields(source=opening[1])
+    # the "About X" block closes the release whatever opens it (a list of key takeaways
+    # above a lede further down than the head's lines)
     return _about_block(draft, body)
 
 
