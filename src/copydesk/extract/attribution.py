@@ -34,6 +34,7 @@ from copydesk.extract._cjk_credits import (
     read_reporter_line,
 )
 from copydesk.extract._email_names import sign_by_email
+from copydesk.extract._interviews import read_interviewer
 from copydesk.extract._intros import read_intro_credit
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._meta_lines import prose_credited, read_glued_agency
@@ -381,7 +382,9 @@ def attribution(draft: Draft) -> Draft:
     bylines ("文／王小明", "作者：X"); a name alone on a line with a second sign beside it (a
     bare "By" above, a date stamp next to it, a bio of the same person under it, or the same
     line again elsewhere); names beside a stamp or an outlet ("Jane Roe | March 3, 2023",
-    "Posted on March 3, 2023 by Jane Roe", "Jane Roe / Harbour Times"). Source: a Chinese
+    "Posted on March 3, 2023 by Jane Roe", "Jane Roe / Harbour Times"); when none of these
+    names anyone, a written interview's questioner ("Jane Roe: …?" then "JR: …?", see
+    :mod:`copydesk.extract._interviews`), read where it stands. Source: a Chinese
     outlet's name alone by the header's date stamp ("国际太阳能光伏网"), a republication credit
     ("Originally published on X", "＊本文獲「X」授權轉載", "h/t X"), an organisation's
     contribution ("The Associated Press contributed to this report.", "ABC News' A and B
@@ -503,7 +506,7 @@ def attribution(draft: Draft) -> Draft:
                 found_authors.extend(names)
                 source = source or outlet
     if not taken and not cuts:
-        return draft if fields.authors or contributors else sign_by_email(draft, body, RULE)
+        return draft if fields.authors or contributors else _unsigned(draft)
     for i, start, end in cuts:
         draft = draft.rewrite(i, [(start, end, "")], rule=RULE, kind="extracted")
     authors = fields.authors or tuple(dict.fromkeys(found_authors or contributors))
@@ -517,5 +520,18 @@ def attribution(draft: Draft) -> Draft:
         source=fields.source or source,
         published=published,
     )
-    # an address and the name it spells side by side among the last lines
-    return draft if authors else sign_by_email(draft, list(draft.body()), RULE)
+    return draft if authors else _unsigned(draft)
+
+
+def _unsigned(draft: Draft) -> Draft:
+    """Authors where no credit named one: a written interview's questioner ("Jane Roe: …?"
+    then "JR: …?", the line stays in the body with a ``read`` edit on the name), else an
+    address and the name it spells side by side among the last lines."""
+    body = list(draft.body())
+    asker = read_interviewer(body)
+    if asker is not None:
+        index, start, end, name = asker
+        noted = draft.note(index, start, end, rule=RULE, value=name, authors=(name,))
+        if noted is not draft:
+            return noted
+    return sign_by_email(draft, body, RULE)
