@@ -702,6 +702,63 @@ def test_bios_of_strangers(last: str, authors: tuple[str, ...]) -> None:
     assert article.authors == authors
 
 
+#: Copyright sign-offs glued after the last sentence, and bios of a writer, per script.
+SIGN_OFFS = {
+    "latin": [" copyright by: {name}", " © {name}", " © 2024 {name}", " Copyright {name}"],
+    "cyrillic": [" © {name}", " (c) {name}"],
+}
+WRITER_BIOS = {
+    "latin": "{name} has authored two books on the harbour and its ships and sails each summer.",
+    "cyrillic": "{name} является Председателем союза лоцманов порта и пишет о море и судах.",
+}
+
+
+@st.composite
+def signed_off_doc(draw: st.DrawFn, *, mentioned: bool = False) -> Doc:
+    """A story whose last line closes with the writer's copyright, then the writer's bio, in
+    Latin or Cyrillic; with ``mentioned``, the story names the person in its prose too."""
+    script = draw(st.sampled_from(sorted(SIGN_OFFS)))
+    story = list(draw(prose(script)))
+    (name,) = draw(names(script).filter(lambda ns: len(ns) == 1))
+    if mentioned:
+        story[0] = f"{name} {story[0][0].lower()}{story[0][1:]}"
+    story[-1] += draw(st.sampled_from(SIGN_OFFS[script])).format(name=name)
+    bio = WRITER_BIOS[script].format(name=name)
+    return Doc("\n\n".join([*story, bio]), tuple(story), authors=() if mentioned else (name,))
+
+
+@given(signed_off_doc())
+def test_a_copyright_sign_off_is_no_mention_of_the_writer(doc: Doc) -> None:
+    """A writer's bio closing the text gives the author though the last line above signs it
+    with the writer's copyright ("… unknown. copyright by: Jo Lee"); the bio leaves the body,
+    the story stays whole."""
+    article = clean_article(doc.text)
+    assert article.authors == doc.authors
+    assert article.paragraphs == doc.body
+    assert _ledger_has(article, doc.authors[0])
+
+
+@given(signed_off_doc(mentioned=True))
+def test_a_person_of_the_story_who_signs_it_is_still_its_subject(doc: Doc) -> None:
+    """The same bio and sign-off, the person named in the story's prose as well: a person
+    the story is about, no author read from the bio."""
+    assert clean_article(doc.text).authors == ()
+
+
+@pytest.mark.parametrize(
+    "story_end",
+    [
+        "The © Jo Lee archive of harbour photographs opened to the public on Monday.",
+        "The harbour photographs, copyright Jo Lee, went on show at the port on Monday.",
+    ],
+)
+def test_copyright_in_prose_is_a_mention(story_end: str) -> None:
+    """A copyright inside a sentence, not closing the line, mentions the person: no author."""
+    bio = "Jo Lee has authored two books on the history of the harbour and its ships."
+    article = clean_article(f"Port closes after storm\n{STORY}\n{story_end}\n{bio}")
+    assert article.authors == ()
+
+
 JA_SENTENCES = [
     "港湾局は月曜日、嵐のため旧港を火曜日に閉鎖すると発表した。",
     "修理費用はまだ分かっていないという。",

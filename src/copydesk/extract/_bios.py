@@ -32,6 +32,16 @@ WRITING_VERBS = frozenset({"authored", "written", "published", "writes"})
 STRANGER_BIO_WORDS = 5
 # A word of a text, for the check that a name is not in the story. Bounded.
 STORY_WORD_RE = lazy_regex(r"[\p{L}\p{M}'’\-]{1,40}")
+# A copyright sign-off closing a line of the story ("… unknown. copyright by: Jane Roe",
+# "© 2024 Jane Roe", "(c) Анна Петрова"): the writer's credit, no mention of the person.
+# The name's words are capitalised, short particles aside ("Ana de la Cruz"); a sentence
+# after "Copyright" ("Copyright law protects …") is none. Bounded; matched at line ends.
+SIGN_OFF_RE = lazy_regex(
+    r"(?:©|\([cC]\)|(?i:copyright))(?:[ \t]{1,2}(?i:by))?[ \t]{0,2}:?[ \t]{0,2}"
+    r"(?:\d{4}[ \t]{1,2})?\p{Lu}[\p{L}\p{M}.'’\-]{0,30}"
+    r"(?:[ \t]{1,2}(?:\p{Lu}[\p{L}\p{M}.'’\-]{0,30}|\p{Ll}{1,4})){0,4}[ \t]{0,2}$",
+    regex.M,
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,13 +89,16 @@ def read_stranger_bio(text: str, story: str | Callable[[], str]) -> tuple[str, .
     capitals or a verb of writing ("Jane Roe is Commander of the harbour pilots' guild.",
     "Jo Lee has authored two books.") of a person
     named in full (two words or more) when no word of the name is in ``story``, the text
-    above: a person the story is about is named in it; the one who wrote it is not. ``story``
+    above: a person the story is about is named in it; the one who wrote it is not, but may
+    sign it with a copyright closing a line ("… unknown. copyright by: Jo Lee"). ``story``
     may be a call that returns that text: it is made only for a line that reads as such a
     bio, which spares most documents joining the lines above each of their last lines.
 
     >>> read_stranger_bio("Jane Roe is Commander of the harbour pilots' guild.", "The port shut.")
     ('Jane Roe',)
     >>> read_stranger_bio("Jo Lee has authored two books on the sea.", "The port shut.")
+    ('Jo Lee',)
+    >>> read_stranger_bio("Jo Lee has authored two books on the sea.", "… shore. © Jo Lee")
     ('Jo Lee',)
     >>> read_stranger_bio("Jane Roe is expected in court on Monday.", "Roe was arrested.") is None
     True
@@ -112,7 +125,7 @@ def read_stranger_bio(text: str, story: str | Callable[[], str]) -> tuple[str, .
         return None
     if not isinstance(story, str):
         story = story()
-    said = {w.casefold() for w in STORY_WORD_RE.findall(story)}
+    said = {w.casefold() for w in STORY_WORD_RE.findall(SIGN_OFF_RE.sub("", story))}
     for name in names:
         if any(len(w) > 2 and w.casefold().strip(".") in said for w in name.split()):
             return None
