@@ -53,9 +53,11 @@ PLACE_PATTERN = (
 )
 PLACE_NAME_RE = lazy_regex(PLACE_PATTERN + r"[ \t]{1,2}[-–—][ \t]{1,2}(?P<name>[^\n]{4,60})")
 # The same line with the name first, the place then in capitals ("Ayşe Kaya - İSTANBUL"):
-# a capitalised word after a name may end a headline ("Port Closes - Today"). Bounded.
+# a capitalised word after a name may end a headline ("Port Closes - Today"). Bounded; the
+# name opens with a visible character (lines are stripped first), so that a long run of
+# spaces is passed over at once.
 NAME_PLACE_RE = lazy_regex(
-    r"(?P<name>[^\n]{4,60}?)[ \t]{1,2}[-–—][ \t]{1,2}"
+    r"(?P<name>\S[^\n]{3,59}?)[ \t]{1,2}[-–—][ \t]{1,2}"
     r"(?P<place>\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}(?:[ \t]\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}){0,2})"
 )
 # A roman numeral ("Part II"): a heading's part, never a word of a bare name line.

@@ -60,9 +60,11 @@ GLUED_STAMP_PATTERN = (
 # Updated 2 hours ago", "21 March 2023 • 3 min read"). Spaces required around the mark.
 STAMP_PART_SEP_RE = lazy_regex(r"[ \t]{1,3}[/|•·][ \t]{1,3}")
 # A stamp with its update in brackets after it: "2024年5月6日 14時30分（2024年5月6日 15時10分
-# 更新）", "May 6, 2024 (Updated May 7, 2024)". Bounded; no bracket inside either part.
+# 更新）", "May 6, 2024 (Updated May 7, 2024)". Bounded; no bracket inside either part; the
+# head opens with a visible character (it reads stripped lines), so that each start in a long
+# run of spaces fails at once rather than after 80 tries.
 BRACKETED_NOTE_RE = lazy_regex(
-    r"(?P<head>[^()（）\n]{4,80}?)[ \t]{0,2}[(（](?P<note>[^()（）\n]{2,80})[)）]"
+    r"(?P<head>[^()（）\s][^()（）\n]{3,79}?)[ \t]{0,2}[(（](?P<note>[^()（）\n]{2,80})[)）]"
 )
 # A date and its clock joined by a dash ("2024/05/06-14:30", a Japanese wire's closing
 # stamp): the dash is a space. Bounded.
