@@ -71,7 +71,9 @@ def is_person(name: str) -> bool:
     caps = 0
     for i, word in enumerate(words):
         folded = word.casefold().strip(".,")
-        if folded in lex.organisation_words or folded in lex.months:
+        if folded in lex.organisation_words:
+            return False
+        if folded in lex.months and not _given_month(words, i):
             return False
         if i > 0 and (folded in lex.particles or folded in SUFFIXES or word.startswith("al-")):
             continue
@@ -79,6 +81,27 @@ def is_person(name: str) -> bool:
             return False
         caps += 1
     return caps >= 1
+
+
+def _given_month(words: list[str], i: int) -> bool:
+    """Whether the month name ``words[i]`` is a given name: it opens a name of two words or
+    more, written out (no abbreviating stop), and is a month a person may be named after
+    ("Jan Weber", "May Lee"); no other word of the name is a month ("June July").
+
+    >>> _given_month(["Jan", "Weber"], 0), _given_month(["May", "Lee"], 0)
+    (True, True)
+    >>> _given_month(["Jan.", "Weber"], 0), _given_month(["March", "Lee"], 0)
+    (False, False)
+    >>> _given_month(["Lee", "May"], 1), _given_month(["June", "July"], 0)
+    (False, False)
+    """
+    lex = lexicon()
+    return (
+        i == 0
+        and len(words) >= 2
+        and words[0].casefold() in lex.given_name_months
+        and all(w.casefold().strip(".,") not in lex.months for w in words[1:])
+    )
 
 
 def split_names(text: str) -> tuple[str, ...] | None:
