@@ -433,3 +433,92 @@ def test_agency_in_brackets_inside_the_prose_is_no_credit(agency: str, last: str
         article = clean_article(f"Der alte Hafen schließt\n\n{LEDE}\n\n{text}")
         assert article.source is None
         assert article.paragraphs[-1] == text
+
+
+# A wire credit on its own line beside the page's stamp, below navigation lines.
+STAMP_PAGES = {
+    "ja": (
+        ["ホーム", "社会", "ニュース", "地域"],
+        "台風で旧港を一時閉鎖",
+        ["2026年7月14日 18時05分", "2026/07/14 18:05"],
+        [("共同通信", "共同通信"), ("時事通信", "時事通信"), ("ロイター", "ロイター")],
+        [
+            JA_LEDE,
+            "市によると、床上浸水は少なくとも三十棟に上り、一部の地区では避難指示が出された。",
+            "ＪＲは一部区間で運転を見合わせ、空の便にも欠航が出た。",
+            "気象台は、大気の不安定な状態が続くとして引き続き警戒を求めている。",
+            JA_LAST,
+        ],
+    ),
+    "de": (
+        ["Startseite", "Politik", "Deutschland", "Regional"],
+        "Der alte Hafen schließt",
+        ["14.07.2026, 18:05 Uhr", "Aktualisiert am 14.07.2026, 18:05 Uhr"],
+        [("dpa", "dpa"), ("epd", "epd"), ("AFP", "AFP")],
+        [
+            LEDE,
+            "Für den Umbau stimmten im Stadtrat 38 Mitglieder, dagegen stimmten zwölf.",
+            "Die Reedereien sollen ihre Schiffe bis zum Herbst an den Nordkai verlegen.",
+            "Anwohner begrüßten die Pläne, forderten aber weniger Lärm in der Nacht.",
+            NEXT,
+        ],
+    ),
+    "en": (
+        ["Home", "World", "Europe", "Latest"],
+        "Old harbour to close for repairs",
+        ["July 14, 2026 6:05 PM", "Updated July 14, 2026"],
+        [("Reuters", "Reuters"), ("Associated Press", "Associated Press"), ("AFP", "AFP")],
+        [
+            "The harbour authority said on Tuesday that the old port would close for repairs.",
+            "Ships will move to the northern quay, officials said, and work starts next week.",
+            "The council voted 7-2 for the plan after a long debate on Monday evening.",
+            "Fishing crews said they welcomed the work but worried about lost income.",
+            "The port is expected to reopen in the spring, the authority said.",
+        ],
+    ),
+}
+
+
+@st.composite
+def agency_under_stamp_page(draw: st.DrawFn) -> tuple[str, str, str, list[str]]:
+    """A page: navigation lines, the headline, the stamp and an agency line (either order)."""
+    lang = draw(st.sampled_from(sorted(STAMP_PAGES)))
+    nav, headline, stamps, agencies, paragraphs = STAMP_PAGES[lang]
+    agency, source = draw(st.sampled_from(agencies))
+    stamp = draw(st.sampled_from(stamps))
+    head = [stamp, agency] if draw(st.booleans()) else [agency, stamp]
+    navigation = nav[: draw(st.integers(0, len(nav)))]
+    text = "\n".join([*navigation, headline, *head, *paragraphs])
+    return text, agency, source, paragraphs
+
+
+@given(agency_under_stamp_page())
+def test_agency_line_beside_the_stamp_is_the_source(
+    page: tuple[str, str, str, list[str]],
+) -> None:
+    """An agency's name alone on a line beside the stamp (ja, de, en), however many
+    navigation lines come first, is the source and leaves the body; the paragraphs stay."""
+    from copydesk import clean_article
+
+    text, agency, source, paragraphs = page
+    article = clean_article(text)
+    assert article.source == source
+    assert agency not in article.paragraphs
+    assert all(p in article.paragraphs for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line", ["Hafenamt Portstadt", "Reuters meldet Verluste im Hafen", "Hafen und Werft"]
+)
+def test_a_line_beside_the_stamp_that_is_no_agency_is_no_source(line: str) -> None:
+    """A heading or an organisation beside the stamp is not read as the wire credit."""
+    d = Draft.from_text(f"Startseite\nPolitik\nAktuell\nDer alte Hafen\n14.07.2026\n{line}\n{LEDE}")
+    d = d.take([4], rule="extract.datelines", kind="extracted")
+    assert source_credit(d).fields.source is None
+
+
+def test_an_agency_line_far_from_the_stamp_is_no_source() -> None:
+    """An agency's name alone in the middle of the story, away from the stamp, is no credit."""
+    d = Draft.from_text(f"14.07.2026\n{LEDE}\n{NEXT}\nDer Hafen\ndpa\n{LEDE} B\n{NEXT} B\nEnde.\nx")
+    d = d.take([0], rule="extract.datelines", kind="extracted")
+    assert source_credit(d).fields.source is None

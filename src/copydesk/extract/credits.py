@@ -155,6 +155,9 @@ CATEGORY_TAIL_LINES = 10
 COMPOSITE_TAIL_LINES = 25
 MAX_CATEGORY_CHARS = 60
 SOURCE_RULE = "extract.credits"
+DATELINE_RULE = "extract.datelines"
+#: How many non-blank lines from the top a stamp with an agency line beside it may sit.
+STAMP_HEAD_LINES = 10
 CATEGORY_RULE = "extract.categories"
 
 
@@ -237,21 +240,12 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     if owner is not None:
         return owner, ()
     core = line.strip(WRAP)
-    # full-width letters as Japanese pages write an agency ("（ＡＦＰ）") fold to Latin
-    folded = unicodedata.normalize("NFKC", core).casefold()
-    if folded in lex.agencies:
-        return lex.canonical.get(folded, core), ()
+    agencies = _bare_agencies(core)
+    if agencies is not None:
+        return agencies, ()
     with_agencies = _with_agencies(core)
     if with_agencies is not None:
         return with_agencies, ()
-    parts = [p.strip() for p in AGENCY_LIST_RE.split(core)]
-    if "/" in core and len(parts) > 1:
-        # an editor's initials after (or before) the agencies: "dpa/AFP/sk", "(jbe/dpa)"
-        parts = [
-            p for p in parts if p in lex.agencies or not DESK_INITIALS_RE.fullmatch(p)
-        ] or parts
-    if parts != [core] and all(_agency(p) for p in parts):
-        return lex.canonical.get(parts[0].casefold(), parts[0]), ()  # "dpa/AFP", "AP, Reuters"
     bulleted = line.lstrip()[:1] in "•·*–—"
     if (
         bulleted
@@ -264,6 +258,57 @@ def read_source(text: str, *, last: bool = False) -> tuple[str | None, tuple[str
     if is_desk(core):  # "Haber Merkezi" closing the text: the desk that wrote it
         return core, ()
     return None
+
+
+def _bare_agencies(core: str) -> str | None:
+    """The (first) agency of a line that is only agencies' names: "Reuters", "（ＡＦＰ）"'s
+    core, "dpa/AFP", "AP, Reuters", "dpa/AFP/sk" (an editor's initials beside them).
+
+    >>> _bare_agencies("ＡＦＰ"), _bare_agencies("dpa/AFP/sk"), _bare_agencies("AP, Reuters")
+    ('ＡＦＰ', 'dpa', 'AP')
+    >>> _bare_agencies("Port Authority"), _bare_agencies("ab/cd")
+    (None, None)
+    """
+    lex = lexicon()
+    # full-width letters as Japanese pages write an agency ("（ＡＦＰ）") fold to Latin
+    folded = unicodedata.normalize("NFKC", core).casefold()
+    if folded in lex.agencies:
+        return lex.canonical.get(folded, core)
+    parts = [p.strip() for p in AGENCY_LIST_RE.split(core)]
+    if "/" in core and len(parts) > 1:
+        # an editor's initials after (or before) the agencies: "dpa/AFP/sk", "(jbe/dpa)"
+        parts = [
+            p for p in parts if p in lex.agencies or not DESK_INITIALS_RE.fullmatch(p)
+        ] or parts
+    if parts != [core] and all(_agency(p) for p in parts):
+        return lex.canonical.get(parts[0].casefold(), parts[0])  # "dpa/AFP", "AP, Reuters"
+    return None
+
+
+def _agencies_under_stamp(draft: Draft) -> list[tuple[int, str]]:
+    """Agency lines right under (or over) the page's stamp: ``(index, agency)``.
+
+    Japanese and German pages credit the wire on a line of its own beside the date
+    ("2026年7月14日 18時05分" / "共同通信", "14.07.2026" / "dpa"), below navigation lines that
+    push it past the first body lines :func:`source_credit` reads. The stamp (taken by the
+    dateline step among the first ``STAMP_HEAD_LINES`` lines) vouches for it; an agency's
+    name alone elsewhere in the head may be a heading or a label.
+
+    >>> d = Draft.from_text("a\\nb\\nc\\nd\\n2026年7月14日\\n時事通信\\nx")
+    >>> d = d.take([4], rule="extract.datelines", kind="extracted")
+    >>> _agencies_under_stamp(d)
+    [(5, '時事通信')]
+    """
+    lines = [(i, line) for i, line in enumerate(draft.lines) if line.text.strip()]
+    found: list[tuple[int, str]] = []
+    for n, (_, stamp) in enumerate(lines[:STAMP_HEAD_LINES]):
+        if stamp.state != "extracted" or stamp.rule != DATELINE_RULE:
+            continue
+        for i, line in lines[max(n - 1, 0) : n + 2]:
+            agency = _bare_agencies(line.text.strip(WRAP)) if line.is_body else None
+            if agency is not None and (i, agency) not in found:
+                found.append((i, agency))
+    return found
 
 
 def _agency(name: str) -> bool:
@@ -370,6 +415,10 @@ def source_credit(draft: Draft) -> Draft:
         taken.append(i)
         source = source or found[0]
         authors = authors or found[1]
+    for i, agency in _agencies_under_stamp(draft):  # "2026年7月14日" / "共同通信"
+        if i not in taken:
+            taken.append(i)
+            source = source or agency
     # a composite credit is its own evidence: it may sit above a longer footer of furniture
     for i, line in body[max(len(body) // 2, len(body) - COMPOSITE_TAIL_LINES) :]:
         composite = read_cjk_composite(line.text) if i not in taken else None
