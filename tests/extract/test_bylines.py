@@ -759,3 +759,51 @@ def test_chinese_labelled_parts_with_a_closing_stamp(
     if article.published is not None:
         assert article.published.isoformat()[:10] == "2024-05-06"
     assert article.paragraphs == ZH_STORY
+
+
+#: Wire agencies as a reporter's byline names them, with the source each gives.
+WIRE_REPORTERS = [
+    ("AA", "AA", "muhabiri"),
+    ("DHA", "DHA", "muhabiri"),
+    ("Anadolu Ajansı (AA)", "AA", "muhabiri"),
+    ("Reuters", "Reuters", "correspondent"),
+    ("dpa", "dpa", "Korrespondent"),
+    ("AFP", "AFP", "correspondant"),
+]
+
+
+@given(authors().filter(lambda names: len(names) <= 2), st.sampled_from(WIRE_REPORTERS))
+def test_agency_reporter_byline_gives_names_and_source(
+    names: tuple[str, ...], wire: tuple[str, str, str]
+) -> None:
+    """ "AA muhabiri Ayşe Kaya", "Reuters correspondent Jane Roe" (tr, en, de, fr): the
+    names after the agency's reporter word are the authors, the agency is the source."""
+    agency, source, word = wire
+    assert read_byline(f"{agency} {word} {join_names(names)}") == Byline(names, source)
+
+
+def test_agency_reporter_byline_in_a_page() -> None:
+    """The byline under a Turkish headline leaves the body; the lede after it stays."""
+    lede = "İstanbul (AA) - Türkiye'nin ihracatı haziran ayında yüzde 8 artarak rekor kırdı."
+    rest = "Ticaret Bakanlığı verilerine göre, otomotiv sektörü artışa en büyük katkıyı yaptı."
+    article = clean_article(f"İhracat haziranda arttı\nAA muhabiri Ayşe Kaya\n{lede}\n{rest}")
+    assert article.authors == ("Ayşe Kaya",)
+    assert article.source == "AA"
+    assert "AA muhabiri Ayşe Kaya" not in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "AA muhabirine konuşan Ayşe Kaya",
+        "AA muhabiri olarak çalışan Ayşe Kaya yarın geliyor",
+        "Hafen muhabiri Ayşe Kaya",
+        "Reuters said Jane Roe",
+        "Reuters correspondents in the region",
+    ],
+)
+def test_agency_reporter_prose_is_no_byline(line: str) -> None:
+    """A reporter word that is no byline's (quoting the reporter, a sentence, an outlet
+    that is no agency) names no author."""
+    byline = read_byline(line)
+    assert byline is None or not byline.authors

@@ -89,6 +89,7 @@ class Lexicon:
     desk_words: frozenset[str]
     service_desk_words: frozenset[str]
     given_name_months: frozenset[str]
+    agency_reporter_words: frozenset[str]
     byline_source_labels: frozenset[str]
     byline_date_labels: frozenset[str]
     date_labels: frozenset[str]
@@ -160,6 +161,7 @@ class Lexicon:
             desk_words=frozenset(w.casefold() for w in by["desk_words"]),
             service_desk_words=frozenset(w.casefold() for w in by["service_desk_words"]),
             given_name_months=_folded(by, "given_name_months"),
+            agency_reporter_words=_folded(by, "agency_reporter_words"),
             byline_source_labels=_words(by, "source_labels"),
             byline_date_labels=_words(by, "date_labels"),
             date_labels=_words(dl, "labels"),

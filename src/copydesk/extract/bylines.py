@@ -49,6 +49,17 @@ OPENER_RES = tuple(
     )
     for n in (3, 2, 1, 0)
 )
+# A wire agency's name, its short name in brackets or not, and a reporter's word opening a
+# byline ("AA muhabiri Ayşe Kaya", "Anadolu Ajansı (AA) muhabiri", "Reuters correspondent
+# Jane Roe"); one pattern per word count of the agency's name. Which words count is the
+# lexicon's. Anchored, bounded.
+AGENCY_REPORTER_RES = tuple(
+    lazy_regex(
+        rf"^(?P<agency>\p{{L}}[\p{{L}}.\-]{{0,20}}(?:[ \t]\p{{L}}[\p{{L}}.\-]{{0,20}}){{{n}}})"
+        r"(?:[ \t]{1,2}\((?P<short>\p{L}{2,8})\))?[ \t]{1,2}(?P<role>\p{L}{3,20})[ \t]{1,2}"
+    )
+    for n in (2, 1, 0)
+)
 # Chinese reporter credit: "記者王小明／台北報導", "（記者王小明、李大同/台北報導）", with the
 # outlet first ("聯合報／記者王小明／台北報導": a name ending in 報, 網, 台 or 社). Names are 2-4
 # Han characters; the place 1-8; bounded.
@@ -215,10 +226,14 @@ def _read_whole(text: str) -> Byline | None:
     """:func:`read_byline` on the line as one byline (not cut at bars or bullets)."""
     lex = lexicon()
     opener_end = _opener_end(text, _byline_openers())
+    wire: str | None = None
     if opener_end is None:
-        return None
+        found = _agency_reporter(text)
+        if found is None:
+            return None
+        opener_end, wire = found
     names_part, tails = _split_tails(text[opener_end:])
-    source: str | None = None
+    source: str | None = wire
     published: dt.date | None = None
     for label, value in tails:
         if label in lex.byline_source_labels and value and source is None:
@@ -279,6 +294,27 @@ def _read_whole(text: str) -> Byline | None:
     elif _place_closes(names_part, names):
         names = names[:-1]  # "Von Anna Müller, Hamburg": the place is no person
     return Byline(authors=names, source=source, published=published)
+
+
+def _agency_reporter(text: str) -> tuple[int, str] | None:
+    """Where a wire agency's reporter opener ends, and the agency: ``(end, agency)``.
+
+    >>> _agency_reporter("AA muhabiri Ayşe Kaya"), _agency_reporter("Reuters correspondent X Y")
+    ((12, 'AA'), (22, 'Reuters'))
+    >>> _agency_reporter("Anadolu Ajansı (AA) muhabiri Ayşe Kaya")
+    (29, 'AA')
+    >>> _agency_reporter("Hafen muhabiri Ayşe Kaya"), _agency_reporter("AA dedi ki Ayşe Kaya")
+    (None, None)
+    """
+    lex = lexicon()
+    for pattern in AGENCY_REPORTER_RES:
+        m = pattern.match(text)
+        if m is None or m["role"].casefold() not in lex.agency_reporter_words:
+            continue
+        if m["agency"].casefold() in lex.agencies:
+            name = m["short"] or m["agency"]
+            return m.end(), lex.canonical.get(name.casefold(), name)
+    return None
 
 
 def _names_before_role(names_part: str) -> tuple[str, ...] | None:
