@@ -4,7 +4,7 @@ datelines, time stamps and headlines, as example tables and as properties in fou
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from copydesk import clean_article
@@ -1000,3 +1000,51 @@ def test_japanese_wire_dateline_in_square_brackets(
     )
     assert article.source == agency
     assert article.paragraphs == JA_STORY
+
+
+# Chinese names apart in a simplified reporter credit: two persons, not one Japanese name.
+ZH_FAMILY = ["王", "李", "张", "刘", "陈", "杨"]
+ZH_GIVEN = ["芳", "伟", "小明", "海燕", "建国", "丽"]
+ZH_LEDE = "受强降雨影响，14日南方多地交通受阻，部分航班取消，铁路部门对部分列车限速运行。"
+ZH_NEXT = "气象部门发布暴雨橙色预警，提醒公众减少外出，多地启动防汛应急响应。"
+ZH_LAST = "预计未来三天降雨仍将持续，有关部门提醒注意防范次生灾害。"
+
+
+@st.composite
+def zh_name_pair(draw: st.DrawFn) -> tuple[str, str]:
+    """Two Chinese names of two or three characters, five at most together (the lengths a
+    Japanese name written with a space also has)."""
+    first = draw(st.sampled_from(ZH_FAMILY)) + draw(st.sampled_from(ZH_GIVEN))
+    second = draw(st.sampled_from(ZH_FAMILY)) + draw(st.sampled_from(ZH_GIVEN))
+    assume(first != second and len(first) + len(second) <= 5)
+    return first, second
+
+
+@given(zh_name_pair(), st.sampled_from(["opening", "glued", "line"]))
+def test_simplified_credit_names_apart_are_two_persons(names: tuple[str, str], form: str) -> None:
+    """ "（记者 王小明 李芳）" opening the lede, glued after the last sentence, or "本报记者 王小明
+    李芳" on a line of its own: a simplified credit's names apart are two authors."""
+    credit = f"（记者 {names[0]} {names[1]}）"
+    if form == "opening":
+        text = f"暴雨致多地交通受阻\n{credit}{ZH_LEDE}\n{ZH_NEXT}\n{ZH_LAST}"
+    elif form == "glued":
+        text = f"暴雨致多地交通受阻\n{ZH_LEDE}\n{ZH_NEXT}\n{ZH_LAST}{credit}"
+    else:
+        text = (
+            f"暴雨致多地交通受阻\n本报记者 {names[0]} {names[1]}\n{ZH_LEDE}\n{ZH_NEXT}\n{ZH_LAST}"
+        )
+    assert clean_article(text).authors == names
+
+
+def test_traditional_credit_keeps_a_japanese_name_whole() -> None:
+    """A credit written "記者" may be Japanese: "山田 太郎" stays one person."""
+    lede = "政府は十四日、新たな経済対策を発表した。総額は約十兆円となる見通しだ。"
+    article = clean_article(f"政府が経済対策\n（記者 山田 太郎）{lede}\n{lede[:12]}と述べた。")
+    assert article.authors == ("山田 太郎",)
+
+
+def test_reporter_in_a_sentence_is_no_credit() -> None:
+    """A sentence naming reporters ("记者 王小明 李芳说…") is prose, not a credit."""
+    prose = "记者 王小明 李芳说，当天的雨势非常大，道路积水严重，很多车辆无法通行。"
+    article = clean_article(f"暴雨致多地交通受阻\n{ZH_LEDE}\n{prose}\n{ZH_LAST}")
+    assert article.authors == ()

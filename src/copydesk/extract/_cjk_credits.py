@@ -18,6 +18,7 @@ __all__ = [
     "CJK_QUOTED_RE",
     "cjk_names",
     "is_label_outlet",
+    "is_simplified_credit",
     "ja_names",
     "read_cjk_repost",
     "read_desk_credit",
@@ -105,6 +106,8 @@ NOT_NAME_CHARS = frozenset("完续續待終终略続")
 # such a name has in all.
 SPACED_PART_RE = lazy_regex(r"\p{Han}{1,3}")
 SPACED_NAME_CHARS = 5
+# The simplified form of "記" (in "记者", reporter): only Chinese is written with it.
+SIMPLIFIED_REPORTER = "记"
 # Names in a Chinese credit: Han runs of 2-4 characters split at "、", "，" or spaces.
 CJK_NAME_RE = lazy_regex(r"\p{Han}{2,4}")
 #: Endings of an outlet's name a credit label's value may have besides the lexicon's
@@ -133,17 +136,30 @@ def _label_re() -> regex.Pattern[str]:
     return regex.compile(CJK_LABEL_PATTERN.format(labels="|".join(map(regex.escape, labels))))
 
 
-def cjk_names(text: str) -> tuple[str, ...] | None:
+def is_simplified_credit(text: str) -> bool:
+    """Whether a reporter credit is written in simplified Chinese ("记者", not "記者"): a
+    mainland page, whose names are Chinese ones, never a Japanese name with a space.
+
+    >>> is_simplified_credit("（记者 王小明 李芳）"), is_simplified_credit("（記者 山田 太郎）")
+    (True, False)
+    """
+    return SIMPLIFIED_REPORTER in text
+
+
+def cjk_names(text: str, *, chinese: bool = False) -> tuple[str, ...] | None:
     """Names in a Chinese or Japanese credit value: Han names (2-4 characters), one name
     written with a space between family and given names ("山田 太郎", five characters at most:
     two Chinese names are six), or Latin names. A news agency's name is no person's: in
     "（ロイター＝共同）" Kyodo carries Reuters' copy, where "（ロンドン＝山田太郎）" names the
-    reporter.
+    reporter. In a credit known to be Chinese (``chinese``), names apart are two persons:
+    "王小明 李芳" is no Japanese name.
 
     >>> cjk_names("山田 太郎"), cjk_names("杨湛菲 李大同"), cjk_names("王小明、李大同")
     (('山田 太郎',), ('杨湛菲', '李大同'), ('王小明', '李大同'))
     >>> cjk_names("共同"), cjk_names("時事"), cjk_names("新华社")
     (None, None, None)
+    >>> cjk_names("王小明 李芳"), cjk_names("王小明 李芳", chinese=True)
+    (('王小明 李芳',), ('王小明', '李芳'))
     """
     text = text.strip(" \t。.")
     if not text:
@@ -152,7 +168,8 @@ def cjk_names(text: str) -> tuple[str, ...] | None:
         return split_names(text)
     spaced = text.split()
     if (
-        len(spaced) == 2
+        not chinese
+        and len(spaced) == 2
         and all(SPACED_PART_RE.fullmatch(p) for p in spaced)
         and len(spaced[0]) + len(spaced[1]) <= SPACED_NAME_CHARS
     ):
@@ -263,7 +280,7 @@ def read_glued_reporter(text: str) -> tuple[int, tuple[str, ...]] | None:
     m = CJK_GLUED_RE.search(text, max(len(text) - 40, 0))
     if m is None:
         return None
-    names = cjk_names(m["names"])
+    names = cjk_names(m["names"], chinese=is_simplified_credit(m.group()))
     return None if names is None else (m.start(), names)
 
 
@@ -366,7 +383,7 @@ def read_reporter_line(text: str) -> tuple[tuple[str, ...], str | None] | None:
     outlet = m["outlet"] if m["outlet"] and not m["outlet"].startswith("本") else None
     if not (m["place"] or outlet or line.startswith("本") or m["sep"]):
         return None
-    names = cjk_names(m["names"])
+    names = cjk_names(m["names"], chinese=is_simplified_credit(line))
     return None if names is None else (names, outlet)
 
 

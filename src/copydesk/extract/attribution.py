@@ -25,6 +25,7 @@ from copydesk.extract._cjk_credits import (
     CJK_OPENING_RE,
     CJK_QUOTED_RE,
     cjk_names,
+    is_simplified_credit,
     read_cjk_repost,
     read_desk_credit,
     read_glued_reporter,
@@ -411,7 +412,8 @@ def attribution(draft: Draft) -> Draft:
         m = CJK_OPENING_RE.match(line.text) if not line.inline else None
         if m is not None and line.text[m.end() :].strip():
             cuts.append((i, 0, m.end()))
-            found_authors.extend(cjk_names(m["names"]) or ())
+            names = cjk_names(m["names"], chinese=is_simplified_credit(m.group()))
+            found_authors.extend(names or ())
             break
         placed = read_ja_place_opening(line.text) if not line.inline else None
         if placed is not None:  # "【ワシントン＝山田太郎】…" opening the lede
