@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from copydesk import DEFAULT, clean_article
-from copydesk.extract.title import glued_question_end
+from copydesk.extract.title import glued_question_end, reads_as_prose
 
 from ..strategies_fields import prose
 from ..strategies_meta import Doc
@@ -606,3 +606,57 @@ def test_a_line_with_a_separator_is_no_breadcrumb(line: str) -> None:
     """Prose with a quote mark or an angle, and two words around a slash, stay."""
     article = clean_article(f"{line}\n{PROSE}\n{MORE}")
     assert not [e for e in article.edits if e.rule == "strip.breadcrumb"]
+
+
+# Wire copy's short CJK paragraphs: a sentence or two, clauses apart, under 50 characters.
+SHORT_CJK = {
+    "zh-hans": (
+        "暴雨致多地交通受阻",
+        [
+            "受强降雨影响，南方多地交通受阻，部分航班取消。",
+            "气象部门发布预警，提醒公众减少外出。",
+            "铁路部门对部分列车采取限速运行措施，乘客需留意。",
+            "多地启动应急响应，转移安置受灾群众。",
+        ],
+    ),
+    "zh-hant": (
+        "颱風逼近 北部停班停課",
+        [
+            "受颱風影響，北部多個縣市宣布停班停課。",
+            "氣象局表示，颱風預計今晚登陸，雨勢將持續。",
+            "交通部提醒民眾，避免前往山區與海邊。",
+            "各地已開設收容所，安置撤離的居民。",
+        ],
+    ),
+    "ja": (
+        "台風で旧港を一時閉鎖",
+        [
+            "港湾局は６日、台風の影響で旧港を閉鎖すると発表した。",
+            "船舶は北部の港に移動し、運航は来週再開する見通しだ。",
+            "地元の漁業者からは、不安の声も上がっている。",
+            "市は、被害状況の確認を急いでいる。",
+        ],
+    ),
+}
+
+
+@given(
+    st.sampled_from(sorted(SHORT_CJK)),
+    st.lists(st.sampled_from(["首页", "社会", "ホーム"]), max_size=2),
+)
+def test_headline_over_short_cjk_paragraphs(lang: str, nav: list[str]) -> None:
+    """A CJK headline over short paragraphs of wire copy (zh simplified and traditional, ja),
+    navigation above it or not, is the title; the paragraphs stay."""
+    headline, paragraphs = SHORT_CJK[lang]
+    article = clean_article("\n".join([*nav, headline, *paragraphs]))
+    assert article.title == headline
+    assert article.paragraphs[-3:] == tuple(paragraphs[-3:])
+
+
+@pytest.mark.parametrize(
+    "line", ["暴雨来袭，多地交通受阻", "预计年底前正式投入运营。", "港口关闭", "台風、旧港を閉鎖"]
+)
+def test_cjk_headlines_and_clauseless_lines_are_no_short_sentence(line: str) -> None:
+    """A headline with a comma but no full stop, or a short line without clauses, is not
+    read as a sentence of prose."""
+    assert not reads_as_prose(line)

@@ -77,6 +77,12 @@ BYLINE_RULES = frozenset({"extract.bylines", "extract.datelines", "extract.attri
 PAGE_TITLE_SEP_RE = lazy_regex(r"[ \t]{1,3}[|–—\-·][ \t]{1,3}|(?<=\p{Han}|[”」》？！])(?:--|[-_|])")
 # A character of a script written without spaces.
 CJK_CHAR_RE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# A CJK full stop closing a sentence, closing quotes or brackets after it allowed.
+CJK_SENTENCE_END_RE = lazy_regex(r"[。！？][”’」』）)]{0,2}$")
+#: Marks between the clauses of a CJK sentence.
+CJK_CLAUSE_MARKS = ("，", "、", "；")
+#: A short CJK sentence holds at least this many CJK characters.
+CJK_SENTENCE_CHARS = 12
 # A tag closing a headline: "[VIDEO]", "(PHOTOS)", "[Updated]". Bounded.
 TRAILING_TAG_RE = lazy_regex(r"[ \t]{1,2}[\[(][\p{L} ]{2,20}[\])]$")
 # The CJK brackets a headline's tag opens and closes with ("【独家】…").
@@ -247,7 +253,26 @@ def reads_as_prose(text: str) -> bool:
     """
     text = text.strip()
     cjk = len(CJK_CHAR_RE.findall(text[:60])) if not text.isascii() else 0
-    return looks_like_prose(text) or (cjk > 0 and looks_like_prose(" " * cjk + text))
+    return (
+        looks_like_prose(text)
+        or (cjk > 0 and looks_like_prose(" " * cjk + text))
+        or (cjk >= CJK_SENTENCE_CHARS and _cjk_sentence(text))
+    )
+
+
+def _cjk_sentence(text: str) -> bool:
+    """A short CJK sentence: clauses apart ("，", "、", "；") and a full stop closing it, as
+    wire copy's short paragraphs are written ("受强降雨影响，南方多地交通受阻，航班取消。");
+    a CJK headline has no full stop at its end.
+
+    >>> _cjk_sentence("受强降雨影响，南方多地交通受阻，部分航班取消。")
+    True
+    >>> _cjk_sentence("暴雨来袭，多地交通受阻"), _cjk_sentence("预计年底前正式投入运营。")
+    (False, False)
+    """
+    return CJK_SENTENCE_END_RE.search(text[-3:]) is not None and any(
+        mark in text[:-1] for mark in CJK_CLAUSE_MARKS
+    )
 
 
 def _prose(text: str) -> bool:
