@@ -1048,3 +1048,49 @@ def test_reporter_in_a_sentence_is_no_credit() -> None:
     prose = "记者 王小明 李芳说，当天的雨势非常大，道路积水严重，很多车辆无法通行。"
     article = clean_article(f"暴雨致多地交通受阻\n{ZH_LEDE}\n{prose}\n{ZH_LAST}")
     assert article.authors == ()
+
+
+# A wire agency's dateline credit naming its reporter: "中央社記者陳志明東京14日專電".
+WIRE_CREDITS = [
+    ("中央社", "記者", "日專電"),
+    ("中央社", "記者", "日電"),
+    ("新华社", "记者", "日电"),
+]
+ZH_REPORTERS = ["陳志明", "王小明", "林欣怡", "張偉", "李芳"]
+ZH_PLACES = ["東京", "台北", "華盛頓", "北京", "布魯塞爾"]
+
+
+@given(
+    st.sampled_from(WIRE_CREDITS),
+    st.lists(st.sampled_from(ZH_REPORTERS), min_size=1, max_size=2, unique=True),
+    st.sampled_from(ZH_PLACES),
+    st.integers(1, 28),
+    st.booleans(),
+)
+def test_wire_dateline_credit_names_the_reporters(
+    wire: tuple[str, str, str], names: list[str], place: str, day: int, bracketed: bool
+) -> None:
+    """ "中央社記者陳志明東京14日專電", "新华社记者王小明北京14日电" (zh traditional and
+    simplified): the reporters are the authors, the agency the source."""
+    agency, label, end = wire
+    last = names[-1]
+    # a two-character name glued to a longer place is read with three (the commonest)
+    assume(not (len(last) == 2 and len(place) >= 3))
+    credit = f"{agency}{label}{'、'.join(names)}{place}{day}{end}"
+    credit = f"（{credit}）" if bracketed else credit
+    assert read_cjk_byline(credit) == Credit(authors=tuple(names), source=agency)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "中央社記者今天在東京報導",
+        "記者陳志明東京14日專電",
+        "中央社東京14日專電",
+        "中央社記者陳志明說，東京14日下雨。",
+    ],
+)
+def test_wire_dateline_credit_needs_agency_and_day(line: str) -> None:
+    """Without the agency, the day and "電", or inside a sentence, no reporter is read."""
+    found = read_cjk_byline(line)
+    assert found is None or not found.authors

@@ -62,6 +62,16 @@ REPORTER_LINE_RE = lazy_regex(
     r"(?P<place>[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报][導导道]|[電电]))?"
     r"|(?P<ja>\p{Han}{2,5}(?:[ \t　]\p{Han}{1,3})?)[ \t]{0,2}記者"
 )
+# A wire agency's dateline credit naming its reporters: the agency, "記者", the names, then
+# the place glued to the last name and the day ("中央社記者陳志明東京14日專電", "新华社记者
+# 王小明北京7月14日电", in brackets or not). The last name is tried at three characters, the
+# commonest, then two, then four; the place keeps two at least. Bounded.
+WIRE_REPORTER_RE = lazy_regex(
+    r"[（(]?[ \t]{0,2}(?P<outlet>\p{Han}{1,6}社)[記记]者[ \t]{0,2}"
+    r"(?P<names>(?:\p{Han}{2,4}[、，][ \t]{0,2}){0,4}(?:\p{Han}{3}|\p{Han}{2}|\p{Han}{4}))"
+    r"[ \t]{0,2}(?P<place>\p{Han}{2,8}?)[ \t]{0,2}(?:\d{1,2}月)?\d{1,2}日[專专]?[電电]"
+    r"[ \t]{0,2}[）)]?"
+)
 #: The longest reporter line read by :func:`read_reporter_line`.
 REPORTER_LINE_CHARS = 40
 # A reporter credit glued after a paragraph's last sentence (Xinhua's "…线索。（记者 杨湛菲）").
@@ -364,6 +374,8 @@ def read_reporter_line(text: str) -> tuple[tuple[str, ...], str | None] | None:
     ((('山田太郎',), None), (('山田 太郎',), None))
     >>> read_reporter_line("记者观察") is None, read_reporter_line("记者会见在北京举行") is None
     (True, True)
+    >>> read_reporter_line("中央社記者陳志明東京14日專電")
+    (('陳志明',), '中央社')
     """
     line = text.strip()
     if not 4 <= len(line) <= REPORTER_LINE_CHARS or line.isascii():
@@ -372,6 +384,10 @@ def read_reporter_line(text: str) -> tuple[tuple[str, ...], str | None] | None:
     if place is not None:
         names = ja_names(place["names"])
         return None if names is None else (names, None)
+    wire = WIRE_REPORTER_RE.fullmatch(line)
+    if wire is not None:  # "中央社記者陳志明東京14日專電": the agency's reporter
+        names = cjk_names(wire["names"], chinese=True)
+        return None if names is None else (names, wire["outlet"])
     if line[:1] in "（(【〔" and line[-1:] in "）)】〕":
         line = line[1:-1].strip()
     m = REPORTER_LINE_RE.fullmatch(line)
