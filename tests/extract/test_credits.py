@@ -522,3 +522,34 @@ def test_an_agency_line_far_from_the_stamp_is_no_source() -> None:
     d = Draft.from_text(f"14.07.2026\n{LEDE}\n{NEXT}\nDer Hafen\ndpa\n{LEDE} B\n{NEXT} B\nEnde.\nx")
     d = d.take([0], rule="extract.datelines", kind="extracted")
     assert source_credit(d).fields.source is None
+
+
+#: A page's footer below the story: share and related-story links.
+FOOTERS = ["Artikel teilen", "Mehr zum Thema", "Teilen", "Share", "Related Stories", "Kommentare"]
+
+
+@given(
+    closing_wire_credit(), st.lists(st.sampled_from(FOOTERS), min_size=1, max_size=3, unique=True)
+)
+def test_closing_wire_credit_above_a_footer_names_the_source(
+    credit: tuple[str, str], footer: list[str]
+) -> None:
+    """A wire credit closing the story ("dpa/AFP") with the page's footer lines below it is
+    the story's credit, not a photo's: it names the source; the paragraphs stay."""
+    from copydesk import clean_article
+
+    line, source = credit
+    tail = "\n".join(footer)
+    article = clean_article(f"Der alte Hafen schließt\n\n{LEDE}\n\n{NEXT}\n\n{line}\n{tail}")
+    assert article.source == source
+    assert article.paragraphs == (LEDE, NEXT)
+
+
+def test_agency_pair_under_a_photo_inside_the_story_is_no_source() -> None:
+    """An agency pair between paragraphs credits a photo: the paragraphs after it are prose,
+    so no source is read from it."""
+    from copydesk import clean_article
+
+    last = "Die Reederei will bis zum Herbst entscheiden, ob sie den Standort ganz aufgibt."
+    article = clean_article(f"Der alte Hafen schließt\n\n{LEDE}\n\ndpa/AFP\n\n{NEXT}\n\n{last}")
+    assert article.source is None

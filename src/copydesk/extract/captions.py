@@ -7,13 +7,14 @@ where the headline stays in the body."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 import attrs
 import regex
 
 from copydesk._lazy import lazy_regex
 from copydesk.article import Caption
-from copydesk.draft import Draft
+from copydesk.draft import Draft, Line
 from copydesk.extract._lexicon import lexicon, norm_key
 from copydesk.extract._meta_lines import prose_credited, read_glued_agency
 from copydesk.extract._names import is_person, split_names
@@ -177,6 +178,9 @@ MAX_LINE_CHARS = 320
 #: and the spaces, bracket and stop the marker pattern allows after it (3 + 120 + 2 + 1 + 2 + 1).
 COLON_TAIL = 130
 RULE = "extract.captions"
+#: A page's footer below the story's closing credit: at most this many lines, each short.
+FOOTER_LINES = 6
+FOOTER_CHARS = 40
 
 
 # A credit's label alone on a line ("| Copyright:", "Photo:", "(Bildquelle:)"): an opening
@@ -497,6 +501,28 @@ def _wire_credit(read: Found, line: str) -> bool:
     return credited is not None and credited[0] is not None
 
 
+def _closes_story(body: Sequence[tuple[int, Line]], n: int) -> bool:
+    """Whether body line ``n`` closes the story: the last line, or right under a paragraph
+    with only a page's footer below it (a few short lines, no prose: "Artikel teilen",
+    "Mehr zum Thema"), which the residue steps after this one remove.
+
+    >>> from copydesk.draft import Draft
+    >>> prose = "Die Polizei ermittelt noch, die Ursache des Feuers ist weiter unklar."
+    >>> body = list(Draft.from_text(f"{prose}\\ndpa/AFP\\nArtikel teilen\\nMehr").body())
+    >>> _closes_story(body, 1), _closes_story(body, 0)
+    (True, False)
+    """
+    if n == len(body) - 1:
+        return True
+    below = [line.text.strip() for _, line in body[n + 1 :]]
+    return (
+        n > 0
+        and looks_like_prose(body[n - 1][1].text.strip())
+        and len(below) <= FOOTER_LINES
+        and all(len(text) <= FOOTER_CHARS and not looks_like_prose(text) for text in below)
+    )
+
+
 def _glued(line: str, text: str) -> bool:
     """True when a caption's "text" is a paragraph: several sentences, or a sentence with the
     credit marker glued to its final stop ("…familia.Foto: X")."""
@@ -524,13 +550,13 @@ def caption(draft: Draft) -> Draft:
     source = draft.fields.source
     body = list(draft.body())
     last_prose = next((i for i, line in reversed(body) if prose_credited(line.text)), None)
-    for i, line in body:
+    for n, (i, line) in enumerate(body):
         if i in split:
             continue
         read = read_found(line.text)
         if read is None:
             continue
-        if i == body[-1][0] and _wire_credit(read, line.text):
+        if _closes_story(body, n) and _wire_credit(read, line.text):
             continue  # "dpa/AFP" closing the text credits the story: extract.credits reads it
         if i == last_prose and read_glued_agency(line.text) is not None:
             continue  # "… hieß es. (dpa/AFP)" closing the story: extract.attribution cuts it
