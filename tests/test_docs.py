@@ -7,7 +7,6 @@ plain ``python -m pytest`` checks that the docs show real output.
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import re
 import subprocess
 import sys
@@ -20,6 +19,7 @@ import pytest
 import copydesk
 
 from .engines import require
+from .modules import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -71,14 +71,7 @@ def stray_prompts(markdown: str) -> list[int]:
 
 def load_extension() -> ModuleType:
     """Import docs/_ext/copydesk_docs.py (it needs no Sphinx)."""
-    path = DOCS / "_ext" / "copydesk_docs.py"
-    spec = importlib.util.spec_from_file_location("copydesk_docs", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("copydesk_docs", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_file(DOCS / "_ext" / "copydesk_docs.py", "copydesk_docs")
 
 
 EXT = load_extension()

@@ -6,13 +6,14 @@ the targets are kept working, and every input the fuzzers ever found is pinned.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+
+from .modules import load_file
 
 FUZZ = Path(__file__).resolve().parent.parent / "fuzz"
 SEEDS = sorted((FUZZ / "seeds").iterdir()) if (FUZZ / "seeds").is_dir() else []
@@ -23,12 +24,7 @@ def _target(name: str) -> ModuleType:
     path = FUZZ / f"{name}.py"
     if not path.is_file():
         pytest.skip(f"{path} not found (tests run outside the repository)")
-    spec = importlib.util.spec_from_file_location(f"_copydesk_{name}", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file(path, f"_copydesk_{name}")
 
 
 @pytest.mark.parametrize("name", ["fuzz_clean", "fuzz_writers"])

@@ -3,30 +3,18 @@ content_recall, residue_removed and meta_removed measure the cleaner and not the
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
-import sys
 from pathlib import Path
-from types import ModuleType
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from .modules import load_file
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _quality() -> ModuleType:
-    path = ROOT / "benchmarks" / "quality.py"
-    spec = importlib.util.spec_from_file_location("bench_quality", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_quality", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-quality = _quality()
+quality = load_file(ROOT / "benchmarks" / "quality.py", "bench_quality")
 
 # A word opens with "x" and ends in "q", letters found nowhere else in a word: words glued
 # together (the scoring's keys drop spaces) read back one way, and no word is the end or the

@@ -3,31 +3,19 @@ so that its figures in the model card measure the idea and not a slip in its ari
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from ..modules import load_file
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _decoders() -> ModuleType:
-    path = ROOT / "benchmarks" / "decoders.py"
-    spec = importlib.util.spec_from_file_location("bench_decoders", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_decoders", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-decoders = _decoders()
+decoders = load_file(ROOT / "benchmarks" / "decoders.py", "bench_decoders")
 
 _POSITIVE = st.floats(0.01, 1.0)
 
