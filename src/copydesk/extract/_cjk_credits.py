@@ -17,8 +17,8 @@ __all__ = [
     "CJK_OPENING_RE",
     "CJK_QUOTED_RE",
     "cjk_names",
+    "credit_names",
     "is_label_outlet",
-    "is_simplified_credit",
     "ja_names",
     "read_cjk_repost",
     "read_desk_credit",
@@ -146,14 +146,17 @@ def _label_re() -> regex.Pattern[str]:
     return regex.compile(CJK_LABEL_PATTERN.format(labels="|".join(map(regex.escape, labels))))
 
 
-def is_simplified_credit(text: str) -> bool:
-    """Whether a reporter credit is written in simplified Chinese ("记者", not "記者"): a
-    mainland page, whose names are Chinese ones, never a Japanese name with a space.
+def credit_names(names: str, credit: str) -> tuple[str, ...] | None:
+    """:func:`cjk_names` of the ``names`` a reporter ``credit`` gives; a credit written in
+    simplified Chinese ("记者", not "記者") is a mainland page's, whose names apart are two
+    Chinese persons, never one Japanese name with a space.
 
-    >>> is_simplified_credit("（记者 王小明 李芳）"), is_simplified_credit("（記者 山田 太郎）")
-    (True, False)
+    >>> credit_names("王小明 李芳", "（记者 王小明 李芳）")
+    ('王小明', '李芳')
+    >>> credit_names("山田 太郎", "（記者 山田 太郎）")
+    ('山田 太郎',)
     """
-    return SIMPLIFIED_REPORTER in text
+    return cjk_names(names, chinese=SIMPLIFIED_REPORTER in credit)
 
 
 def cjk_names(text: str, *, chinese: bool = False) -> tuple[str, ...] | None:
@@ -290,7 +293,7 @@ def read_glued_reporter(text: str) -> tuple[int, tuple[str, ...]] | None:
     m = CJK_GLUED_RE.search(text, max(len(text) - 40, 0))
     if m is None:
         return None
-    names = cjk_names(m["names"], chinese=is_simplified_credit(m.group()))
+    names = credit_names(m["names"], m.group())
     return None if names is None else (m.start(), names)
 
 
@@ -399,7 +402,7 @@ def read_reporter_line(text: str) -> tuple[tuple[str, ...], str | None] | None:
     outlet = m["outlet"] if m["outlet"] and not m["outlet"].startswith("本") else None
     if not (m["place"] or outlet or line.startswith("本") or m["sep"]):
         return None
-    names = cjk_names(m["names"], chinese=is_simplified_credit(line))
+    names = credit_names(m["names"], line)
     return None if names is None else (names, outlet)
 
 

@@ -13,7 +13,7 @@ import regex
 
 from copydesk._lazy import lazy_regex
 from copydesk.dates import parse_date
-from copydesk.extract._cjk_credits import cjk_names, is_simplified_credit
+from copydesk.extract._cjk_credits import credit_names
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import URL_RE, split_names
 from copydesk.extract.reported import is_outlet
@@ -257,10 +257,10 @@ def read_labelled_parts(text: str) -> MetaLine | None:
                 return None
             source = value
         elif field == "authors":
-            chinese = is_simplified_credit(value)
+            credit = value
             value = regex.sub(r"^(?:[記记]者|reporter)[ \t]{0,2}", "", value, flags=regex.I)
             cjk = any("\u3040" <= ch <= "\u9fff" for ch in value)  # kana and Han
-            names = cjk_names(value, chinese=chinese) if cjk else split_names(value)
+            names = credit_names(value, credit) if cjk else split_names(value)
             if names is None:
                 return None
             authors.extend(names)
@@ -442,7 +442,7 @@ def read_signed(text: str) -> MetaLine | None:
             return None if signed is None else MetaLine(signed, outlet.strip())
         names = split_names(value) if len(value.split()) <= 4 else None
     elif "者" in line and (m := REPORTER_SPACED_RE.fullmatch(REPORTED_END_RE.sub("", line))):
-        names = cjk_names(m["names"], chinese=is_simplified_credit(line))
+        names = credit_names(m["names"], line)
         if names is not None and m["outlet"]:
             return MetaLine(names, m["outlet"])  # "新华社记者 王小明": the agency's reporter
     return None if names is None else MetaLine(names)

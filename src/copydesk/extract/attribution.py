@@ -24,8 +24,7 @@ from copydesk.extract._bios import read_bio, read_outlet_bio, read_stranger_bio
 from copydesk.extract._cjk_credits import (
     CJK_OPENING_RE,
     CJK_QUOTED_RE,
-    cjk_names,
-    is_simplified_credit,
+    credit_names,
     read_cjk_repost,
     read_desk_credit,
     read_glued_reporter,
@@ -412,7 +411,7 @@ def attribution(draft: Draft) -> Draft:
         m = CJK_OPENING_RE.match(line.text) if not line.inline else None
         if m is not None and line.text[m.end() :].strip():
             cuts.append((i, 0, m.end()))
-            names = cjk_names(m["names"], chinese=is_simplified_credit(m.group()))
+            names = credit_names(m["names"], m.group())
             found_authors.extend(names or ())
             break
         placed = read_ja_place_opening(line.text) if not line.inline else None
