@@ -14,10 +14,11 @@ from .test_runs import _Scripted, _taken
 LEDE = "Electric car makers sold more batteries this spring than in any spring before, data show."
 CLOSE = "The ranking is drawn up every quarter from the makers' own delivery figures."
 
+_CJK = "中文字表日本語"
 #: Cells in several scripts: names, shares, places.
 _CELL = (
     st.text(
-        alphabet=st.sampled_from("AbcdeXyzÄöЖжиالعربية中文字表日本語%.,- 0123456789"),
+        alphabet=st.sampled_from(f"AbcdeXyzÄöЖжиالعربية{_CJK}%.,- 0123456789"),
         min_size=1,
         max_size=CELL_CHARS,
     )
@@ -26,6 +27,7 @@ _CELL = (
         lambda c: (
             any(ch.isalnum() for ch in c)
             and len(c.split()) <= 4
+            and sum(ch in _CJK for ch in c) <= 2  # a CJK word: two characters
             and not c.rstrip(".").isdecimal()
             and not ends_sentence(c)
         )
@@ -82,3 +84,18 @@ def test_a_numbered_list_of_headlines_is_no_table() -> None:
     furniture = set(teasers)
     step = ClassifyLines(model=_Scripted(furniture))  # type: ignore[arg-type]
     assert _taken(step(Draft.from_text("\n".join([LEDE, *teasers, CLOSE])))) == teasers
+
+
+def test_a_numbered_list_of_cjk_headlines_is_no_table() -> None:
+    """A headline of a spaceless script is as long as an English one of five words or more
+    (its characters count a word for every two), so a Japanese or Chinese "most read" list
+    is no table, where a table of short CJK cells still is."""
+    ranking = ["メガバンク3社、中間決算はそろって増益", "アクセスランキング", "1", "大雪で新幹線が一時運転見合わせ", "2", "人気歌手が結婚を発表",
+               "3", "首相、年内の衆院解散を否定"]  # fmt: skip
+    assert table_rows(ranking) == set()
+    zh = ["央行宣布下调存款准备金率", "热门新闻", "1", "暴雨导致多条高速公路封闭", "2", "新学期中小学课程安排公布", "3", "本市新建三座公园"]  # fmt: skip
+    assert table_rows(zh) == set()
+    table = ["排名", "公司", "份额", "1", "宁德时代", "37%", "2", "比亚迪", "16%", "3", "LG新能源", "13%"]  # fmt: skip
+    assert table_rows(table) == set(range(len(table)))
+    step = ClassifyLines(model=_Scripted(set(ranking)))  # type: ignore[arg-type]
+    assert _taken(step(Draft.from_text("\n".join([LEDE, *ranking])))) == ranking

@@ -43,6 +43,7 @@ __all__ = [
     "read_line",
     "segment_rows",
     "shape_rows",
+    "spaceless_letter",
     "topic_words",
 ]
 
@@ -78,7 +79,7 @@ def _has_link(text: str) -> bool:
     return "http" in text or "www." in text or "@" in text or ".com" in text or ".org" in text
 
 
-def _spaceless(c: str) -> bool:
+def spaceless_letter(c: str) -> bool:
     """True for a letter of a script written without spaces (CJK, kana, Thai, Lao, Khmer)."""
     return (
         "\u2e80" <= c <= "\u9fff"
@@ -104,7 +105,7 @@ def _words(prefix: str) -> tuple[list[str], tuple[int, int, int, int]]:
             digits += len(t)
         elif c.isalpha():
             letters += len(t)
-            if not t.isascii() and _spaceless(c):
+            if not t.isascii() and spaceless_letter(c):
                 out.extend(t)
                 spaceless += len(t)
             else:
@@ -581,7 +582,7 @@ def _opening(text: str) -> str:
     if m is None:
         return ""
     word = m.group().casefold()
-    return word[:2] if _spaceless(word[0]) else word
+    return word[:2] if spaceless_letter(word[0]) else word
 
 
 def list_rows(texts: Sequence[str], log_chars: Sequence[float]) -> list[tuple[float, float]]:

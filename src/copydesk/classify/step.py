@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Protocol
 import attrs
 
 from copydesk._identity import IdentityCache
-from copydesk.classify.features import CLASSES, Read, ends_sentence, evidence_group, read_line
+from copydesk.classify.features import (
+    CLASSES,
+    Read,
+    ends_sentence,
+    evidence_group,
+    read_line,
+    spaceless_letter,
+)
 from copydesk.classify.weights import TailRule
 from copydesk.draft import Draft
 from copydesk.errors import PipelineError
@@ -443,12 +450,37 @@ def _row_number(text: str) -> int | None:
     return None
 
 
+#: Characters of a script written without spaces that count as one word of a cell: a Chinese
+#: or Japanese word is two characters on average, so a cell of four words holds eight at
+#: most. A company's name ("トヨタ自動車", "宁德时代") fits; a headline in a "most read" list
+#: ("人気歌手が結婚を発表", "暴雨导致多条高速公路封闭": ten characters or more) does not,
+#: as an English headline of five words does not.
+SPACELESS_PER_WORD = 2
+
+
+def _cell_words(text: str) -> int:
+    """The words of a cell, each ``SPACELESS_PER_WORD`` characters of a spaceless script
+    (CJK, kana, Thai) within a word counted as one more.
+
+    >>> _cell_words("CATL"), _cell_words("40.7 per cent"), _cell_words("トヨタ自動車")
+    (1, 3, 3)
+    >>> _cell_words("人気歌手が結婚を発表"), _cell_words("LG新能源 13%")
+    (5, 3)
+    """
+    words = 0
+    for word in text.split():
+        spaceless = 0 if word.isascii() else sum(map(spaceless_letter, word))
+        words += max(1, -(-spaceless // SPACELESS_PER_WORD))
+    return words
+
+
 def _cell(text: str) -> bool:
-    """Whether a line reads as a table cell: short, not a row number, not a sentence."""
+    """Whether a line reads as a table cell: short (at most ``CELL_WORDS`` words, counted
+    by :func:`_cell_words`), not a row number, not a sentence."""
     text = text.strip()
     return (
         0 < len(text) <= CELL_CHARS
-        and len(text.split()) <= CELL_WORDS
+        and _cell_words(text) <= CELL_WORDS
         and _row_number(text) is None
         and not ends_sentence(text)
     )
