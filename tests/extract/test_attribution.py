@@ -166,6 +166,62 @@ def test_glued_agency_is_cut_from_the_last_paragraph(last: str, source: str | No
         assert _ledger_has(article, source)
 
 
+#: Wire agencies as each script's stories credit them in brackets.
+AGENCIES = {
+    "latin": ["dpa", "Reuters", "AFP", "AA"],
+    "cyrillic": ["ТАСС", "Интерфакс"],
+    "arabic": ["واس"],
+    "cjk": ["共同", "新华社", "中央社", "時事"],
+}
+
+#: Headlines of other stories listed under a story: four or more push the credit out of the
+#: last lines that the credit readers look at.
+RELATED = {
+    "latin": ["Storm closes the harbour", "Council budget talks collapse", "Schools reopen",
+              "Rail strike called off", "Mayor opens new bridge"],
+    "cyrillic": ["Шторм закрыл порт", "Совет принял бюджет", "Школы открылись",
+                 "Забастовка отменена", "Мэр открыл новый мост"],
+    "arabic": ["الحكومة تعلن خطة جديدة", "الوزير يزور المنطقة", "افتتاح المدارس",
+               "إلغاء الإضراب", "افتتاح الجسر الجديد"],
+    "cjk": ["港口因风暴关闭", "政府公布新政策", "大雪で新幹線が運転見合わせ",
+            "人気歌手が結婚を発表", "本市新建三座公园"],
+}  # fmt: skip
+
+
+@given(st.sampled_from(sorted(AGENCIES)), st.data())
+def test_an_agency_alone_under_the_last_paragraph_is_the_source(
+    script: str, data: st.DataObject
+) -> None:
+    """A wire credit in brackets on a line of its own under the story's last sentence
+    ("（共同）", "(dpa)"), other stories' headlines below it or not, is the source; it leaves
+    the body, and every paragraph stays."""
+    paras = list(data.draw(prose(script)))
+    agency = data.draw(st.sampled_from(AGENCIES[script]))
+    brackets = "（{}）" if script == "cjk" else "({})"
+    # other stories' headlines below it: the credit closes the last prose, not the page
+    related = data.draw(st.lists(st.sampled_from(RELATED[script]), max_size=5, unique=True))
+    article = clean_article("\n\n".join([*paras, brackets.format(agency), *related]))
+    assert article.source == agency
+    assert _ledger_has(article, agency)
+    assert article.paragraphs[: len(paras)] == tuple(paras)
+    assert brackets.format(agency) not in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("last", "alone"),
+    [
+        ("Der Hafen bleibt zu, hieß es.", "(Fortsetzung folgt)"),  # no agency
+        ("部長表示，政府將在週一公布新政策。", "（李大同）"),  # a name: an author, not a source
+        ("Der Hafen bleibt zu, hieß es.", "(Archiv)"),  # a word, no agency
+    ],
+)
+def test_a_bracketed_line_alone_that_names_no_agency_is_no_source(last: str, alone: str) -> None:
+    """A remark or a name in brackets alone under the last paragraph is no source."""
+    lede = "The council met on Monday to discuss the harbour plan for the coming year."
+    article = clean_article(f"{lede}\n\n{last}\n{alone}")
+    assert article.source is None
+
+
 def test_byline_opening_the_lede_leaves_the_paragraph_in_the_body() -> None:
     """ "〔記者王小明／台北報導〕" opening the lede: the author is read, the lede stays body."""
     lede = "政府表示新政策将帮助农民，部长周一在台北说明了细节。"

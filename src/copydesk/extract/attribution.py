@@ -286,6 +286,31 @@ def _ja_sign_off_alone(body: list[tuple[int, Line]], pos: int) -> tuple[str, ...
     return glued[1] if glued is not None and glued[0] == len(above) else None
 
 
+def _agency_alone(body: list[tuple[int, Line]], pos: int) -> str | None:
+    r"""The agency of a wire credit in brackets standing alone on line ``pos`` under the
+    paragraph whose last sentence it closes ("（共同）" under "…した。", "(dpa)" under
+    "… hieß es.", "(Reuters)"): read as if glued to that paragraph, in a script with spaces
+    after one space.
+
+    >>> from copydesk.draft import Draft
+    >>> lines = Draft.from_text("Der Hafen bleibt zu, hieß es.\n(dpa)").lines
+    >>> _agency_alone(list(enumerate(lines)), 1)
+    'dpa'
+    >>> lines = Draft.from_text("Der Hafen bleibt zu\n(dpa)").lines  # no sentence closed
+    >>> _agency_alone(list(enumerate(lines)), 1) is None
+    True
+    """
+    text = body[pos][1].text.strip()
+    if pos == 0 or len(text) > JA_SIGN_OFF_CHARS or text[:1] not in "(（":
+        return None
+    above = body[pos - 1][1].text.rstrip()
+    for joined in (above + text, f"{above} {text}"):
+        glued = read_glued_agency(joined)
+        if glued is not None and glued[0] >= len(above):
+            return glued[1]
+    return None
+
+
 def _is_outlet(value: str) -> bool:
     """A value that may name an outlet: a web address, or a few words starting with a capital
     or in a script without case."""
@@ -482,6 +507,12 @@ def attribution(draft: Draft) -> Draft:
         if alone is not None:  # the same sign-off on a line of its own under the paragraph
             taken.append(i)
             found_authors.extend(alone)
+            break
+        closes = i in last or (pos > 0 and body[pos - 1][0] == last_prose)
+        agency_alone = _agency_alone(body, pos) if glued is None and closes else None
+        if agency_alone is not None:  # "（共同）", "(dpa)" alone under the last paragraph
+            taken.append(i)
+            source = source or agency_alone
             break
         if glued is not None:
             cuts.append((i, glued[0], len(line.text)))
