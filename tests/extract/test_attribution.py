@@ -252,6 +252,9 @@ def test_byline_opening_the_lede_leaves_the_paragraph_in_the_body() -> None:
         ("August 22, 2023 / 6:58 PM / Updated 2 hours ago", "2023-08-22T18:58:00"),
         ("22 August 2023 • 3 min read", "2023-08-22"),
         ("22.08.2023 18:58 Uhr | Lesedauer: 3 Min.", "2023-08-22T18:58:00"),
+        # the update as a second stamp with its label
+        ("22.08.2023 18:58 | Son Güncelleme: 22.08.2023 19:10", "2023-08-22T18:58:00"),
+        ("August 22, 2023 | Last updated: August 23, 2023 9:15 AM", "2023-08-22"),
     ],
 )
 def test_time_stamps(line: str, date: str) -> None:

@@ -177,6 +177,8 @@ def _stamp_with_notes(text: str) -> dt.date | None:
     datetime.date(2023, 3, 21)
     >>> _stamp_with_notes("Stand: 05.12.2026 | Lesedauer: 3 Minuten")
     datetime.date(2026, 12, 5)
+    >>> _stamp_with_notes("28.11.2026 14:05 | Son Güncelleme: 28.11.2026 15:10")
+    datetime.datetime(2026, 11, 28, 14, 5)
     >>> _stamp_with_notes("March 21, 2023 / The port closed after the storm hit") is None
     True
     >>> _stamp_with_notes("March 21, 2023 | 5 killed in port blast") is None
@@ -201,8 +203,10 @@ def _stamp_with_notes(text: str) -> dt.date | None:
             and len(part.split()) <= STAMP_NOTE_WORDS
             and any(c.isdigit() for c in part)
             and (READING_NOTE_RE.fullmatch(part) is not None or _update_note(part))
-        ):
-            return None  # words that are no note: a headline or a sentence
+        ) and not (_update_note(part) and read_stamp(part) is not None):
+            # words that are no note (a headline, a sentence), nor a second stamp of the
+            # update, labelled ("Son Güncelleme: 28.11.2026 15:10")
+            return None
     if clock is not None and not isinstance(date, dt.datetime):
         return dt.datetime.combine(date, dt.time(clock[0], clock[1], tzinfo=clock[2]))
     return date
