@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -536,6 +538,44 @@ def test_headline_under_a_menu_of_section_links(
         folded = credit.casefold()
         assert article.source == lexicon().canonical.get(folded, credit)
         assert any(e.kind == "extracted" and e.old.strip() == credit for e in article.edits)
+
+
+#: A deck under the headline, and a reporter of each language (made up).
+MENU_DECKS = {
+    "ja": "修理費用はまだ決まらず",
+    "tr": "Onarım maliyeti henüz belli değil",
+    "de": "Die Kosten sind noch offen",
+}
+MENU_REPORTERS = {"ja": None, "tr": "Ayşe Demir", "de": "Jana Weber"}
+#: The update a stamp may carry, as a second part of its line.
+MENU_UPDATES = {
+    "ja": "（2024年5月6日 15時10分 更新）",
+    "tr": " | Son Güncelleme: 05.12.2026 15:10",
+    "de": " | Aktualisiert: 05.12.2026, 15:10 Uhr",
+}
+
+
+@given(st.sampled_from(sorted(MENU_LINKS)), st.data())
+def test_headline_deck_and_byline_under_a_menu(lang: str, data: st.DataObject) -> None:
+    """Under a menu of section links, the first line is the headline even with a deck, a
+    byline and its stamp between it and the lede ("Ayşe Demir | 05.12.2026 14:30 | Son
+    Güncelleme: …"); the byline's name and date are read however many links push it down,
+    and the paragraphs stay."""
+    links = data.draw(st.lists(st.sampled_from(MENU_LINKS[lang]), min_size=2, unique=True))
+    headline = data.draw(st.sampled_from([h for h in LANG_HEADLINES[lang] if h[-1] not in "?"]))
+    deck = [MENU_DECKS[lang]] if data.draw(st.booleans()) else []
+    stamp = MENU_STAMPS[lang] + (MENU_UPDATES[lang] if data.draw(st.booleans()) else "")
+    name = MENU_REPORTERS[lang]
+    byline = f"{name} | {stamp}" if name else stamp
+    paras = LANG_PARAS[lang]
+    head = "\n".join([*links, headline, *deck, byline])
+    article = clean_article("\n\n".join([head, *paras]))
+    assert article.title == headline
+    assert article.authors == ((name,) if name else ())
+    day = dt.date(2024, 5, 6) if lang == "ja" else dt.date(2026, 12, 5)
+    assert article.published is not None
+    assert article.published.isoformat()[:10] == day.isoformat()
+    assert article.paragraphs[-len(paras) :] == paras
 
 
 @given(

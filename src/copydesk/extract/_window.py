@@ -8,13 +8,20 @@ __all__ = ["edges"]
 
 
 def edges(draft: Draft, head: int, tail: int) -> list[tuple[int, Line]]:
-    """The first ``head`` and last ``tail`` body lines, in order, each once.
+    """The first ``head`` and last ``tail`` body lines, in order, each once; under a menu of
+    section links at the top (:func:`~copydesk.extract.title.menu_lines`), ``head`` lines
+    more than the menu's.
 
-    >>> d = Draft.from_text("a\\nb\\nc\\nd\\ne")
+    >>> d = Draft.from_text("A story.\\nIt ends.\\nAnd on.\\nMore.\\nThe end.")
     >>> [line.text for _, line in edges(d, 2, 1)]
-    ['a', 'b', 'e']
+    ['A story.', 'It ends.', 'The end.']
+    >>> d = Draft.from_text("News\\nSport\\nA story.\\nIt ends.\\nAnd on.\\nThe end.")
+    >>> [line.text for _, line in edges(d, 2, 1)]
+    ['News', 'Sport', 'A story.', 'It ends.', 'The end.']
     """
+    from copydesk.extract.title import menu_lines
+
     body = list(draft.body())
-    picked = dict(body[:head])
+    picked = dict(body[: head + menu_lines(body)])
     picked.update(body[-tail:] if tail else [])
     return sorted(picked.items())

@@ -40,7 +40,7 @@ from copydesk.extract._lexicon import lexicon
 from copydesk.extract._meta_lines import prose_credited, read_glued_agency
 from copydesk.extract._name_lines import name_lines, next_to_stamp, read_name_stamp
 from copydesk.extract._names import URL_RE, is_organisation, outlet_name, split_names
-from copydesk.extract.title import reads_as_prose
+from copydesk.extract.title import menu_lines, reads_as_prose
 from copydesk.pipeline import step
 
 __all__ = [
@@ -444,11 +444,12 @@ def attribution(draft: Draft) -> Draft:
             cuts.append((i, 0, placed[0]))
             found_authors.extend(placed[1])
             break
-    head = {i for i, _ in body[:HEAD_LINES]}
+    top = body[: HEAD_LINES + menu_lines(body)]  # under a site's menu, as far below it
+    head = {i for i, _ in top}
     # names beside a stamp count once: several such lines are a list of dated entries
-    stamped = [i for i, line in body[:HEAD_LINES] if read_name_stamp(line.text)]
+    stamped = [i for i, line in top if read_name_stamp(line.text)]
     stamped = stamped if len(stamped) == 1 and not fields.authors else []
-    window = dict(body[:HEAD_LINES])
+    window = dict(top)
     window.update(body[-TAIL_LINES:])
     last = [i for i, _ in body[-BIO_LINES:]]
     # an intro line above the lede, the reposted story's prose under it; further down, an

@@ -18,6 +18,7 @@ __all__ = [
     "is_kicker",
     "late_title",
     "looks_like_prose",
+    "menu_lines",
     "page_headline",
     "reads_as_prose",
     "without_site",
@@ -30,6 +31,9 @@ RUN_ON_MARKS = frozenset("，、,；;）)」』")
 TITLE_MAX_WORDS = 20
 #: How many body lines after the candidate may be looked at for prose.
 LOOKAHEAD = 3
+#: ...and after the first line under a menu of section links: its deck, a byline and a stamp
+#: may stand between that headline and the lede.
+MENU_LOOKAHEAD = 5
 
 # A title starts with an upper-case letter, a digit, an opening quote (German "„…“" and
 # "»…«" too), a letter of a script without case (CJK, Arabic...), or a CJK bracket opening
@@ -709,28 +713,64 @@ def _below_menu(body: list[tuple[int, Line]]) -> tuple[int, list[int]] | None:
     ...     "Haber Merkezi\\nBelediye meclisi feribot seferlerinin sürmesine karar verdi.").body())
     >>> _below_menu(body)
     (2, [2])
+
+    Failing that, the first line under the menu, when the lede follows within
+    :data:`MENU_LOOKAHEAD` lines: a deck and a byline with its stamp may stand between the
+    headline and the lede ("Ayşe Demir | 28.11.2026 14:05"), and they stay for the readers of
+    their own.
+
+    >>> body = list(Draft.from_text("Gündem\\nSpor\\nFeribot seferleri beş yıl daha sürecek\\n"
+    ...     "Yolcular yeni tarifeyi bekliyor\\nAyşe Demir | 28.11.2026 14:05\\n"
+    ...     "Belediye meclisi feribot seferlerinin sürmesine karar verdi.").body())
+    >>> _below_menu(body)
+    (2, [2])
     """
     prose_at = next((n for n, (_, line) in enumerate(body[:MENU_SCAN]) if _prose(line.text)), None)
     if prose_at is None or prose_at < 2:
         return None
     texts = [line.text.strip() for _, line in body[:prose_at]]
-    target = next(
-        (n for n in range(prose_at - 1, -1, -1) if not (_link(texts[n]) or texts[n][:1].isdigit())),
-        None,
-    )
-    if (
-        target is None
-        or target == 0
-        or prose_at - target > LOOKAHEAD
-        or PROSE_END_RE.search(texts[target])
-        or not is_headline(texts[target])
-        or _stamp_like(texts[target])
-        or not all(
-            _link(t) and _kicker(t) and not (is_widget(t) or _label(t)) for t in texts[:target]
-        )
-    ):
+    others = [n for n in range(prose_at) if not (_link(texts[n]) or texts[n][:1].isdigit())]
+    if not others:
         return None
-    return target, [body[target][0]]
+    for target, reach in dict.fromkeys([(others[-1], LOOKAHEAD), (others[0], MENU_LOOKAHEAD)]):
+        if not (
+            target == 0
+            or prose_at - target > reach
+            or PROSE_END_RE.search(texts[target])
+            or not is_headline(texts[target])
+            or _stamp_like(texts[target])
+            or not all(
+                _link(t) and _kicker(t) and not (is_widget(t) or _label(t)) for t in texts[:target]
+            )
+        ):
+            return target, [body[target][0]]
+    return None
+
+
+def menu_lines(body: list[tuple[int, Line]]) -> int:
+    """How many of the first body lines are a menu of section links (two or more, each a
+    link of one to three words and no sentence, as :func:`_menu_above` reads them), or 0.
+
+    The readers of fields that look at a document's first lines look that much further down:
+    a site's menu pushes the byline and the stamp under the headline out of their reach.
+
+    >>> def menu(text):
+    ...     return menu_lines(list(Draft.from_text(text).body()))
+    >>> menu("Gündem\\nSpor\\nEkonomi\\nMerkez Bankası faizi sabit tuttu")
+    3
+    >>> menu("Politics\\nMerkez Bankası faizi sabit tuttu")  # a kicker alone is no menu
+    0
+    """
+    n = next(
+        (n for n, (_, line) in enumerate(body[:MENU_SCAN]) if not _menu_link(line.text)),
+        min(len(body), MENU_SCAN),
+    )
+    return n if n >= MENU_LINKS else 0
+
+
+def _menu_link(text: str) -> bool:
+    """A link of a site's menu: a kicker's length, no widget, no label."""
+    return _link(text) and _kicker(text) and not (is_widget(text) or _label(text))
 
 
 def _menu_above(lines: list[tuple[int, Line]]) -> bool:
@@ -743,10 +783,7 @@ def _menu_above(lines: list[tuple[int, Line]]) -> bool:
     >>> _menu_above(list(Draft.from_text("Gündem").body()))
     False
     """
-    return len(lines) >= MENU_LINKS and all(
-        _link(line.text) and _kicker(line.text) and not (is_widget(line.text) or _label(line.text))
-        for _, line in lines
-    )
+    return len(lines) >= MENU_LINKS and all(_menu_link(line.text) for _, line in lines)
 
 
 def _stamp_like(text: str) -> bool:
