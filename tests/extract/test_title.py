@@ -174,16 +174,18 @@ NAV = ["Advanced search", "Policy & Tenders", "Latest top stories", "Ships wait 
         (["Jul 2, 2026, 6:12:14 PM", "Jane Roe"], "2026-07-02T18:12:14", ("Jane Roe",)),
         (["Jane Roe", "Jul 2, 2026"], "2026-07-02", ("Jane Roe",)),
         (["2 июля 2026", "Анна Петрова"], "2026-07-02", ("Анна Петрова",)),
-        # negative rows: a name without a stamp beside it, a stamp below a subheading
+        # a stamp right above the lede is the header's, even under a subheading; no name
+        (["Onshore Wind Energy", "Jul 2, 2026"], "2026-07-02", ()),
+        # negative row: a name without a stamp beside it
         (["Jane Roe"], None, ()),
-        (["Onshore Wind Energy", "Jul 2, 2026"], None, ()),
     ],
 )
 def test_stamp_and_byline_under_a_deep_headline(
     under: list[str], published: str | None, authors: tuple[str, ...]
 ) -> None:
     """Under a headline found deep in a page (its page title at the top), the stamp and the
-    name beside it are the header's: they beat a date read from the foot."""
+    name beside it are the header's: they beat a date read from the foot, whichever reader
+    takes them (every line above the lede is the header's)."""
     text = "\n".join(
         ["Port closes after storm | Harbour News | Harbour Times", *NAV,
          "Port closes after storm", *under, PROSE, MORE, "Upcoming events", "Sep 17, 2026"]
@@ -194,7 +196,10 @@ def test_stamp_and_byline_under_a_deep_headline(
     if published is not None:
         assert got == published
         assert article.authors == authors
-        assert any(e.rule == "extract.title" and e.old.strip() == under[0] for e in article.edits)
+        assert any(
+            e.rule.startswith("extract.") and e.kind == "extracted" and e.old.strip() == under[-1]
+            for e in article.edits
+        )
     else:
         assert got != "2026-07-02"
         assert article.authors == ()
@@ -575,6 +580,48 @@ def test_headline_deck_and_byline_under_a_menu(lang: str, data: st.DataObject) -
     day = dt.date(2024, 5, 6) if lang == "ja" else dt.date(2026, 12, 5)
     assert article.published is not None
     assert article.published.isoformat()[:10] == day.isoformat()
+    assert article.paragraphs[-len(paras) :] == paras
+
+
+#: A site's header above its menu, per language: skip links, sign-in and subscribe prompts.
+HEADER_WIDGETS = {
+    "en": ["Skip to main content", "Subscribe", "Sign in", "Log in to your account"],
+    "de": ["Zum Inhalt springen", "Abonnieren", "Anmelden"],
+}
+#: ...and a player's widget under the stamp.
+HEADER_PLAYERS = {"en": ["Listen to this article", "4 min"], "de": ["Artikel anhören", "3 Min."]}
+HEADER_MENUS = {
+    "en": ["World", "US", "Politics", "Business", "Health", "Local news"],
+    "de": ["Politik", "Wirtschaft", "Panorama", "Sport"],
+}
+HEADER_STORY = {
+    "en": ("City council approves flood defence plan", "The vote ends two years of debate",
+           "By Jane Roe and Marcus Lee", ("Jane Roe", "Marcus Lee"),
+           "Published 9:14 AM EST, Thu November 26, 2026",
+           ("The city council on Wednesday approved a plan to build flood walls along the river.",
+            "Construction is expected to begin next spring and take about three years.")),
+    "de": ("Gewerkschaft kündigt neue Warnstreiks an", "Pendler müssen mit Ausfällen rechnen",
+           "Von Jana Weber", ("Jana Weber",), "26.11.2026, 09:14 Uhr",
+           ("Die Gewerkschaft hat für kommende Woche neue Warnstreiks im Bahnverkehr angekündigt.",
+            "Die Verhandlungen waren am Freitag ohne Ergebnis abgebrochen worden, hieß es.")),
+}  # fmt: skip
+
+
+@given(st.sampled_from(sorted(HEADER_STORY)), st.data())
+def test_byline_and_stamp_under_a_long_site_header(lang: str, data: st.DataObject) -> None:
+    """Widgets and a menu above the headline (a site's header, up to ten lines) and a
+    player's widget under the stamp push the byline and the stamp down; they are still read,
+    since every line above the lede is looked at, and the paragraphs stay."""
+    widgets = data.draw(st.lists(st.sampled_from(HEADER_WIDGETS[lang]), min_size=1, unique=True))
+    links = data.draw(st.lists(st.sampled_from(HEADER_MENUS[lang]), min_size=2, unique=True))
+    headline, deck, byline, authors, stamp, paras = HEADER_STORY[lang]
+    decks = [deck] if data.draw(st.booleans()) else []
+    player = HEADER_PLAYERS[lang] if data.draw(st.booleans()) else []
+    head = "\n".join([*widgets, *links, headline, *decks, byline, stamp, *player])
+    article = clean_article("\n\n".join([head, *paras]))
+    assert article.authors == authors
+    assert article.published is not None
+    assert article.published.isoformat()[:10] == "2026-11-26"
     assert article.paragraphs[-len(paras) :] == paras
 
 

@@ -14,6 +14,7 @@ from copydesk.pipeline import step
 
 __all__ = [
     "first_line_title",
+    "header_lines",
     "is_headline",
     "is_kicker",
     "late_title",
@@ -174,6 +175,9 @@ RELATIVE_TIME_RE = lazy_regex(
 HEAD_SCAN = 5
 #: How many first lines a menu of section links and the headline under it may fill.
 MENU_SCAN = 16
+#: How many first lines a site's header (widgets, a menu, the headline, its deck, byline,
+#: stamps and a player) may fill above the lede, for the readers of fields to look at.
+HEADER_SCAN = 24
 #: A menu above the headline has at least this many links.
 MENU_LINKS = 2
 #: A kicker above the headline has at most this many words, in CJK this many characters.
@@ -766,6 +770,26 @@ def menu_lines(body: list[tuple[int, Line]]) -> int:
         min(len(body), MENU_SCAN),
     )
     return n if n >= MENU_LINKS else 0
+
+
+def header_lines(body: list[tuple[int, Line]], head: int) -> int:
+    """How many first body lines the readers of a document's header look at, for ``head``
+    wanted: ``head`` more than a menu of section links at the top (:func:`menu_lines`), and
+    at least every line above the lede when it starts within :data:`HEADER_SCAN` lines (a
+    site's header of links, widgets, a deck, the byline and stamps may fill them).
+
+    >>> def header(text, head):
+    ...     return header_lines(list(Draft.from_text(text).body()), head)
+    >>> header("Skip to main content\\nSign in\\nWorld\\nUS\\nStorm closes port\\n"
+    ...        "By Jane Roe\\nThe port closed on Monday after a storm hit the coast.", 2)
+    6
+    >>> header("The port closed on Monday after a storm hit the coast.\\nBy Jane Roe", 2)
+    2
+    """
+    lede = next(
+        (n for n, (_, line) in enumerate(body[:HEADER_SCAN]) if reads_as_prose(line.text)), 0
+    )
+    return max(head + menu_lines(body), lede)
 
 
 def _menu_link(text: str) -> bool:
