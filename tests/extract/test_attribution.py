@@ -192,12 +192,12 @@ RELATED = {
 def test_an_agency_alone_under_the_last_paragraph_is_the_source(
     script: str, data: st.DataObject
 ) -> None:
-    """A wire credit in brackets on a line of its own under the story's last sentence
-    ("（共同）", "(dpa)"), other stories' headlines below it or not, is the source; it leaves
-    the body, and every paragraph stays."""
+    """A wire credit, in brackets or bare, on a line of its own under the story's last
+    sentence ("（共同）", "(dpa)", "dpa"), other stories' headlines below it or not, is the
+    source; it leaves the body, and every paragraph stays."""
     paras = list(data.draw(prose(script)))
     agency = data.draw(st.sampled_from(AGENCIES[script]))
-    brackets = "（{}）" if script == "cjk" else "({})"
+    brackets = data.draw(st.sampled_from(["（{}）" if script == "cjk" else "({})", "{}"]))
     # other stories' headlines below it: the credit closes the last prose, not the page
     related = data.draw(st.lists(st.sampled_from(RELATED[script]), max_size=5, unique=True))
     article = clean_article("\n\n".join([*paras, brackets.format(agency), *related]))
@@ -213,6 +213,8 @@ def test_an_agency_alone_under_the_last_paragraph_is_the_source(
         ("Der Hafen bleibt zu, hieß es.", "(Fortsetzung folgt)"),  # no agency
         ("部長表示，政府將在週一公布新政策。", "（李大同）"),  # a name: an author, not a source
         ("Der Hafen bleibt zu, hieß es.", "(Archiv)"),  # a word, no agency
+        ("Der Hafen bleibt zu, hieß es.", "Archiv"),
+        ("Der Hafen bleibt zu, hieß es.", "dpa (Archiv)"),  # an agency and more
     ],
 )
 def test_a_bracketed_line_alone_that_names_no_agency_is_no_source(last: str, alone: str) -> None:

@@ -40,7 +40,7 @@ from copydesk.extract._lexicon import lexicon
 from copydesk.extract._meta_lines import prose_credited, read_glued_agency
 from copydesk.extract._name_lines import name_lines, next_to_stamp, read_name_stamp
 from copydesk.extract._names import URL_RE, is_organisation, outlet_name, split_names
-from copydesk.extract.title import menu_lines, reads_as_prose
+from copydesk.extract.title import header_lines, reads_as_prose
 from copydesk.pipeline import step
 
 __all__ = [
@@ -287,13 +287,16 @@ def _ja_sign_off_alone(body: list[tuple[int, Line]], pos: int) -> tuple[str, ...
 
 
 def _agency_alone(body: list[tuple[int, Line]], pos: int) -> str | None:
-    r"""The agency of a wire credit in brackets standing alone on line ``pos`` under the
-    paragraph whose last sentence it closes ("（共同）" under "…した。", "(dpa)" under
-    "… hieß es.", "(Reuters)"): read as if glued to that paragraph, in a script with spaces
+    r"""The agency of a wire credit standing alone on line ``pos`` under the paragraph whose
+    last sentence it closes ("（共同）" under "…した。", "(dpa)" or "dpa" under "… hieß es.",
+    "(Reuters)"): read as if glued to that paragraph in brackets, in a script with spaces
     after one space.
 
     >>> from copydesk.draft import Draft
     >>> lines = Draft.from_text("Der Hafen bleibt zu, hieß es.\n(dpa)").lines
+    >>> _agency_alone(list(enumerate(lines)), 1)
+    'dpa'
+    >>> lines = Draft.from_text("Der Hafen bleibt zu, hieß es.\ndpa/AFP").lines
     >>> _agency_alone(list(enumerate(lines)), 1)
     'dpa'
     >>> lines = Draft.from_text("Der Hafen bleibt zu\n(dpa)").lines  # no sentence closed
@@ -301,8 +304,12 @@ def _agency_alone(body: list[tuple[int, Line]], pos: int) -> str | None:
     True
     """
     text = body[pos][1].text.strip()
-    if pos == 0 or len(text) > JA_SIGN_OFF_CHARS or text[:1] not in "(（":
+    if pos == 0 or len(text) > JA_SIGN_OFF_CHARS:
         return None
+    if text[:1] not in "(（":
+        if any(c in text for c in "()（）"):
+            return None
+        text = f"({text})"  # the agency's bare name: "dpa", "AA", "共同通信"
     above = body[pos - 1][1].text.rstrip()
     for joined in (above + text, f"{above} {text}"):
         glued = read_glued_agency(joined)
@@ -444,7 +451,7 @@ def attribution(draft: Draft) -> Draft:
             cuts.append((i, 0, placed[0]))
             found_authors.extend(placed[1])
             break
-    top = body[: HEAD_LINES + menu_lines(body)]  # under a site's menu, as far below it
+    top = body[: header_lines(body, HEAD_LINES)]  # under a site's menu, as far below it
     head = {i for i, _ in top}
     # names beside a stamp count once: several such lines are a list of dated entries
     stamped = [i for i, line in top if read_name_stamp(line.text)]
@@ -499,7 +506,15 @@ def attribution(draft: Draft) -> Draft:
     last_prose = next((i for i, line in reversed(body) if prose_credited(line.text)), None)
     for pos in range(len(body) - 1, -1, -1):  # the last paragraph closed by a reporter credit
         i, line = body[pos]
-        if not line.text.rstrip().endswith((")", "）")) or any(c[0] == i for c in cuts):
+        if any(c[0] == i for c in cuts):
+            continue
+        closes = i in last or (pos > 0 and body[pos - 1][0] == last_prose)
+        if not line.text.rstrip().endswith((")", "）")):
+            bare = _agency_alone(body, pos) if closes else None
+            if bare is not None:  # "dpa", "AA" alone under the last paragraph
+                taken.append(i)
+                source = source or bare
+                break
             continue
         glued = read_glued_cjk_byline(line.text)
         if glued is None and i in last:  # "…した。（ロンドン＝山田太郎）" closing the text
@@ -509,7 +524,6 @@ def attribution(draft: Draft) -> Draft:
             taken.append(i)
             found_authors.extend(alone)
             break
-        closes = i in last or (pos > 0 and body[pos - 1][0] == last_prose)
         agency_alone = _agency_alone(body, pos) if glued is None and closes else None
         if agency_alone is not None:  # "（共同）", "(dpa)" alone under the last paragraph
             taken.append(i)
