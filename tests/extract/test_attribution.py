@@ -109,6 +109,10 @@ def test_read_credit(line: str, want: Credit | None) -> None:
         ("Jane Roe is a candidate for mayor in the spring election.", None),
         ("Anna Schmidt ist Kandidatin für das Amt der Bürgermeisterin.", None),
         ("The port is a columnist's favourite subject.", None),
+        # a pronoun: the bio of someone the text has named, not its writer's
+        ("He was also a longtime contributor to the Harbour Review.", None),
+        ("Sie ist Redakteurin im Ressort Hafen.", None),
+        ("Она является обозревателем издания «Порт».", None),
     ],
 )  # fmt: skip
 def test_read_bio(line: str, want: tuple[str, ...] | None) -> None:
@@ -222,6 +226,34 @@ def test_a_bracketed_line_alone_that_names_no_agency_is_no_source(last: str, alo
     lede = "The council met on Monday to discuss the harbour plan for the coming year."
     article = clean_article(f"{lede}\n\n{last}\n{alone}")
     assert article.source is None
+
+
+#: A bio of each script, for a writer of ``names(script)``, and a page's footer under it.
+BIOS = {
+    "latin": "{} is a reporter for The Harbour Times. Reach her at news@example.com.",
+    "cyrillic": "{} является обозревателем издания «Порт».",
+    "arabic": "{} هو كاتب صحفي في صحيفة الميناء.",
+}
+FOOTER = ["Sign up for our daily newsletter", "Get the top stories every morning.",
+          "Email address", "Related", "Storm closes the harbour", "Council budget talks collapse",
+          "About Us", "Privacy Policy"]  # fmt: skip
+
+
+@given(st.sampled_from(sorted(BIOS)), st.data())
+def test_a_closing_bio_above_a_page_footer_names_the_writer(
+    script: str, data: st.DataObject
+) -> None:
+    """A bio closing the story's prose names its writer even with a page's footer still under
+    it (newsletter prompts, other stories, links): the writer is the author, the bio leaves
+    the body, and the paragraphs stay."""
+    paras = list(data.draw(prose(script)))
+    writer = data.draw(names(script))[0]
+    footer = data.draw(st.lists(st.sampled_from(FOOTER), min_size=4, unique=True))
+    bio = BIOS[script].format(writer)
+    article = clean_article("\n".join([*paras, bio, *footer]))
+    assert article.authors == (writer,)
+    assert bio not in article.paragraphs
+    assert article.paragraphs[: len(paras)] == tuple(paras)
 
 
 def test_byline_opening_the_lede_leaves_the_paragraph_in_the_body() -> None:

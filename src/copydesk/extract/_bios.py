@@ -64,6 +64,8 @@ def read_bio(text: str) -> tuple[str, ...] | None:
     ('Jo Lee',)
     >>> read_bio("Jane Roe is a candidate for mayor in the spring election.") is None
     True
+    >>> read_bio("He was also a longtime contributor to the Harbour Review.") is None
+    True
     """
     line = text.strip().lstrip("—–- \t")
     if not 10 <= len(line) <= BIO_MAX_CHARS:
@@ -72,10 +74,10 @@ def read_bio(text: str) -> tuple[str, ...] | None:
     if m is None:
         return None
     names = split_names(m["names"])
-    if names is None or len(names) > 2:
-        return None
-    rest = line[m.end() :]
     lex = lexicon()
+    if names is None or len(names) > 2 or any(n.casefold() in lex.bio_pronouns for n in names):
+        return None  # "He was also a contributor to …": someone named above, not the writer
+    rest = line[m.end() :]
     words = {w.strip(".,;:()").casefold() for w in rest.split()[:14]}
     if words & lex.bio_roles or CONTACT_MARK_RE.search(line):
         return names

@@ -118,6 +118,7 @@ class Lexicon:
     contact_verbs: frozenset[str] = frozenset()
     bio_verbs: frozenset[str] = frozenset()
     bio_roles: frozenset[str] = frozenset()
+    bio_pronouns: frozenset[str] = frozenset()
     outlet_words: frozenset[str] = frozenset()
     cjk_byline_labels: frozenset[str] = frozenset()
     republished_openers: frozenset[str] = frozenset()
@@ -194,6 +195,7 @@ class Lexicon:
             contact_verbs=_folded(at, "contact_verbs"),
             bio_verbs=frozenset(str(w) for w in at.get("bio_verbs", ())),
             bio_roles=_folded(at, "bio_roles"),
+            bio_pronouns=_folded(at, "bio_pronouns"),
             outlet_words=_folded(at, "outlet_words"),
             cjk_byline_labels=frozenset(str(w) for w in at.get("cjk_byline_labels", ())),
             republished_openers=_folded(at, "republished_openers"),

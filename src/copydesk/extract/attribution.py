@@ -459,6 +459,14 @@ def attribution(draft: Draft) -> Draft:
     window = dict(top)
     window.update(body[-TAIL_LINES:])
     last = [i for i, _ in body[-BIO_LINES:]]
+    # the story's closing lines when a page's footer (newsletter prompts, other stories)
+    # still stands under them: a bio closes the prose (or is the short line under it), not
+    # the page
+    last_prose = next((i for i, line in reversed(body) if prose_credited(line.text)), None)
+    ends = next((n for n, (i, _) in enumerate(body) if i == last_prose), None)
+    closing = body[max(0, ends + 2 - BIO_LINES) : ends + 2] if ends is not None else []
+    window.update(closing)
+    last.extend(i for i, _ in closing if i not in last)
     # an intro line above the lede, the reposted story's prose under it; further down, an
     # intro ("From The Harbour Times:") quotes another outlet in the writer's own story
     lede = next((n for n, (_, line) in enumerate(body) if reads_as_prose(line.text)), 0)
@@ -503,7 +511,6 @@ def attribution(draft: Draft) -> Draft:
             taken.append(i)
             source = source or outlet
             continue
-    last_prose = next((i for i, line in reversed(body) if prose_credited(line.text)), None)
     for pos in range(len(body) - 1, -1, -1):  # the last paragraph closed by a reporter credit
         i, line = body[pos]
         if any(c[0] == i for c in cuts):
