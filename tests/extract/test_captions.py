@@ -281,6 +281,49 @@ def test_a_bullet_caption_leaves_the_body_into_captions(
     assert bare.fields.captions == ()
 
 
+# -- captions opened by a photo marker in brackets ("［写真］…", "[Photo] …") -----------------
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("［写真］記者会見する長官＝4日、ワシントン（ロイター）",
+         Caption("記者会見する長官＝4日、ワシントン", "ロイター")),
+        ("【写真】新しいフェリーが就航した", Caption("新しいフェリーが就航した", None)),
+        ("[Photo] The minister speaks to reporters. (Reuters)",
+         Caption("The minister speaks to reporters.", "Reuters")),
+        ("(FOTO) Der Bürgermeister eröffnet die Brücke.", Caption("Der Bürgermeister eröffnet die Brücke.", None)),
+        ("[Фото] Мэр открывает мост.", Caption("Мэр открывает мост.", None)),
+        # negatives: a label that is no photo marker, a marker with nothing after it
+        ("(Update) The port reopened on Monday.", None),
+        ("【速報】港が再開", None),
+        ("[Video] Watch the ferry leave port", None),
+    ],
+)  # fmt: skip
+def test_tagged_captions(line: str, want: Caption | None) -> None:
+    """A photo marker in brackets opens a caption; a bracketed credit closing it is its
+    credit, and the marker is not kept."""
+    assert read_caption(line) == want
+
+
+tags = st.sampled_from(
+    ["［写真］", "【写真】", "[Photo] ", "(Foto) ", "[Фото] ", "【图片】", "(صورة) "]
+)
+
+
+@settings(max_examples=60)
+@given(tags, texts, st.sampled_from(["", "（ロイター）", " (AP)"]))
+def test_a_tagged_caption_leaves_the_body_into_captions(tag: str, text: str, credit: str) -> None:
+    """Law, in every script: a line opened by a photo marker in brackets leaves the body as
+    a caption (its closing bracketed credit as the credit), with a ledger entry; the prose
+    around it stays."""
+    draft = caption(Draft.from_text(f"{PROSE}\n\n{tag}{text}{credit}\n\n{PROSE}"))
+    want = Caption(text, credit.strip(" ()（）") or None)
+    assert draft.fields.captions == (want,)
+    assert [line.text for _, line in draft.body()] == [PROSE, PROSE]
+    assert [e.rule for e in draft.edits] == ["extract.captions"]
+
+
 @pytest.mark.parametrize(
     ("line", "want"),
     [

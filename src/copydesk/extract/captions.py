@@ -159,6 +159,17 @@ BULLET_CREDIT_RE = lazy_regex(
     r"[（(](?P<label>[^（()）／/：:]{0,6}[圖图攝摄照][^（()）／/：:]{0,3})"
     r"[ \t]{0,2}[／/：:][ \t]{0,2}(?P<credit>[^（()）]{1,60})[)）]\Z"
 )
+# A caption opened by a photo marker in brackets: "［写真］記者会見する長官＝4日（ロイター）",
+# "【写真】…", "[Photo] The minister in Washington. (Reuters)", "(FOTO) …". The label must be a
+# caption marker of the lexicon (checked after the match). A credit in brackets closing it
+# is split off (TAG_CREDIT_RE). False positive: a bracketed "[Photo]" link label over a
+# gallery, which is furniture too. Bounded label, text and spaces.
+MARKER_TAG_RE = lazy_regex(
+    r"[\[［【(（][ \t]{0,2}(?P<label>[^\]］】)）\n]{1,12}?)[ \t]{0,2}[\]］】)）][ \t\u3000]{0,2}"
+    r"(?P<text>\S.{1,250})"
+)
+# A credit in brackets closing a caption: "（ロイター）", "(Reuters)", "(Foto: AP)". Bounded.
+TAG_CREDIT_RE = lazy_regex(r"[ \t]{0,2}[(（](?P<credit>[^()（）\n]{2,60})[)）]\Z")
 # A credit-only line: "<who>/<agency>" ("Andres Kudacki/AP Photo"). Bounded.
 SLASH_CREDIT_RE = lazy_regex(r"[^/\n]{2,60}(?:[ \t]{0,2}/[ \t]{0,2}[^/\n]{2,60}){1,3}")
 # "<text> | <credit><headline>": the text after the pipe, where a photo agency's name opens
@@ -362,6 +373,9 @@ def read_found(text: str) -> Found | None:
     if bullet is not None:
         return bullet
     lex = lexicon()
+    tagged = _tagged_caption(line) if line[0] in "[［【(（" else None
+    if tagged is not None:
+        return tagged
     # Openers are compared with the line's opening only, so only that much is casefolded:
     # each character casefolds on its own, to one character or more, so the casefolded
     # opening is the beginning of the casefolded line, one character longer than any opener.
@@ -447,6 +461,27 @@ def _trailing_credit(line: str) -> Found | None:
     if len(text) > MAX_TRAILING_CAPTION or TEXT_CREDIT_RE.search(m["credit"]):
         return None
     return Found(Caption(text, m["credit"].strip()), "credit")
+
+
+def _tagged_caption(line: str) -> Found | None:
+    """The caption after a photo marker in brackets opening the line, with the credit in
+    brackets closing it when there is one; ``None`` when the label is no caption marker.
+
+    >>> _tagged_caption("［写真］記者会見する米商務長官＝4日、ワシントン（ロイター）").caption
+    Caption(text='記者会見する米商務長官＝4日、ワシントン', credit='ロイター')
+    >>> _tagged_caption("[Photo] The minister speaks to reporters. (Reuters)").caption
+    Caption(text='The minister speaks to reporters.', credit='Reuters')
+    >>> _tagged_caption("(Update) The port reopened on Monday.") is None
+    True
+    """
+    m = MARKER_TAG_RE.fullmatch(line)
+    if m is None or m["label"].strip().casefold() not in lexicon().caption_markers:
+        return None
+    text = m["text"].strip()
+    credit = TAG_CREDIT_RE.search(text)
+    if credit is None:
+        return Found(Caption(text, None))
+    return Found(Caption(text[: credit.start()].strip(), credit["credit"].strip()))
 
 
 def _bullet_caption(text: str) -> Found | None:
