@@ -165,7 +165,11 @@ def credit_doc(draw: st.DrawFn) -> Doc:
             source = agency.strip(" -,()") or None
         else:
             signs = [f"— {people[0]}", f"{people[0]}, desk@example.com"]
-            signs += [f"{people[0]}, {ROLES[script]}"] if script in ROLES else []
+            signs += (
+                [f"{people[0]}{sep}{ROLES[script]}" for sep in (", ", " — ", " - ")]
+                if script in ROLES
+                else []
+            )
             signs += [f"— {people[0]}, {outlet}"] if script == "latin" else []  # and the outlet
             sign = draw(st.sampled_from(signs))
             lines.append(sign)

@@ -82,6 +82,9 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("— Jane Roe", Byline(("Jane Roe",))),
         ("Jane Roe, Senior Reporter", Byline(("Jane Roe",))),
         ("Anna Schmidt, Redakteurin", Byline(("Anna Schmidt",))),
+        ("Jane Roe — Political Correspondent", Byline(("Jane Roe",))),
+        ("Anna Schmidt - Redakteurin", Byline(("Anna Schmidt",))),
+        ("Анна Петрова – корреспондент", Byline(("Анна Петрова",))),
         ("本报记者 王小明", Byline(("王小明",))),
         ("文／王小明　攝影／李大同", Byline(("王小明",))),
         ("記者 王小明 報導", Byline(("王小明",))),
@@ -151,6 +154,8 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("Bypassing the rules is common.", None),
         ("By the way: “nothing is closed”, he said.", None),
         ("Written by hand: “the port is closed” on a sign.", None),
+        ("Port Closes — Harbour Board Says", None),  # a dash, no job after it
+        ("Jane Roe — the port's last ferry captain retires", None),
         ("新闻社会议 王小明", None),  # no "记者": not a reporter credit
         ("（记者 王小明", None),  # a bracket left open
     ],

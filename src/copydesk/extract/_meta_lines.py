@@ -85,9 +85,10 @@ NAME_CONTACT_RE = lazy_regex(
     r"(?P<contact>[\w.+\-]{1,40}@[\w\-]{1,40}(?:\.[\w\-]{1,20}){1,4}|@\w{2,30})\)?[ \t.]{0,2}"
 )
 # A person and their job alone on a line ("Jane Roe, Senior Reporter", "Anna Roe,
-# Redakteurin"): two or three name words, a comma, one to four words. Anchored, bounded.
+# Redakteurin", "Jane Roe — Political Correspondent"): two or three name words, a comma or a
+# dash between spaces, one to four words. Anchored, bounded.
 NAME_ROLE_RE = lazy_regex(
-    r"^(?P<names>[^\s,]{1,30}(?:[ \t][^\s,]{1,30}){1,2}),[ \t]{1,2}"
+    r"^(?P<names>[^\s,]{1,30}(?:[ \t][^\s,]{1,30}){1,2})(?:,[ \t]{1,2}|[ \t]{1,2}[-–—][ \t]{1,2})"
     r"(?P<role>[^\s,]{1,30}(?:[ \t][^\s,]{1,30}){0,3})"
 )
 # A signature on a line of its own after the text ("— Jane Roe"). Bounded.
@@ -410,6 +411,10 @@ def read_signed(text: str) -> MetaLine | None:
     (MetaLine(authors=('王小明',), source='新华社', published=None), ('王小明',))
     >>> read_signed("Jane Roe, Senior Reporter").authors
     ('Jane Roe',)
+    >>> read_signed("Jane Roe — Political Correspondent").authors
+    ('Jane Roe',)
+    >>> read_signed("Port Closes — Harbour Board Says") is None  # no job
+    True
     >>> read_signed("— Jo Lee, Harbour Times")
     MetaLine(authors=('Jo Lee',), source='Harbour Times', published=None)
     >>> read_signed("— and then the port closed.") is None
@@ -427,7 +432,7 @@ def read_signed(text: str) -> MetaLine | None:
     if "@" in line and (m := NAME_CONTACT_RE.fullmatch(line)) is not None:
         names = split_names(m["names"].strip())
     elif (
-        "," in line
+        ("," in line or " - " in line or "–" in line or "—" in line[1:])
         and (m := NAME_ROLE_RE.fullmatch(line)) is not None
         and _is_role(m["role"])
         and m["names"].split()[0].casefold() not in lexicon().byline_prefixes  # "By X, …"
