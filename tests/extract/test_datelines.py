@@ -447,3 +447,37 @@ def test_labelled_stamp_dates_the_story(doc: tuple[str, dt.datetime, tuple[str, 
 )
 def test_bracket_or_label_without_a_stamp_is_none(line: str) -> None:
     assert read_stamp(line) is None
+
+
+#: A site's header over a story (its menu, the headline, a source line), per script.
+WIRE_HEADERS = {
+    "zh": ["新闻中心", "国内", "国际", "社会", "财经", "多地迎来今冬首场降雪", "来源：示例新闻网"],
+    "en": ["Skip to content", "World", "Politics", "Business", "Harbour closes after storm",
+           "Updated 9:14 AM EST, Thu November 26, 2026"],
+}  # fmt: skip
+WIRE_OPENERS = {
+    "zh": [("新华社北京12月5日电（记者李明、张伟）", ("李明", "张伟"), "新华社"),
+           ("新华社上海12月5日电", (), "新华社")],
+    "en": [("NEW YORK (AP) — ", (), "AP"), ("LONDON (Reuters) - ", (), "Reuters")],
+}  # fmt: skip
+WIRE_LEDES = {
+    "zh": "受冷空气影响，4日夜间至5日，华北、东北多地迎来今冬首场降雪，交通运输部门提前部署。",
+    "en": "The harbour closed on Monday after a storm damaged two piers, officials said.",
+}
+
+
+@given(st.sampled_from(sorted(WIRE_HEADERS)), st.data())
+def test_a_wire_dateline_opening_the_lede_under_a_site_header(
+    lang: str, data: st.DataObject
+) -> None:
+    """A wire dateline opening the lede under a site's header of any length (a menu, the
+    headline, a source or stamp line) is cut from the lede: its reporters are the authors,
+    its agency the source unless a line above named one, and the lede stays."""
+    header = data.draw(st.lists(st.sampled_from(WIRE_HEADERS[lang]), unique=True))
+    opener, authors, agency = data.draw(st.sampled_from(WIRE_OPENERS[lang]))
+    lede = WIRE_LEDES[lang]
+    article = clean_article("\n".join([*header, opener + lede, lede[::-1]]))
+    assert article.authors == authors
+    named = [line.split("：")[1] for line in header if line.startswith("来源：")]
+    assert article.source in (agency, *named)
+    assert lede in article.paragraphs

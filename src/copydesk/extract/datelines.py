@@ -15,7 +15,7 @@ import regex
 
 from copydesk._lazy import lazy_regex
 from copydesk.dates import ZONES, parse_date
-from copydesk.draft import Draft
+from copydesk.draft import Draft, Line
 from copydesk.extract._jp_stamps import is_outlet_name, read_yearless_stamp, resolve_year
 from copydesk.extract._lexicon import first_words, lexicon
 from copydesk.extract._names import is_organisation, is_person, split_names
@@ -95,7 +95,8 @@ MAX_CLOCK_CHARS = 40
 GLUED_STAMP_CHARS = 171
 #: How many of the first body lines may end with a glued stamp.
 GLUED_STAMP_LINES = 3
-#: How many of the first body lines may open with a wire dateline.
+#: How many of the first body lines may open with a wire dateline (and the lede, under a
+#: site's header: :func:`_wire_lines`).
 WIRE_LINES = 6
 HEAD_LINES = 8
 TAIL_LINES = 4
@@ -333,11 +334,21 @@ def read_glued_stamp(text: str) -> tuple[int, dt.date, str | None] | None:
 DASH_LINES = frozenset({"—", "–", "-"})
 
 
+def _wire_lines(draft: Draft) -> list[tuple[int, Line]]:
+    """The first body lines that may open with a wire dateline: ``WIRE_LINES``, or under a
+    site's header every line above the lede and the lede
+    (:func:`~copydesk.extract.title.header_lines`)."""
+    from copydesk.extract.title import header_lines
+
+    body = list(draft.body())
+    return body[: max(WIRE_LINES, header_lines(body, 0) + 1)]
+
+
 def _split_wire(draft: Draft) -> Draft | None:
     """A dateline a page wrote on lines of its own ("Washington", "CNN", "—", then the lede):
     the lines before the lone dash read as a dateline with the lede after them. The lede
     stays in the body; ``None`` when there is no such dateline."""
-    head = list(itertools.islice(draft.body(), WIRE_LINES))
+    head = _wire_lines(draft)
     for n, (j, line) in enumerate(head):
         if line.text.strip() not in DASH_LINES or n == 0 or n + 1 >= len(head):
             continue
@@ -362,7 +373,7 @@ def _wire(draft: Draft) -> Draft:
     split = _split_wire(draft)
     if split is not None:
         return split
-    for i, line in list(itertools.islice(draft.body(), WIRE_LINES)):
+    for i, line in _wire_lines(draft):
         lead = len(line.text) - len(line.text.lstrip())
         wire = read_wire(line.text[lead:])
         if wire is None:
