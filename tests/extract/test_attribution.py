@@ -452,6 +452,8 @@ MORE_PROSE = (
         (f"{PROSE}\nJane Roe\nJane has covered ports for the paper since 2009.", ("Jane Roe",)),
         (f"Storm Closes Port\nJane Roe\nSenior Reporter\n{PROSE}", ("Jane Roe",)),
         (f"Sturm schließt Hafen\nAnna Schmidt\nRedakteurin\n{PROSE}", ("Anna Schmidt",)),
+        (f"Fırtına limanı kapattı\nAyşe Demir\nEkonomi Editörü\n{PROSE}", ("Ayşe Demir",)),
+        (f"Fırtına limanı kapattı\nAyşe Demir\nAA Muhabiri\n{PROSE}", ("Ayşe Demir",)),
         # a news agency under the name, no stamp needed
         (f"Storm Closes Port\nJane Roe\nReuters\n{PROSE}", ("Jane Roe",)),
         (f"Storm Closes Port\nJane Roe | Reuters\n{PROSE}", ("Jane Roe",)),

@@ -85,6 +85,8 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("Jane Roe — Political Correspondent", Byline(("Jane Roe",))),
         ("Anna Schmidt - Redakteurin", Byline(("Anna Schmidt",))),
         ("Анна Петрова – корреспондент", Byline(("Анна Петрова",))),
+        ("Ayşe Demir, Ekonomi Editörü", Byline(("Ayşe Demir",))),
+        ("Ayşe Demir - Muhabir", Byline(("Ayşe Demir",))),
         ("本报记者 王小明", Byline(("王小明",))),
         ("文／王小明　攝影／李大同", Byline(("王小明",))),
         ("記者 王小明 報導", Byline(("王小明",))),
