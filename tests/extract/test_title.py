@@ -747,3 +747,26 @@ def test_cjk_headlines_and_clauseless_lines_are_no_short_sentence(line: str) -> 
     """A headline with a comma but no full stop, or a short line without clauses, is not
     read as a sentence of prose."""
     assert not reads_as_prose(line)
+
+
+#: Phrases of Chinese and Japanese headlines, two joined by a full-width space make one.
+CJK_PHRASES = ["地方銀行の再編加速へ", "金融庁が支援策を検討", "颱風逼近東部", "交通部啟動應變機制",
+               "多地迎来今冬首场降雪", "交通运输部门全力保畅通", "旧港を一時閉鎖"]  # fmt: skip
+CJK_STAMPS = ["2026/11/28 18:42", "2026.11.28", "2026年11月28日 18時42分", "2026-11-28 18:42"]
+
+
+@given(
+    st.lists(st.sampled_from(CJK_PHRASES), min_size=2, max_size=2, unique=True),
+    st.sampled_from(CJK_STAMPS),
+    st.booleans(),
+)
+def test_a_cjk_headline_over_a_stamp_is_no_name(phrases: list[str], stamp: str, menu: bool) -> None:
+    """A Chinese or Japanese headline of two phrases apart by a full-width space, a stamp
+    under it, is the title and never an author: no name runs to seven characters."""
+    headline = "\u3000".join(phrases)
+    paras = LANG_PARAS["ja"]
+    lines = [*(["ホーム", "ニュース", "経済"] if menu else []), headline, stamp, *paras]
+    article = clean_article("\n".join(lines))
+    assert article.authors == ()
+    assert article.title == " ".join(phrases)
+    assert article.published is not None

@@ -18,6 +18,10 @@ LIST_SEP_RE = lazy_regex(r"\s{0,3}[;,，、/]\s{0,3}|\s{1,3}&\s{1,3}")
 # One word of a name: a capitalised word ("O'Neil", "Jean-Luc", "M.Đ", "SYRMOPOULOS"), an
 # initial ("J."), or a word of a script without case (CJK, Arabic). Bounded by the line.
 NAME_WORD_RE = lazy_regex(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,30}|\p{Lo}[\p{Lo}\p{M}·]{0,12}|\p{Lu}\.)")
+# A run of Chinese or Japanese characters longer than any name ("地方銀行の再編加速へ", a
+# headline's phrase): a name is two to four characters, six with a long Japanese family name
+# and no space ("長谷川美奈子"). Bounded.
+CJK_NOT_NAME_RE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}]{7}")
 #: Joiners that are also name particles ("José Ortega y Gasset"): split only when both sides
 #: have two words or more.
 AMBIGUOUS_JOINERS = frozenset({"y", "e"})
@@ -61,6 +65,8 @@ def is_person(name: str) -> bool:
     (True, True, False)
     >>> is_person("Associated Press"), is_person("8 December 2022"), is_person("the team")
     (False, False, False)
+    >>> is_person("山田 太郎"), is_person("長谷川美奈子"), is_person("地方銀行の再編 金融庁が検討")
+    (True, True, False)
     """
     lex = lexicon()
     words = name.split()
@@ -79,6 +85,8 @@ def is_person(name: str) -> bool:
             continue
         if NAME_WORD_RE.fullmatch(word) is None or folded.endswith(("'s", "’s")):
             return False
+        if len(word) > 6 and CJK_NOT_NAME_RE.search(word) is not None:
+            return False  # a phrase of a CJK headline, not a name
         caps += 1
     return caps >= 1
 
