@@ -211,6 +211,32 @@ def test_an_agency_alone_under_the_last_paragraph_is_the_source(
     assert brackets.format(agency) not in article.paragraphs
 
 
+#: Lines closing an English wire story, and what they give: (line, authors, source).
+STORY_ENDS = [
+    ("— Reuters", (), "Reuters"),
+    ("Copyright 2026 The Associated Press. All rights reserved.", (), "Associated Press"),
+    ("Jane Roe contributed reporting from Boston.", ("Jane Roe",), None),
+    ("Jane Roe and Jo Lee contributed reporting from Boston and Washington.", ("Jane Roe", "Jo Lee"), None),
+    ("AFP contributed to this report.", (), "AFP"),
+]  # fmt: skip
+
+
+@given(st.sampled_from(STORY_ENDS), st.lists(st.sampled_from(RELATED["latin"]), unique=True))
+def test_a_wire_credit_closing_the_story_above_a_footer(
+    end: tuple[str, tuple[str, ...], str | None], related: list[str]
+) -> None:
+    """A credit line right under the story's last sentence (an agency's signature or
+    copyright, a contributor "from" a place) gives the authors or the source whatever
+    stands under it, and leaves the body."""
+    line, authors, source = end
+    paras = ["The council approved the plan on Wednesday after two years of debate, officials said.",
+             "Construction is expected to begin next spring and to take about three years."]  # fmt: skip
+    article = clean_article("\n".join([*paras, line, *related]))
+    assert (article.authors, article.source) == (authors, source)
+    assert line not in article.paragraphs
+    assert article.paragraphs[:2] == tuple(paras)
+
+
 @pytest.mark.parametrize(
     ("last", "alone"),
     [

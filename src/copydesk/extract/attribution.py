@@ -74,8 +74,12 @@ STAFF_RE = lazy_regex(
 # An organisation's possessive before the names ("ABC News' A, B and C contributed …").
 POSSESSIVE_RE = lazy_regex(r"^[^'’\n]{2,40}['’]s?[ \t]{1,2}")
 # The names or organisation that open a contribution credit, then the lexicon's phrase
-# ("contributed to this report"); built at first use. Bounded head.
-CONTRIBUTED_PATTERN = r"(?P<head>[^\n]{{2,200}}?)[ \t]{{1,2}}(?:{phrases})[ \t]{{0,2}}[.!]?"
+# ("contributed to this report"), and where from ("… contributed reporting from Boston and
+# Washington."); built at first use. Bounded head and place.
+CONTRIBUTED_PATTERN = (
+    r"(?P<head>[^\n]{{2,200}}?)[ \t]{{1,2}}(?:{phrases})"
+    r"(?:[ \t]{{1,2}}(?:from|in)[ \t]{{1,2}}(?-i:\p{{Lu}})[^\n.!?;:]{{0,60}})?[ \t]{{0,2}}[.!]?"
+)
 # A contact credit: an opener of the lexicon ("Contact", "Reach", "Follow"), the names, then
 # "at", "on", "via" or a colon ("Contact Jane Roe at jroe@example.com."). Bounded.
 CONTACT_PATTERN = (
@@ -288,9 +292,10 @@ def _ja_sign_off_alone(body: list[tuple[int, Line]], pos: int) -> tuple[str, ...
 
 def _agency_alone(body: list[tuple[int, Line]], pos: int) -> str | None:
     r"""The agency of a wire credit standing alone on line ``pos`` under the paragraph whose
-    last sentence it closes ("（共同）" under "…した。", "(dpa)" or "dpa" under "… hieß es.",
-    "(Reuters)"): read as if glued to that paragraph in brackets, in a script with spaces
-    after one space.
+    last sentence it closes ("（共同）" under "…した。", "(dpa)", "dpa" or "— dpa" under "…
+    hieß es.", "(Reuters)"): read as if glued to that paragraph in brackets, in a script with
+    spaces after one space. An agency's copyright there names it too ("Copyright 2026 The
+    Associated Press. All rights reserved.").
 
     >>> from copydesk.draft import Draft
     >>> lines = Draft.from_text("Der Hafen bleibt zu, hieß es.\n(dpa)").lines
@@ -303,8 +308,15 @@ def _agency_alone(body: list[tuple[int, Line]], pos: int) -> str | None:
     >>> _agency_alone(list(enumerate(lines)), 1) is None
     True
     """
+    from copydesk.extract.credits import copyright_owner
+
     text = body[pos][1].text.strip()
-    if pos == 0 or len(text) > JA_SIGN_OFF_CHARS:
+    if pos == 0:
+        return None
+    if text[:1] in "©Cc" and (owner := copyright_owner(text)) is not None:
+        return owner  # "Copyright 2026 The Associated Press. All rights reserved."
+    text = text.lstrip("—–-― \t")  # "— Reuters": a signature's dash
+    if len(text) > JA_SIGN_OFF_CHARS or not text:
         return None
     if text[:1] not in "(（":
         if any(c in text for c in "()（）"):

@@ -13,7 +13,7 @@ import regex
 
 from copydesk._lazy import lazy_regex
 from copydesk.dates import parse_date
-from copydesk.draft import Draft
+from copydesk.draft import Draft, Line
 from copydesk.extract._byline_parts import PART_SEP_RE, read_byline_parts
 from copydesk.extract._glued_labels import read_glued_author
 from copydesk.extract._lexicon import dotted_forms, first_words, lexicon
@@ -296,6 +296,14 @@ def _read_whole(text: str) -> Byline | None:
     return Byline(authors=names, source=source, published=published)
 
 
+def _story_end(body: list[tuple[int, Line]]) -> list[tuple[int, Line]]:
+    """The last body line that reads as prose and the line under it (none: no prose)."""
+    from copydesk.extract.title import reads_as_prose
+
+    last = next((n for n in range(len(body) - 1, -1, -1) if reads_as_prose(body[n][1].text)), None)
+    return [] if last is None else body[last : last + 2]
+
+
 def _agency_reporter(text: str) -> tuple[int, str] | None:
     """Where a wire agency's reporter opener ends, and the agency: ``(end, agency)``.
 
@@ -573,6 +581,13 @@ def byline(draft: Draft) -> Draft:
     window = edges(draft, HEAD_LINES, TAIL_LINES)
     body = list(draft.body())
     tail = {i for i, _ in body[-TAIL_LINES:]}
+    # the story's last prose and the line under it, a page's footer below: an agency's
+    # copyright closes the story there ("Copyright 2026 The Associated Press. All rights
+    # reserved." reads as prose itself)
+    closing = [c for c in _story_end(body) if c[0] not in tail]
+    if closing:
+        tail.update(i for i, _ in closing)
+        window = sorted({*window, *closing})
     contributors: list[str] = []
     for i, line in window:
         if i in taken:
