@@ -43,6 +43,31 @@ def removed(text: str) -> list[tuple[str, str | None]]:
                 ("Mayor Opens New Harbour Museum", "strip.residue_blocks"),
             ],
         ),
+        # a list of other stories under a related label, to the end of the text: the whole
+        # list, however long; in the middle of the story only the headline under the label
+        (
+            f"{P1}\n{P2}\nRelated\nMayor opens harbour museum\nFerry fares rise again\n"
+            "Storm season ends early\nNew pier plan unveiled\nSchools reopen",
+            [("Related", "strip.related_header")]
+            + [
+                (h, "strip.residue_blocks")
+                for h in (
+                    "Mayor opens harbour museum",
+                    "Ferry fares rise again",
+                    "Storm season ends early",
+                    "New pier plan unveiled",
+                    "Schools reopen",
+                )
+            ],
+        ),
+        (
+            f"{P1}\n{P2}\nRelated\nMayor opens harbour museum\nFerry fares rise again\n"
+            f"Storm season ends early\nNew pier plan unveiled\n{P3}",
+            [
+                ("Related", "strip.related_header"),
+                ("Mayor opens harbour museum", "strip.residue_blocks"),
+            ],
+        ),
         # a share bar at the end: buttons no rule names, caught inside the block
         (
             f"{P1}\n{P2}\n{P3}\nShare this:\nMastodon\nBluesky",

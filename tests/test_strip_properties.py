@@ -263,3 +263,46 @@ def test_stray_script_matches_the_plain_reading(texts: list[str]) -> None:
     draft = strip.stray_script(Draft.from_text("\n".join(texts)))
     removed = [i for i, line in enumerate(draft.lines) if line.state == "removed"]
     assert removed == _stray_plain(texts)
+
+
+#: Related-story labels of several languages that a strip rule names, and headline words.
+RELATED_LABELS = [
+    "Related",
+    "Read more",
+    "Mehr zum Thema",
+    "İlgili Haberler",
+    "関連ニュース",
+    "相关新闻",
+]
+HEADLINE_WORDS = ["Harbour", "mayor", "ferry", "fares", "rise", "storm", "港口", "新政策", "Hafen",
+                  "Liman", "Fähre", "pier", "council", "budget"]  # fmt: skip
+STORY = [
+    "The harbour reopened on Monday after the storm, and ships sailed again at noon.",
+    "Officials said repairs to the northern pier would take at least three more weeks.",
+]
+MORE = ["Fishermen, who lost a week of work, asked the council for help with their losses."]
+
+
+@given(
+    st.sampled_from(RELATED_LABELS),
+    st.lists(
+        st.lists(st.sampled_from(HEADLINE_WORDS), min_size=1, max_size=8).map(" ".join),
+        min_size=1,
+        max_size=12,
+        unique=True,
+    ),
+    st.booleans(),
+)
+def test_a_related_list_closing_the_text_goes_whole(
+    label: str, headlines: list[str], story_goes_on: bool
+) -> None:
+    """Under a related-stories label, other stories' headlines that run to the end of the
+    text go, however many (up to twelve); when the story goes on under the list, only the
+    headline right under the label goes, and the story stays whole."""
+    lines = [*STORY, label, *headlines, *(MORE if story_goes_on else [])]
+    body = _body("\n".join(lines))
+    assert [line for line in STORY if line in body] == STORY
+    if story_goes_on:
+        assert body == [*STORY, *headlines[1:], *MORE]
+    else:
+        assert body == STORY

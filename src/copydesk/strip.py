@@ -57,6 +57,9 @@ INDEX_FROM_LINES = 64
 LONGEST_CHECKED = 4000
 #: Longest run of unnamed lines that ``strip.residue_blocks`` removes, and their shape.
 BLOCK_MAX_RUN = 3
+#: ...and under a related-stories label ("Related", "関連ニュース", "Mehr zum Thema"), where a
+#: list of other stories' headlines runs to the end of the text or to the next removed line.
+RELATED_MAX_RUN = 12
 BLOCK_MAX_WORDS = 15
 BLOCK_MAX_CHARS = 120
 #: Longest related-story label ("Read more", "Leia também:") that owns the headline after it.
@@ -501,7 +504,7 @@ def residue_blocks(draft: Draft) -> Draft:
     ['Related:']
     """
     # The sequence that matters: body lines and lines removed by strip rules, in order.
-    named = _named(_merge(coerce_rules(draft.rules)))[0]
+    named, categories = _named(_merge(coerce_rules(draft.rules)))
     if not any(line.state == "removed" and line.rule in named for line in draft.lines):
         return draft  # no block without a removed line beside it, and no label
     seq = [
@@ -526,7 +529,13 @@ def residue_blocks(draft: Draft) -> Draft:
         left = pos > 0 and not seq[pos - 1][1].is_body
         right = end == len(seq) or not seq[end][1].is_body
         right_removed = end < len(seq) and not seq[end][1].is_body
-        if end - pos <= BLOCK_MAX_RUN and left and (right or right_removed):
+        # under a related-stories label, a list of other stories' headlines as long as any
+        longest = (
+            RELATED_MAX_RUN
+            if left and categories.get(seq[pos - 1][1].rule or "") == "related"
+            else BLOCK_MAX_RUN
+        )
+        if end - pos <= longest and left and (right or right_removed):
             take.extend(i for i, _ in seq[pos:end])
         pos = max(end, pos + 1)
     take.extend(_labelled_headlines(draft, seq))
