@@ -24,6 +24,7 @@ from copydesk.extract.title import is_widget
 
 from ..strategies_fields import (
     HEADLINES,
+    NAMES,
     cjk_outlet_label_doc,
     credit_doc,
     deep_headline_doc,
@@ -282,6 +283,57 @@ def test_a_closing_bio_above_a_page_footer_names_the_writer(
     assert article.paragraphs[: len(paras)] == tuple(paras)
 
 
+@given(
+    st.sampled_from(["編輯", "编辑", "責任編輯", "责任编辑", "責編"]),
+    st.lists(st.sampled_from(NAMES["cjk"]), min_size=1, max_size=2, unique=True),
+    st.sampled_from(["", "1141205", " 20261205"]),
+    st.sampled_from(["（{}：{}）", "({}：{})", "（{}:{}）"]),
+)
+def test_a_glued_editor_credit_is_cut_and_kept_apart(
+    label: str, editors: list[str], code: str, form: str
+) -> None:
+    """An editor's credit glued after the story's last sentence, a wire's day code after it
+    or not ("…落石。（編輯：陳美玲）1141205"), is cut from the paragraph into the metadata;
+    the editor is no author and the paragraph stays."""
+    last = "氣象專家提醒，颱風外圍環流影響範圍廣，山區須防範坍方及落石。"
+    credit = form.format(label, "、".join(editors)) + code
+    article = clean_article(f"中央氣象署今天表示，颱風預計明晚最接近東部海域。\n\n{last}{credit}")
+    assert article.paragraphs[-1] == last
+    assert article.metadata.get("editor") == ", ".join(editors)
+    assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "編輯部表示，將在下週發表更正（編輯：陳美玲）",  # no sentence closed before it
+        "他說：「（編輯：陳美玲）不在。」",  # inside a quote
+    ],
+)
+def test_an_editor_credit_inside_a_sentence_stays(last: str) -> None:
+    """An editor's credit that closes no sentence stays where it is."""
+    article = clean_article(f"中央氣象署今天表示，颱風預計明晚最接近東部海域。\n\n{last}")
+    assert "editor" not in article.metadata
+    assert article.paragraphs[-1] == last
+
+
+@pytest.mark.parametrize(
+    ("notice", "source"),
+    [
+        ("声明：本文转载自港口日报，版权归原作者所有，如有侵权请联系删除。", "港口日报"),
+        ("聲明：本文轉載自海岸新聞，如有侵權請聯繫刪除。", "海岸新聞"),
+        ("本文转载自港口日报。", "港口日报"),
+    ],
+)
+def test_a_repost_notice_names_the_source(notice: str, source: str) -> None:
+    """A repost notice closing the story, its rights clause after the outlet or not, names
+    the source and leaves the body."""
+    paras = ["受冷空气影响，华北多地迎来今冬首场降雪，交通运输部门提前部署。", "气象部门提醒，降雪期间道路湿滑，公众出行应注意安全。"]  # fmt: skip
+    article = clean_article("\n".join([*paras, notice]))
+    assert article.source == source
+    assert article.paragraphs == tuple(paras)
+
+
 def test_byline_opening_the_lede_leaves_the_paragraph_in_the_body() -> None:
     """ "〔記者王小明／台北報導〕" opening the lede: the author is read, the lede stays body."""
     lede = "政府表示新政策将帮助农民，部长周一在台北说明了细节。"
@@ -314,6 +366,7 @@ def test_byline_opening_the_lede_leaves_the_paragraph_in_the_body() -> None:
         ("22.08.2023 18:58 Uhr | Lesedauer: 3 Min.", "2023-08-22T18:58:00"),
         # the update as a second stamp with its label
         ("22.08.2023 18:58 | Son Güncelleme: 22.08.2023 19:10", "2023-08-22T18:58:00"),
+        ("2023/8/22 18:58（8/22 19:30 更新）", "2023-08-22T18:58:00"),
         ("August 22, 2023 | Last updated: August 23, 2023 9:15 AM", "2023-08-22"),
     ],
 )

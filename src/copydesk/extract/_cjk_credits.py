@@ -91,11 +91,14 @@ JA_GLUED_RE = lazy_regex(
     r"[）)][ \t]{0,2}$"
 )
 # A Chinese repost credit naming the outlet without quotes: "本文转载自港口日报",
-# "（转自：海岸新闻）", "文章轉載自端傳媒。". The outlet is one word of Han, Latin letters or
-# digits, bounded; a quoted outlet is read from the lexicon's republication words instead.
+# "（转自：海岸新闻）", "文章轉載自端傳媒。", or a repost notice opening with "声明：" and going on
+# with the rights ("声明：本文转载自港口日报，版权归原作者所有，如有侵权请联系删除。"). The outlet
+# is one word of Han, Latin letters or digits, bounded; a quoted outlet is read from the
+# lexicon's republication words instead. Bounded notice.
 CJK_REPOST_RE = lazy_regex(
-    r"[（(]?[ \t]{0,2}(?:本文|文章|本篇)?(?:[转轉][载載]|[转轉])自[ \t]{0,2}[：:]?[ \t]{0,2}"
-    r"(?P<name>[\p{Han}A-Za-z0-9·]{2,20})[ \t]{0,2}[）)]?[。.]?"
+    r"[（(]?[ \t]{0,2}(?:[声聲]明[：:][ \t]{0,2})?(?:本文|文章|本篇)?(?:[转轉][载載]|[转轉])自"
+    r"[ \t]{0,2}[：:]?[ \t]{0,2}(?P<name>[\p{Han}A-Za-z0-9·]{2,20})[ \t]{0,2}[）)]?"
+    r"(?:[，,；;][^\n]{1,80}?)?[。.]?"
 )
 # The writer after "文・" (Japanese "text by", "文・山田太郎"): one name of three to five Han,
 # or two parts split by a space; two Han after the dot are a heading ("文・芸術", "Arts").
@@ -302,6 +305,8 @@ def read_cjk_repost(text: str) -> str | None:
 
     >>> read_cjk_repost("本文转载自港口日报"), read_cjk_repost("（转自：海岸新闻）")
     ('港口日报', '海岸新闻')
+    >>> read_cjk_repost("声明：本文转载自港口日报，版权归原作者所有，如有侵权请联系删除。")
+    '港口日报'
     >>> read_cjk_repost("他转自己的钱给港口日报。") is None  # a sentence, no credit
     True
     """

@@ -117,6 +117,14 @@ HAT_TIP_RE = lazy_regex(
     r"[(\[]?[ \t]{0,2}(?i:h/t|hat[ \t]tip|via)[ \t]{0,2}:?[ \t]{1,3}(?P<value>[^()\[\]\n]{2,200}?)"
     r"[ \t]{0,2}[)\]]?\.?"
 )
+# An editor's credit in brackets glued after a Chinese story's last sentence, with the wire's
+# code of the day after it: "…落石。（編輯：陳美玲）1141205", "（责任编辑：李明）". The editor
+# is no author. Searched for in the last characters only; bounded.
+GLUED_EDITOR_RE = lazy_regex(
+    r"(?<=[。！？」”])[ \t]{0,2}[（(][ \t]{0,2}(?:責任編輯|责任编辑|編輯|编辑|責編|责编)"
+    r"[ \t]{0,2}[：:][ \t]{0,2}(?P<names>\p{Han}{2,4}(?:[、，/／]\p{Han}{2,4}){0,3})[ \t]{0,2}[）)]"
+    r"[ \t]{0,2}\d{0,8}[ \t]{0,2}$"
+)
 HEAD_LINES = 6
 TAIL_LINES = 6
 #: A credit line is at most this long.
@@ -444,6 +452,7 @@ def attribution(draft: Draft) -> Draft:
     fields = draft.fields
     found_authors: list[str] = []
     contributors: list[str] = []
+    editors: list[str] = []
     source: str | None = None
     published = fields.published
     taken: list[int] = []
@@ -528,6 +537,15 @@ def attribution(draft: Draft) -> Draft:
         if any(c[0] == i for c in cuts):
             continue
         closes = i in last or (pos > 0 and body[pos - 1][0] == last_prose)
+        editor = (
+            GLUED_EDITOR_RE.search(line.text, max(len(line.text) - 40, 0))
+            if i in last or i == last_prose
+            else None
+        )
+        if editor is not None:  # "…落石。（編輯：陳美玲）1141205": cut, the editor kept apart
+            cuts.append((i, editor.start(), len(line.text)))
+            editors.extend(regex.split(r"[、，/／]", editor["names"]))
+            break
         if not line.text.rstrip().endswith((")", "）")):
             bare = _agency_alone(body, pos) if closes else None
             if bare is not None:  # "dpa", "AA" alone under the last paragraph
@@ -578,6 +596,8 @@ def attribution(draft: Draft) -> Draft:
     authors = fields.authors or tuple(dict.fromkeys(found_authors or contributors))
     if contributors and authors != tuple(dict.fromkeys(contributors)):
         draft = draft.add_metadata({"contributors": ", ".join(dict.fromkeys(contributors))})
+    if editors:
+        draft = draft.add_metadata({"editor": ", ".join(dict.fromkeys(editors))})
     draft = draft.take(
         taken,
         rule=RULE,

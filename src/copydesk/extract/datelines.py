@@ -215,10 +215,24 @@ def _stamp_with_notes(text: str) -> dt.date | None:
 
 def _bracket_note(note: str) -> bool:
     """A bracket after a stamp holds the update: a second stamp ("2024年5月6日 15時10分 更新",
-    "Updated May 7, 2024") or an update label with a clock ("updated 15:10")."""
+    "Updated May 7, 2024"), an update label with a clock ("updated 15:10"), or a clock and a
+    day without the year before a CJK update label ("12/5 19:30 更新").
+
+    >>> _bracket_note("12/5 19:30 更新"), _bracket_note("the day the port closed")
+    (True, False)
+    """
+    note = note.strip()
     return len(note) <= MAX_LINE_CHARS and (
-        _update_note(note.strip()) or read_stamp(note) is not None
+        _update_note(note)
+        or read_stamp(note) is not None
+        or (CJK_UPDATE_NOTE_RE.fullmatch(note) is not None and _update_label(note))
     )
+
+
+def _update_label(note: str) -> bool:
+    """Whether a note ends with an update label of the lexicon ("… 更新", "… 更新済み")."""
+    words = note.split()
+    return bool(words) and words[-1].casefold() in lexicon().update_labels
 
 
 def _update_note(part: str) -> bool:
@@ -330,6 +344,11 @@ def read_glued_stamp(text: str) -> tuple[int, dt.date, str | None] | None:
     return m.start("gap"), date, who
 
 
+# A day and a clock without the year before a label, in a bracket after a CJK stamp:
+# "12/5 19:30 更新", "12月5日 19:30 更新". Bounded.
+CJK_UPDATE_NOTE_RE = lazy_regex(
+    r"\d{1,2}[/月.-]\d{1,2}日?[ \t]{0,2}\d{1,2}[:：時时]\d{2}分?[ \t]{0,2}\S{1,6}"
+)
 #: The dash of a dateline alone on its line, the place and outlet on the lines above it.
 DASH_LINES = frozenset({"—", "–", "-"})
 
