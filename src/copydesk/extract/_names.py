@@ -18,10 +18,6 @@ LIST_SEP_RE = lazy_regex(r"\s{0,3}[;,，、/]\s{0,3}|\s{1,3}&\s{1,3}")
 # One word of a name: a capitalised word ("O'Neil", "Jean-Luc", "M.Đ", "SYRMOPOULOS"), an
 # initial ("J."), or a word of a script without case (CJK, Arabic). Bounded by the line.
 NAME_WORD_RE = lazy_regex(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,30}|\p{Lo}[\p{Lo}\p{M}·]{0,12}|\p{Lu}\.)")
-# A run of Chinese or Japanese characters longer than any name ("地方銀行の再編加速へ", a
-# headline's phrase): a name is two to four characters, six with a long Japanese family name
-# and no space ("長谷川美奈子"). Bounded.
-CJK_NOT_NAME_RE = lazy_regex(r"[\p{Han}\p{Hiragana}\p{Katakana}]{7}")
 #: Joiners that are also name particles ("José Ortega y Gasset"): split only when both sides
 #: have two words or more.
 AMBIGUOUS_JOINERS = frozenset({"y", "e"})
@@ -29,6 +25,13 @@ AMBIGUOUS_JOINERS = frozenset({"y", "e"})
 DOMAIN_RE = lazy_regex(r"\.\p{Ll}{2,}")
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"})
 MAX_NAME_WORDS = 5
+# A Han word that is a phrase, no part of a name: Han characters with a hiragana particle
+# between them ("東京で猛暑日", "熱中症に警戒": a headline's two phrases apart by a full-width
+# space), or a run of Chinese or Japanese characters longer than any name ("国家安全委员会",
+# "地方銀行の再編加速へ": a name is two to four characters, six with a long Japanese family
+# name and no space, "長谷川美奈子"). False positives: given names mixing kanji and kana
+# ("千とせ" after a family name), rare in bylines. Repeats are bounded by the word.
+HAN_PHRASE_RE = lazy_regex(r"\p{Han}\p{Hiragana}{1,20}\p{Han}|[\p{Han}\p{Hiragana}\p{Katakana}]{7}")
 # A web address given as a source ("http://www.example.com/2017/06/story.html"): its host is
 # the outlet. Bounded parts; matched whole.
 URL_RE = lazy_regex(r"(?:https?://|www\.)[^\s]{1,300}", regex.I)
@@ -65,8 +68,14 @@ def is_person(name: str) -> bool:
     (True, True, False)
     >>> is_person("Associated Press"), is_person("8 December 2022"), is_person("the team")
     (False, False, False)
-    >>> is_person("山田 太郎"), is_person("長谷川美奈子"), is_person("地方銀行の再編 金融庁が検討")
+
+    A Han word with a particle inside, or a run of seven CJK characters, is a phrase, where
+    a name's parts are not:
+
+    >>> is_person("山田 太郎"), is_person("長谷川美奈子"), is_person("東京で猛暑日 熱中症に警戒")
     (True, True, False)
+    >>> is_person("地方銀行の再編加速へ 金融庁が検討")
+    False
     """
     lex = lexicon()
     words = name.split()
@@ -85,8 +94,8 @@ def is_person(name: str) -> bool:
             continue
         if NAME_WORD_RE.fullmatch(word) is None or folded.endswith(("'s", "’s")):
             return False
-        if len(word) > 6 and CJK_NOT_NAME_RE.search(word) is not None:
-            return False  # a phrase of a CJK headline, not a name
+        if HAN_PHRASE_RE.search(word):
+            return False  # a headline's phrase: "東京で猛暑日　熱中症に警戒"
         caps += 1
     return caps >= 1
 
