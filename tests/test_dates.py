@@ -13,6 +13,8 @@ from copydesk.dates import parse_date
 TODAY = dt.date(2025, 12, 31)
 IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 UTC = dt.timezone.utc
+CEST = dt.timezone(dt.timedelta(hours=2))
+TRT = dt.timezone(dt.timedelta(hours=3))
 
 
 @pytest.mark.parametrize(
@@ -54,7 +56,12 @@ UTC = dt.timezone.utc
         ("1987-03-03", None),  # before 1990
         ("2099-01-01", None),  # in the future
         ("2022-02-30", None),  # no such day
-        ("2022-06-07 10:00 CST", None),  # ambiguous zone: refused, not guessed
+        ("2022-06-07 10:00 CST", dt.datetime(2022, 6, 7, 10)),  # ambiguous zone: not guessed
+        ("Tuesday 14 October 2025 09:30 BST", dt.datetime(2025, 10, 14, 9, 30)),
+        ("14.10.2025, 09:30 MESZ", dt.datetime(2025, 10, 14, 9, 30, tzinfo=CEST)),
+        ("14.10.2025 09:30 TSİ", dt.datetime(2025, 10, 14, 9, 30, tzinfo=TRT)),
+        ("BST", None),  # a zone alone is no stamp
+        ("The BST figures for 2022 were late", None),
         ("12 monkeys 2020", None),
         ("م 2015", None),  # the era mark alone is no date
         ("", None),
@@ -88,3 +95,42 @@ def test_total(text: str) -> None:
     """parse_date never raises and returns a date or None."""
     got = parse_date(text, today=TODAY)
     assert got is None or isinstance(got, dt.date)
+
+
+# A zone after the clock: an ambiguous abbreviation keeps the time naive, a German or Turkish
+# one gives its offset ("09:30 BST", "09:30 MESZ", "09:30 TSİ").
+ZONE_WORDS = {"BST": None, "CST": None, "AST": None, "MEZ": 1, "MESZ": 2, "TSİ": 3, "GMT": 0}
+STAMP_FORMS = [
+    "{weekday} {day} {month} {year} {clock} {zone}",  # en (UK)
+    "{d:02d}.{m:02d}.{year}, {clock} {zone}",  # de
+    "{day} {tr_month} {year} {clock} ({zone})",  # tr
+]
+TR_MONTHS = ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos",
+             "Eylül", "Ekim", "Kasım", "Aralık"]  # fmt: skip
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]  # fmt: skip
+
+
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=TODAY),
+    st.integers(0, 23),
+    st.integers(0, 59),
+    st.sampled_from(sorted(ZONE_WORDS)),
+    st.sampled_from(STAMP_FORMS),
+)
+def test_a_stamp_with_a_zone_keeps_its_date_and_time(
+    day: dt.date, hour: int, minute: int, zone: str, form: str
+) -> None:
+    """Whatever the zone word after the clock (en, de, tr), the stamp's date and time are read;
+    an ambiguous zone gives no offset, a known one its own."""
+    text = form.format(
+        weekday=day.strftime("%A"), day=day.day, d=day.day, m=day.month, year=day.year,
+        month=EN_MONTHS[day.month - 1], tr_month=TR_MONTHS[day.month - 1],
+        clock=f"{hour:02d}:{minute:02d}", zone=zone,
+    )  # fmt: skip
+    got = parse_date(text, today=TODAY)
+    assert isinstance(got, dt.datetime), text
+    assert (got.date(), got.hour, got.minute) == (day, hour, minute)
+    hours = ZONE_WORDS[zone]
+    want = None if hours is None else dt.timezone(dt.timedelta(hours=hours))
+    assert got.tzinfo == dt.timezone.utc if hours == 0 else got.tzinfo == want, text

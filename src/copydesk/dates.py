@@ -28,14 +28,16 @@ __all__ = ["EARLIEST_YEAR", "ZONES", "parse_date"]
 #: Stamps before this year are not taken as a publication date.
 EARLIEST_YEAR = 1990
 
-#: Common zone abbreviations in news stamps -> offset in minutes. Ambiguous ones (CST: China
-#: or US Central; BST) are left out on purpose: an unknown abbreviation makes the stamp fail.
+#: Common zone abbreviations in news stamps -> offset in minutes, with the German (MEZ, MESZ)
+#: and Turkish (TSİ) ones. Ambiguous ones (CST: China or US Central; BST: British Summer or
+#: Bangladesh; AST) give no offset: they are fillers of the lexicon, the time kept naive.
 ZONES: dict[str, int] = {
     "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
     "MSK": 180, "IST": 330, "PKT": 300, "ICT": 420, "WIB": 420, "HKT": 480, "SGT": 480,
     "PHT": 480, "AWST": 480, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660, "NZST": 720,
     "NZDT": 780, "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360,
-    "PST": -480, "PDT": -420, "BRT": -180, "ART": -180,
+    "PST": -480, "PDT": -420, "BRT": -180, "ART": -180, "MEZ": 60, "MESZ": 120, "TSİ": 180,
+    "TSI": 180,
 }  # fmt: skip
 
 # One token of a date stamp; the whole stamp must be covered by these (see _tokens).
@@ -76,6 +78,10 @@ def parse_date(text: str, *, today: dt.date | None = None) -> dt.date | None:
     datetime.timezone.utc
     >>> parse_date("Nov 2, 2022 | 02:55 PM IST").isoformat()
     '2022-11-02T14:55:00+05:30'
+    >>> parse_date("Tuesday 14 July 2026 09:30 BST", today=dt.date(2027, 1, 1))  # ambiguous zone
+    datetime.datetime(2026, 7, 14, 9, 30)
+    >>> parse_date("14.07.2026, 09:30 MESZ", today=dt.date(2027, 1, 1)).isoformat()
+    '2026-07-14T09:30:00+02:00'
     >>> parse_date("10 de agosto de 2015"), parse_date("2023年8月22日")
     (datetime.date(2015, 8, 10), datetime.date(2023, 8, 22))
     >>> parse_date("2023年8月22日 下午6:58"), parse_date("2023年8月22日（火）18時58分")
