@@ -814,3 +814,95 @@ def test_agency_reporter_prose_is_no_byline(line: str) -> None:
     that is no agency) names no author."""
     byline = read_byline(line)
     assert byline is None or not byline.authors
+
+
+# A byline and the page's stamp on one line, apart by a space only (a header's boxes
+# flattened): the stamp before or after it, in each script the form is written in.
+@pytest.mark.parametrize(
+    ("line", "authors", "source", "day"),
+    [
+        ("July 14, 2025 By Jane Roe", ("Jane Roe",), None, "2025-07-14"),
+        ("By Jane Roe and Tom Field July 14, 2025", ("Jane Roe", "Tom Field"), None, "2025-07-14"),
+        ("14.07.2025, 10:20 Uhr Von Anna Schmidt", ("Anna Schmidt",), None, "2025-07-14"),
+        ("Von Anna Schmidt 14.07.2025, 10:20 Uhr", ("Anna Schmidt",), None, "2025-07-14"),
+        ("14.07.2025 09:15 Yazar: Ayşe Kaya", ("Ayşe Kaya",), None, "2025-07-14"),
+        ("Автор: Анна Петрова 14.07.2025 09:15", ("Анна Петрова",), None, "2025-07-14"),
+        ("2025-07-14 15:30 港口日報／記者陳美玲／台北報導", ("陳美玲",), "港口日報", "2025-07-14"),
+        # negative rows: a stamp before prose, a byline word in a sentence, a name without opener
+        ("July 14, 2025 By the end of the day the port had closed", None, None, None),
+        ("14.07.2025 Von der Regierung kam keine Antwort", None, None, None),
+        ("Jane Roe July 14, 2025", None, None, None),
+        ("2025-07-14 15:30 港口今天關閉，航班全部取消。", None, None, None),
+    ],
+)
+def test_a_stamp_beside_a_byline(
+    line: str, authors: tuple[str, ...] | None, source: str | None, day: str | None
+) -> None:
+    """The stamp before or after a byline, apart by a space (en, de, tr, ru, zh), gives the
+    byline's names and the date; a stamp beside prose or a bare name gives no byline."""
+    got = read_byline(line)
+    if authors is None:
+        assert got is None
+        return
+    assert got is not None
+    assert (got.authors, got.source) == (authors, source)
+    assert got.published is not None
+    assert got.published.isoformat()[:10] == day
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Jane Roe Published July 14, 2022", ("Jane Roe",)),
+        ("Von Anna Schmidt Veröffentlicht am 14.07.2022", ("Anna Schmidt",)),
+        ("Jane Roe Published July 14, 2022", ("Jane Roe",)),
+        # negative row: a date alone names no one
+        ("Published July 14, 2022", ()),
+    ],
+)
+def test_a_byline_before_a_labelled_stamp_leaves_its_opener(
+    line: str, authors: tuple[str, ...]
+) -> None:
+    """ "By" or "Von" opening the names before "Published <date>" is no part of the name."""
+    stamp = read_stamp(line)
+    assert stamp is not None
+    assert stamp[2] == authors
+
+
+STAMPS_BESIDE = {
+    "latin": ["July 14, 2025", "Tue July 14, 2025 4:05 AM EDT", "14.07.2025, 10:20 Uhr",
+              "14.07.2025 09:15"],
+    "cyrillic": ["14.07.2025 09:15", "14 июля 2025"],
+    "cjk": ["2025-07-14 15:30", "2025/07/14 10:20"],
+}  # fmt: skip
+OPENERS_BESIDE = {"latin": ["By", "Von", "Yazar:"], "cyrillic": ["Автор:"], "cjk": []}
+CJK_NAMES = ["陳美玲", "王小明", "李大同"]
+
+
+@given(
+    st.sampled_from(sorted(STAMPS_BESIDE)),
+    st.data(),
+    st.booleans(),
+)
+def test_a_stamp_beside_a_byline_in_any_order(
+    script: str, data: st.DataObject, first: bool
+) -> None:
+    """Whatever the script (Latin, Cyrillic, CJK), the stamp's form, and its side of the
+    byline, the names and the date are read from the one line."""
+    stamp = data.draw(st.sampled_from(STAMPS_BESIDE[script]))
+    if script == "cjk":
+        name = data.draw(st.sampled_from(CJK_NAMES))
+        credit, want = f"港口日報／記者{name}／台北報導", (name,)
+        first = True  # a Chinese page writes the stamp first
+    elif script == "cyrillic":
+        want = data.draw(st.sampled_from([("Анна Петрова",), ("Иван Смирнов",)]))
+        credit = f"Автор: {want[0]}"
+    else:
+        want = data.draw(authors().filter(lambda names: len(names) <= 2))
+        opener = data.draw(st.sampled_from(OPENERS_BESIDE[script]))
+        credit = f"{opener} {join_names(want)}"
+    got = read_byline(f"{stamp} {credit}" if first else f"{credit} {stamp}")
+    assert got is not None
+    assert got.authors == want
+    assert got.published is not None
+    assert got.published.isoformat()[:10] == "2025-07-14"

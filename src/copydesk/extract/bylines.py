@@ -120,6 +120,9 @@ SIGNATURE_MIN_LINE = 60
 HEAD_LINES = 6
 TAIL_LINES = 3
 MAX_LINE_CHARS = 160
+#: A stamp beside a byline on its line has at most this many words ("Tue July 14, 2026 4:05
+#: AM EDT" has seven).
+STAMP_WORDS = 8
 #: How many name lines an "Authors:" line may head.
 MAX_BLOCK_NAMES = 6
 RULE = "extract.bylines"
@@ -204,6 +207,17 @@ def read_byline(text: str) -> Byline | None:
     text = text.strip()
     if not 4 <= len(text) <= MAX_LINE_CHARS:
         return None
+    found = _read_plain(text)
+    if found is None and any(ch.isdigit() for ch in text):
+        found = _stamp_beside(text)  # "July 14, 2026 By Jane Roe": no mark between them
+    if found is not None or PART_SEP_RE.search(text) is None:
+        return found
+    parts = read_byline_parts(text, _read_whole)  # "By Jane Roe | Harbour Times | <date>"
+    return None if parts is None else Byline(*parts)
+
+
+def _read_plain(text: str) -> Byline | None:
+    """:func:`read_byline` on the line as one byline, in its CJK, labelled or plain forms."""
     cjk = CJK_BYLINE_RE.fullmatch(text)
     if cjk is not None:
         return Byline(authors=tuple(regex.split(r"[、，,]", cjk["names"])), source=cjk["outlet"])
@@ -215,11 +229,39 @@ def read_byline(text: str) -> Byline | None:
     )
     if meta is not None:  # "2023-08-22 18:58 來源：X 作者：Y", "Posted on <date> by X"
         return Byline(authors=meta.authors, source=meta.source, published=meta.published)
-    found = _read_whole(text)
-    if found is not None or PART_SEP_RE.search(text) is None:
-        return found
-    parts = read_byline_parts(text, _read_whole)  # "By Jane Roe | Harbour Times | <date>"
-    return None if parts is None else Byline(*parts)
+    return _read_whole(text)
+
+
+def _stamp_beside(text: str) -> Byline | None:
+    """A byline with the page's stamp before or after it, apart by a space only, as a page's
+    header reads once its boxes are flattened ("July 14, 2026 By Jane Roe", "Von Anna Roe
+    14.07.2026, 10:20 Uhr", "2026-07-14 15:30 港口日報／記者王小明／台北報導"). The longest run
+    of words that is a stamp as a whole is taken; the rest must be a byline naming a person.
+
+    >>> _stamp_beside("July 14, 2026 By Jane Roe")
+    Byline(authors=('Jane Roe',), source=None, published=datetime.date(2026, 7, 14))
+    >>> _stamp_beside("Von Anna Roe 14.07.2026, 10:20 Uhr").published
+    datetime.datetime(2026, 7, 14, 10, 20)
+    >>> _stamp_beside("July 14, 2026 By the end of the day the port closed") is None
+    True
+    """
+    words = text.split()
+    reach = min(STAMP_WORDS, len(words) - 1)
+    for k in range(reach, 0, -1):  # the stamp first, its longest reading
+        published = parse_date(" ".join(words[:k]))
+        if published is not None:
+            found = _read_plain(" ".join(words[k:]))
+            if found is not None and found.authors and found.published is None:
+                return attrs.evolve(found, published=published)
+            break
+    for k in range(len(words) - reach, len(words)):  # the stamp last
+        published = parse_date(" ".join(words[k:]))
+        if published is not None:
+            found = _read_plain(" ".join(words[:k]))
+            if found is not None and found.authors and found.published is None:
+                return attrs.evolve(found, published=published)
+            break
+    return None
 
 
 def _read_whole(text: str) -> Byline | None:

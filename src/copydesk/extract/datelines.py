@@ -117,6 +117,8 @@ def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
     (datetime.date(2022, 12, 8), None, ())
     >>> read_stamp("Markets closed on 8 December 2022 after the vote.") is None
     True
+    >>> read_stamp("By Jane Roe Published July 14, 2022")[2]
+    ('Jane Roe',)
     >>> read_stamp("發布時間：2023/08/22 18:58")[:2]
     (datetime.datetime(2023, 8, 22, 18, 58), '發布時間')
     >>> read_stamp("2024年5月6日 14時30分（2024年5月6日 15時10分 更新）")[0]
@@ -162,10 +164,24 @@ def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
                 continue
             if start == 0:
                 return date, label, ()
-            names = split_names(" ".join(words[:start]))
+            names = split_names(" ".join(words[_opened(words, start) : start]))
             if names is not None:
                 return date, label, names
     return None
+
+
+def _opened(words: list[str], end: int) -> int:
+    """How many of the words before a stamp's label open a byline ("By Jane Roe Published
+    <date>", "Von Anna Roe Veröffentlicht am <date>"): the names start after them.
+
+    >>> _opened(["By", "Jane", "Roe", "Published"], 3), _opened(["Jane", "Roe", "Published"], 2)
+    (1, 0)
+    """
+    prefixes = lexicon().byline_prefixes
+    for width in (2, 1):
+        if width < end and " ".join(words[:width]).rstrip(":").casefold() in prefixes:
+            return width
+    return 0
 
 
 def _stamp_with_notes(text: str) -> dt.date | None:
