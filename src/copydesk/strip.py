@@ -25,7 +25,7 @@ import regex
 from copydesk._identity import IdentityCache
 from copydesk._lazy import lazy_re, lazy_regex, search_end
 from copydesk.draft import Draft, Line
-from copydesk.extract.title import PROSE_LONG_CHARS, looks_like_prose, page_headline
+from copydesk.extract.title import PROSE_LONG_CHARS, looks_like_prose, page_title_lines
 from copydesk.pipeline import step
 from copydesk.rules import KEEP, Rule, Rules, builtin_rules, coerce_rules, normalise
 from copydesk.rules.prefilter import Prefilter, prefilter
@@ -492,7 +492,8 @@ def residue_blocks(draft: Draft) -> Draft:
     both sides of it, or on one side with the end of the text on the other. A bare
     related-story label ("RELATED:") also takes the headline-shaped line right after it.
     Lines between the body's prose, and the first lines of the text (the title), stay, and
-    so does a headline that a page title above it repeats ("Headline | Site").
+    so do a headline that a page title above it repeats ("Headline | Site") and that page
+    title.
 
     >>> text = "Ships sailed again on Monday after the storm.\\nRelated:\\nPort reopens"
     >>> d = residue_blocks(residue(Draft.from_text(text)))
@@ -540,9 +541,10 @@ def residue_blocks(draft: Draft) -> Draft:
         pos = max(end, pos + 1)
     take.extend(_labelled_headlines(draft, seq))
     # the headline that a page title above repeats ("Headline | Site" ... "Headline") is the
-    # story's, however much furniture (sign-in and paywall prompts) stands around it
-    headline = page_headline(draft) if take else None
-    take = [i for i in take if i != headline]
+    # story's, however much furniture (sign-in and paywall prompts) stands around it, and so
+    # is the page title: it names the site
+    header = page_title_lines(draft) if take else ()
+    take = [i for i in take if i not in header]
     return draft.take(take, rule="strip.residue_blocks", kind="removed")
 
 

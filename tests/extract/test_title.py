@@ -770,3 +770,71 @@ def test_a_cjk_headline_over_a_stamp_is_no_name(phrases: list[str], stamp: str, 
     assert article.authors == ()
     assert article.title == " ".join(phrases)
     assert article.published is not None
+
+
+# A page title ("Headline - Site") among furniture above the headline it repeats: both stay
+# for extract.title, which reads the site as the source, in each script.
+PAGE_TITLE_CASES = {
+    "latin": [
+        ("Bridge repairs to close river crossing", "The Harbour Times", "Skip to main content",
+         "Advertisement", "Drivers face a month of detours after the city said it would shut "
+         "the Old Mill bridge for urgent repairs starting next Monday, officials said."),
+        ("Brücke wird für einen Monat gesperrt", "Hafenzeitung", "Anzeige", "Artikel anhören",
+         "Autofahrer müssen sich auf einen Monat Umleitungen einstellen, nachdem die Stadt die "
+         "alte Brücke wegen dringender Reparaturen sperrt."),
+    ],
+    "cyrillic": [
+        ("Мост закроют на ремонт на месяц", "Портовые вести", "Реклама", "Реклама",
+         "Водителям придётся месяц ездить в объезд: город закрывает старый мост на срочный "
+         "ремонт со следующего понедельника, сообщили власти."),
+    ],
+    "arabic": [
+        ("إغلاق الجسر القديم لمدة شهر للصيانة", "صحيفة الميناء", "إعلان", "إعلان",
+         "سيواجه السائقون تحويلات لمدة شهر بعد أن قررت المدينة إغلاق الجسر القديم لإجراء "
+         "إصلاحات عاجلة اعتبارا من الاثنين المقبل."),
+    ],
+    "cjk": [
+        ("老桥封闭维修一个月", "海港日报", "广告", "广告",
+         "市政部门表示，由于桥墩出现裂缝，老桥将从下周一起封闭维修一个月，车辆需绕行。"),
+    ],
+}  # fmt: skip
+PAGE_TITLE_SEPS = {"latin": [" - ", " | ", " – "], "cyrillic": [" — ", " | "],
+                   "arabic": [" | ", " - "], "cjk": ["_", "|", " - "]}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "source"),
+    [
+        ("Skip to main content\nPort reopens after storm - Harbour Times\nPort reopens after "
+         f"storm\nAdvertisement\n{PROSE}\n{MORE}", "Port reopens after storm", "Harbour Times"),
+        ("Anzeige\nHafen öffnet wieder | Hafenzeitung\nHafen öffnet wieder\nAnzeige\n"
+         "Der Hafen ist nach dem Sturm am Montag wieder geöffnet worden, teilte die Behörde mit.",
+         "Hafen öffnet wieder", "Hafenzeitung"),
+        # negative row: the page title's headline stands nowhere below: no site is read
+        ("Skip to main content\nPort reopens after storm - Harbour Times\nSign in\n"
+         f"Advertisement\n{PROSE}\n{MORE}", None, None),
+    ],
+)  # fmt: skip
+def test_a_page_title_among_furniture_names_the_site(
+    text: str, title: str | None, source: str | None
+) -> None:
+    """The page title above its headline, furniture around both, is no residue: its site
+    is the source; a page title whose headline is not on the page gives no source."""
+    article = clean_article(text)
+    assert (article.title, article.source) == (title, source)
+    assert PROSE.split()[1] in article.body or "Hafen ist" in article.body
+
+
+@given(
+    st.sampled_from(sorted(PAGE_TITLE_CASES)),
+    st.data(),
+)
+def test_a_page_title_among_furniture_in_any_script(script: str, data: st.DataObject) -> None:
+    """Whatever the script and the separator, a page title between removed furniture lines,
+    its headline right below it, gives the headline as title and its site as source."""
+    headline, site, above, below, lede = data.draw(st.sampled_from(PAGE_TITLE_CASES[script]))
+    sep = data.draw(st.sampled_from(PAGE_TITLE_SEPS[script]))
+    article = clean_article(f"{above}\n{headline}{sep}{site}\n{headline}\n{below}\n{lede}\n")
+    assert article.title == headline
+    assert article.source == site
+    assert article.body == lede

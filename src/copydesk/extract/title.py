@@ -21,6 +21,7 @@ __all__ = [
     "looks_like_prose",
     "menu_lines",
     "page_headline",
+    "page_title_lines",
     "reads_as_prose",
     "without_site",
 ]
@@ -596,8 +597,23 @@ def page_headline(draft: Draft) -> int | None:
     >>> page_headline(Draft.from_text(text)) is None  # a site's own name
     True
     """
+    found = page_title_lines(draft)
+    return found[0] if found else None
+
+
+def page_title_lines(draft: Draft) -> tuple[int, ...]:
+    """The indices of the headline a page title among the first lines repeats and of that
+    page title ("Headline - Site" ... "Headline"), or none: both are the story's header,
+    whatever furniture stands around them, and the page title names the site.
+
+    >>> text = "Port reopens - Harbour Times\\nSkip to content\\nPort reopens\\nShips sailed again."
+    >>> page_title_lines(Draft.from_text(text))
+    (2, 0)
+    >>> page_title_lines(Draft.from_text("Port reopens\\nSign in\\nShips sailed again."))
+    ()
+    """
     found = _page_headline(list(draft.body()))
-    return None if found is None else found[1][0]
+    return () if found is None else tuple(found[1])
 
 
 #: The characters one of which every match of PAGE_TITLE_SEP_RE holds.
