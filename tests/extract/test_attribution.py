@@ -1268,3 +1268,62 @@ def test_wire_dateline_credit_needs_agency_and_day(line: str) -> None:
     """Without the agency, the day and "電", or inside a sentence, no reporter is read."""
     found = read_cjk_byline(line)
     assert found is None or not found.authors
+
+
+# A republication credit naming the outlet before its verb (Turkish, Japanese): the outlet
+# ends at the ablative suffix ("'nden") or at "より"/"から", and the credit opens with "Bu
+# haber", "この記事は" or a bracket.
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("Bu haber Liman Gazetesi'nden alınmıştır.", "Liman Gazetesi"),
+        ("Bu içerik Kıyı Haber’den alıntıdır.", "Kıyı Haber"),
+        ("Bu haber www.limanhaber.com'dan alınmıştır.", "limanhaber.com"),
+        ("（港湾新聞より転載）", "港湾新聞"),
+        ("この記事は海岸タイムズから転載しています。", "海岸タイムズ"),
+        # negative rows: no opener, a quoted person, prose, a verb of quoting
+        ("Liman Postası'ndan derlenmiştir.", None),
+        ("Bakan'dan alıntıdır", None),
+        ("Bu sözler kitaptan alınmıştır.", None),
+        ("彼は記事を新聞から転載した。", None),
+        ("彼はその本から引用した。", None),
+    ],
+)
+def test_a_postposed_republication_credit(line: str, source: str | None) -> None:
+    """The outlet before "'nden alınmıştır" (tr) or "より転載" (ja) is the source; a line
+    without the credit's opener, or prose, gives none."""
+    got = read_credit(line)
+    assert (got.source if got else None) == source
+
+
+TR_OUTLETS = ["Liman Gazetesi", "Kıyı Haber", "Ege Postası", "Marmara Ajansı"]
+TR_SUFFIXES = {"Liman Gazetesi": "'nden", "Kıyı Haber": "'den", "Ege Postası": "'ndan",
+               "Marmara Ajansı": "'ndan"}  # fmt: skip
+JA_OUTLETS = ["港湾新聞", "海岸タイムズ", "港町通信", "湾岸テレビ"]
+
+
+@given(st.sampled_from(["latin", "cjk"]), st.data())
+def test_a_postposed_republication_credit_closing_a_story(script: str, data: st.DataObject) -> None:
+    """Closing a story in Turkish or Japanese, the credit gives its outlet as the source and
+    leaves the body whole."""
+    if script == "latin":
+        outlet = data.draw(st.sampled_from(TR_OUTLETS))
+        noun = data.draw(st.sampled_from(["haber", "içerik", "yazı"]))
+        verb = data.draw(st.sampled_from(["alınmıştır.", "alıntıdır.", "derlenmiştir."]))
+        credit = f"Bu {noun} {outlet}{TR_SUFFIXES[outlet]} {verb}"
+        paras = [
+            "Belediye, şehir merkezindeki boru hattında bakım çalışması yapılacağını duyurdu.",
+            "Açıklamada, kesintinin sabah başlayıp akşam sona ereceği belirtildi.",
+        ]
+    else:
+        outlet = data.draw(st.sampled_from(JA_OUTLETS))
+        form = data.draw(st.sampled_from(["（{o}より転載）", "この記事は{o}から転載しています。"]))
+        credit = form.format(o=outlet)
+        paras = [
+            "外国為替市場で円安が進み、円相場は一時大きく値を下げた。",
+            "市場関係者は、当局による介入への警戒感も出ていると話している。",
+        ]
+    article = clean_article("\n".join([*paras, credit]) + "\n")
+    assert article.source == outlet
+    assert all(p in article.body for p in paras)
+    assert credit not in article.body

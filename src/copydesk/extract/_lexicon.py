@@ -123,6 +123,7 @@ class Lexicon:
     cjk_byline_labels: frozenset[str] = frozenset()
     republished_openers: frozenset[str] = frozenset()
     republished_words: frozenset[str] = frozenset()
+    republished_closers: frozenset[str] = frozenset()
     intro_openers: frozenset[str] = frozenset()
     # names credited in prose (extract.reported)
     outlet_name_words: frozenset[str] = frozenset()
@@ -200,6 +201,7 @@ class Lexicon:
             cjk_byline_labels=frozenset(str(w) for w in at.get("cjk_byline_labels", ())),
             republished_openers=_folded(at, "republished_openers"),
             republished_words=frozenset(str(w) for w in at.get("republished_words", ())),
+            republished_closers=_folded(at, "republished_closers"),
             intro_openers=_folded(at, "intro_openers"),
             outlet_name_words=_folded(data.get("reported", {}), "name_words"),
             outlet_brands=_folded(data.get("reported", {}), "brands"),

@@ -100,6 +100,18 @@ REPUBLISHED_PATTERN = (
     r"(?:[\p{{L}} \t]{{0,40}}[ \t])?(?:{openers})[ \t]{{1,2}}(?P<value>[^\n,;]{{2,120}}?)"
     r"(?:[ \t]{{1,2}}(?:on|under|and|in|und|y|et|e|и|ve)[ \t][^\n]{{0,120}})?[ \t]{{0,2}}[.!]?"
 )
+# A republication credit naming the outlet before its verb, as Turkish and Japanese write it:
+# "Bu haber Liman Gazetesi'nden alınmıştır.", "（港湾新聞より転載）", "この記事は港湾新聞から
+# 転載しています。". It opens with "Bu <noun>" ("this story"), "この記事は", or a bracket or
+# "※"; the outlet ends at the ablative suffix after an apostrophe ("'nden", "'ten") or at
+# "より"/"から"; "{closers}" are the lexicon's verbs. False positives: a person quoted in a
+# sentence so opened ("Bu söz Bakan'dan alınmıştır"; the value must read as an outlet).
+# Every repeat is bounded.
+POSTPOSED_REPUBLISHED_PATTERN = (
+    r"(?:[（(※＊*]?[ \t]{{0,2}}(?:[Bb]u[ \t]{{1,2}}\p{{Ll}}{{2,12}}[ \t]{{1,2}}|この記事は[、,]?"
+    r"|本記事は[、,]?)|[（(※＊*][ \t]{{0,2}})(?P<value>[^\n（）()、。'’]{{2,60}}?)"
+    r"(?:['’]n?[dt][ae]n[ \t]{{1,2}}|より|から)(?:{closers})[^\n]{{0,12}}?[）)。.]?"
+)
 # A lower-case article a German credit puts before the outlet ("bei der Hafenzeitung", "im
 # Hafenblatt" has none to cut); only before a capital, so "der" alone stays.
 LOWER_ARTICLE_RE = lazy_regex(r"^(?:der|die|das|dem|den|des)[ \t]{1,2}(?=\p{Lu})")
@@ -164,6 +176,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         "republished": lazy_regex(
             REPUBLISHED_PATTERN.format(openers=_alternation(lex.republished_openers)), regex.I
+        ),
+        "postposed": lazy_regex(
+            POSTPOSED_REPUBLISHED_PATTERN.format(closers=_alternation(lex.republished_closers))
         ),
     }
 
@@ -241,6 +256,10 @@ def read_credit(text: str) -> Credit | None:
     'The Harbour Times'
     >>> read_credit("＊本文獲「端傳媒」授權轉載").source
     '端傳媒'
+    >>> read_credit("Bu haber Liman Gazetesi'nden alınmıştır.").source
+    'Liman Gazetesi'
+    >>> read_credit("（港湾新聞より転載）").source
+    '港湾新聞'
     >>> read_credit("Contact between the two sides resumed in May.") is None
     True
     """
@@ -274,6 +293,12 @@ def read_credit(text: str) -> Credit | None:
         value = quoted["name"] if quoted else value
         if _is_outlet(value):
             return Credit(source=outlet_name(value))
+    if (
+        any(c in line for c in lex.republished_closers)
+        and (m := pats["postposed"].fullmatch(line)) is not None
+        and _is_outlet(m["value"])
+    ):
+        return Credit(source=outlet_name(m["value"].strip()))  # "X'ten alınmıştır", "Xより転載"
     if (m := APPEARED_FIRST_RE.fullmatch(line)) is not None and _is_outlet(m["value"]):
         return Credit(source=outlet_name(m["value"].strip()))
     if (m := HAT_TIP_RE.fullmatch(line)) is not None and _is_outlet(m["value"]):
