@@ -7,7 +7,7 @@ import datetime as dt
 from unittest import mock
 
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from copydesk import clean_article
@@ -20,6 +20,7 @@ from copydesk.extract.datelines import (
     read_clock,
     read_dual_stamp,
     read_glued_stamp,
+    read_placed_stamp,
     read_stamp,
     read_wire,
 )
@@ -481,3 +482,75 @@ def test_a_wire_dateline_opening_the_lede_under_a_site_header(
     named = [line.split("：")[1] for line in header if line.startswith("来源：")]
     assert article.source in (agency, *named)
     assert lede in article.paragraphs
+
+
+# A page's dateline: a place and the page's stamp on a line of their own (en, de, tr, ru, ar).
+@pytest.mark.parametrize(
+    ("line", "day", "place"),
+    [
+        ("İstanbul - 14 Temmuz 2025, 10:20", "2025-07-14", "İstanbul"),
+        ("Berlin, 14.07.2025", "2025-07-14", "Berlin"),
+        ("NEW YORK, July 14, 2025", "2025-07-14", "NEW YORK"),
+        ("Ankara | 14.07.2025 10:20", "2025-07-14", "Ankara"),
+        ("Москва, 14 июля 2025", "2025-07-14", "Москва"),
+        ("الرياض، 14 يوليو 2025", "2025-07-14", "الرياض"),
+        # negative rows: an agency, a weekday, a person's two words, no stamp after the place
+        ("Reuters, July 14, 2025", None, None),
+        ("Monday, July 14, 2025", None, None),
+        ("Jane Roe, July 14, 2025", None, None),
+        ("أحمد العرفج، 14 يوليو 2025", None, None),
+        ("Berlin, the capital, voted on 14.07.2025", None, None),
+    ],
+)
+def test_read_placed_stamp(line: str, day: str | None, place: str | None) -> None:
+    """A place before a stamp reads as the page's dateline; an agency, a weekday, a name or
+    a sentence does not."""
+    got = read_placed_stamp(line)
+    if day is None:
+        assert got is None
+        return
+    assert got is not None
+    assert (got[0].isoformat()[:10], got[1]) == (day, place)
+
+
+PLACED = {
+    "latin": (["Berlin", "İstanbul", "Portville", "LONDON", "NEW YORK"],
+              ["{d}.{m:02d}.{y}", "{d} {en} {y}", "{en} {d}, {y}"]),
+    "cyrillic": (["Москва", "Портовск"], ["{d}.{m:02d}.{y}", "{d} {ru} {y}"]),
+    "arabic": (["الرياض", "القاهرة"], ["{d} {ar} {y}"]),
+}  # fmt: skip
+PLACED_LEDES = {
+    "latin": "The harbour board said on Monday it would close the old port for repairs.",
+    "cyrillic": "Власти порта в понедельник объявили о закрытии старого причала на ремонт.",
+    "arabic": "أعلنت هيئة الميناء يوم الاثنين إغلاق الرصيف القديم لإجراء إصلاحات عاجلة.",
+}
+
+
+@given(
+    st.sampled_from(sorted(PLACED)),
+    st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2025, 12, 31)),
+    st.sampled_from([", ", " - ", " | ", "، "]),
+    st.data(),
+)
+def test_a_placed_stamp_under_the_headline_dates_the_story(
+    script: str, day: dt.date, sep: str, data: st.DataObject
+) -> None:
+    """Under the headline, a place and a stamp (Latin, Cyrillic, Arabic) give the date; the
+    place is kept as the dateline and the lede stays."""
+    assume((sep == "، ") == (script == "arabic") or sep.strip() in "-|")
+    places, forms = PLACED[script]
+    place = data.draw(st.sampled_from(places))
+    en = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"][day.month - 1]  # fmt: skip
+    ru = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+          "сентября", "октября", "ноября", "декабря"][day.month - 1]  # fmt: skip
+    ar = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+          "أكتوبر", "نوفمبر", "ديسمبر"][day.month - 1]  # fmt: skip
+    stamp = data.draw(st.sampled_from(forms)).format(
+        d=day.day, m=day.month, y=day.year, en=en, ru=ru, ar=ar
+    )
+    lede = PLACED_LEDES[script]
+    article = clean_article(f"Harbour closes old pier\n{place}{sep}{stamp}\n{lede}\n")
+    assert article.published == day
+    assert article.metadata.get("dateline") == place
+    assert article.body == lede

@@ -88,6 +88,17 @@ READING_NOTE_RE = lazy_regex(
     r"|de[ \t]lecture|de[ \t]leitura|чтения|okuma|[阅閱][读讀]|で読めます)",
     regex.I,
 )
+# The place before a stamp on its line, as a page's dateline writes it ("Berlin, 14.07.2026",
+# "İstanbul - 14 Temmuz 2026, 10:20", "NEW YORK, July 14, 2026", "Москва, 14 июля 2026"):
+# one capitalised word, up to three words in capitals, or one Arabic word ("الرياض، 14 يوليو
+# 2026"), then a comma or a spaced dash or bar. False positives: a one-word name ("Roe, July
+# 14"); agencies, months, weekdays and organisations are refused after the match. Bounded by
+# the word counts and lengths.
+PLACED_STAMP_RE = lazy_regex(
+    r"(?P<place>\p{Lu}[\p{L}\p{M}'’.\-]{1,30}|\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}"
+    r"(?:[ \t]\p{Lu}[\p{Lu}\p{M}'’.\-]{1,30}){1,2}|\p{Arabic}[\p{Arabic}\p{M}]{1,20})"
+    r"[ \t]{0,2}(?:[,،]|[ \t][-–—|])[ \t]{1,3}(?P<stamp>[^\n]{6,80})"
+)
 #: A clock line is at most this long ("| 10:45 p.m. بتوقيت مكة |" and some spaces).
 MAX_CLOCK_CHARS = 40
 #: A glued stamp with its byline fits in this many characters at the end of its line: gap
@@ -168,6 +179,36 @@ def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
             if names is not None:
                 return date, label, names
     return None
+
+
+def read_placed_stamp(text: str) -> tuple[dt.date, str] | None:
+    """A page's dateline: a place and the stamp after it, ``(date, place)``, or ``None``.
+    The place is a place's shape only: an agency ("Reuters, July 14, 2026") or a month or
+    weekday ("Monday, July 14") is none.
+
+    >>> read_placed_stamp("İstanbul - 14 Temmuz 2026, 10:20")
+    (datetime.datetime(2026, 7, 14, 10, 20), 'İstanbul')
+    >>> read_placed_stamp("NEW YORK, July 14, 2026")
+    (datetime.date(2026, 7, 14), 'NEW YORK')
+    >>> read_placed_stamp("Reuters, July 14, 2026"), read_placed_stamp("Berlin, the capital")
+    (None, None)
+    """
+    m = PLACED_STAMP_RE.fullmatch(text.strip())
+    if m is None:
+        return None
+    place = m["place"]
+    lex = lexicon()
+    folded = place.casefold().strip(".")
+    if (
+        folded in lex.agencies
+        or folded in lex.months
+        or folded in lex.weekdays
+        or folded in lex.date_labels
+        or is_organisation(place)
+    ):
+        return None
+    date = parse_date(m["stamp"].strip(DECOR))
+    return None if date is None else (date, place)
 
 
 def _opened(words: list[str], end: int) -> int:
@@ -459,6 +500,13 @@ def dateline(draft: Draft) -> Draft:
             taken.append(i)
             published = published or date
             authors = authors or names
+            continue
+        placed = read_placed_stamp(line.text) if i in head else None
+        if placed is not None:
+            # "Berlin, 14.07.2026", "İstanbul - 14 Temmuz 2026": the page's dateline
+            taken.append(i)
+            published = published or placed[0]
+            extra.setdefault("dateline", placed[1])
             continue
         # (each reader below refuses most lines at once; the guards save the calls)
         dual = None if line.text.isascii() else read_dual_stamp(line.text)
