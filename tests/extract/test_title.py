@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from copydesk import DEFAULT, clean_article
-from copydesk.extract.title import glued_question_end, reads_as_prose
+from copydesk.extract.title import glued_question_end, reads_as_prose, without_site
 
 from ..strategies_fields import prose
 from ..strategies_meta import Doc
@@ -837,4 +837,52 @@ def test_a_page_title_among_furniture_in_any_script(script: str, data: st.DataOb
     article = clean_article(f"{above}\n{headline}{sep}{site}\n{headline}\n{below}\n{lede}\n")
     assert article.title == headline
     assert article.source == site
+    assert article.body == lede
+
+
+# A page title whose site is an outlet's name longer than its short headline ("旧港、閉鎖へ｜
+# 港湾新聞オンライン", "Port reopens | The Harbour Times Online"): the site is still cut off.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("旧港、閉鎖へ｜港湾新聞オンライン", ("旧港、閉鎖へ", "港湾新聞オンライン")),
+        ("旧港、閉鎖へ｜港湾新聞デジタル", ("旧港、閉鎖へ", "港湾新聞デジタル")),
+        ("Port reopens | The Harbour Times Online", ("Port reopens", "The Harbour Times Online")),
+        # negative rows: a section before a headline, a site's own name, no outlet after the bar
+        ("Budget 2026 | Port board wins money for its repairs", None),
+        ("Harbour Times Weekend | Harbour Times", None),
+        ("Port reopens | Ships sail again after the long storm", None),
+    ],
+)
+def test_an_outlet_after_the_bar_is_the_site(text: str, want: tuple[str, str] | None) -> None:
+    """After a bar, an outlet's name (its edition word allowed: "オンライン", "Online") is the
+    site however short the headline; other parts stay in the title."""
+    assert without_site(text) == (want or (text, None))
+
+
+SHORT_HEADS = {
+    "latin": ["Port reopens", "Ferry strike ends", "Bridge to close"],
+    "cjk": ["旧港、閉鎖へ", "旧港将关闭", "新桥开通"],
+}
+LONG_SITES = {
+    "latin": ["The Harbour Times Online", "Portville Daily News", "The Coastal Herald"],
+    "cjk": ["港湾新聞オンライン", "港湾新聞デジタル", "海港日报网", "海岸テレビNEWS"],
+}
+SHORT_LEDES = {
+    "latin": "The harbour board said on Monday it would reopen the old port after repairs.",
+    "cjk": "港务局14日表示，旧港两座码头在风暴中受损，将关闭三个月进行维修。",
+}
+
+
+@given(st.sampled_from(sorted(SHORT_HEADS)), st.data())
+def test_a_short_headline_before_a_long_site(script: str, data: st.DataObject) -> None:
+    """Whatever the script (Latin, CJK), a page title opening the text with a short headline
+    and a longer outlet's name after the bar gives the headline as title, the outlet as
+    source."""
+    head = data.draw(st.sampled_from(SHORT_HEADS[script]))
+    site = data.draw(st.sampled_from(LONG_SITES[script]))
+    bar = data.draw(st.sampled_from([" | ", "｜"] if script == "cjk" else [" | "]))
+    lede = SHORT_LEDES[script]
+    article = clean_article(f"{head}{bar}{site}\n{lede}\n")
+    assert (article.title, article.source) == (head, site)
     assert article.body == lede

@@ -130,6 +130,7 @@ class Lexicon:
     outlet_brands: frozenset[str] = frozenset()
     outlet_generic_words: frozenset[str] = frozenset()
     outlet_suffixes: tuple[str, ...] = ()  # longest first
+    outlet_editions: tuple[str, ...] = ()  # longest first
     outlet_compound_endings: tuple[str, ...] = ()
     about_openers: tuple[str, ...] = ()  # folded, longest first
 
@@ -211,6 +212,9 @@ class Lexicon:
             ),
             outlet_suffixes=tuple(
                 sorted(data.get("reported", {}).get("cjk_suffixes", ()), key=len, reverse=True)
+            ),
+            outlet_editions=tuple(
+                sorted(data.get("reported", {}).get("cjk_edition_words", ()), key=len, reverse=True)
             ),
             about_openers=tuple(
                 sorted(

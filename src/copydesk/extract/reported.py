@@ -221,6 +221,8 @@ def is_outlet(name: str) -> bool:
     (False, False, False)
     >>> is_outlet("Hafenzeitung"), is_outlet("Hamburger Morgenpost"), is_outlet("Zeitung")
     (True, True, False)
+    >>> is_outlet("港湾新聞オンライン"), is_outlet("海岸テレビNEWS"), is_outlet("オンライン")
+    (True, True, False)
     """
     lex = lexicon()
     name = name.strip(" \t.,;:'’\"")
@@ -229,7 +231,11 @@ def is_outlet(name: str) -> bool:
         return False
     if folded in lex.agencies or folded in lex.canonical:
         return True
-    if name[-1:].isascii() or not regex.search(r"[\p{Han}\p{Katakana}]", name):
+    cjk = regex.search(r"[\p{Han}\p{Katakana}]", name) is not None
+    edition = next((x for x in lex.outlet_editions if name.endswith(x)), "") if cjk else ""
+    if edition and len(name) > len(edition) + 2:
+        name = name[: -len(edition)].rstrip()  # "港湾新聞オンライン": the outlet's edition
+    if name[-1:].isascii() or not cjk:
         words = [w.strip(".,'’") for w in folded.split()]
         if any(w in lex.outlet_brands for w in words):
             return True

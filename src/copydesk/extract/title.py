@@ -917,7 +917,9 @@ def without_site(title: str) -> tuple[str, str | None]:
     and so does a site's own name line, whose first part opens with its last ("Harbour
     University Medical School | Harbour University"). After a dash or a CJK colon, where
     headlines go on ("Storm closes port – ships sail north"), only an outlet's name is cut
-    ("Alter Hafen schließt - Hafenzeitung", "台風で旧港を閉鎖：港湾新聞").
+    ("Alter Hafen schließt - Hafenzeitung", "台風で旧港を閉鎖：港湾新聞"). An outlet's name
+    after a bar is the site however long it is beside the headline ("旧港、閉鎖へ｜港湾新聞
+    オンライン").
 
     >>> without_site("Storm closes the old port | Harbour Times")
     ('Storm closes the old port', 'Harbour Times')
@@ -933,6 +935,8 @@ def without_site(title: str) -> tuple[str, str | None]:
     ('Alter Hafen wird geschlossen', 'Hafenzeitung')
     >>> without_site("Storm closes the port – ships sail north")
     ('Storm closes the port – ships sail north', None)
+    >>> without_site("旧港、閉鎖へ｜港湾新聞オンライン")  # a site longer than its headline
+    ('旧港、閉鎖へ', '港湾新聞オンライン')
     """
     from copydesk.extract.reported import is_outlet
 
@@ -941,6 +945,8 @@ def without_site(title: str) -> tuple[str, str | None]:
     own = bool(rest) and head.casefold().startswith(rest[-1].casefold())
     if rest and not own and all(_size(p) <= min(PAGE_SITE_WORDS, size - 1) for p in rest):
         return head, rest[-1] if is_outlet(rest[-1]) else None
+    if len(rest) == 1 and not own and size > 1 and is_outlet(rest[0]):
+        return head, rest[0]  # an outlet after the bar is the site, however short the head
     m = SITE_TAIL_RE.search(title)
     if m is not None and m.start() > 0 and is_outlet(m["site"]) and _size(title[: m.start()]) > 1:
         return title[: m.start()], m["site"]
