@@ -886,3 +886,55 @@ def test_a_short_headline_before_a_long_site(script: str, data: st.DataObject) -
     article = clean_article(f"{head}{bar}{site}\n{lede}\n")
     assert (article.title, article.source) == (head, site)
     assert article.body == lede
+
+
+# A sentence-case headline with an exclamation or a question inside, its end no stop
+# ("Fırtına sonrası flaş karar! Eski liman kapatılıyor"), in the cased scripts.
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Fırtına sonrası flaş karar! Eski liman kapatılıyor", True),
+        ("Son dakika: Eski liman üç ay kapalı kalacak! Liman idaresi açıkladı", True),
+        ("Is the old port safe? Engineers weigh in", True),
+        ("Schock am Hafen! Alter Anleger wird gesperrt", True),
+        ("Шок в порту! Старый причал закроют на три месяца", True),
+        # negative rows: prose ending with a stop, a stop inside, a sentence and a stop
+        ("Help! The port closed on Monday after the storm.", False),
+        ("Old port shut after storm. Here is what it means", False),
+        ("Flaş karar! Eski liman kapatıldı. Gemiler bekliyor", False),
+    ],
+)
+def test_an_exclamation_inside_a_sentence_case_headline(line: str, title: bool) -> None:
+    """An exclamation or a question before the headline's statement keeps it a headline
+    (tr, en, de, ru); a stop at its end or inside makes the line prose."""
+    article = clean_article(f"{line}\n{PROSE}\n{MORE}")
+    assert (article.title == line) is title
+
+
+EXCLAIMS = {
+    "latin": ["Flaş karar!", "Son dakika!", "Schock am Hafen!", "Is the port safe?", "Şok!"],
+    "cyrillic": ["Шок в порту!", "Срочно!", "Что дальше?"],
+}
+STATEMENTS = {
+    "latin": ["Eski liman kapatılıyor", "Alter Anleger wird gesperrt", "Engineers weigh in",
+              "Liman idaresi üç ay kapalı kalacağını açıkladı"],
+    "cyrillic": ["Старый причал закроют на три месяца", "Власти объявили о ремонте"],
+}  # fmt: skip
+EXCLAIM_LEDES = {
+    "latin": PROSE,
+    "cyrillic": "Власти порта в понедельник объявили о закрытии старого причала на ремонт.",
+}
+
+
+@given(st.sampled_from(sorted(EXCLAIMS)), st.data(), st.booleans())
+def test_an_exclaimed_headline_in_any_cased_script(
+    script: str, data: st.DataObject, kicker: bool
+) -> None:
+    """Whatever the cased script (Latin, Cyrillic) and a kicker above it, an exclamation or
+    a question before the statement, no stop at the end, is the title."""
+    line = f"{data.draw(st.sampled_from(EXCLAIMS[script]))} "
+    line += data.draw(st.sampled_from(STATEMENTS[script]))
+    head = "News\n" if kicker else ""
+    article = clean_article(f"{head}{line}\n{EXCLAIM_LEDES[script]}\n")
+    assert article.title == line
+    assert article.body == EXCLAIM_LEDES[script]

@@ -206,13 +206,30 @@ def _exclaimed(text: str) -> bool:
     )
 
 
+def _unstopped(text: str) -> bool:
+    """A line whose sentences inside end with "!" or "?" only, and whose end is no stop: a
+    headline's exclamation or question before its statement ("Fırtına sonrası flaş karar!
+    Eski liman kapatılıyor", "Is the port safe? Experts weigh in"), where prose ends with a
+    stop ("Help! The port closed on Monday.").
+
+    >>> _unstopped("Flaş karar! Eski liman kapatılıyor"), _unstopped("Help! The port closed.")
+    (True, False)
+    >>> _unstopped("Port closed. Ships wait! Then what")
+    False
+    """
+    end = text.rstrip("\"'”’»")[-1:]
+    return end not in ".。" and not any(
+        m.group()[0] not in "!?" for m in INNER_STOP_RE.finditer(text)
+    )
+
+
 def _is_candidate(text: str) -> bool:
     text = text.strip()
     if not (3 <= len(text) <= TITLE_MAX_CHARS):
         return False
     inner = INNER_STOP_RE.search(text)
     if inner is not None and not (
-        inner.group()[0] in "!?" and (_title_case(text) or _exclaimed(text))
+        inner.group()[0] in "!?" and (_title_case(text) or _exclaimed(text) or _unstopped(text))
     ):
         return False  # a sentence inside; a title-case headline may shout ("CHAOS! NC Mob …")
     if "。" in text.rstrip("。」』”） \t"):
