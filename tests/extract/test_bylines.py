@@ -906,3 +906,40 @@ def test_a_stamp_beside_a_byline_in_any_order(
     assert got.authors == want
     assert got.published is not None
     assert got.published.isoformat()[:10] == "2025-07-14"
+
+
+# A role between the names of a Chinese reporter credit ("本报记者 王小明 通讯员 李芳") is no
+# person: the names on both sides are the credit's.
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("本报记者 王小明 通讯员 李芳", ("王小明", "李芳")),
+        ("（记者 王小明 实习生 李芳）", ("王小明", "李芳")),
+        ("本報記者 陳美玲 攝影 林文", ("陳美玲", "林文")),
+        ("本报记者 王小明", ("王小明",)),
+        # negative rows: roles alone name no one
+        ("记者 通讯员", ()),
+        ("本报记者 通讯员 实习生", ()),
+    ],
+)
+def test_a_role_between_chinese_reporters(line: str, want: tuple[str, ...]) -> None:
+    """Roles ("通讯员", "实习生", "攝影") between the names are dropped; roles alone give none."""
+    lede = "港务局14日表示，旧港两座码头在风暴中受损，将关闭三个月进行维修。"
+    article = clean_article(f"旧港将关闭三个月\n{line}\n{lede}\n")
+    assert article.authors == want
+    assert lede in article.body
+
+
+@given(
+    st.lists(st.sampled_from(["王小明", "李芳", "张伟", "刘洋", "陈静"]), min_size=2, max_size=3,
+             unique=True),
+    st.sampled_from(["通讯员", "实习生", "见习记者", "摄影"]),
+    st.sampled_from(["本报记者 {a} {role} {b}", "（记者 {a} {role} {b}）"]),
+)  # fmt: skip
+def test_chinese_reporters_and_their_roles(names: list[str], role: str, form: str) -> None:
+    """Whatever the role and the credit's form, every name is an author and no role is."""
+    a, b = names[0], " ".join(names[1:])
+    line = form.format(a=a, role=role, b=b)
+    lede = "港务局14日表示，旧港两座码头在风暴中受损，将关闭三个月进行维修。"
+    article = clean_article(f"旧港将关闭三个月\n{line}\n{lede}\n")
+    assert article.authors == tuple(names)

@@ -176,6 +176,8 @@ def cjk_names(text: str, *, chinese: bool = False) -> tuple[str, ...] | None:
     (None, None, None)
     >>> cjk_names("王小明 李芳"), cjk_names("王小明 李芳", chinese=True)
     (('王小明 李芳',), ('王小明', '李芳'))
+    >>> cjk_names("王小明 通讯员 李芳", chinese=True)  # a role between the names
+    ('王小明', '李芳')
     """
     text = text.strip(" \t。.")
     if not text:
@@ -190,7 +192,8 @@ def cjk_names(text: str, *, chinese: bool = False) -> tuple[str, ...] | None:
         and len(spaced[0]) + len(spaced[1]) <= SPACED_NAME_CHARS
     ):
         return (" ".join(spaced),)  # a Japanese name, family and given apart: "山田 太郎"
-    parts = [p for p in regex.split(r"[、，,\s]+", text) if p]
+    roles = lexicon().cjk_credit_roles
+    parts = [p for p in regex.split(r"[、，,\s]+", text) if p and p not in roles]
     if not parts or len(parts) > 5 or not all(CJK_NAME_RE.fullmatch(p) for p in parts):
         return None
     if any(p in lexicon().agencies for p in parts):

@@ -121,6 +121,7 @@ class Lexicon:
     bio_pronouns: frozenset[str] = frozenset()
     outlet_words: frozenset[str] = frozenset()
     cjk_byline_labels: frozenset[str] = frozenset()
+    cjk_credit_roles: frozenset[str] = frozenset()
     republished_openers: frozenset[str] = frozenset()
     republished_words: frozenset[str] = frozenset()
     republished_closers: frozenset[str] = frozenset()
@@ -200,6 +201,7 @@ class Lexicon:
             bio_pronouns=_folded(at, "bio_pronouns"),
             outlet_words=_folded(at, "outlet_words"),
             cjk_byline_labels=frozenset(str(w) for w in at.get("cjk_byline_labels", ())),
+            cjk_credit_roles=frozenset(str(w) for w in at.get("cjk_credit_roles", ())),
             republished_openers=_folded(at, "republished_openers"),
             republished_words=frozenset(str(w) for w in at.get("republished_words", ())),
             republished_closers=_folded(at, "republished_closers"),
