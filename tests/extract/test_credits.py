@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from copydesk import clean_article
 from copydesk.draft import Draft
 from copydesk.extract.credits import (
     categories,
@@ -553,3 +554,48 @@ def test_agency_pair_under_a_photo_inside_the_story_is_no_source() -> None:
     last = "Die Reederei will bis zum Herbst entscheiden, ob sie den Standort ganz aufgibt."
     article = clean_article(f"Der alte Hafen schließt\n\n{LEDE}\n\ndpa/AFP\n\n{NEXT}\n\n{last}")
     assert article.source is None
+
+
+# A desk's name signing the story under the headline ("Haber Merkezi") is the site's own
+# newsroom: a credit line naming another outlet ("Kaynak: İHA") is the story's source.
+TR_LEDE = "Merkez Bankası, politika faizini yüzde 30 seviyesinde sabit tuttu."
+TR_MORE = "Banka, enflasyondaki düşüş eğiliminin sürdüğünü vurguladı."
+EN_LEDE = "The central bank kept its benchmark interest rate unchanged on Wednesday, it said."
+EN_MORE = "Policymakers voted 7-2 to hold the rate, with two members favouring a cut."
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (f"Merkez Bankası faizi sabit tuttu\nHaber Merkezi\n{TR_LEDE}\n{TR_MORE}\nKaynak: İHA",
+         "İHA"),
+        (f"Central bank holds rates steady\nBusiness Desk\n{EN_LEDE}\n{EN_MORE}\nSource: Reuters",
+         "Reuters"),
+        # negative rows: the desk alone stays the source; a first outlet is not replaced
+        (f"Merkez Bankası faizi sabit tuttu\nHaber Merkezi\n{TR_LEDE}\n{TR_MORE}",
+         "Haber Merkezi"),
+        (f"Central bank holds rates steady\n{EN_LEDE}\n{EN_MORE}\nSource: Reuters\nAP", "Reuters"),
+    ],
+)  # fmt: skip
+def test_a_credit_line_beats_a_desk_name(text: str, source: str) -> None:
+    """A credit naming an outlet replaces a desk's name read under the headline; a desk alone
+    stays the source, and an outlet already found is kept."""
+    article = clean_article(text)
+    assert article.source == source
+    assert TR_LEDE in article.body or EN_LEDE in article.body
+
+
+@given(
+    st.sampled_from(["Haber Merkezi", "Dış Haberler Servisi", "Business Desk", "Online Redaktion"]),
+    st.sampled_from(["Kaynak: {o}", "Source: {o}", "Quelle: {o}"]),
+    st.sampled_from(["İHA", "AA", "DHA", "Reuters", "dpa", "Harbour Times"]),
+)
+def test_any_desk_yields_to_a_credited_outlet(desk: str, form: str, outlet: str) -> None:
+    """Whatever the desk (tr, en, de) and the credit's label, the credited outlet is the
+    source."""
+    article = clean_article(
+        f"Merkez Bankası faizi sabit tuttu\n{desk}\n{TR_LEDE}\n{TR_MORE}\n{form.format(o=outlet)}"
+    )
+    assert article.source is not None
+    assert article.source.casefold() == outlet.casefold()
+    assert TR_LEDE in article.body

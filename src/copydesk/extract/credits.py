@@ -394,9 +394,23 @@ def copyright_owner(line: str) -> str | None:
     return None
 
 
+def _stronger(known: str | None, credited: str | None) -> str | None:
+    """The source once a credit line is read: the first found wins, but a desk's name signing
+    the story ("Haber Merkezi" under the headline: the site's own newsroom) yields to a credit
+    naming another outlet ("Kaynak: İHA").
+
+    >>> _stronger("Haber Merkezi", "İHA"), _stronger("Reuters", "AP"), _stronger(None, "AP")
+    ('İHA', 'Reuters', 'AP')
+    """
+    if known is None or (credited and is_desk(known) and not is_desk(credited)):
+        return credited
+    return known
+
+
 @step("extract.credits")
 def source_credit(draft: Draft) -> Draft:
-    """Take source and agency credit lines into ``source`` (the first found wins).
+    """Take source and agency credit lines into ``source`` (the first found wins; a desk's
+    name read from the byline yields to a credit naming another outlet).
 
     ``Source: X`` and ``Via X`` lines count anywhere near the edges; a bare agency name, a
     bulleted agency, ``Theo X``, a bare domain or an empty ``Source`` label only among the
@@ -413,12 +427,12 @@ def source_credit(draft: Draft) -> Draft:
         if found is None:
             continue
         taken.append(i)
-        source = source or found[0]
+        source = _stronger(source, found[0])
         authors = authors or found[1]
     for i, agency in _agencies_under_stamp(draft):  # "2026年7月14日" / "共同通信"
         if i not in taken:
             taken.append(i)
-            source = source or agency
+            source = _stronger(source, agency)
     # a composite credit is its own evidence: it may sit above a longer footer of furniture
     for i, line in body[max(len(body) // 2, len(body) - COMPOSITE_TAIL_LINES) :]:
         composite = read_cjk_composite(line.text) if i not in taken else None
