@@ -8,8 +8,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from copydesk import clean_article
+from copydesk import clean_article, language
 from copydesk.language import (
+    EARLY_CHARS,
     LATIN_RUN_RE,
     NON_LATIN_RUN_RE,
     SMOOTHING,
@@ -125,6 +126,51 @@ def test_stray_line_in_another_script_does_not_change_the_result() -> None:
     """A Cyrillic footer under an English article does not sway the language."""
     body = "\n\n".join([PROSE["en"]] * 3 + ["Рекомендовать другу"])
     assert clean_article(body).language == "en"
+
+
+def _whole_sample(text: str) -> str | None:
+    """:func:`detect` scoring the whole sample, never its opening alone."""
+    old = language.EARLY_CHARS
+    language.EARLY_CHARS = 10**9
+    try:
+        return detect(text)
+    finally:
+        language.EARLY_CHARS = old
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (" ".join([PROSE["en"]] * 6), "en"),
+        (" ".join([PROSE["de"]] * 6), "de"),
+        (" ".join([PROSE["pt"]] * 6), "pt"),
+        # an English opening, the sample's rest in Dutch: the opening alone decides
+        (" ".join([PROSE["en"]] * 3 + [PROSE["nl"]] * 3), "en"),
+        # names only: no language far enough ahead, the whole sample is scored (negative row)
+        ("Maria Silva, Ana Santos, Jorge Lopez, Paulo Costa, Rita Alves, " * 5, None),
+    ],
+)
+def test_an_opening_far_ahead_answers_alone(text: str, lang: str | None) -> None:
+    """A sample whose first EARLY_CHARS characters put one language far ahead is answered
+    from them; one where they do not is scored whole, as before."""
+    model = _load()
+    script = dominant_script(text)
+    assert script is not None
+    early = language._score(_prepare(text[:EARLY_CHARS], model), script, model)
+    assert early is not None
+    if lang is None:
+        assert early[2] < language.EARLY_LEAD
+        assert detect(text) == _whole_sample(text)
+    else:
+        assert early[2] >= language.EARLY_LEAD
+        assert detect(text) == lang
+
+
+@given(paragraphs())
+@example("The government said on Monday that the new policy would help farmers. " * 8)
+def test_an_early_answer_is_the_whole_samples(text: str) -> None:
+    """On generated prose, answering from the opening gives the whole sample's language."""
+    assert detect(text) == _whole_sample(text)
 
 
 @given(paragraphs("en"))
