@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from copydesk import clean_article
 from copydesk.draft import Draft
 from copydesk.extract.credits import (
+    _has_digit,
     categories,
     contact_footer,
     is_contact_data,
@@ -599,3 +600,14 @@ def test_any_desk_yields_to_a_credited_outlet(desk: str, form: str, outlet: str)
     assert article.source is not None
     assert article.source.casefold() == outlet.casefold()
     assert TR_LEDE in article.body
+
+
+@given(
+    st.text(alphabet=st.sampled_from("Tel. 0421-9 ²٣三x@é\u0660\u00bd"), max_size=30) | st.text()
+)
+@example("Harbour Office")
+@example("Zone \u00b2")
+@example("\u0663 \u0968")
+def test_has_digit_is_any_character_isdigit(line: str) -> None:
+    """The quick digit test of contact data says what testing each character says."""
+    assert _has_digit(line) is any(c.isdigit() for c in line)
