@@ -142,9 +142,13 @@ def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
     bracketed = BRACKETED_NOTE_RE.fullmatch(text.strip()) if text.rstrip()[-1:] in ")）" else None
     if bracketed is not None and _bracket_note(bracketed["note"]):
         text = bracketed["head"]  # "May 6, 2024 (updated May 7)": the first date is read
-    text = DATE_DASH_CLOCK_RE.sub(r"\g<date> \g<clock>", text.strip(DECOR + "（）"))
+    text = text.strip(DECOR + "（）")
+    # the dash becomes a space, which keeps the length: a longer line is refused unread, and
+    # a line without "/" holds no such date
     if not text or len(text) > MAX_LINE_CHARS:
         return None
+    if "/" in text:
+        text = DATE_DASH_CLOCK_RE.sub(r"\g<date> \g<clock>", text)
     date = parse_date(text)
     if date is not None:
         return date, None, ()
