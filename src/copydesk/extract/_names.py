@@ -51,7 +51,8 @@ def is_desk(text: str) -> bool:
     >>> is_desk("The port reopened at the desk"), is_desk("Support Desk")
     (False, False)
     """
-    words = text.split()
+    # split no further than a word past the longest desk: a line of prose is not cut whole
+    words = text.split(None, DESK_WORDS)
     lex = lexicon()
     return (
         2 <= len(words) <= DESK_WORDS
