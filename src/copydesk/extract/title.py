@@ -360,7 +360,8 @@ def is_kicker(text: str) -> bool:
 
 def _title_case(text: str) -> bool:
     """Most words of four letters or more capitalised: a headline, even ending in a stop."""
-    long = [w for w in text.split() if sum(c.isalpha() for c in w) >= 4]
+    # letters counted in C, and only in words long enough to hold four
+    long = [w for w in text.split() if len(w) >= 4 and sum(map(str.isalpha, w)) >= 4]
     return len(long) >= 4 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
 
 
