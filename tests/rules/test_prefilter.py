@@ -346,3 +346,25 @@ def test_tiers_are_built_once_the_warm_up_is_over(monkeypatch: pytest.MonkeyPatc
     assert not pre._tiers
     assert pre.may_fire("Advertisement")
     assert pre._tiers
+
+
+@given(
+    st.sampled_from(LINES)
+    | st.text(alphabet=ALPHABET + "责編辑：／【】>›»→", max_size=40)
+    | st.sampled_from(LINES).map(lambda s: "  " + s.upper() + " 12")
+)
+@example("Home > News > World")
+@example("责任编辑：王小明")
+@example("")
+@example("*** ")
+@example("【责任编辑：王小明】")
+@example("Home › Sport")
+def test_lone_patterns_chosen_by_first_character_answer_as_rules_do(text: str) -> None:
+    """A tier tries a lone pattern (symbols only, breadcrumbs, Chinese editor credits) only on
+    a line whose first character may open a match: it answers as trying the rules one by
+    one does, for the built-in rules and for tricky user rules."""
+    line = normalise(text)
+    for rules in (RULES, TRICKY):
+        tiers, one_by_one = prefilter_module._join(rules), prefilter_module._join(rules)
+        one_by_one._warm[0] = -(10**9)  # still warming up: the rules one by one
+        assert tiers.may_fire(line) is one_by_one.may_fire(line)
