@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+from copydesk._identity import IdentityCache
 from copydesk.draft import Draft, Line
 
-__all__ = ["edges"]
+__all__ = ["edges", "header_count"]
+
+#: Per lines of a draft (by identity) and lines wanted: how many first body lines its header
+#: readers look at. Several steps ask, most about a draft no step before them changed.
+_HEADER: IdentityCache[tuple[Line, ...], int] = IdentityCache(16)
+
+
+def header_count(draft: Draft, head: int) -> int:
+    """How many first body lines the readers of the header look at, for ``head`` wanted:
+    :func:`~copydesk.extract.title.header_lines`, kept for the draft's lines.
+
+    >>> header_count(Draft.from_text("News\\nSport\\nA story.\\nIt ends."), 2)
+    4
+    """
+    from copydesk.extract.title import header_lines
+
+    return _HEADER.get(draft.lines, head, lambda: header_lines(list(draft.body()), head))
 
 
 def edges(draft: Draft, head: int, tail: int) -> list[tuple[int, Line]]:
@@ -19,9 +36,7 @@ def edges(draft: Draft, head: int, tail: int) -> list[tuple[int, Line]]:
     >>> [line.text for _, line in edges(d, 2, 1)]
     ['News', 'Sport', 'A story.', 'It ends.', 'The end.']
     """
-    from copydesk.extract.title import header_lines
-
     body = list(draft.body())
-    picked = dict(body[: header_lines(body, head)])
+    picked = dict(body[: header_count(draft, head)])
     picked.update(body[-tail:] if tail else [])
     return sorted(picked.items())

@@ -40,7 +40,8 @@ from copydesk.extract._lexicon import lexicon
 from copydesk.extract._meta_lines import prose_credited, read_glued_agency
 from copydesk.extract._name_lines import name_lines, next_to_stamp, read_name_stamp
 from copydesk.extract._names import URL_RE, is_organisation, outlet_name, split_names
-from copydesk.extract.title import header_lines, reads_as_prose
+from copydesk.extract._window import header_count
+from copydesk.extract.title import reads_as_prose
 from copydesk.pipeline import step
 
 __all__ = [
@@ -497,7 +498,7 @@ def attribution(draft: Draft) -> Draft:
             cuts.append((i, 0, placed[0]))
             found_authors.extend(placed[1])
             break
-    top = body[: header_lines(body, HEAD_LINES)]  # under a site's menu, as far below it
+    top = body[: header_count(draft, HEAD_LINES)]  # under a site's menu, as far below it
     head = {i for i, _ in top}
     # names beside a stamp count once: several such lines are a list of dated entries
     stamped = [i for i, line in top if read_name_stamp(line.text)]

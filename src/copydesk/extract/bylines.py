@@ -123,6 +123,10 @@ MAX_LINE_CHARS = 160
 #: A stamp beside a byline on its line has at most this many words ("Tue July 14, 2026 4:05
 #: AM EDT" has seven).
 STAMP_WORDS = 8
+#: ...and the whole line at most this many characters: a stamp and a byline of a few names
+#: ("Tuesday, July 14, 2026 10:20 AM EDT By Jane Roe, Jo Lee and Ana Ruiz" has 68), never a
+#: paragraph, which is the line the stamp readers would otherwise try at every word.
+STAMP_BESIDE_CHARS = 120
 #: How many name lines an "Authors:" line may head.
 MAX_BLOCK_NAMES = 6
 RULE = "extract.bylines"
@@ -208,7 +212,7 @@ def read_byline(text: str) -> Byline | None:
     if not 4 <= len(text) <= MAX_LINE_CHARS:
         return None
     found = _read_plain(text)
-    if found is None and any(ch.isdigit() for ch in text):
+    if found is None and len(text) <= STAMP_BESIDE_CHARS and any(map(str.isdigit, text)):
         found = _stamp_beside(text)  # "July 14, 2026 By Jane Roe": no mark between them
     if found is not None or PART_SEP_RE.search(text) is None:
         return found
@@ -338,11 +342,19 @@ def _read_whole(text: str) -> Byline | None:
     return Byline(authors=names, source=source, published=published)
 
 
+#: How far from the end the story's last prose is looked for.
+STORY_END_LINES = 40
+
+
 def _story_end(body: list[tuple[int, Line]]) -> list[tuple[int, Line]]:
-    """The last body line that reads as prose and the line under it (none: no prose)."""
+    """The last body line that reads as prose and the line under it (none: no prose among
+    the last ``STORY_END_LINES``, where a page's footer ends)."""
     from copydesk.extract.title import reads_as_prose
 
-    last = next((n for n in range(len(body) - 1, -1, -1) if reads_as_prose(body[n][1].text)), None)
+    stop = max(len(body) - STORY_END_LINES, 0) - 1
+    last = next(
+        (n for n in range(len(body) - 1, stop, -1) if reads_as_prose(body[n][1].text)), None
+    )
     return [] if last is None else body[last : last + 2]
 
 

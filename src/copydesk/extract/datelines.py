@@ -19,7 +19,7 @@ from copydesk.draft import Draft, Line
 from copydesk.extract._jp_stamps import is_outlet_name, read_yearless_stamp, resolve_year
 from copydesk.extract._lexicon import first_words, lexicon
 from copydesk.extract._names import is_organisation, is_person, split_names
-from copydesk.extract._window import edges
+from copydesk.extract._window import edges, header_count
 from copydesk.extract._wire import Wire, read_wire
 from copydesk.pipeline import step
 
@@ -418,10 +418,8 @@ def _wire_lines(draft: Draft) -> list[tuple[int, Line]]:
     """The first body lines that may open with a wire dateline: ``WIRE_LINES``, or under a
     site's header every line above the lede and the lede
     (:func:`~copydesk.extract.title.header_lines`)."""
-    from copydesk.extract.title import header_lines
-
     body = list(draft.body())
-    return body[: max(WIRE_LINES, header_lines(body, 0) + 1)]
+    return body[: max(WIRE_LINES, header_count(draft, 0) + 1)]
 
 
 def _split_wire(draft: Draft) -> Draft | None:

@@ -344,9 +344,13 @@ def _link(text: str) -> bool:
     (True, True, False)
     """
     text = text.strip()
+    # more words than a link has is no link in any script (a CJK link has no space); split
+    # no further than that, so a long paragraph costs no more than a short line
+    if not text or len(text.split(None, KICKER_WORDS)) > KICKER_WORDS:
+        return False
     if CJK_CHAR_RE.search(text):
         return len(text) <= CJK_KICKER_CHARS and text.isalnum()
-    return 0 < len(text.split()) <= KICKER_WORDS
+    return True
 
 
 def is_kicker(text: str) -> bool:
