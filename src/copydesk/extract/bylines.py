@@ -342,19 +342,11 @@ def _read_whole(text: str) -> Byline | None:
     return Byline(authors=names, source=source, published=published)
 
 
-#: How far from the end the story's last prose is looked for.
-STORY_END_LINES = 40
-
-
 def _story_end(body: list[tuple[int, Line]]) -> list[tuple[int, Line]]:
-    """The last body line that reads as prose and the line under it (none: no prose among
-    the last ``STORY_END_LINES``, where a page's footer ends)."""
+    """The last body line that reads as prose and the line under it (none: no prose)."""
     from copydesk.extract.title import reads_as_prose
 
-    stop = max(len(body) - STORY_END_LINES, 0) - 1
-    last = next(
-        (n for n in range(len(body) - 1, stop, -1) if reads_as_prose(body[n][1].text)), None
-    )
+    last = next((n for n in range(len(body) - 1, -1, -1) if reads_as_prose(body[n][1].text)), None)
     return [] if last is None else body[last : last + 2]
 
 
