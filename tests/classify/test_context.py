@@ -32,6 +32,8 @@ from ..strategies import any_text
 #: Words in four scripts (Latin, Cyrillic, Arabic, Chinese), from which lines are built.
 WORDS = ("harbour", "ferry", "council", "паром", "совет", "العبارة", "المجلس", "渡轮", "议会")
 _STRIP = EVIDENCE.index("strip")
+#: How far a mean of floats may stray past its bound by rounding alone.
+ROUNDING = 1e-9
 
 lines = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join)
 documents = st.lists(lines | any_text(), min_size=1, max_size=12)
@@ -63,12 +65,14 @@ def test_topic_words_are_those_of_the_general_patterns(text: str) -> None:
 
 @given(documents)
 def test_cohesion_is_bounded_and_mirrors_when_the_document_is_reversed(texts: list[str]) -> None:
-    """Shares lie in [0, 1]; read backwards, 'found before' and 'found after' swap."""
+    """Shares lie in [0, 1]; read backwards, 'found before' and 'found after' swap. The
+    window's mean is a sum less one of its terms, so it may pass 1 by a rounding error."""
     prose = [True] * len(texts)
     rows = cohesion_rows(texts, prose)
     back = cohesion_rows(texts[::-1], prose)[::-1]
     for (share, before, after, rel, window), other in zip(rows, back, strict=True):
-        assert 0.0 <= min(share, before, after, window) <= max(share, before, after, window) <= 1.0
+        assert 0.0 <= min(share, before, after) <= max(share, before, after) <= 1.0
+        assert -ROUNDING <= window <= 1.0 + ROUNDING
         assert -1.0 <= rel <= 1.0
         assert (before, after) == (other[2], other[1])
         assert share == other[0]
