@@ -9,7 +9,12 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from copydesk import DEFAULT, clean_article
-from copydesk.extract.title import glued_question_end, reads_as_prose, without_site
+from copydesk.extract.title import (
+    SECTION_LIST_CHARS,
+    glued_question_end,
+    reads_as_prose,
+    without_site,
+)
 
 from ..strategies_fields import prose
 from ..strategies_meta import Doc
@@ -941,3 +946,52 @@ def test_an_exclaimed_headline_in_any_cased_script(
     article = clean_article(f"{head}{line}\n{EXCLAIM_LEDES[script]}\n")
     assert article.title == line
     assert article.body == EXCLAIM_LEDES[script]
+
+
+#: Sections a page lists above its headline, in two cased scripts.
+SECTIONS = ["Forschungsprojekte", "Kooperationen", "Wissenstransfer", "Politics", "World",
+            "Экономика", "Общество", "Forschungs-"]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(SECTIONS), min_size=2, max_size=4, unique=True).filter(
+        lambda items: not items[-1].endswith("-")
+    ),
+    st.sampled_from([", ", " / ", " | "]),
+    st.sampled_from(["Storm Closes The Harbour Port", "Шторм закрыл старый порт в городе"]),
+    st.booleans(),
+)
+def test_a_list_of_sections_above_the_headline_is_passed_over(
+    items: list[str], sep: str, headline: str, model: bool
+) -> None:
+    """A line listing the story's sections ("Forschungsprojekte, Kooperationen",
+    "Politics / World") is no headline: the headline under it is the title, with the line
+    model or without it."""
+    assume(len(sep.join(items)) <= SECTION_LIST_CHARS)
+    pipeline = DEFAULT if model else DEFAULT.without("classify.lines")
+    text = f"{sep.join(items)}\n{headline}\n{PROSE}\n{MORE}"
+    article = clean_article(text, pipeline=pipeline)
+    assert article.title == headline
+    assert article.paragraphs[-2:] == (PROSE, MORE)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Am 2. Juni öffnet der Hafen wieder für alle Schiffe",
+        "1. FC Hafenstadt steigt in die 3. Liga ab",
+        "Liman 3. Lig maçı için yeniden açılıyor",
+    ],
+)
+def test_an_ordinal_is_no_sentence_end(headline: str) -> None:
+    """An ordinal's stop ("2. Juni", "3. Liga") ends no sentence: the line is a headline."""
+    article = clean_article(f"{headline}\n\n{PROSE}\n\n{MORE}")
+    assert article.title == headline
+    assert article.paragraphs == (PROSE, MORE)
+
+
+def test_a_number_ending_a_sentence_inside_still_makes_prose() -> None:
+    """A year or a score closing a sentence inside the line ("…in 2019. Ships…") is a stop:
+    the line is no headline."""
+    line = "The port closed in 2019. Ships now wait off the coast"
+    assert clean_article(f"{line}\n\n{PROSE}").title is None

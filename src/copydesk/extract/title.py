@@ -65,9 +65,12 @@ def looks_like_prose(text: str) -> bool:
 
 # A headline's last word may carry "!" or "?" ("Suspect SUED Police!", "Will It Rain?"), and
 # a title-case headline a stop; a sentence end inside it ("…ended. Then…") makes it prose,
-# but not the stop of an abbreviation ("U.S. Supply", "Dr. Ray").
+# but not the stop of an abbreviation ("U.S. Supply", "Dr. Ray") nor of an ordinal, a number
+# of one or two digits standing alone ("Am 2. Juni", "3. Liga'da", "1. FC Köln").
 HEADLINE_END_RE = lazy_regex(r"[!?！？؟]{1,4}[\"'”’»」』]{0,2}:?$|[^.]\.{3}$")
-INNER_STOP_RE = lazy_regex(r"(?:(?<=\p{Ll}\p{Ll}|[\d)])\.|[!?。！？])[\"'”’»]{0,2}[ \t]{1,3}\p{Lu}")
+INNER_STOP_RE = lazy_regex(
+    r"(?:(?<=\p{Ll}\p{Ll}|\d{3}|[^\s\d]\d{1,2}|\))\.|[!?。！？])[\"'”’»]{0,2}[ \t]{1,3}\p{Lu}"
+)
 # An ellipsis after a space: a headline cut short by the page ("Port talks resume …"), in
 # any case; "…hope…" glued to its word ends a sentence.
 TRUNCATED_END_RE = lazy_regex(r"[ \t](?:\.{3}|…)$")
@@ -184,6 +187,13 @@ MENU_LINKS = 2
 #: A kicker above the headline has at most this many words, in CJK this many characters.
 KICKER_WORDS = 3
 CJK_KICKER_CHARS = 4
+#: A list of sections above the headline is at most this long, of at most this many items.
+SECTION_LIST_CHARS = 60
+SECTION_LIST_ITEMS = 4
+# What parts the sections of such a list: a comma, a slash or a bar.
+SECTION_SEP_RE = lazy_regex(r"[ \t]*,[ \t]+|[ \t]+[/|·][ \t]+")
+# One section: a capitalised word, or a word cut at its hyphen ("Forschungs-"). Bounded.
+SECTION_ITEM_RE = lazy_regex(r"\p{Lu}[\p{L}\p{M}&]{1,30}-?")
 #: The most words a headline of exclamations and questions has ("Feliz Ano Novo! Será?").
 EXCLAIMED_WORDS = 6
 # The space after an exclamation or a question mark, where such a headline's parts meet.
@@ -223,9 +233,30 @@ def _unstopped(text: str) -> bool:
     )
 
 
+def _section_list(text: str) -> bool:
+    """A list of a story's sections or categories, one word each, parted by commas, slashes
+    or bars ("Forschungsprojekte, Kooperationen", "Politics / World / Europe"): no headline,
+    however many words it has (a headline of single capitalised words between commas is a
+    rare thing). A German word cut at its hyphen ("Forschungs- / Wissenstransfer") counts.
+
+    >>> _section_list("Forschungsergebnisse, Forschungs- / Wissenstransfer")
+    True
+    >>> _section_list("Storm, floods close port"), _section_list("Storm closes port")
+    (False, False)
+    """
+    if len(text) > SECTION_LIST_CHARS or not SECTION_SEP_RE.search(text):
+        return False
+    items = SECTION_SEP_RE.split(text.strip())
+    return 2 <= len(items) <= SECTION_LIST_ITEMS and all(
+        SECTION_ITEM_RE.fullmatch(item) for item in items
+    )
+
+
 def _is_candidate(text: str) -> bool:
     text = text.strip()
     if not (3 <= len(text) <= TITLE_MAX_CHARS):
+        return False
+    if _section_list(text):
         return False
     inner = INNER_STOP_RE.search(text)
     if inner is not None and not (
@@ -712,10 +743,12 @@ def _choose(
         return (n, [repeated[0][1]]) if prose_at is not None or n == 0 else None
     if prose_at is None:
         return None
-    # widgets, labels and kickers above the headline are passed over, nothing else
+    # widgets, labels, kickers and lists of sections above the headline are passed over,
+    # nothing else
     chosen = candidates[0]
     for m, (_, line) in enumerate(head[: chosen[0]]):
-        if not (is_widget(line.text) or _label(line.text) or _kicker(line.text)):
+        text = line.text
+        if not (is_widget(text) or _label(text) or _kicker(text) or _section_list(text.strip())):
             # a dek too long to be a candidate, right above the headline above the lede
             dek = m + 1 == chosen[0] == prose_at - 1 and not search_end(PROSE_END_RE, line.text, 4)
             if not (dek and _dek_above(line.text, chosen[2].text)):
