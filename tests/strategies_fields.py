@@ -776,3 +776,35 @@ def ru_credit_doc(draw: st.DrawFn) -> Doc:
         r=rest or "Подробности уточняются.",
     )
     return Doc("\n\n".join(paras), tuple(paras), source=outlet if credited else None)
+
+
+#: Made-up organisations that issue press releases, and Portuguese outlets crediting a story.
+ISSUERS = ["Hafenamt Portstadt", "Harbour Energy", "VDE und Universität Portstadt", "KÜSTE"]
+CREDITING = ["G1 AM", "UOL", "Agência Porto", "Jornal do Cais"]
+
+
+@st.composite
+def issuer_line_doc(draw: st.DrawFn) -> Doc:
+    """A story with a line of its own naming who issued it, between paragraphs or at the
+    foot: a press release's issuer ("Gemeinsame Pressemitteilung von X", "Press release from
+    X"), the organisation of a press contact ("X-Pressekontakt:", "Media contact for X:") or a
+    Portuguese credit ("Do G1 AM", "Da Agência Porto, em Manaus"). The line leaves the body
+    and names the source; the paragraphs stay whole. (The forms are written in Latin-script
+    languages only.)"""
+    paras = list(draw(prose("latin")))
+    form = draw(st.sampled_from(["release", "contact", "from"]))
+    if form == "from":
+        name = draw(st.sampled_from(CREDITING))
+        opener = "Da" if name.startswith("Agência") else "Do"
+        line = f"{opener} {name}" + draw(st.sampled_from(["", ", em Manaus", ", no Rio"]))
+    else:
+        name = draw(st.sampled_from(ISSUERS))
+        templates = {
+            "release": ["Gemeinsame Pressemitteilung von {}", "Press release from {}",
+                        "Communiqué de presse de {}", "Nota de prensa de {}"],
+            "contact": ["{}-Pressekontakt:", "Media contact for {}:", "Pressekontakt der {}:"],
+        }  # fmt: skip
+        line = draw(st.sampled_from(templates[form])).format(name)
+    at = draw(st.integers(1, len(paras)))
+    lines = [*paras[:at], line, *paras[at:]]
+    return Doc("\n\n".join(lines), tuple(paras), source=name)

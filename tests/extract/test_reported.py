@@ -19,7 +19,13 @@ from copydesk.extract.reported import (
 )
 from copydesk.ledger import ledger_problems
 
-from ..strategies_fields import cited_doc, outlet_line_doc, reported_doc, ru_credit_doc
+from ..strategies_fields import (
+    cited_doc,
+    issuer_line_doc,
+    outlet_line_doc,
+    reported_doc,
+    ru_credit_doc,
+)
 from ..strategies_meta import Doc
 
 LEDE = "The harbour authority said on Monday that the old port would close on Tuesday."
@@ -296,6 +302,35 @@ def test_outlet_lines_give_the_source(doc: Doc) -> None:
     assert article.paragraphs == doc.body
     assert article.source == doc.source
     assert any(e.kind == "extracted" and doc.source in e.old for e in article.edits)
+
+
+@given(issuer_line_doc())
+def test_an_issuer_line_gives_the_source(doc: Doc) -> None:
+    """A line naming the story's issuer (a press release's, a press contact's organisation,
+    a Portuguese "Do X" credit) gives the source wherever it stands; it leaves the body with
+    an ``extracted`` entry, and the story's paragraphs stay whole."""
+    article = clean_article(doc.text)
+    assert article.paragraphs == doc.body
+    assert article.source == doc.source
+    assert any(e.kind == "extracted" and doc.source in e.old for e in article.edits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I got the following press release from the harbour office after hours:",
+        "Do Porto",
+        "Pressekontakt:",
+        "Press release",
+        "Das Programm am 2. Juni",
+    ],
+)
+def test_no_issuer_in_a_sentence_a_desk_or_a_place(text: str) -> None:
+    """A sentence about a press release, a place ("Do Porto"), a label with no name or a
+    German line opening with "Das" names no issuer: the line stays in the body."""
+    article = clean_article(f"{LEDE}\n\n{text}\n\n{MORE}")
+    assert article.source is None
+    assert text in article.paragraphs
 
 
 @given(ru_credit_doc())

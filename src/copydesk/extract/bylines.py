@@ -16,6 +16,7 @@ from copydesk.dates import parse_date
 from copydesk.draft import Draft, Line
 from copydesk.extract._byline_parts import PART_SEP_RE, read_byline_parts
 from copydesk.extract._glued_labels import read_glued_author
+from copydesk.extract._issuers import read_issuer
 from copydesk.extract._lexicon import dotted_forms, first_words, lexicon
 from copydesk.extract._meta_lines import (
     read_labelled_parts,
@@ -662,7 +663,10 @@ def byline(draft: Draft) -> Draft:
             found = read_reporter_place(line.text)
         if found is None:
             names = read_caps_name(line.text)
-            found = Byline(authors=names) if names is not None else None
+            # "Do UOL" is no "Jay ROE": a Portuguese credit naming an outlet, which
+            # extract.outlet_lines reads
+            issuer = names is not None and read_issuer(line.text) is not None
+            found = Byline(authors=names) if names is not None and not issuer else None
         if found is None:
             continue
         taken.append(i)

@@ -28,6 +28,7 @@ import regex
 from copydesk._lazy import lazy_regex
 from copydesk.draft import Draft, Line
 from copydesk.extract._about import about_source, read_about
+from copydesk.extract._issuers import read_issuer
 from copydesk.extract._lexicon import lexicon
 from copydesk.extract._names import URL_RE
 from copydesk.extract._ru_credits import read_ru_credit
@@ -57,6 +58,13 @@ MAX_DATELINE_CHARS = 60
 CASELESS_NAME_WORDS = 3
 #: The longest "About X" heading line (see extract._about).
 ABOUT_MAX_CHARS = 72
+#: The longest issuer line (see extract._issuers), with room for spaces around it.
+ISSUER_MAX_CHARS = 120
+# A word every issuer line has: a quick scan of the body before the full reading.
+ISSUER_HINT_RE = lazy_regex(
+    r"(?i:presse|press|medien|media|news[ \t]release|communiqué|prensa|comunicado)"
+    r"|^[ \t]*D[oa][ \t]"
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -455,7 +463,9 @@ def outlet_lines(draft: Draft) -> Draft:
     outlet in brackets opening the lede ("(EL MUNDO) La semana…": cut from the line, which
     stays in the body), then the organisation of a press release's "About X" heading in the
     lower half, over a paragraph opening with the same name (the heading leaves the body;
-    headings naming unrelated names, partners', give none). Runs before the title is read,
+    headings naming unrelated names, partners', give none), then a line of its own naming
+    the story's issuer anywhere in the body ("Pressemitteilung von X", "X-Pressekontakt:",
+    "Do G1 AM"; the line leaves the body). Runs before the title is read,
     so that a dateline above the lede is not taken for the headline, and before the line
     model, whose evidence the lines taken here are.
     """
@@ -484,7 +494,22 @@ def outlet_lines(draft: Draft) -> Draft:
                 return cut.set_fields(source=opening[1])
     # the "About X" block closes the release whatever opens it (a list of key takeaways
     # above a lede further down than the head's lines)
-    return _about_block(draft, body)
+    about = _about_block(draft, body)
+    return about if about is not draft else _issuer_line(draft, body)
+
+
+def _issuer_line(draft: Draft, body: list[tuple[int, Line]]) -> Draft:
+    """The source a line of its own names as the story's issuer, anywhere in the body
+    ("Pressemitteilung von X", "X-Pressekontakt:", "Do G1 AM"; see
+    :func:`~copydesk.extract._issuers.read_issuer`): the first such line leaves the body."""
+    for index, line in body:
+        text = line.text
+        if len(text) > ISSUER_MAX_CHARS or not ISSUER_HINT_RE.search(text):
+            continue  # most lines: too long, or no word an issuer line has
+        name = read_issuer(text)
+        if name is not None:
+            return draft.take([index], rule=LINES_RULE, kind="extracted", source=name)
+    return draft
 
 
 def _about_block(draft: Draft, body: list[tuple[int, Line]]) -> Draft:
