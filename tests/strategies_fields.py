@@ -194,8 +194,13 @@ def credit_doc(draw: st.DrawFn) -> Doc:
             lines.insert(0, label + "、".join(people) + (photo if label == "文／" else ""))
         else:  # in brackets under the text: "（文＝山田太郎）"
             lines.append(f"（{label}{'、'.join(people)}）")
-    elif form == "cjk_opening":
-        lines[0] = f"〔記者{'、'.join(people)}／{PLACES[script]}報導〕" + paras[0]
+    elif form == "cjk_opening":  # the reporter's rank may stand before "記者"
+        rank = draw(st.sampled_from(["", "資深", "實習", "特約", "駐地"]))
+        credit = f"{rank}記者{'、'.join(people)}／{PLACES[script]}報導"
+        if draw(st.booleans()):  # in brackets opening the lede, which stays
+            lines[0] = f"〔{credit}〕" + paras[0]
+        else:  # a line of its own above the text
+            lines.insert(0, credit)
     elif form == "cjk_agency":  # an agency glued after the last sentence
         authors = ()
         source = draw(st.sampled_from(["共同", "新华社", "中央社"]))

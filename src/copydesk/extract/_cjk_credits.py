@@ -34,12 +34,17 @@ __all__ = [
 CJK_LABEL_PATTERN = r"(?:{labels})[ \t]{{0,2}}[：:／/｜|＝=][ \t]{{0,2}}(?P<rest>[^\n]{{1,60}})"
 # An outlet in Chinese title brackets or corner quotes ("《中国科学报》", "「端傳媒」").
 CJK_QUOTED_RE = lazy_regex(r"[《「『“〈](?P<name>[^《》「」『』“”〈〉\n]{1,40})[》」』”〉]")
+# A reporter's rank before "記者": senior, intern, contract, trainee, local, chief, the paper's
+# own ("資深記者", "實習記者", "特約記者", "見習記者", "駐地記者", "首席記者", "本報記者").
+REPORTER_RANK = r"(?:[資资]深|[實实][習习]|特[約约]|[見见][習习]|[駐驻]地|首席|本[報报])?"
 # A reporter credit in brackets opening a paragraph ("〔記者王小明／台北報導〕今天…",
-# "（記者王小明、李大同/台北報導）", or after a wire dateline cut before it, "（记者张三）"):
-# names of 2-4 Han characters, then a place of 1-8 and "報導" when stated.
-# Bounded.
+# "（記者王小明、李大同/台北報導）", or after a wire dateline cut before it, "（记者张三）"),
+# the reporter's rank before "記者" ("〔資深記者王小明／台北報導〕"): names of 2-4 Han
+# characters, then a place of 1-8 and "報導" when stated. Bounded.
 CJK_OPENING_RE = lazy_regex(
-    r"(?:本[报報刊台网網][讯訊])?[〔［\[【（(][ \t]{0,2}[記记]者[ \t／/：:]{0,2}"
+    r"(?:本[报報刊台网網][讯訊])?[〔［\[【（(][ \t]{0,2}"
+    + REPORTER_RANK
+    + r"[記记]者[ \t／/：:]{0,2}"
     r"(?P<names>\p{Han}{2,4}(?:[、，, ][ \t]{0,2}\p{Han}{2,4}){0,4})"
     r"(?:[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报][導导道]|[電电]))?"
     r"[ \t]{0,2}[〕］\]】）)][ \t]{0,2}"

@@ -15,6 +15,7 @@ from copydesk._lazy import lazy_regex
 from copydesk.dates import parse_date
 from copydesk.draft import Draft, Line
 from copydesk.extract._byline_parts import PART_SEP_RE, read_byline_parts
+from copydesk.extract._cjk_credits import REPORTER_RANK
 from copydesk.extract._glued_labels import read_glued_author
 from copydesk.extract._issuers import read_issuer
 from copydesk.extract._lexicon import dotted_forms, first_words, lexicon
@@ -62,11 +63,13 @@ AGENCY_REPORTER_RES = tuple(
     for n in (2, 1, 0)
 )
 # Chinese reporter credit: "記者王小明／台北報導", "（記者王小明、李大同/台北報導）", with the
-# outlet first ("聯合報／記者王小明／台北報導": a name ending in 報, 網, 台 or 社). Names are 2-4
-# Han characters; the place 1-8; bounded.
+# outlet first ("聯合報／記者王小明／台北報導": a name ending in 報, 網, 台 or 社), the reporter's
+# rank before "記者" ("資深記者", "實習記者", "特約記者", "駐地記者"). Names are 2-4 Han
+# characters; the place 1-8; bounded.
 CJK_BYLINE_RE = lazy_regex(
     r"[（(]?[ \t]{0,2}(?:(?P<outlet>\p{Han}{2,6}[報报網网台社])[ \t]{0,2}[／/][ \t]{0,2})?"
-    r"[記记]者[ \t]{0,2}(?P<names>\p{Han}{2,4}(?:[、，,]\p{Han}{2,4}){0,4})"
+    + REPORTER_RANK
+    + r"[記记]者[ \t]{0,2}(?P<names>\p{Han}{2,4}(?:[、，,]\p{Han}{2,4}){0,4})"
     r"[ \t]{0,2}[／/][ \t]{0,2}\p{Han}{1,8}(?:[報报]導|[報报]道|[電电])[ \t]{0,2}[)）]?"
 )
 # Where the names end and a labelled tail begins ("Source:", "Published:"); the label list
