@@ -46,6 +46,7 @@ REPUBLISHED = {
     "latin": [
         "Originally published on {outlet}.",
         "This story first appeared in {outlet}.",
+        "— With files from {outlet}",
         "Dieser Artikel erschien zuerst bei {outlet}.",
     ],
     "cyrillic": ["Впервые опубликовано в {outlet}."],

@@ -68,6 +68,8 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
             Byline(("Jane Roe",), None, dt.datetime(2023, 3, 3, 6, 0)),
         ),
         ("Yazar: Ayşe Yılmaz", Byline(("Ayşe Yılmaz",))),
+        ("Haber: Ayşe Yılmaz", Byline(("Ayşe Yılmaz",))),
+        ("Compiled by Jane Roe", Byline(("Jane Roe",))),
         ("Autorin: Anna Schmidt", Byline(("Anna Schmidt",))),
         ("Von Anna Schmidt, dpa", Byline(("Anna Schmidt",), "dpa")),
         ("Von Anna Schmidt, Hafenstadt", Byline(("Anna Schmidt",))),
@@ -630,7 +632,7 @@ TR_PARAS = (
 )
 REPORTERS = ["Ayşe Yılmaz", "Mehmet Demir", "Anna Schmidt", "Jane Roe"]
 PLACES = ["İstanbul", "Ankara", "Hamburg", "London"]
-BYLINE_OPENERS_PLACED = ["Muhabir:", "Yazar:", "Von", "By"]
+BYLINE_OPENERS_PLACED = ["Muhabir:", "Yazar:", "Haber:", "Von", "By"]
 DESKS = ["Haber Merkezi", "Dış Haberler Servisi", "Ekonomi Servisi", "Business Desk"]
 
 
@@ -654,8 +656,9 @@ def test_byline_with_the_place_after_the_name(opener: str, name: str, sep: str, 
 @given(st.sampled_from(DESKS))
 def test_news_desk_under_the_headline_is_the_source(desk: str) -> None:
     """A news desk signing the story under the headline ("Haber Merkezi") is the source,
-    no author, alone or after a byline opener; the paragraphs stay."""
-    for line in (desk, f"Yazar: {desk}"):
+    no author, alone or after a byline opener ("Haber:" opens a byline only before its
+    colon: "Haber Merkezi" is no byline of "Merkezi"); the paragraphs stay."""
+    for line in (desk, f"Yazar: {desk}", f"Haber: {desk}"):
         article = clean_article("\n\n".join([TR_HEAD, line, *TR_PARAS]))
         assert (article.authors, article.source) == ((), desk)
         assert article.paragraphs == TR_PARAS

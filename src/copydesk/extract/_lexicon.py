@@ -123,6 +123,7 @@ class Lexicon:
     cjk_byline_labels: frozenset[str] = frozenset()
     cjk_credit_roles: frozenset[str] = frozenset()
     republished_openers: frozenset[str] = frozenset()
+    byline_colon_prefixes: frozenset[str] = frozenset()
     republished_words: frozenset[str] = frozenset()
     republished_closers: frozenset[str] = frozenset()
     intro_openers: frozenset[str] = frozenset()
@@ -154,6 +155,7 @@ class Lexicon:
             ),
             header_keys=keys,
             byline_prefixes=_words(by, "prefixes"),
+            byline_colon_prefixes=_words(by, "colon_prefixes"),
             contributor_prefixes=_words(by, "contributor_prefixes"),
             credit_prefixes=_words(by, "credit_prefixes"),
             contact_openers=tuple(

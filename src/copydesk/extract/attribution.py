@@ -96,9 +96,11 @@ CJK_OUTLET_RE = lazy_regex(
 # 發表於…". The line must hold one of the lexicon's republication words too.
 # A Latin republication credit: "Originally published on X", "This article was first
 # published by X on <date>", "Republished with permission from X". The openers are the
-# lexicon's; the value ends at a stop, a comma, " on <date>" or " under …". Bounded.
+# lexicon's; the value ends at a stop, a comma, " on <date>" or " under …"; a dash or a bullet
+# may open the line ("— With files from X"). Bounded.
 REPUBLISHED_PATTERN = (
-    r"(?:[\p{{L}} \t]{{0,40}}[ \t])?(?:{openers})[ \t]{{1,2}}(?P<value>[^\n,;]{{2,120}}?)"
+    r"(?:[—–•*-][ \t]{{0,2}})?(?:[\p{{L}} \t]{{0,40}}[ \t])?(?:{openers})[ \t]{{1,2}}"
+    r"(?P<value>[^\n,;]{{2,120}}?)"
     r"(?:[ \t]{{1,2}}(?:on|under|and|in|und|y|et|e|и|ve)[ \t][^\n]{{0,120}})?[ \t]{{0,2}}[.!]?"
 )
 # A republication credit naming the outlet before its verb, as Turkish and Japanese write it:

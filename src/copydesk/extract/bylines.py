@@ -169,11 +169,13 @@ def _split_tails(rest: str) -> tuple[str, list[tuple[str, str]]]:
 @functools.lru_cache(maxsize=1)
 def _byline_openers() -> frozenset[str]:
     lex = lexicon()
-    return lex.byline_prefixes | lex.credit_prefixes
+    return lex.byline_prefixes | lex.credit_prefixes | lex.byline_colon_prefixes
 
 
 def _opener_end(text: str, prefixes: frozenset[str]) -> int | None:
-    """Where the opener ("By", "Posted by", "Автор:") ends, or ``None``."""
+    """Where the opener ("By", "Posted by", "Автор:", "Haber:") ends, or ``None``; an opener
+    of the lexicon's ``colon_prefixes`` counts before a colon only ("Haber Merkezi" is a
+    desk's name)."""
     # An opener's first word is the run of letters that opens the (stripped) text, ended by
     # white space or a colon: where that is no opener's first word, no pattern is tried.
     words = text.split(None, 1)
@@ -183,7 +185,9 @@ def _opener_end(text: str, prefixes: frozenset[str]) -> int | None:
     for pattern in OPENER_RES:
         m = pattern.match(text)
         if m is not None and m["opener"].casefold() in prefixes:
-            return m.end()
+            colon = ":" in text[m.end("opener") : m.end()]
+            if colon or m["opener"].casefold() not in lexicon().byline_colon_prefixes:
+                return m.end()
     return None
 
 
