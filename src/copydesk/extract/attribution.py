@@ -37,10 +37,10 @@ from copydesk.extract._email_names import sign_by_email
 from copydesk.extract._interviews import read_interviewer
 from copydesk.extract._intros import read_intro_credit
 from copydesk.extract._lexicon import lexicon
-from copydesk.extract._meta_lines import prose_credited, read_glued_agency
+from copydesk.extract._meta_lines import read_glued_agency
 from copydesk.extract._name_lines import name_lines, next_to_stamp, read_name_stamp
 from copydesk.extract._names import URL_RE, is_organisation, outlet_name, split_names
-from copydesk.extract._window import header_count
+from copydesk.extract._window import header_count, last_credited_prose
 from copydesk.extract.title import reads_as_prose
 from copydesk.pipeline import step
 
@@ -511,7 +511,7 @@ def attribution(draft: Draft) -> Draft:
     # the story's closing lines when a page's footer (newsletter prompts, other stories)
     # still stands under them: a bio closes the prose (or is the short line under it), not
     # the page
-    last_prose = next((i for i, line in reversed(body) if prose_credited(line.text)), None)
+    last_prose = last_credited_prose(draft)
     ends = next((n for n, (i, _) in enumerate(body) if i == last_prose), None)
     closing = body[max(0, ends + 2 - BIO_LINES) : ends + 2] if ends is not None else []
     window.update(closing)

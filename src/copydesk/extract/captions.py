@@ -16,8 +16,9 @@ from copydesk._lazy import lazy_regex
 from copydesk.article import Caption
 from copydesk.draft import Draft, Line
 from copydesk.extract._lexicon import lexicon, norm_key
-from copydesk.extract._meta_lines import prose_credited, read_glued_agency
+from copydesk.extract._meta_lines import read_glued_agency
 from copydesk.extract._names import is_person, split_names
+from copydesk.extract._window import last_credited_prose
 from copydesk.extract.credits import read_source
 from copydesk.extract.title import looks_like_prose
 from copydesk.pipeline import step
@@ -584,7 +585,7 @@ def caption(draft: Draft) -> Draft:
     split = set(taken)
     source = draft.fields.source
     body = list(draft.body())
-    last_prose = next((i for i, line in reversed(body) if prose_credited(line.text)), None)
+    last_prose = last_credited_prose(draft)
     for n, (i, line) in enumerate(body):
         if i in split:
             continue
