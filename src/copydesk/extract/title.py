@@ -190,8 +190,8 @@ CJK_KICKER_CHARS = 4
 #: A list of sections above the headline is at most this long, of at most this many items.
 SECTION_LIST_CHARS = 60
 SECTION_LIST_ITEMS = 4
-# What parts the sections of such a list: a comma, a slash or a bar.
-SECTION_SEP_RE = lazy_regex(r"[ \t]*,[ \t]+|[ \t]+[/|·][ \t]+")
+# What parts the sections of such a list: a comma, a slash or a bar. Bounded.
+SECTION_SEP_RE = lazy_regex(r"[ \t]{0,3},[ \t]{1,3}|[ \t]{1,3}[/|·][ \t]{1,3}")
 # One section: a capitalised word, or a word cut at its hyphen ("Forschungs-"). Bounded.
 SECTION_ITEM_RE = lazy_regex(r"\p{Lu}[\p{L}\p{M}&]{1,30}-?")
 #: The most words a headline of exclamations and questions has ("Feliz Ano Novo! Será?").
