@@ -814,3 +814,45 @@ def issuer_line_doc(draw: st.DrawFn) -> Doc:
     at = draw(st.integers(1, len(paras)))
     lines = [*paras[:at], line, *paras[at:]]
     return Doc("\n\n".join(lines), tuple(paras), source=name)
+
+
+#: Chinese outlets that open a story with their own dateline, and the places they write from.
+CJK_WIRE_OUTLETS = ["新华社", "中新网", "人民网", "港口日报", "海岸网", "中国新闻网"]
+CJK_WIRE_PLACES = ["北京", "上海", "台北", ""]
+
+
+@st.composite
+def cjk_wire_doc(draw: st.DrawFn) -> Doc:
+    """A Chinese story whose lede opens with its outlet's dateline: "中新网北京7月14日电
+    （记者 王小明）", in 【】 or not, the paper's own ("本报北京7月14日电": no source), a
+    news item ("央视网消息：", "人民网消息（新闻联播）：") or a composite report
+    ("【环球时报综合报道】", "【海岸网报道 记者 王小明】"). The dateline is cut from the lede,
+    which stays; the outlet is the source, the reporters the authors."""
+    paras = list(draw(prose("cjk")))
+    people = draw(st.lists(st.sampled_from(NAMES["cjk"]), min_size=1, max_size=2, unique=True))
+    outlet: str | None = draw(st.sampled_from(CJK_WIRE_OUTLETS))
+    reporters = draw(st.booleans())
+    form = draw(st.sampled_from(["dateline", "own", "news", "composite"]))
+    if form in ("dateline", "own"):
+        place = draw(st.sampled_from(CJK_WIRE_PLACES))
+        month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
+        outlet = outlet if form == "dateline" else None
+        head = f"{outlet or '本报'}{place}{month}月{day}日电"
+        if draw(st.booleans()) and not reporters:
+            head = f"【{head}】"
+        credit = (
+            f"（记者{draw(st.sampled_from(['', ' ']))}{'、'.join(people)}）" if reporters else ""
+        )
+        dateline = head + draw(st.sampled_from(["", " "])) + credit
+    elif form == "news":
+        reporters = False
+        program = draw(st.sampled_from(["", "（新闻联播）"]))
+        dateline = f"{outlet}消息{program}："
+    else:
+        kind = draw(st.sampled_from(["综合报道", "报道"]))
+        credit = f" 记者 {'、'.join(people)}" if reporters else ""
+        dateline = f"【{outlet}{kind}{credit}】"
+    lede = paras[0]
+    text = "\n\n".join([dateline + lede, *paras[1:]])
+    authors = tuple(people) if reporters else ()
+    return Doc(text, tuple(paras), None, authors, None, outlet)

@@ -25,6 +25,8 @@ from copydesk.extract.datelines import (
     read_wire,
 )
 
+from ..strategies_fields import cjk_wire_doc
+from ..strategies_meta import Doc
 from .guards import Everything
 
 PROSE = "The port closed on Monday after a storm hit the coast, officials said."
@@ -554,3 +556,16 @@ def test_a_placed_stamp_under_the_headline_dates_the_story(
     assert article.published == day
     assert article.metadata.get("dateline") == place
     assert article.body == lede
+
+
+@given(cjk_wire_doc())
+def test_chinese_outlet_datelines_give_source_and_reporters(doc: Doc) -> None:
+    """A Chinese outlet's dateline opening the lede ("中新网北京7月14日电（记者 王小明）",
+    "【新华社北京7月14日电】", "央视网消息：", "【环球时报综合报道】") is cut from it: the
+    outlet is the source ("本报", the paper's own, names none), the reporters the authors,
+    the lede stays in the body."""
+    article = clean_article(doc.text)
+    assert article.paragraphs == doc.body
+    assert article.source == doc.source
+    assert article.authors == doc.authors
+    assert any(e.kind == "extracted" and e.rule == "extract.datelines" for e in article.edits)

@@ -63,7 +63,10 @@ SHORT_ACRONYM = 3
 # An outlet's web domain in brackets ("(SatireWire.com)", "(example.co.uk)"). Bounded parts.
 BRACKET_DOMAIN_RE = lazy_regex(r"(?:[\w\-]{1,40}\.){1,3}\p{Ll}{2,10}")
 # A Chinese or Japanese wire dateline opening a paragraph: Xinhua's "新华社北京7月1日电" (with
-# its reporters, "（记者张三）", when they follow), CNA's
+# its reporters, "（记者张三）", when they follow; any outlet whose name ends as an agency's,
+# a site's, a paper's or a station's does, "中新网北京7月1日电", in 【】 or not, "本报" the
+# paper's own naming none), a news item ("央视网消息（新闻联播）："), a composite report
+# ("【环球时报综合报道】", "【环球网报道 记者 张三】"), CNA's
 # "（中央社記者王小明台北22日電）" (a reporter's name read as three characters, the length of
 # most Chinese names, the place after it), Kyodo's "【ワシントン共同】", Reuters' Japanese
 # service's "［ロンドン　６日　ロイター］ -" (the place, the day, the agency). The agency of the
@@ -71,12 +74,20 @@ BRACKET_DOMAIN_RE = lazy_regex(r"(?:[\w\-]{1,40}\.){1,3}\p{Ll}{2,10}")
 CJK_WIRE_RE = lazy_regex(
     r"[（(](?P<cna>\p{Han}{1,6}社)(?:[記记]者(?P<cnames>\p{Han}{3}(?:[、，]\p{Han}{3}){0,4}))?"
     r"(?P<cplace>\p{Han}{1,8}?)\d{1,2}日(?:[專专])?[電电][）)]"
-    r"|(?P<xinhua>\p{Han}{1,6}社)(?P<place>\p{Han}{1,8}?)\d{1,2}月\d{1,2}日[電电]"
-    r"(?:[（(][記记]者[ \t]{0,2}(?P<names>\p{Han}{2,4}(?:[、， \t]{1,2}\p{Han}{2,4}){0,4})[）)])?"
+    r"|【?(?P<xinhua>\p{Han}{1,6}?(?:社|[网網]|[报報]|台))(?P<place>\p{Han}{0,8}?)"
+    r"\d{1,2}月\d{1,2}日[電电]】?"
+    r"(?:[ \t　]{0,2}[（(][記记]者[ \t]{0,2}"
+    r"(?P<names>\p{Han}{2,4}(?:[、， \t]{1,2}\p{Han}{2,4}){0,4})[）)])?[ \t　]{0,2}"
+    r"|(?P<msg>\p{Han}{1,8}?(?:[网網]|台|社|[报報]))消息(?:[（(][^（）()\n]{1,12}[）)])?[：:]"
+    r"|【(?P<comp>\p{Han}{1,10}?(?:[网網]|台|社|[报報]))(?:[综綜]合)?(?:[报報][道導])"
+    r"(?:[ \t　]{0,2}[記记]者[ \t　]{0,2}"
+    r"(?P<rnames>\p{Han}{2,4}(?:[、， \t]{1,2}\p{Han}{2,4}){0,4}))?】"
     r"|【(?P<where>[^【】\n]{0,10}?)(?P<kyodo>共同|時事|ロイター|新華社|聯合|AFP時事)】"
     r"|[［\[](?P<rplace>[^［］\[\]\n]{1,12}?)[ \t　]{1,2}[0-9０-９]{1,2}日[ \t　]{1,2}"
     r"(?P<reuters>ロイター|ブルームバーグ|ＡＦＰ|AFP)[］\]](?:[ \t　]{0,2}[-－—][ \t　]{0,2})?"
 )
+#: What a paper calls itself in its own dateline ("本报北京7月1日电"): no outlet's name.
+OWN_PAPER = frozenset({"本报", "本報", "本台", "本网", "本網"})
 # What may follow a wire dateline: the start of a sentence.
 SENTENCE_START_RE = lazy_regex(r"[\p{Lu}\p{Lo}\p{N}\"'“‘«„]")
 #: Place words in a dateline ("Cleveland Heights, Ohio" has three).
@@ -88,7 +99,7 @@ class Wire:
     """A wire dateline: where it ends in the line, the agency, and the place when stated."""
 
     end: int
-    source: str
+    source: str | None
     place: str | None = None
     authors: tuple[str, ...] = ()
 
@@ -194,6 +205,14 @@ def read_wire(text: str) -> Wire | None:
     Wire(end=16, source='新华社', place='北京', authors=('张三',))
     >>> read_wire("（中央社記者王小明台北22日電）政府表示。")
     Wire(end=16, source='中央社', place='台北', authors=('王小明',))
+    >>> read_wire("中新网北京7月14日电（记者 王小明）港口关闭。")
+    Wire(end=19, source='中新网', place='北京', authors=('王小明',))
+    >>> read_wire("本报上海7月1日电 港口关闭。")
+    Wire(end=10, source=None, place='上海', authors=())
+    >>> read_wire("央视网消息（新闻联播）：港口关闭。").source
+    '央视网'
+    >>> read_wire("【环球时报综合报道】港口关闭。").source
+    '环球时报'
     >>> read_wire("【ワシントン共同】米政府は").source
     '共同'
     >>> read_wire("［ロンドン　６日　ロイター］ - 港湾局は")
@@ -203,10 +222,11 @@ def read_wire(text: str) -> Wire | None:
         m = CJK_WIRE_RE.match(text)
         if m is not None:
             place = m["place"] or m["where"] or m["cplace"] or m["rplace"] or None
-            named = m["names"] or m["cnames"]
+            named = m["names"] or m["cnames"] or m["rnames"]
             names = tuple(regex.split(r"[、，\s]+", named)) if named else ()
-            source = m["cna"] or m["xinhua"] or m["kyodo"] or m["reuters"]
-            return Wire(m.end(), source, place, names)
+            source = m["cna"] or m["xinhua"] or m["kyodo"] or m["reuters"] or m["msg"] or m["comp"]
+            # "本报北京7月1日电": the paper's own dateline names no outlet
+            return Wire(m.end(), None if source in OWN_PAPER else source, place, names)
     head = text[:WIRE_SCAN_CHARS]
     if not ("(" in head or "/" in head or " -" in head or " –" in head or " —" in head):
         return None  # most lines: no mark of an agency early on
