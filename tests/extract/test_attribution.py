@@ -3,6 +3,8 @@ datelines, time stamps and headlines, as example tables and as properties in fou
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -1330,3 +1332,33 @@ def test_a_postposed_republication_credit_closing_a_story(script: str, data: st.
     assert article.source == outlet
     assert all(p in article.body for p in paras)
     assert credit not in article.body
+
+
+#: Stamps and outlets a page writes on one line under the headline ("July 14, 2026 | Reuters").
+LINE_STAMPS = {
+    "July 14, 2026": dt.date(2026, 7, 14),
+    "14.07.2026 10:20": dt.datetime(2026, 7, 14, 10, 20),
+    "July 14, 2026 10:20 AM": dt.datetime(2026, 7, 14, 10, 20),
+}
+LINE_OUTLETS = ["Reuters", "dpa", "AFP", "Harbour Times", "Hafenzeitung"]
+
+
+@given(
+    st.sampled_from(sorted(LINE_STAMPS)),
+    st.sampled_from(LINE_OUTLETS),
+    st.sampled_from([" | ", " / "]),
+    st.booleans(),
+)
+def test_a_stamp_beside_an_outlet_dates_and_sources_the_story(
+    stamp: str, outlet: str, sep: str, outlet_first: bool
+) -> None:
+    """A line of the story's stamp and its agency or outlet, in either order ("July 14, 2026
+    | Reuters", "Harbour Times / 14.07.2026 10:20"), is no picture's caption: it gives the
+    date and the source and leaves the body."""
+    line = f"{outlet}{sep}{stamp}" if outlet_first else f"{stamp}{sep}{outlet}"
+    article = clean_article(
+        f"Storm Closes The Old Harbour Port\n\n{line}\n\n{PROSE}\n\n{MORE_PROSE}"
+    )
+    assert (article.published, article.source) == (LINE_STAMPS[stamp], outlet)
+    assert article.paragraphs == (PROSE, MORE_PROSE)
+    assert article.captions == ()

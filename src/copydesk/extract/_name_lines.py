@@ -278,6 +278,8 @@ def read_name_stamp(text: str) -> tuple[tuple[str, ...], dt.date | None, str | N
     True
     >>> read_name_stamp("Anadolu Ajansı | March 3, 2023")
     ((), datetime.date(2023, 3, 3), 'Anadolu Ajansı')
+    >>> read_name_stamp("March 3, 2023 10:20 AM | Harbour Times")
+    ((), datetime.datetime(2023, 3, 3, 10, 20), 'Harbour Times')
     """
     text = text.strip()
     if not 6 <= len(text) <= NAME_STAMP_CHARS:
@@ -286,10 +288,11 @@ def read_name_stamp(text: str) -> tuple[tuple[str, ...], dt.date | None, str | N
         a, b = text[: m.start()].strip(), text[m.end() :].strip()
         by = m.group().strip().casefold() == "by"
         for names_part, other in ((b, a),) if by else ((a, b), (b, a)):
-            agency = names_part.casefold() in lexicon().agencies
+            agency = names_part.casefold() in lexicon().agencies or _outlet_name(names_part)
             if agency and not by and (stamp := read_stamp(other)) is not None and not stamp[2]:
-                # "Anadolu Ajansı | 03.12.2024 18:05": an agency beside the stamp, no person
-                return (), stamp[0], _outlet_text(names_part)
+                # "Anadolu Ajansı | 03.12.2024 18:05", "March 3, 2023 | Harbour Times": an
+                # agency or an outlet beside the stamp, no person
+                return (), stamp[0], _outlet_text(names_part) or names_part
             names = _names(names_part)
             if names is None or not other or not (by or all(map(_plain_name, names))):
                 continue
@@ -304,6 +307,14 @@ def read_name_stamp(text: str) -> tuple[tuple[str, ...], dt.date | None, str | N
                 # "Jane Roe, Portville", "Jo Lee, Truthdig": the reporter's place or outlet
                 return names, None, other if _brand(other) else None
     return None
+
+
+def _outlet_name(name: str) -> bool:
+    """:func:`~copydesk.extract.reported.is_outlet`, imported late (it reads this module's
+    neighbours)."""
+    from copydesk.extract.reported import is_outlet
+
+    return is_outlet(name)
 
 
 def _one_word_tail(text: str) -> bool:

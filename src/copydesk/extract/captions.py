@@ -144,6 +144,9 @@ FIGURE_RE = lazy_regex(
     r"(?P<text>\S.{1,250})",
     regex.I,
 )
+# A slash with spaces around it, parting a stamp from an agency ("Reuters / 14.07.2026"),
+# not the slashes of a date ("2026/07/14"). Bounded.
+SPACED_SLASH_RE = lazy_regex(r"[ \t]{1,3}/[ \t]{1,3}")
 
 # Marks that open a caption on Chinese and Taiwanese sites, pointing at the photo above or
 # below: "▲市長出席記者會。（圖／記者王小明攝）", "▼▲…". Korean and Chinese articles also use
@@ -424,6 +427,7 @@ def read_found(text: str) -> Found | None:
             m is not None
             # "Jane Roe | Reuters": a byline; a photographer's credit makes it a caption
             and not ("/" not in m["credit"] and _names_only(m["text"]))
+            and not _stamped(m["text"])  # "July 14, 2026 | Reuters": the story's stamp
             and _good_credit(m["credit"])
             and (
                 (_agency_credit(m["credit"]) and (pattern is PIPE_RE or "/" in m["credit"]))
@@ -435,9 +439,28 @@ def read_found(text: str) -> Found | None:
         found = _headline_after_credit(line)
         if found is not None:
             return found
-    if len(line) <= 100 and SLASH_CREDIT_RE.fullmatch(line) and _agency_credit(line):
+    if (
+        len(line) <= 100
+        and SLASH_CREDIT_RE.fullmatch(line)
+        and _agency_credit(line)
+        # "July 14, 2026 / Reuters", "Reuters / 14.07.2026": the story's stamp and agency
+        and not any(_stamped(part) for part in SPACED_SLASH_RE.split(line))
+    ):
         return Found(Caption("", line.rstrip(" .")))
     return None
+
+
+def _stamped(text: str) -> bool:
+    """The text before a credit is a time stamp ("July 14, 2026", "14.07.2026 10:20"): the
+    line dates the story and names its agency, no picture's.
+
+    >>> _stamped("July 14, 2026 "), _stamped("Ships in the harbour")
+    (True, False)
+    """
+    from copydesk.extract.datelines import read_stamp
+
+    text = text.strip()
+    return bool(text) and text[0].isalnum() and read_stamp(text) is not None
 
 
 def _trailing_credit(line: str) -> Found | None:

@@ -187,8 +187,8 @@ def read_stamp(text: str) -> tuple[dt.date, str | None, tuple[str, ...]] | None:
 
 def read_placed_stamp(text: str) -> tuple[dt.date, str] | None:
     """A page's dateline: a place and the stamp after it, ``(date, place)``, or ``None``.
-    The place is a place's shape only: an agency ("Reuters, July 14, 2026") or a month or
-    weekday ("Monday, July 14") is none.
+    The place is a place's shape only: an agency ("Reuters, July 14, 2026"), an outlet
+    ("Hafenzeitung | 14.07.2026") or a month or weekday ("Monday, July 14") is none.
 
     >>> read_placed_stamp("İstanbul - 14 Temmuz 2026, 10:20")
     (datetime.datetime(2026, 7, 14, 10, 20), 'İstanbul')
@@ -209,10 +209,18 @@ def read_placed_stamp(text: str) -> tuple[dt.date, str] | None:
         or folded in lex.weekdays
         or folded in lex.date_labels
         or is_organisation(place)
+        or _outlet_name(place)
     ):
         return None
     date = parse_date(m["stamp"].strip(DECOR))
     return None if date is None else (date, place)
+
+
+def _outlet_name(name: str) -> bool:
+    """:func:`~copydesk.extract.reported.is_outlet`, imported late (it reads this module)."""
+    from copydesk.extract.reported import is_outlet
+
+    return is_outlet(name)
 
 
 def _opened(words: list[str], end: int) -> int:
