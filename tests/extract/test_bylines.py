@@ -75,6 +75,7 @@ IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
         ("Von Anna Schmidt, Hafenstadt", Byline(("Anna Schmidt",))),
         ("Eine Kolumne von Anna Schmidt", Byline(("Anna Schmidt",))),
         ("By Jane Roe, Senior Reporter", Byline(("Jane Roe",))),
+        ("By Jane Roe, Tokyo Bureau Chief", Byline(("Jane Roe",))),
         ("By Jane Roe @janeroe", Byline(("Jane Roe",))),
         ("By Jane Roe • March 21, 2023", Byline(("Jane Roe",), None, dt.date(2023, 3, 21))),
         ("Text: Anna Schmidt", Byline(("Anna Schmidt",))),
