@@ -797,9 +797,16 @@ def issuer_line_doc(draw: st.DrawFn) -> Doc:
     Portuguese credit ("Do G1 AM", "Da Agência Porto, em Manaus"). The line leaves the body
     and names the source; the paragraphs stay whole. (The forms are written in Latin-script
     languages only.)"""
-    paras = list(draw(prose("latin")))
     form = draw(st.sampled_from(["release", "contact", "from"]))
-    if form == "from":
+    paras = list(draw(prose("latin")))
+    if form == "from":  # a Portuguese credit, in a Portuguese story
+        sentence = st.permutations(WORDS["pt"]).map(lambda ws: " ".join(ws).capitalize() + ".")
+        para = st.tuples(sentence, sentence).map(" ".join)
+        paras = draw(
+            st.lists(para, min_size=2, max_size=3, unique=True).filter(
+                lambda ps: not overlapping(ps)
+            )
+        )
         name = draw(st.sampled_from(CREDITING))
         opener = "Da" if name.startswith("Agência") else "Do"
         line = f"{opener} {name}" + draw(st.sampled_from(["", ", em Manaus", ", no Rio"]))

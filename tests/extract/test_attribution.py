@@ -1376,3 +1376,15 @@ def test_a_stamp_beside_an_outlet_dates_and_sources_the_story(
     assert (article.published, article.source) == (LINE_STAMPS[stamp], outlet)
     assert article.paragraphs == (PROSE, MORE_PROSE)
     assert article.captions == ()
+
+
+def test_a_caption_with_a_date_in_it_stays_a_caption() -> None:
+    """A picture's caption that names a date beside its agency ("Ships in the harbour / July
+    14, 2026 / Reuters") is still a caption: only a stamp and an agency alone date the story."""
+    line = "Ships in the harbour / July 14, 2026 / Reuters"
+    article = clean_article(
+        f"Storm Closes The Old Harbour Port\n\n{line}\n\n{PROSE}\n\n{MORE_PROSE}"
+    )
+    assert article.captions != ()
+    assert (article.published, article.source) == (None, None)
+    assert article.paragraphs == (PROSE, MORE_PROSE)

@@ -569,3 +569,37 @@ def test_chinese_outlet_datelines_give_source_and_reporters(doc: Doc) -> None:
     assert article.source == doc.source
     assert article.authors == doc.authors
     assert any(e.kind == "extracted" and e.rule == "extract.datelines" for e in article.edits)
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "一家旅行社7月3日电话通知游客取消行程，港口周一关闭。",
+        "全台7月1日电价调涨，港口周一关闭。",
+        "香港台北7月1日电影节开幕，港口周一关闭。",
+        "据新华社消息：港口周一关闭，维修费用尚未确定。",
+    ],
+)
+def test_a_date_and_a_word_in_chinese_prose_is_no_dateline(lede: str) -> None:
+    """ "…7月3日电话…" (a phone call), "电价" (power prices), "电影节" (a film festival) and a
+    citation ("据新华社消息：") are prose, no outlet's dateline: nothing is cut, no source."""
+    more = "官员表示，有关方面将在下周继续讨论重新开放的时间表，市民可关注官方通知。"
+    article = clean_article(f"{lede}\n\n{more}")
+    assert article.paragraphs == (lede, more)
+    assert read_wire(lede) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("中国日报网北京7月14日电 港口关闭。", "中国日报网"),
+        ("人民日报海外网北京7月14日电 港口关闭。", "人民日报海外网"),
+        ("中国台湾网北京7月14日电 港口关闭。", "中国台湾网"),
+    ],
+)
+def test_an_outlet_name_is_not_cut_at_its_first_ending(line: str, source: str) -> None:
+    """An outlet whose name holds an outlet's ending inside it ("中国日报网", "人民日报海外网",
+    "中国台湾网") is read whole, the place after it."""
+    wire = read_wire(line)
+    assert wire is not None
+    assert (wire.source, wire.place) == (source, "北京")

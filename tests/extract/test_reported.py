@@ -323,11 +323,17 @@ def test_an_issuer_line_gives_the_source(doc: Doc) -> None:
         "Pressekontakt:",
         "Press release",
         "Das Programm am 2. Juni",
+        "Do US Sanctions Work",
+        "Do G1 AM",
+        "Global Media Contact:",
+        "Pressemitteilung der Stadt",
     ],
 )
 def test_no_issuer_in_a_sentence_a_desk_or_a_place(text: str) -> None:
-    """A sentence about a press release, a place ("Do Porto"), a label with no name or a
-    German line opening with "Das" names no issuer: the line stays in the body."""
+    """A sentence about a press release, a place ("Do Porto"), a label with no name, a
+    German line opening with "Das", an English question opening with "Do", a Portuguese
+    credit in an English story, or a generic word for the issuer ("Global Media Contact:",
+    "Pressemitteilung der Stadt") names no issuer: the line stays in the body."""
     article = clean_article(f"{LEDE}\n\n{text}\n\n{MORE}")
     assert article.source is None
     assert text in article.paragraphs

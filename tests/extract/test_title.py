@@ -995,3 +995,10 @@ def test_a_number_ending_a_sentence_inside_still_makes_prose() -> None:
     the line is no headline."""
     line = "The port closed in 2019. Ships now wait off the coast"
     assert clean_article(f"{line}\n\n{PROSE}").title is None
+
+
+@pytest.mark.parametrize("headline", ["Eat, Pray, Love", "Hitze, Dürre, Waldbrände"])
+def test_a_headline_shaped_as_a_list_is_the_title_when_alone(headline: str) -> None:
+    """A headline of single words between commas is a list of sections only above another
+    headline: alone above the lede it is the title."""
+    assert clean_article(f"{headline}\n\n{PROSE}\n\n{MORE}").title == headline

@@ -7,7 +7,12 @@ under the photos and its contacts at the foot. The name is the story's source. U
 ``extract.outlet_lines``.
 
 A sentence that mentions a press release ("I got the following press release from the
-harbour office:") is prose, not such a line: the line must be the form and the name alone."""
+harbour office:") is prose, not such a line: the line must be the form and the name alone.
+The name must read as an organisation's: two words or more that are not all generic
+("Global Media Contact:", "Pressemitteilung der Stadt" name none), an acronym ("DFKI"), or
+an outlet's name. A "Do"/"Da" credit is read in a Portuguese story only ("Do AI Chatbots
+Understand Us" heads an English one), of one to three words: acronyms ("G1 AM", "UOL") or an
+outlet's name."""
 
 from __future__ import annotations
 
@@ -18,6 +23,15 @@ __all__ = ["read_issuer"]
 
 #: The longest issuer line.
 MAX_CHARS = 90
+#: The most words of a Portuguese credit's outlet ("Do G1 AM", "Da Agência Brasil").
+FROM_WORDS = 3
+#: Words that name no organisation on their own ("Global Media Contact:", "Pressemitteilung
+#: der Stadt"), folded.
+GENERIC_WORDS = frozenset({
+    "global", "social", "local", "company", "corporate", "investor", "investors",
+    "international", "national", "regional", "general", "media", "press", "public", "the",
+    "news", "group", "office", "team",
+})  # fmt: skip
 
 # A name of capitalised words, acronyms and the particles joining them ("VDE und Universität
 # des Saarlandes", "Harbour Energy & Co"): one to eight words, each bounded.
@@ -51,8 +65,9 @@ ACRONYM_RE = lazy_regex(
 )
 
 
-def read_issuer(text: str) -> str | None:
-    """The organisation a line of its own names as the story's issuer, else ``None``.
+def read_issuer(text: str, *, portuguese: bool = True) -> str | None:
+    """The organisation a line of its own names as the story's issuer, else ``None``; a
+    Portuguese "Do"/"Da" credit only with ``portuguese`` (the story's language).
 
     >>> read_issuer("Gemeinsame Pressemitteilung von Hafenamt und Universität Portstadt")
     'Hafenamt und Universität Portstadt'
@@ -66,6 +81,10 @@ def read_issuer(text: str) -> str | None:
     True
     >>> read_issuer("Da Redação"), read_issuer("Do Porto"), read_issuer("Pressekontakt:")
     (None, None, None)
+    >>> read_issuer("Global Media Contact:"), read_issuer("Pressemitteilung der Stadt")
+    (None, None)
+    >>> read_issuer("Do US Sanctions Work"), read_issuer("Do G1 AM", portuguese=False)
+    (None, None)
     """
     text = " ".join(text.split())
     if not 4 <= len(text) <= MAX_CHARS:
@@ -73,15 +92,35 @@ def read_issuer(text: str) -> str | None:
     for pattern in (RELEASE_RE, CONTACT_RE):
         m = pattern.match(text)
         if m is not None and m.group("name"):
-            return m.group("name").rstrip(".:")
-    m = FROM_RE.match(text)
+            name = m.group("name").rstrip(".:")
+            return name if _organisation(name) else None
+    m = FROM_RE.match(text) if portuguese else None
     if m is None:
         return None
     name = m.group("name")
-    # "Do Porto", "Da Redação": a place or a desk; an outlet has an acronym or an outlet's word
-    from copydesk.extract.reported import is_outlet
-
-    lex = lexicon()
-    if ACRONYM_RE.search(name) or is_outlet(name) or name.casefold() in lex.agencies:
+    # "Do Porto", "Da Redação": a place or a desk; "Do US Sanctions Work": a question. An
+    # outlet is acronyms alone or an outlet's name.
+    words = name.split()
+    if len(words) > FROM_WORDS:
+        return None
+    if all(ACRONYM_RE.fullmatch(w) for w in words) or _outlet(name):
         return name
     return None
+
+
+def _outlet(name: str) -> bool:
+    from copydesk.extract.reported import is_outlet
+
+    return is_outlet(name) or name.casefold() in lexicon().agencies
+
+
+def _organisation(name: str) -> bool:
+    """An organisation's name: an acronym, an outlet's name, or two words or more that are
+    not all generic ("Harbour Energy"; not "Global", "Stadt", "Global Investor")."""
+    words = name.split()
+    if len(words) == 1 and ACRONYM_RE.fullmatch(name):
+        return True
+    if _outlet(name):
+        return True
+    meaningful = [w for w in words if w.casefold() not in GENERIC_WORDS and w[:1].isupper()]
+    return len(words) >= 2 and bool(meaningful)

@@ -70,15 +70,18 @@ BRACKET_DOMAIN_RE = lazy_regex(r"(?:[\w\-]{1,40}\.){1,3}\p{Ll}{2,10}")
 # "（中央社記者王小明台北22日電）" (a reporter's name read as three characters, the length of
 # most Chinese names, the place after it), Kyodo's "【ワシントン共同】", Reuters' Japanese
 # service's "［ロンドン　６日　ロイター］ -" (the place, the day, the agency). The agency of the
-# first two ends in 社 (news agency); the others name a known one. Bounded repeats.
+# first two ends in 社 (news agency); the others name a known one. A word that "电" opens
+# after the date ("7月3日电话", "电价", "电影节") is prose, no dateline. Bounded repeats.
 CJK_WIRE_RE = lazy_regex(
     r"[（(](?P<cna>\p{Han}{1,6}社)(?:[記记]者(?P<cnames>\p{Han}{3}(?:[、，]\p{Han}{3}){0,4}))?"
     r"(?P<cplace>\p{Han}{1,8}?)\d{1,2}日(?:[專专])?[電电][）)]"
-    r"|【?(?P<xinhua>\p{Han}{1,6}?(?:社|[网網]|[报報]|台))(?P<place>\p{Han}{0,8}?)"
-    r"\d{1,2}月\d{1,2}日[電电]】?"
+    r"|【?(?![据據一该該全某])(?P<xinhua>\p{Han}{1,6}?(?:社|[网網]|[报報]|台(?![湾灣])))"
+    r"(?P<place>[^\P{Han}网網社报報]{0,8}?)\d{1,2}月\d{1,2}日[電电]】?"
+    r"(?![话話价價影视視力子邮郵脑腦池动動站网網商梯台竞競费費器线線缆纜路厂廠车車压壓能量流源])"
     r"(?:[ \t　]{0,2}[（(][記记]者[ \t]{0,2}"
     r"(?P<names>\p{Han}{2,4}(?:[、， \t]{1,2}\p{Han}{2,4}){0,4})[）)])?[ \t　]{0,2}"
-    r"|(?P<msg>\p{Han}{1,8}?(?:[网網]|台|社|[报報]))消息(?:[（(][^（）()\n]{1,12}[）)])?[：:]"
+    r"|(?![据據一该該全某])(?P<msg>\p{Han}{1,8}?(?:[网網]|台|社|[报報]))消息"
+    r"(?:[（(][^（）()\n]{1,12}[）)])?[：:]"
     r"|【(?P<comp>\p{Han}{1,10}?(?:[网網]|台|社|[报報]))(?:[综綜]合)?(?:[报報][道導])"
     r"(?:[ \t　]{0,2}[記记]者[ \t　]{0,2}"
     r"(?P<rnames>\p{Han}{2,4}(?:[、， \t]{1,2}\p{Han}{2,4}){0,4}))?】"
@@ -96,7 +99,8 @@ MAX_PLACE_WORDS = 5
 
 @attrs.frozen
 class Wire:
-    """A wire dateline: where it ends in the line, the agency, and the place when stated."""
+    """A wire dateline: where it ends in the line, the agency or outlet (``None`` for a
+    paper's own, "本报北京7月1日电"), and the place when stated."""
 
     end: int
     source: str | None

@@ -64,7 +64,7 @@ AGENCY_REPORTER_RES = tuple(
 )
 # Chinese reporter credit: "記者王小明／台北報導", "（記者王小明、李大同/台北報導）", with the
 # outlet first ("聯合報／記者王小明／台北報導": a name ending in 報, 網, 台 or 社), the reporter's
-# rank before "記者" ("資深記者", "實習記者", "特約記者", "駐地記者"). Names are 2-4 Han
+# rank before "記者" (REPORTER_RANK: "資深記者", "實習記者", …). Names are 2-4 Han
 # characters; the place 1-8; bounded.
 CJK_BYLINE_RE = lazy_regex(
     r"[（(]?[ \t]{0,2}(?:(?P<outlet>\p{Han}{2,6}[報报網网台社])[ \t]{0,2}[／/][ \t]{0,2})?"
@@ -597,8 +597,10 @@ def read_contributors(text: str) -> tuple[str, ...] | None:
     True
     >>> read_contributors("mit Material von KNA") is None
     True
+    >>> read_contributors("— With files from Jane Roe and Jo Lee")
+    ('Jane Roe', 'Jo Lee')
     """
-    text = text.strip()
+    text = text.strip().lstrip("—–-•* \t")  # a dash or a bullet may open the line
     if len(text) > MAX_LINE_CHARS:
         return None
     end = _opener_end(text, lexicon().contributor_prefixes)

@@ -444,14 +444,28 @@ def read_found(text: str) -> Found | None:
         and SLASH_CREDIT_RE.fullmatch(line)
         and _agency_credit(line)
         # "July 14, 2026 / Reuters", "Reuters / 14.07.2026": the story's stamp and agency
-        and not any(_stamped(part) for part in SPACED_SLASH_RE.split(line))
+        and not _stamped_credit(SPACED_SLASH_RE.split(line))
     ):
         return Found(Caption("", line.rstrip(" .")))
     return None
 
 
+def _stamped_credit(parts: list[str]) -> bool:
+    """The parts of a slashed line are a stamp and an agency ("July 14, 2026 / 10:20 AM /
+    Reuters"): every part but the agencies' reads as one stamp. A caption with a date in it
+    ("Ships in the harbour / July 14, 2026 / Reuters") is none.
+
+    >>> _stamped_credit(["July 14, 2026", "10:20 AM", "Reuters"])
+    True
+    >>> _stamped_credit(["Ships in the harbour", "July 14, 2026", "Reuters"])
+    False
+    """
+    rest = [p for p in parts if not _agency_credit(p.strip(" ."))]
+    return 0 < len(rest) < len(parts) and _stamped(" ".join(rest))
+
+
 def _stamped(text: str) -> bool:
-    """The text before a credit is a time stamp ("July 14, 2026", "14.07.2026 10:20"): the
+    """The text beside a credit is a time stamp ("July 14, 2026", "14.07.2026 10:20"): the
     line dates the story and names its agency, no picture's.
 
     >>> _stamped("July 14, 2026 "), _stamped("Ships in the harbour")

@@ -34,6 +34,7 @@ from copydesk.extract._names import URL_RE
 from copydesk.extract._ru_credits import read_ru_credit
 from copydesk.extract._told import ARABIC_OUTLET_RE, read_told_agency
 from copydesk.extract.title import reads_as_prose
+from copydesk.language import detect, sample_body
 from copydesk.pipeline import step
 
 __all__ = [
@@ -60,6 +61,8 @@ CASELESS_NAME_WORDS = 3
 ABOUT_MAX_CHARS = 72
 #: The longest issuer line (see extract._issuers), with room for spaces around it.
 ISSUER_MAX_CHARS = 120
+# The opening of a Portuguese credit ("Do G1 AM", "Da Agência Brasil").
+FROM_HINT_RE = lazy_regex(r"[ \t]{0,3}D[oa][ \t]")
 # A word every issuer line has: a quick scan of the body before the full reading.
 ISSUER_HINT_RE = lazy_regex(
     r"(?i:presse|press|medien|media|news[ \t]release|communiqué|prensa|comunicado)"
@@ -500,13 +503,16 @@ def outlet_lines(draft: Draft) -> Draft:
 
 def _issuer_line(draft: Draft, body: list[tuple[int, Line]]) -> Draft:
     """The source a line of its own names as the story's issuer, anywhere in the body
-    ("Pressemitteilung von X", "X-Pressekontakt:", "Do G1 AM"; see
+    ("Pressemitteilung von X", "X-Pressekontakt:", "Do G1 AM" in a Portuguese story; see
     :func:`~copydesk.extract._issuers.read_issuer`): the first such line leaves the body."""
+    portuguese: bool | None = None  # the story's language, read once when first needed
     for index, line in body:
         text = line.text
         if len(text) > ISSUER_MAX_CHARS or not ISSUER_HINT_RE.search(text):
             continue  # most lines: too long, or no word an issuer line has
-        name = read_issuer(text)
+        if portuguese is None and FROM_HINT_RE.match(text):
+            portuguese = detect(sample_body(draft)) == "pt"
+        name = read_issuer(text, portuguese=bool(portuguese))
         if name is not None:
             return draft.take([index], rule=LINES_RULE, kind="extracted", source=name)
     return draft

@@ -190,7 +190,7 @@ CJK_KICKER_CHARS = 4
 #: A list of sections above the headline is at most this long, of at most this many items.
 SECTION_LIST_CHARS = 60
 SECTION_LIST_ITEMS = 4
-# What parts the sections of such a list: a comma, a slash or a bar. Bounded.
+# What parts the sections of such a list: a comma, a slash, a bar or a middle dot. Bounded.
 SECTION_SEP_RE = lazy_regex(r"[ \t]{0,3},[ \t]{1,3}|[ \t]{1,3}[/|·][ \t]{1,3}")
 # One section: a capitalised word, or a word cut at its hyphen ("Forschungs-"). Bounded.
 SECTION_ITEM_RE = lazy_regex(r"\p{Lu}[\p{L}\p{M}&]{1,30}-?")
@@ -234,10 +234,11 @@ def _unstopped(text: str) -> bool:
 
 
 def _section_list(text: str) -> bool:
-    """A list of a story's sections or categories, one word each, parted by commas, slashes
-    or bars ("Forschungsprojekte, Kooperationen", "Politics / World / Europe"): no headline,
-    however many words it has (a headline of single capitalised words between commas is a
-    rare thing). A German word cut at its hyphen ("Forschungs- / Wissenstransfer") counts.
+    """A list of a story's sections or categories, one word each, parted by commas, slashes,
+    bars or middle dots, two to four of them in 60 characters at most ("Forschungsprojekte,
+    Kooperationen", "Politics / World / Europe"); a German word cut at its hyphen
+    ("Forschungs- / Wissenstransfer") counts. A headline may have that shape too ("Eat, Pray,
+    Love"): the title's readers pass such a line over only for a headline under it.
 
     >>> _section_list("Forschungsergebnisse, Forschungs- / Wissenstransfer")
     True
@@ -255,8 +256,6 @@ def _section_list(text: str) -> bool:
 def _is_candidate(text: str) -> bool:
     text = text.strip()
     if not (3 <= len(text) <= TITLE_MAX_CHARS):
-        return False
-    if _section_list(text):
         return False
     inner = INNER_STOP_RE.search(text)
     if inner is not None and not (
@@ -734,6 +733,8 @@ def _choose(
         # a section's name in a script without spaces ("スポーツ", "国际") is no headline
         and not (CJK_CHAR_RE.search(line.text) and _link(line.text))
     ]
+    if len(candidates) > 1 and _section_list(candidates[0][2].text.strip()):
+        candidates = candidates[1:]  # the story's sections above its headline
     if not candidates:
         return None
     first = candidates[0][2].text
