@@ -754,7 +754,10 @@ def _choose(
             dek = m + 1 == chosen[0] == prose_at - 1 and not search_end(PROSE_END_RE, line.text, 4)
             if not (dek and _dek_above(line.text, chosen[2].text)):
                 return None
-    later = [c for c in candidates[1:] if not _link(c[2].text)]
+    # (a list of sections is never the headline under another candidate)
+    later = [
+        c for c in candidates[1:] if not _link(c[2].text) and not _section_list(c[2].text.strip())
+    ]
     if (
         later
         and _link(chosen[2].text)
