@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from copydesk._lazy import lazy_regex
 from copydesk.extract._lexicon import lexicon
+from copydesk.extract._names import outlet_by_name
 
 __all__ = ["read_issuer"]
 
@@ -109,9 +110,7 @@ def read_issuer(text: str, *, portuguese: bool = True) -> str | None:
 
 
 def _outlet(name: str) -> bool:
-    from copydesk.extract.reported import is_outlet
-
-    return is_outlet(name) or name.casefold() in lexicon().agencies
+    return outlet_by_name(name) or name.casefold() in lexicon().agencies
 
 
 def _organisation(name: str) -> bool:

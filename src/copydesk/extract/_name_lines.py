@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from copydesk._lazy import lazy_regex
 from copydesk.draft import Draft, Line
 from copydesk.extract._lexicon import lexicon
-from copydesk.extract._names import is_desk, is_organisation, split_names
+from copydesk.extract._names import is_desk, is_organisation, outlet_by_name, split_names
 from copydesk.extract.datelines import read_stamp
 
 __all__ = ["name_lines", "next_to_stamp", "read_name_stamp"]
@@ -288,7 +288,7 @@ def read_name_stamp(text: str) -> tuple[tuple[str, ...], dt.date | None, str | N
         a, b = text[: m.start()].strip(), text[m.end() :].strip()
         by = m.group().strip().casefold() == "by"
         for names_part, other in ((b, a),) if by else ((a, b), (b, a)):
-            agency = names_part.casefold() in lexicon().agencies or _outlet_name(names_part)
+            agency = names_part.casefold() in lexicon().agencies or outlet_by_name(names_part)
             if agency and not by and (stamp := read_stamp(other)) is not None and not stamp[2]:
                 # "Anadolu Ajansı | 03.12.2024 18:05", "March 3, 2023 | Harbour Times": an
                 # agency or an outlet beside the stamp, no person
@@ -307,14 +307,6 @@ def read_name_stamp(text: str) -> tuple[tuple[str, ...], dt.date | None, str | N
                 # "Jane Roe, Portville", "Jo Lee, Truthdig": the reporter's place or outlet
                 return names, None, other if _brand(other) else None
     return None
-
-
-def _outlet_name(name: str) -> bool:
-    """:func:`~copydesk.extract.reported.is_outlet`, imported late (it reads this module's
-    neighbours)."""
-    from copydesk.extract.reported import is_outlet
-
-    return is_outlet(name)
 
 
 def _one_word_tail(text: str) -> bool:

@@ -10,7 +10,7 @@ import regex
 from copydesk._lazy import lazy_regex
 from copydesk.extract._lexicon import lexicon
 
-__all__ = ["URL_RE", "is_organisation", "is_person", "outlet_name", "split_names"]
+__all__ = ["URL_RE", "is_organisation", "is_person", "outlet_by_name", "outlet_name", "split_names"]
 
 # Separators between names: ";" or "," (not inside "Jr."), and the joiner words of the
 # lexicon ("and", "y", "und", "и"). Words are matched whole; the lists are short.
@@ -39,6 +39,18 @@ URL_RE = lazy_regex(r"(?:https?://|www\.)[^\s]{1,300}", regex.I)
 
 #: A desk's name signing a story has at most this many words ("Dış Haberler Servisi").
 DESK_WORDS = 4
+
+
+def outlet_by_name(name: str) -> bool:
+    """:func:`copydesk.extract.reported.is_outlet`, for the readers that module imports
+    itself (imported when first called, so that the modules can import each other).
+
+    >>> outlet_by_name("Harbour Times"), outlet_by_name("Jane Roe")
+    (True, False)
+    """
+    from copydesk.extract.reported import is_outlet
+
+    return is_outlet(name)
 
 
 def is_desk(text: str) -> bool:

@@ -18,7 +18,7 @@ from copydesk.dates import ZONES, parse_date
 from copydesk.draft import Draft, Line
 from copydesk.extract._jp_stamps import is_outlet_name, read_yearless_stamp, resolve_year
 from copydesk.extract._lexicon import first_words, lexicon
-from copydesk.extract._names import is_organisation, is_person, split_names
+from copydesk.extract._names import is_organisation, is_person, outlet_by_name, split_names
 from copydesk.extract._window import edges, header_count
 from copydesk.extract._wire import Wire, read_wire
 from copydesk.pipeline import step
@@ -209,18 +209,11 @@ def read_placed_stamp(text: str) -> tuple[dt.date, str] | None:
         or folded in lex.weekdays
         or folded in lex.date_labels
         or is_organisation(place)
-        or _outlet_name(place)
+        or outlet_by_name(place)
     ):
         return None
     date = parse_date(m["stamp"].strip(DECOR))
     return None if date is None else (date, place)
-
-
-def _outlet_name(name: str) -> bool:
-    """:func:`~copydesk.extract.reported.is_outlet`, imported late (it reads this module)."""
-    from copydesk.extract.reported import is_outlet
-
-    return is_outlet(name)
 
 
 def _opened(words: list[str], end: int) -> int:
